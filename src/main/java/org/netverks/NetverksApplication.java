@@ -1,0 +1,17 @@
+package org.netverks;
+
+import org.netverks.content.ValidateContentCommand;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class NetverksApplication {
+
+    public static void main(String[] args) {
+        // "validate" checks the content files and exits without starting a server or a database.
+        if (args.length > 0 && args[0].equals("validate")) {
+            System.exit(ValidateContentCommand.run(args));
+        }
+        SpringApplication.run(NetverksApplication.class, args);
+    }
+}

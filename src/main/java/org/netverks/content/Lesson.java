@@ -1,0 +1,61 @@
+package org.netverks.content;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A lesson ready to serve: Markdown already rendered to HTML at load time, so a page view does no
+ * Markdown work. Fields ending in {@code Html} are safe to output unescaped: the renderer escapes
+ * any raw HTML the author wrote.
+ */
+public record Lesson(
+        String id,
+        String slug,
+        String title,
+        Level level,
+        LocalDate lastReviewed,
+        String contentVersion,
+        LessonMode mode,
+        String dataset,
+        String summaryHtml,
+        String usedInPracticeHtml,
+        String bodyHtml,
+        List<Heading> headings,
+        int readingMinutes,
+        Parts parts) {
+
+    public record Heading(String anchor, String text) {
+    }
+
+    public record QuestionAnswer(String questionHtml, String answerHtml) {
+    }
+
+    public record Card(String id, String frontHtml, String backHtml) {
+    }
+
+    public record QuizQuestion(String id, String questionHtml, List<QuizChoice> choices) {
+
+        public java.util.Optional<QuizChoice> choice(String choiceId) {
+            return choices.stream().filter(choice -> choice.id().equals(choiceId)).findFirst();
+        }
+    }
+
+    /** {@code correct} and {@code explanationHtml} never go into a page: the server answers them. */
+    public record QuizChoice(String id, String textHtml, boolean correct, String explanationHtml) {
+    }
+
+    public record Parts(
+            List<String> practiceNotesHtml,
+            List<String> pitfallsHtml,
+            List<QuestionAnswer> interview,
+            List<QuestionAnswer> selfCheck,
+            String interviewTip,
+            List<Card> cards,
+            List<QuizQuestion> quiz,
+            List<String> starterTopics) {
+    }
+
+    public java.util.Optional<QuizQuestion> quizQuestion(String questionId) {
+        return parts.quiz().stream().filter(question -> question.id().equals(questionId)).findFirst();
+    }
+}

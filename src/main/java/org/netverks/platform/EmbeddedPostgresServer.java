@@ -1,0 +1,127 @@
+package org.netverks.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL server started from the zonky binaries inside this JVM's lifetime, with its data
+ * kept in a directory of ours so that a restart finds the same data.
+ */
+public final class EmbeddedPostgresServer implements Closeable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static final Duration STALE_SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts a server on {@code dataDirectory}, creating the cluster on first use.
+     *
+     * @param serverSettings postgresql.conf settings passed on the command line
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, Map<String, String> serverSettings)
+            throws IOException {
+        Files.createDirectories(dataDirectory);
+        stopStaleServer(dataDirectory);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setLocaleConfig("locale", "C.UTF-8")
+                // zonky starts with -F (fsync off) and synchronous_commit off: right for tests, wrong for
+                // a learner's progress, so the defaults are switched back to durable ones.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("listen_addresses", "localhost");
+        serverSettings.forEach(builder::setServerConfig);
+        return new EmbeddedPostgresServer(builder.start());
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** Creates {@code database} if it does not exist yet; the name is ours, never a user's. */
+    public void ensureDatabase(String database) throws SQLException {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            var exists = connection.prepareStatement("select 1 from pg_database where datname = ?");
+            exists.setString(1, database);
+            if (!exists.executeQuery().next()) {
+                connection.createStatement().execute("create database " + database);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+
+    /**
+     * A JVM that was killed leaves its postmaster running on our data directory, which would make
+     * this start fail. The pid file names it; we ask it for a fast shutdown and wait.
+     */
+    static void stopStaleServer(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        Optional<ProcessHandle> stale = lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0))
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(EmbeddedPostgresServer::looksLikePostgres);
+        if (stale.isEmpty()) {
+            return; // PostgreSQL itself clears a pid file whose process is gone
+        }
+        ProcessHandle process = stale.get();
+        log.warn("Stopping a PostgreSQL server (pid {}) left running on {} by an earlier run", process.pid(),
+                dataDirectory);
+        try {
+            // SIGINT is PostgreSQL's "fast" shutdown: roll back, disconnect, stop cleanly.
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+            process.onExit().get(STALE_SHUTDOWN_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping a stale PostgreSQL server", e);
+        } catch (Exception e) {
+            throw new IOException("A PostgreSQL server (pid " + process.pid() + ") is still running on "
+                    + dataDirectory + " and did not stop within " + STALE_SHUTDOWN_WAIT.toSeconds() + " s", e);
+        }
+    }
+
+    private static Optional<Long> parsePid(String line) {
+        try {
+            return Optional.of(Long.parseLong(line.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean looksLikePostgres(ProcessHandle process) {
+        return process.info().command().map(command -> command.contains("postgres")).orElse(false);
+    }
+}

@@ -1,0 +1,47 @@
+package org.netverks.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * Errors that happen outside our controllers (the container's 404s, a filter's 403) arrive here;
+ * they get the same page or JSON message as the rest, never Spring's default error page.
+ */
+@Controller
+class ErrorPageController implements ErrorController {
+
+    private final ErrorResponses responses;
+
+    ErrorPageController(ErrorResponses responses) {
+        this.responses = responses;
+    }
+
+    @RequestMapping("/error")
+    Object error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatusCode status = HttpStatusCode.valueOf(code instanceof Integer value ? value : 500);
+        String original = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        HttpServletRequest forJson = original != null && original.startsWith("/api/")
+                ? new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+                    @Override
+                    public String getRequestURI() {
+                        return original;
+                    }
+                }
+                : request;
+        String message = switch (status.value()) {
+            case 404 -> "There is no page at this address.";
+            case 403 -> "You are not allowed to do that.";
+            case 405 -> "This address does not accept that kind of request.";
+            default -> status.is5xxServerError() ? "Something went wrong on our side. Please try again."
+                    : HttpStatus.resolve(status.value()) != null ? HttpStatus.resolve(status.value()).getReasonPhrase()
+                    : "That request could not be used.";
+        };
+        return responses.respond(forJson, status, message);
+    }
+}

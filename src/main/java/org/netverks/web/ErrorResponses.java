@@ -1,0 +1,106 @@
+package org.netverks.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every failure becomes a page (or, under /api, a JSON message) with the right status and words
+ * a person can act on; stack traces only go to the log.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ErrorResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+
+    private final Site site;
+
+    ErrorResponses(Site site) {
+        this.site = site;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    Object notFound(NotFoundException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    Object noResource(HttpServletRequest request) {
+        return respond(request, HttpStatus.NOT_FOUND, "There is no page at this address.");
+    }
+
+    @ExceptionHandler(BadRequestException.class)
+    Object badRequest(BadRequestException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    Object unreadable(HttpServletRequest request) {
+        return respond(request, HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    Object unsupportedMediaType(HttpServletRequest request) {
+        return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the request body as application/json.");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    Object methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.METHOD_NOT_ALLOWED, "This address does not accept " + e.getMethod() + ".");
+    }
+
+    @ExceptionHandler(Exception.class)
+    Object unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(request, HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. It has been logged; please try again.");
+    }
+
+    Object respond(HttpServletRequest request, HttpStatusCode status, String message) {
+        if (wantsJson(request)) {
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("status", status.value(), "error", message));
+        }
+        ModelAndView page = new ModelAndView("web/error");
+        page.setStatus(status);
+        page.addObject("site", site);
+        page.addObject("error", new ErrorView(status.value(), titleFor(status), message));
+        return page;
+    }
+
+    static boolean wantsJson(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        String accept = request.getHeader("Accept");
+        return path.startsWith("/api/") || path.startsWith("/admin/")
+                || (accept != null && accept.contains("application/json") && !accept.contains("text/html"));
+    }
+
+    private static String titleFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 404 -> "Page not found";
+            case 400 -> "That request could not be used";
+            case 403 -> "Not allowed";
+            case 405 -> "Not allowed here";
+            default -> status.is5xxServerError() ? "Something went wrong" : "That did not work";
+        };
+    }
+
+    /** What the error page shows. */
+    public record ErrorView(int status, String title, String message) {
+    }
+}

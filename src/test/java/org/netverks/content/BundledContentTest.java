@@ -1,0 +1,58 @@
+package org.netverks.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The content we ship is valid and has the shape the product promises. */
+class BundledContentTest {
+
+    private final Catalog catalog = new ContentLoader().load(ContentFiles.fromDirectory(Path.of("content")));
+
+    @Test
+    void thePostgresqlTrackHas36StepsEndingAsPromised() {
+        Track track = catalog.track("postgresql").orElseThrow();
+        assertThat(track.size()).isEqualTo(36);
+        Track.Step python = track.step("postgresql-with-python").orElseThrow();
+        assertThat(python.position()).isEqualTo(33);
+        assertThat(python.title()).isEqualTo("PostgreSQL with Python");
+        List<String> lastThree = track.steps().subList(33, 36).stream().map(Track.Step::slug).toList();
+        assertThat(lastThree).containsExactly("postgis-teaser", "interview-prep", "production-checklist");
+    }
+
+    @Test
+    void atLeastSixLessonsAreCompleteIncludingStep33() {
+        Track track = catalog.track("postgresql").orElseThrow();
+        assertThat(track.availableCount()).isGreaterThanOrEqualTo(6);
+        Lesson python = track.step("postgresql-with-python").orElseThrow().lesson();
+        assertThat(python).isNotNull();
+        assertThat(python.contentVersion()).isEqualTo("v20260528");
+        assertThat(python.mode()).isEqualTo(LessonMode.SQL_SANDBOX);
+        assertThat(python.dataset()).isEqualTo("practice");
+        for (Track.Step step : track.steps()) {
+            if (step.available()) {
+                Lesson.Parts parts = step.lesson().parts();
+                assertThat(parts.quiz()).as(step.slug() + " quiz").isNotEmpty();
+                assertThat(parts.cards()).as(step.slug() + " cards").isNotEmpty();
+                assertThat(parts.selfCheck()).as(step.slug() + " self-check").isNotEmpty();
+                assertThat(parts.interview()).as(step.slug() + " interview").isNotEmpty();
+                assertThat(parts.pitfallsHtml()).as(step.slug() + " pitfalls").isNotEmpty();
+                assertThat(parts.practiceNotesHtml()).as(step.slug() + " practice").isNotEmpty();
+                assertThat(parts.starterTopics()).as(step.slug() + " topics").isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void theValidateCommandAcceptsTheShippedContent() {
+        assertThat(ValidateContentCommand.run(new String[] {"validate", "content"})).isZero();
+    }
+
+    @Test
+    void theValidateCommandRejectsABrokenFolder(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("stray.txt"), "nothing here");
+        assertThat(ValidateContentCommand.run(new String[] {"validate", dir.toString()})).isEqualTo(1);
+    }
+}

@@ -1,0 +1,179 @@
+package org.netverks.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ContentLoaderTest {
+
+    private final ContentLoader loader = new ContentLoader();
+
+    private static final String ONE = "tracks/sample/lessons/one/lesson.md";
+    private static final String PARTS = "tracks/sample/lessons/one/parts.yaml";
+    private static final String TRACK = "tracks/sample/track.yaml";
+
+    @Test
+    void loadsAValidFolderWithOrderFromTrackYaml() {
+        Catalog catalog = loader.load(new ContentFiles("fixture", FixtureContent.files()));
+
+        Track track = catalog.track("sample").orElseThrow();
+        assertThat(track.steps()).extracting(Track.Step::slug).containsExactly("one", "two", "three");
+        assertThat(track.steps()).extracting(Track.Step::position).containsExactly(1, 2, 3);
+        assertThat(track.step("three").orElseThrow().available()).as("no folder: coming soon").isFalse();
+        assertThat(catalog.datasets()).containsExactly("tiny");
+
+        Lesson lesson = track.step("one").orElseThrow().lesson();
+        assertThat(lesson.level()).isEqualTo(Level.BEGINNER);
+        assertThat(lesson.lastReviewed()).isEqualTo(LocalDate.of(2026, 5, 28));
+        assertThat(lesson.mode()).isEqualTo(LessonMode.SQL_SANDBOX);
+        assertThat(lesson.readingMinutes()).isEqualTo(1);
+        assertThat(lesson.headings()).containsExactly(new Lesson.Heading("first-heading", "First heading"));
+        assertThat(lesson.bodyHtml()).contains("<code class=\"language-sql\">select 1;");
+        assertThat(lesson.parts().quiz().get(0).choices()).extracting(Lesson.QuizChoice::correct)
+                .containsExactly(true, false);
+        assertThat(lesson.parts().interviewTip()).isEqualTo(
+                "Can you explain this lesson in 30 seconds without reading notes?");
+        assertThat(lesson.parts().starterTopics()).containsExactly("How do I start?");
+    }
+
+    @Test
+    void readingTimeGrowsWithTheText() {
+        String longBody = FixtureContent.LESSON_ONE + "word ".repeat(1000);
+        Lesson lesson = loader.load(FixtureContent.with(ONE, longBody)).track("sample").orElseThrow()
+                .step("one").orElseThrow().lesson();
+        assertThat(lesson.readingMinutes()).isEqualTo(5);
+    }
+
+    @Test
+    void aMissingRequiredFieldNamesFileAndField() {
+        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("level: beginner\n", "")),
+                ONE + ": level: is required");
+    }
+
+    @Test
+    void anUnknownFieldIsATypoNotSilence() {
+        assertProblems(FixtureContent.with(PARTS, FixtureContent.PARTS_ONE + "pitfals:\n  - oops\n"),
+                PARTS + ": pitfals: unknown field (allowed: practice_notes, pitfalls, interview, self_check, "
+                        + "interview_tip, cards, quiz, starter_topics)");
+    }
+
+    @Test
+    void aQuizQuestionNeedsExactlyOneCorrectChoice() {
+        String twoCorrect = FixtureContent.PARTS_ONE.replace("text: That one\n", "text: That one\n        correct: true\n");
+        assertProblems(FixtureContent.with(PARTS, twoCorrect),
+                PARTS + ": quiz[0].choices: exactly one choice must have correct: true (found 2)");
+    }
+
+    @Test
+    void everyChoiceNeedsAnExplanation() {
+        String noExplanation = FixtureContent.PARTS_ONE.replace("        explanation: Because it is wrong.\n", "");
+        assertProblems(FixtureContent.with(PARTS, noExplanation), PARTS + ": quiz[0].choices[1].explanation: is required");
+    }
+
+    @Test
+    void aQuizQuestionNeedsAtLeastTwoChoices() {
+        String oneChoice = FixtureContent.PARTS_ONE.substring(0, FixtureContent.PARTS_ONE.indexOf("      - id: b"))
+                + "starter_topics:\n  - x\n";
+        assertProblems(FixtureContent.with(PARTS, oneChoice), PARTS + ": quiz[0].choices: needs 2 to 6 choices, has 1");
+    }
+
+    @Test
+    void idsMustBeWellFormedAndUnique() {
+        assertProblems(FixtureContent.with(PARTS, FixtureContent.PARTS_ONE.replace("id: card-a", "id: Card A")),
+                PARTS + ": cards[0].id: 'Card A' is not a valid id: use lower-case letters, digits and dashes, "
+                        + "starting with a letter or digit, at most 64 characters");
+        String duplicate = FixtureContent.TRACK.replace("id: sample-three", "id: sample-two");
+        assertProblems(FixtureContent.with(TRACK, duplicate), TRACK + ": lessons[2].id: 'sample-two' is listed twice");
+    }
+
+    @Test
+    void theLessonIdMustMatchTrackYaml() {
+        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("id: sample-one", "id: other")),
+                ONE + ": id: 'other' does not match the id 'sample-one' given in track.yaml");
+    }
+
+    @Test
+    void aSandboxLessonNeedsADatasetThatExists() {
+        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("dataset: tiny", "dataset: huge")),
+                ONE + ": dataset: 'huge' is not a folder under datasets/ with a schema.sql (have: tiny)");
+        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("dataset: tiny\n", "")),
+                ONE + ": dataset: is required for a sql_sandbox lesson");
+    }
+
+    @Test
+    void levelDateAndVersionAreChecked() {
+        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("level: beginner", "level: expert")),
+                ONE + ": level: 'expert' is not one of beginner, intermediate, advanced");
+        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("2026-05-28", "28/05/2026")),
+                ONE + ": last_reviewed: '28/05/2026' is not a date like 2026-05-28");
+        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("v20260528", "v2026")),
+                ONE + ": content_version: 'v2026' is not a version like v20260528");
+        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("v20260528", "v20260101")),
+                ONE + ": content_version: 'v20260101' does not match last_reviewed 2026-05-28 (expected v20260528)");
+    }
+
+    @Test
+    void aLessonFolderTheTrackDoesNotListIsAnError() {
+        ContentFiles files = FixtureContent.with("tracks/sample/lessons/stray/lesson.md", FixtureContent.LESSON_ONE);
+        assertProblems(files, "tracks/sample/lessons/stray/lesson.md: the lesson folder 'stray' is not listed in "
+                + TRACK + " (add it to lessons: there)");
+    }
+
+    @Test
+    void theBodyMayNotHaveALevelOneHeadingOrUnlabelledCode() {
+        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE + "\n# Big title\n"),
+                ONE + ": body: '# Big title' is a level-1 heading: start at ## (the lesson title is the page's only "
+                        + "level-1 heading)");
+        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE + "\n```\nplain\n```\n"),
+                ONE + ": body: 1 fenced code block(s) name no language: write ```sql, ```python, ```bash or ```text");
+    }
+
+    @Test
+    void linksToLessonsMustLeadSomewhere() {
+        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("/tracks/sample/two", "/tracks/sample/nine")),
+                ONE + ": body: the link '/tracks/sample/nine' leads to no track or lesson");
+    }
+
+    @Test
+    void brokenYamlAndMissingPartsAreReported() {
+        ContentProblem broken = problems(FixtureContent.with(PARTS, "quiz: [unclosed")).get(0);
+        assertThat(broken.file()).isEqualTo(PARTS);
+        assertThat(broken.message()).startsWith("is not valid YAML: ");
+        assertProblems(FixtureContent.with(PARTS, null), PARTS + ": is missing: every lesson folder needs a parts.yaml");
+        assertProblems(FixtureContent.with(ONE, "no front matter"), ONE + ": must start with front matter between '---' lines");
+    }
+
+    @Test
+    void wrongTypesSayWhatWasFound() {
+        assertProblems(FixtureContent.with(PARTS, FixtureContent.PARTS_ONE.replace("starter_topics:\n  - How do I start?",
+                "starter_topics: just one")), PARTS + ": starter_topics: must be a list, not text");
+        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("title: Lesson one", "title: 42")),
+                ONE + ": title: must be text, not '42'");
+    }
+
+    @Test
+    void everyProblemIsReportedInOnePass() {
+        String broken = FixtureContent.LESSON_ONE.replace("level: beginner", "level: expert")
+                .replace("v20260528", "nope");
+        assertThat(problems(FixtureContent.with(ONE, broken))).hasSize(2);
+    }
+
+    private void assertProblems(ContentFiles files, String expected) {
+        assertThat(problems(files)).extracting(ContentProblem::toString).containsExactly(expected);
+    }
+
+    private List<ContentProblem> problems(ContentFiles files) {
+        return ((InvalidContentException) org.assertj.core.api.Assertions.catchThrowable(() -> loader.load(files)))
+                .problems();
+    }
+
+    @Test
+    void anEmptyFolderHasNoTracks() {
+        assertThatThrownBy(() -> loader.load(new ContentFiles("empty", java.util.Map.of())))
+                .isInstanceOf(InvalidContentException.class)
+                .hasMessageContaining("empty: no tracks found (expected tracks/<track>/track.yaml)");
+    }
+}
