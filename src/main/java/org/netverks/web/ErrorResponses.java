@@ -11,6 +11,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -64,8 +66,18 @@ public class ErrorResponses {
         return respond(request, HttpStatus.METHOD_NOT_ALLOWED, "This address does not accept " + e.getMethod() + ".");
     }
 
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Void> notAcceptable() {
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();
+    }
+
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse known && !known.getStatusCode().is5xxServerError()) {
+            // Spring's own client errors (missing parameter, wrong type…) keep their status.
+            return respond(request, known.getStatusCode(), "That request could not be used: "
+                    + known.getBody().getDetail());
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(request, HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. It has been logged; please try again.");

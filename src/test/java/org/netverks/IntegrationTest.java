@@ -1,0 +1,18 @@
+package org.netverks;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole app on a random port, on a real (embedded) PostgreSQL kept under target/. Every test
+ * class with this annotation shares one running app, so the suite starts it once.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"netverks.data-dir=target/test-data", "netverks.site-name=Learn Netverks"})
+public @interface IntegrationTest {
+}
