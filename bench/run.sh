@@ -1,0 +1,358 @@
+#!/usr/bin/env bash
+# Start-up time, lesson-page throughput (vs. the same bytes as a static file) and memory of the app.
+# Usage: bench/run.sh [path-to-jar]   (default: target/learn-netverks.jar in the repo root)
+# Writes the report to stdout and to bench/out/latest.txt; app logs go to bench/out/logs/.
+set -euo pipefail
+
+# Resolve a jar given relative to the caller's directory before moving to the repo root.
+JAR_ARG="${1:-}"
+if [[ -n "$JAR_ARG" && "$JAR_ARG" != /* ]]; then
+    JAR_ARG="$PWD/$JAR_ARG"
+fi
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$BENCH_DIR/.."
+JAR="${JAR_ARG:-$PWD/target/learn-netverks.jar}"
+
+LESSON_PATH="/tracks/postgresql/postgresql-with-python"
+STARTUP_TIMEOUT_S=120
+STARTUP_RUNS=3
+WRK_ARGS=(-t2 -c32)
+WRK_MEASURE="15s"
+WRK_WARMUP="5s"
+
+OUT_DIR="$BENCH_DIR/out"
+LOG_DIR="$OUT_DIR/logs"
+REPORT="$OUT_DIR/latest.txt"
+
+if ! command -v wrk >/dev/null 2>&1; then
+    echo "wrk is not installed: apt-get install wrk" >&2
+    exit 1
+fi
+if ! command -v curl >/dev/null 2>&1; then
+    echo "curl is not installed: apt-get install curl" >&2
+    exit 1
+fi
+if [[ ! -f "$JAR" ]]; then
+    echo "No jar at $JAR (build it with ./mvnw -q -B -DskipTests package)" >&2
+    exit 1
+fi
+
+mkdir -p "$LOG_DIR"
+WORK="$(mktemp -d /tmp/netverks-bench.XXXXXX)"
+# A private copy, so a concurrent `mvnw package` cannot swap the jar under a running benchmark.
+cp "$JAR" "$WORK/app.jar"
+
+APP_PID=""
+APP_DATA_DIR=""
+LINES=()
+
+say() {
+    LINES+=("$*")
+    printf '%s\n' "$*"
+}
+
+now_ms() {
+    echo $(( $(date +%s%N) / 1000000 ))
+}
+
+free_port() {
+    local port
+    for _ in $(seq 1 50); do
+        port=$(( 20000 + RANDOM % 40000 ))
+        if ! ss -Hltn "sport = :$port" | grep -q .; then
+            echo "$port"
+            return 0
+        fi
+    done
+    echo "no free port found" >&2
+    return 1
+}
+
+# PIDs of processes whose command line contains $1 (read from /proc, no pattern matching).
+pids_with_cmdline() {
+    local needle="$1" dir cmd
+    for dir in /proc/[0-9]*; do
+        cmd="$(tr '\0' ' ' <"$dir/cmdline" 2>/dev/null || true)"
+        if [[ -n "$cmd" && "$cmd" == *"$needle"* ]]; then
+            echo "${dir#/proc/}"
+        fi
+    done
+}
+
+vmrss_kb() {
+    awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0
+}
+
+pss_kb() {
+    awk '/^Pss:/ {print $2}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0
+}
+
+# Postgres processes on a data dir: the postmaster (its cmdline names the dir) and its children
+# (checkpointer, walwriter, backends... whose cmdlines do not).
+postgres_pids() {
+    local datadir="$1" pm
+    for pm in $(pids_with_cmdline "$datadir"); do
+        [[ "$pm" == "$$" || "$pm" == "$APP_PID" ]] && continue
+        if [[ "$(readlink "/proc/$pm/exe" 2>/dev/null || true)" == */postgres ]]; then
+            echo "$pm"
+            pgrep -P "$pm" || true
+        fi
+    done
+}
+
+start_app() { # start_app DATA_DIR PORT LOG [extra args...]
+    local datadir="$1" port="$2" log="$3"
+    shift 3
+    APP_DATA_DIR="$datadir"
+    NETVERKS_DATA_DIR="$datadir" SERVER_PORT="$port" \
+        java -jar "$WORK/app.jar" "$@" >"$log" 2>&1 &
+    APP_PID=$!
+}
+
+# Waits for the first 200 on URL; prints milliseconds since START_MS, or fails.
+wait_for_200() { # wait_for_200 URL START_MS LOG
+    local url="$1" start="$2" log="$3" code
+    while true; do
+        code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)"
+        if [[ "$code" == "200" ]]; then
+            echo $(( $(now_ms) - start ))
+            return 0
+        fi
+        if ! kill -0 "$APP_PID" 2>/dev/null; then
+            echo "app exited before serving $url; log tail:" >&2
+            tail -n 30 "$log" >&2
+            return 1
+        fi
+        if (( $(now_ms) - start > STARTUP_TIMEOUT_S * 1000 )); then
+            echo "no 200 from $url within ${STARTUP_TIMEOUT_S}s; log tail:" >&2
+            tail -n 30 "$log" >&2
+            return 1
+        fi
+        sleep 0.05
+    done
+}
+
+stop_app() {
+    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill -TERM "$APP_PID" 2>/dev/null || true
+        local waited=0
+        while kill -0 "$APP_PID" 2>/dev/null && (( waited < 600 )); do
+            sleep 0.1
+            waited=$(( waited + 1 ))
+        done
+        if kill -0 "$APP_PID" 2>/dev/null; then
+            echo "app (pid $APP_PID) ignored SIGTERM for 60 s; sending SIGKILL" >&2
+            kill -KILL "$APP_PID" 2>/dev/null || true
+        fi
+        wait "$APP_PID" 2>/dev/null || true
+    fi
+    APP_PID=""
+    if [[ -n "$APP_DATA_DIR" ]]; then
+        local stragglers
+        stragglers="$(postgres_pids "$APP_DATA_DIR" | tr '\n' ' ')"
+        if [[ -n "${stragglers// /}" ]]; then
+            STRAGGLERS_FOUND=$(( ${STRAGGLERS_FOUND:-0} + 1 ))
+            echo "postgres left running on $APP_DATA_DIR (pids $stragglers); stopping it" >&2
+            local pid
+            for pid in $stragglers; do kill -INT "$pid" 2>/dev/null || true; done
+            sleep 2
+            for pid in $stragglers; do kill -KILL "$pid" 2>/dev/null || true; done
+        fi
+    fi
+}
+
+cleanup() {
+    stop_app
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Log lines "2026-..Z ... text": milliseconds between the first lines matching two patterns.
+log_gap_ms() { # log_gap_ms LOG FROM_PATTERN TO_PATTERN
+    local a b
+    a="$(grep -m1 -- "$2" "$1" | cut -d' ' -f1 || true)"
+    b="$(grep -m1 -- "$3" "$1" | cut -d' ' -f1 || true)"
+    if [[ -n "$a" && -n "$b" ]]; then
+        echo $(( ( $(date -d "$b" +%s%N) - $(date -d "$a" +%s%N) ) / 1000000 ))
+    else
+        echo "?"
+    fi
+}
+
+# "JVM->Spring start x ms, Spring context x s, embedded PG x ms" for one start-up log.
+startup_breakdown() {
+    local log="$1" started pg
+    started="$(grep -o 'Started NetverksApplication in [0-9.]* seconds (process running for [0-9.]*)' "$log" \
+        | sed -E 's/Started NetverksApplication in ([0-9.]+) seconds \(process running for ([0-9.]+)\)/Spring \1 s, JVM \2 s/' || true)"
+    pg="$(log_gap_ms "$log" 'starting embedded PostgreSQL' 'platform - Starting...')"
+    echo "log: Started ${started:-?}; embedded PG start ${pg} ms"
+}
+
+ms_to_s() {
+    awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'
+}
+
+median() {
+    printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+}
+
+PG_CACHE_NOTE="present before this run (binaries not extracted again)"
+if ! ls -d /tmp/embedded-pg/PG-* >/dev/null 2>&1; then
+    PG_CACHE_NOTE="ABSENT before this run: the first start below also extracted the PostgreSQL binaries"
+fi
+
+say "Learn Netverks benchmark — $(date -Iseconds)"
+say "jar: $JAR ($(du -h "$JAR" | cut -f1))"
+say "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB RAM", $2/1048576}' /proc/meminfo), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+say "java: $(java -version 2>&1 | head -n1)"
+say "wrk: $(wrk --version 2>&1 | head -n1 | cut -d' ' -f1-2)"
+say "/tmp/embedded-pg: $PG_CACHE_NOTE"
+OTHER_JAVA="$(pgrep -c -x java || true)"
+say "other java processes already running on this machine: ${OTHER_JAVA:-0} (a busy machine skews every figure below)"
+say ""
+
+# ---------------------------------------------------------------------------------------------
+# (a) Start-up: launch -> first 200 on the lesson page.
+# ---------------------------------------------------------------------------------------------
+say "== Start-up: launch of 'java -jar' to first HTTP 200 on $LESSON_PATH =="
+EMPTY_TIMES=()
+DATA_DIR=""
+for run in $(seq 1 "$STARTUP_RUNS"); do
+    DATA_DIR="$WORK/data-$run"
+    mkdir -p "$DATA_DIR"
+    PORT="$(free_port)"
+    LOG="$LOG_DIR/startup-empty-$run.log"
+    T0="$(now_ms)"
+    start_app "$DATA_DIR" "$PORT" "$LOG"
+    MS="$(wait_for_200 "http://localhost:$PORT$LESSON_PATH" "$T0" "$LOG")"
+    stop_app
+    EMPTY_TIMES+=("$MS")
+    say "  empty data dir, run $run: $(ms_to_s "$MS") s   ($(startup_breakdown "$LOG"))"
+done
+MEDIAN_MS="$(median "${EMPTY_TIMES[@]}")"
+say "  median of empty-dir runs: $(ms_to_s "$MEDIAN_MS") s"
+
+PORT="$(free_port)"
+LOG="$LOG_DIR/startup-warm.log"
+T0="$(now_ms)"
+start_app "$DATA_DIR" "$PORT" "$LOG"
+WARM_MS="$(wait_for_200 "http://localhost:$PORT$LESSON_PATH" "$T0" "$LOG")"
+stop_app
+say "  warm data dir (reused from run $STARTUP_RUNS): $(ms_to_s "$WARM_MS") s   ($(startup_breakdown "$LOG"))"
+if (( MEDIAN_MS <= 5000 )); then
+    say "  target 'first 200 within 5 s' (median, empty dir): MET"
+else
+    say "  target 'first 200 within 5 s' (median, empty dir): NOT MET"
+fi
+say ""
+
+# ---------------------------------------------------------------------------------------------
+# (b) Throughput: the dynamic lesson page vs. the same bytes served as a static file.
+# ---------------------------------------------------------------------------------------------
+say "== Throughput: wrk ${WRK_ARGS[*]} -d$WRK_MEASURE, no extra headers (no gzip) =="
+STATIC_DIR="$WORK/static"
+mkdir -p "$STATIC_DIR"
+PORT="$(free_port)"
+LOG="$LOG_DIR/throughput-capture.log"
+T0="$(now_ms)"
+start_app "$DATA_DIR" "$PORT" "$LOG"
+wait_for_200 "http://localhost:$PORT$LESSON_PATH" "$T0" "$LOG" >/dev/null
+curl -s -o "$STATIC_DIR/lesson.html" "http://localhost:$PORT$LESSON_PATH"
+stop_app
+
+PORT="$(free_port)"
+LOG="$LOG_DIR/throughput.log"
+DYN_URL="http://localhost:$PORT$LESSON_PATH"
+STATIC_URL="http://localhost:$PORT/lesson.html"
+T0="$(now_ms)"
+start_app "$DATA_DIR" "$PORT" "$LOG" "--spring.web.resources.static-locations=classpath:/static/,file:$STATIC_DIR/"
+wait_for_200 "$DYN_URL" "$T0" "$LOG" >/dev/null
+wait_for_200 "$STATIC_URL" "$T0" "$LOG" >/dev/null
+
+SAVED_BYTES="$(wc -c <"$STATIC_DIR/lesson.html")"
+DYN_BYTES="$(curl -s "$DYN_URL" | wc -c)"
+STATIC_BYTES="$(curl -s "$STATIC_URL" | wc -c)"
+if [[ "$DYN_BYTES" == "$SAVED_BYTES" && "$STATIC_BYTES" == "$SAVED_BYTES" ]]; then
+    say "  body size: dynamic $DYN_BYTES B = static $STATIC_BYTES B (identical byte counts)"
+else
+    say "  WARNING body sizes differ: saved $SAVED_BYTES B, dynamic $DYN_BYTES B, static $STATIC_BYTES B"
+fi
+if curl -s "$DYN_URL" | cmp -s - "$STATIC_DIR/lesson.html"; then
+    say "  dynamic body is byte-for-byte the saved file"
+else
+    say "  note: dynamic body differs in content from the saved file (same size check above)"
+fi
+
+wrk "${WRK_ARGS[@]}" -d"$WRK_WARMUP" "$DYN_URL" >/dev/null
+wrk "${WRK_ARGS[@]}" -d"$WRK_WARMUP" "$STATIC_URL" >/dev/null
+
+WRK_FAILURES=0
+# Runs wrk once; prints requests/s and records a summary line.
+measure() { # measure LABEL URL
+    local label="$1" url="$2" out rps lat non2xx sock
+    out="$(wrk "${WRK_ARGS[@]}" -d"$WRK_MEASURE" --latency "$url")"
+    printf '%s\n' "$out" >>"$LOG_DIR/wrk.txt"
+    rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
+    lat="$(awk '$1 == "Latency" {print $2; exit}' <<<"$out")"
+    p99="$(awk '$1 == "99%" {print $2; exit}' <<<"$out")"
+    non2xx="$(awk -F': *' '/Non-2xx or 3xx responses/ {print $2}' <<<"$out")"
+    sock="$(grep -o 'Socket errors:.*' <<<"$out" || true)"
+    local extra=""
+    [[ -n "$non2xx" ]] && extra+="  NON-2xx/3xx: $non2xx" && WRK_FAILURES=$(( WRK_FAILURES + non2xx ))
+    [[ -n "$sock" ]] && extra+="  $sock"
+    MEASURE_LINE="$(printf '  %-8s %10s req/s   avg latency %-8s p99 %-8s%s' "$label" "$rps" "$lat" "$p99" "$extra")"
+    MEASURE_RPS="$rps"
+}
+: >"$LOG_DIR/wrk.txt"
+measure dynamic "$DYN_URL"; say "$MEASURE_LINE"; D1="$MEASURE_RPS"
+measure static "$STATIC_URL"; say "$MEASURE_LINE"; S1="$MEASURE_RPS"
+measure dynamic "$DYN_URL"; say "$MEASURE_LINE"; D2="$MEASURE_RPS"
+measure static "$STATIC_URL"; say "$MEASURE_LINE"; S2="$MEASURE_RPS"
+read -r DYN_MEAN STATIC_MEAN RATIO < <(awk -v d1="$D1" -v d2="$D2" -v s1="$S1" -v s2="$S2" \
+    'BEGIN { d = (d1 + d2) / 2; s = (s1 + s2) / 2; printf "%.0f %.0f %.3f\n", d, s, d / s }')
+say "  mean: dynamic $DYN_MEAN req/s, static $STATIC_MEAN req/s, ratio dynamic/static = $RATIO"
+if awk -v r="$RATIO" 'BEGIN { exit !(r >= 0.5) }'; then
+    say "  target 'lesson page >= 0.5 x static throughput': MET"
+else
+    say "  target 'lesson page >= 0.5 x static throughput': NOT MET"
+fi
+if (( WRK_FAILURES > 0 )); then
+    say "  WARNING: wrk counted $WRK_FAILURES non-2xx/3xx responses"
+fi
+say ""
+
+# ---------------------------------------------------------------------------------------------
+# (c) Memory after the throughput run.
+# ---------------------------------------------------------------------------------------------
+say "== Memory after the throughput run =="
+APP_RSS="$(vmrss_kb "$APP_PID")"
+PG_PIDS="$(postgres_pids "$DATA_DIR" | sort -u)"
+PM_RSS=0; PG_RSS=0; PG_PSS=0; PG_COUNT=0
+for pid in $PG_PIDS; do
+    r="$(vmrss_kb "$pid")"
+    PG_RSS=$(( PG_RSS + r ))
+    PG_PSS=$(( PG_PSS + $(pss_kb "$pid") ))
+    PG_COUNT=$(( PG_COUNT + 1 ))
+    if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$DATA_DIR"; then
+        PM_RSS=$(( PM_RSS + r ))
+    fi
+done
+say "  app JVM (pid $APP_PID) VmRSS: $(( APP_RSS / 1024 )) MiB"
+say "  embedded postgres, postmaster only (cmdline names the data dir): VmRSS $(( PM_RSS / 1024 )) MiB"
+say "  embedded postgres, postmaster + $(( PG_COUNT - 1 )) children: VmRSS sum $(( PG_RSS / 1024 )) MiB (shared memory counted once per process), PSS sum $(( PG_PSS / 1024 )) MiB"
+stop_app
+
+ERRORS="$(cat "$LOG_DIR"/*.log | grep -cE ' (ERROR|WARN) |Exception' || true)"
+say ""
+say "app log lines with ERROR/WARN/Exception across all runs: ${ERRORS:-0} (logs in bench/out/logs/)"
+if [[ -n "${STRAGGLERS_FOUND:-}" ]]; then
+    say "WARNING: postgres was still running after the app stopped ${STRAGGLERS_FOUND} time(s); killed"
+else
+    say "no postgres processes were left behind after SIGTERM"
+fi
+say "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+printf '%s\n' "${LINES[@]}" >"$REPORT"
+echo
+echo "report written to $REPORT"
