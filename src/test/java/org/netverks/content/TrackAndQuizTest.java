@@ -119,6 +119,14 @@ class TrackAndQuizTest {
     }
 
     @Test
+    void signUpAndLogInLinksLeadToAnHonestPage() {
+        for (String path : new String[] {"/signup", "/login"}) {
+            Document page = http().page(path);
+            assertThat(page.selectFirst("h1").text()).isEqualTo("Accounts are coming soon");
+        }
+    }
+
+    @Test
     void healthEndpointIsUp() {
         HttpResponse<String> health = http().getJson("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
