@@ -1,0 +1,72 @@
+package org.netverks.lab.psql;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** \x and \timing: psql's toggles, with its messages and its reading of on/off values. */
+final class DisplaySettings {
+
+    private DisplaySettings() {}
+
+    static MetaOutcome expanded(Optional<String> value, PsqlSettings settings) {
+        if (value.isPresent() && value.get().equalsIgnoreCase("auto")) {
+            // psql's "auto" switches to expanded only for tables wider than the terminal, and the
+            // lab's output has no terminal width, so it behaves as psql does when output is piped: off
+            return new MetaOutcome.SettingChanged(new PsqlSettings(false, settings.timing()),
+                    "Expanded display is used automatically.");
+        }
+        boolean on;
+        if (value.isEmpty()) {
+            on = !settings.expanded();
+        } else {
+            Optional<Boolean> parsed = parseBoolean(value.get());
+            if (parsed.isEmpty()) {
+                return new MetaOutcome.Failure("unrecognized value \"" + value.get() + "\" for \"expanded\"\n"
+                        + "Available values are: on, off, auto.");
+            }
+            on = parsed.get();
+        }
+        return new MetaOutcome.SettingChanged(new PsqlSettings(on, settings.timing()),
+                on ? "Expanded display is on." : "Expanded display is off.");
+    }
+
+    static MetaOutcome timing(Optional<String> value, PsqlSettings settings) {
+        boolean on = !settings.timing();
+        if (value.isPresent()) {
+            Optional<Boolean> parsed = parseBoolean(value.get());
+            if (parsed.isEmpty()) {
+                // psql reports the bad value, then the setting it kept
+                return new MetaOutcome.Failure("unrecognized value \"" + value.get() + "\" for \"\\timing\": "
+                        + "Boolean expected\n" + timingMessage(settings.timing()));
+            }
+            on = parsed.get();
+        }
+        return new MetaOutcome.SettingChanged(new PsqlSettings(settings.expanded(), on), timingMessage(on));
+    }
+
+    private static String timingMessage(boolean on) {
+        return on ? "Timing is on." : "Timing is off.";
+    }
+
+    /** psql's ParseVariableBool(): any unambiguous prefix of true/false/yes/no/on/off, or 1/0. */
+    private static Optional<Boolean> parseBoolean(String value) {
+        String v = value.toLowerCase(Locale.ROOT);
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        if ("true".startsWith(v) || "yes".startsWith(v) || v.equals("1")) {
+            return Optional.of(true);
+        }
+        if ("false".startsWith(v) || "no".startsWith(v) || v.equals("0")) {
+            return Optional.of(false);
+        }
+        // a lone "o" could be either, so on/off need two letters
+        if (v.length() >= 2 && "on".startsWith(v)) {
+            return Optional.of(true);
+        }
+        if (v.length() >= 2 && "off".startsWith(v)) {
+            return Optional.of(false);
+        }
+        return Optional.empty();
+    }
+}

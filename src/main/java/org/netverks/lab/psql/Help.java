@@ -1,0 +1,39 @@
+package org.netverks.lab.psql;
+
+/** \?: psql's help, cut down to the backslash commands the lab runs. */
+final class Help {
+
+    private Help() {}
+
+    static String text(PsqlSettings settings) {
+        return """
+                Help
+                  \\?                     show help on backslash commands
+
+                Informational
+                  (options: S = show system objects, + = additional detail)
+                  \\d[S+]                 list tables, views, and sequences
+                  \\d[S+]  NAME           describe table, view, sequence, or index
+                  \\df[S+] [PATTERN]      list functions
+                  \\di[S+] [PATTERN]      list indexes
+                  \\dm[S+] [PATTERN]      list materialized views
+                  \\dn[S+] [PATTERN]      list schemas
+                  \\ds[S+] [PATTERN]      list sequences
+                  \\dt[S+] [PATTERN]      list tables
+                  \\dv[S+] [PATTERN]      list views
+
+                Formatting
+                  \\x [on|off|auto]       toggle expanded output (currently %s)
+
+                Connection
+                  \\conninfo              display information about current connection
+
+                Operating System
+                  \\timing [on|off]       toggle timing of commands (currently %s)"""
+                .formatted(onOff(settings.expanded()), onOff(settings.timing()));
+    }
+
+    private static String onOff(boolean on) {
+        return on ? "on" : "off";
+    }
+}

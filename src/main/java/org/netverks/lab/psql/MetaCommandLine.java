@@ -1,0 +1,170 @@
+package org.netverks.lab.psql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A backslash command split the way psql's slash-command lexer splits it: the name runs to the
+ * first space or backslash; arguments are separated by spaces and may mix plain text, 'single
+ * quoted' text (quotes removed, psql's backslash escapes applied) and "double quoted" identifiers
+ * (kept with their quotes, since patterns give them meaning).
+ *
+ * @param followedByCommand true when an unquoted backslash starts a second command on the line
+ */
+record MetaCommandLine(String name, List<String> arguments, boolean followedByCommand) {
+
+    static MetaCommandLine parse(String line) {
+        Lexer lexer = new Lexer(line.strip());
+        lexer.expect('\\');
+        String name = lexer.name();
+        List<String> arguments = new ArrayList<>();
+        boolean followedByCommand = false;
+        while (true) {
+            lexer.skipSpaces();
+            if (lexer.atEnd()) {
+                break;
+            }
+            if (lexer.peek() == '\\') {
+                followedByCommand = true;
+                break;
+            }
+            arguments.add(lexer.argument());
+        }
+        return new MetaCommandLine(name, List.copyOf(arguments), followedByCommand);
+    }
+
+    Optional<String> argument(int index) {
+        return index < arguments.size() ? Optional.of(arguments.get(index)) : Optional.empty();
+    }
+
+    /** The argument with trailing semicolons removed, as psql does for patterns ("\d customers;"). */
+    Optional<String> pattern(int index) {
+        return argument(index).map(argument -> argument.replaceFirst(";+$", ""));
+    }
+
+    /** psql's warnings for arguments a command does not take; it prints them after the output. */
+    List<String> extraArgumentWarnings(int used) {
+        return arguments.stream().skip(used)
+                .map(extra -> "\\" + name + ": extra argument \"" + extra + "\" ignored")
+                .toList();
+    }
+
+    private static final class Lexer {
+        private final String text;
+        private int position;
+
+        Lexer(String text) {
+            this.text = text;
+        }
+
+        boolean atEnd() {
+            return position >= text.length();
+        }
+
+        char peek() {
+            return text.charAt(position);
+        }
+
+        void expect(char expected) {
+            if (atEnd() || peek() != expected) {
+                throw new IllegalArgumentException("not a backslash command: " + text);
+            }
+            position++;
+        }
+
+        void skipSpaces() {
+            while (!atEnd() && Character.isWhitespace(peek())) {
+                position++;
+            }
+        }
+
+        String name() {
+            int start = position;
+            while (!atEnd() && !Character.isWhitespace(peek()) && peek() != '\\') {
+                position++;
+            }
+            return text.substring(start, position);
+        }
+
+        String argument() {
+            StringBuilder value = new StringBuilder();
+            while (!atEnd() && !Character.isWhitespace(peek()) && peek() != '\\') {
+                char c = peek();
+                if (c == '\'') {
+                    position++;
+                    singleQuoted(value);
+                } else if (c == '"') {
+                    doubleQuoted(value);
+                } else if (c == '`') {
+                    // psql would run this as a shell command; the lab must never do that
+                    throw new MetaCommandException("Backquoted shell commands are not supported in the lab.");
+                } else {
+                    value.append(c);
+                    position++;
+                }
+            }
+            return value.toString();
+        }
+
+        private void singleQuoted(StringBuilder value) {
+            while (!atEnd()) {
+                char c = text.charAt(position++);
+                if (c == '\'') {
+                    if (!atEnd() && peek() == '\'') {
+                        value.append('\'');
+                        position++;
+                    } else {
+                        return;
+                    }
+                } else if (c == '\\' && !atEnd()) {
+                    escape(value);
+                } else {
+                    value.append(c);
+                }
+            }
+            throw new MetaCommandException("unterminated quoted string");
+        }
+
+        private void escape(StringBuilder value) {
+            char c = text.charAt(position++);
+            switch (c) {
+                case 'n' -> value.append('\n');
+                case 't' -> value.append('\t');
+                case 'b' -> value.append('\b');
+                case 'r' -> value.append('\r');
+                case 'f' -> value.append('\f');
+                case 'x' -> value.append((char) number(16, 2));
+                default -> {
+                    if (c >= '0' && c <= '7') {
+                        position--;
+                        value.append((char) number(8, 3));
+                    } else {
+                        value.append(c);
+                    }
+                }
+            }
+        }
+
+        /** Up to maxDigits digits in radix; psql keeps a lone "\x" as "x". */
+        private int number(int radix, int maxDigits) {
+            int result = 0;
+            int digits = 0;
+            while (digits < maxDigits && !atEnd() && Character.digit(peek(), radix) >= 0) {
+                result = result * radix + Character.digit(peek(), radix);
+                position++;
+                digits++;
+            }
+            return digits == 0 ? 'x' : result;
+        }
+
+        private void doubleQuoted(StringBuilder value) {
+            int close = text.indexOf('"', position + 1);
+            if (close < 0) {
+                throw new MetaCommandException("unterminated quoted string");
+            }
+            value.append(text, position, close + 1);
+            position = close + 1;
+        }
+    }
+}

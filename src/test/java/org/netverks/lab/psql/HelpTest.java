@@ -1,0 +1,33 @@
+package org.netverks.lab.psql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** \? lists only the lab's commands, in psql's own words and layout. */
+class HelpTest {
+
+    @Test
+    void everyLineIsPsqlsOwnExceptTheTwoTheLabNarrows() throws IOException {
+        List<String> psqlHelp = new FixtureCase("psql_help", "meta", "\\?").printed().orElseThrow().lines().toList();
+        List<String> narrowed = List.of(
+                "  \\?                     show help on backslash commands",
+                "  \\df[S+] [PATTERN]      list functions");
+
+        List<String> ours = Help.text(PsqlSettings.DEFAULT).lines().toList();
+
+        assertThat(ours).filteredOn(line -> !narrowed.contains(line)).isSubsetOf(psqlHelp);
+        assertThat(ours).containsAll(narrowed);
+        assertThat(ours).containsSubsequence("Help", "Informational", "Formatting", "Connection", "Operating System");
+    }
+
+    @Test
+    void showsTheLearnersCurrentSettings() {
+        String help = Help.text(new PsqlSettings(true, true));
+
+        assertThat(help).contains("  \\x [on|off|auto]       toggle expanded output (currently on)")
+                .contains("  \\timing [on|off]       toggle timing of commands (currently on)");
+    }
+}
