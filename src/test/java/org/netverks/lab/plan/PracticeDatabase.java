@@ -36,7 +36,9 @@ final class PracticeDatabase {
     }
 
     private static EmbeddedPostgresServer start() throws Exception {
-        Path dataDirectory = Files.createTempDirectory("plan-tests-");
+        // a fresh cluster each run, under target/ so that "mvn clean" takes any leftover too
+        Files.createDirectories(Path.of("target"));
+        Path dataDirectory = Files.createTempDirectory(Path.of("target"), "plan-tests-");
         // autovacuum off: statistics must not change between the two runs a comparison makes
         EmbeddedPostgresServer started = EmbeddedPostgresServer.start(dataDirectory,
                 Map.of("autovacuum", "off", "fsync", "off", "synchronous_commit", "off"));
@@ -54,14 +56,23 @@ final class PracticeDatabase {
         return started;
     }
 
+    /**
+     * Best effort, as the JVM is exiting. The postmaster writes its last WAL and statistics after
+     * close() returns and removes postmaster.pid when it is done, so that is waited for first.
+     */
     private static void stop(EmbeddedPostgresServer started, Path dataDirectory) {
         try {
             started.close();
+            for (int wait = 0; wait < 100 && Files.exists(dataDirectory.resolve("postmaster.pid")); wait++) {
+                Thread.sleep(100);
+            }
             try (Stream<Path> files = Files.walk(dataDirectory)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("Could not remove " + dataDirectory + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
