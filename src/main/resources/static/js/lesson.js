@@ -1,6 +1,7 @@
 // The lesson page's interactive parts: code highlighting and copy buttons, progress kept in this
 // browser (opened, complete, confidence, cards), and quiz answers checked by the server.
 import * as store from './progress-store.js';
+import { postJson } from './api.js';
 import pgsql from '/webjars/highlight.js/es/languages/pgsql.js';
 import python from '/webjars/highlight.js/es/languages/python.js';
 import bash from '/webjars/highlight.js/es/languages/bash.js';
@@ -46,6 +47,16 @@ function setUpCode() {
       setTimeout(() => { copy.textContent = 'Copy'; }, 2000);
     });
     wrapper.append(copy);
+    if (language === 'language-sql' && document.querySelector('[data-lab]')) {
+      const tryIt = document.createElement('button');
+      tryIt.type = 'button';
+      tryIt.className = 'copy-button try-button';
+      tryIt.textContent = 'Try in lab';
+      tryIt.addEventListener('click', () => {
+        document.dispatchEvent(new CustomEvent('lab:load', { detail: code.textContent }));
+      });
+      wrapper.append(tryIt);
+    }
   }
 }
 
@@ -144,13 +155,8 @@ function setUpQuiz() {
       }
       check.disabled = true;
       try {
-        const response = await fetch(form.dataset.checkUrl, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-          body: JSON.stringify({ choice: chosen.value }),
-        });
-        const body = await response.json();
-        if (!response.ok) {
+        const { ok, body } = await postJson(form.dataset.checkUrl, { choice: chosen.value });
+        if (!ok) {
           feedback.textContent = body.error || 'That answer could not be checked.';
           return;
         }

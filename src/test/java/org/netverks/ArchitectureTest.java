@@ -37,6 +37,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theLabsPartsDoNotDependOnEachOther() throws IOException {
+        assertThat(violations("lab/run", List.of("lab.psql", "lab.plan", "lab.sandbox"))).isEmpty();
+        assertThat(violations("lab/psql", List.of("lab.run", "lab.plan", "lab.sandbox"))).isEmpty();
+        assertThat(violations("lab/plan", List.of("lab.run", "lab.psql", "lab.sandbox"))).isEmpty();
+    }
+
+    @Test
     void onlyPlatformTouchesTheEmbeddedServerLibrary() throws IOException {
         List<String> found = new ArrayList<>();
         for (Path file : javaFiles(ROOT)) {

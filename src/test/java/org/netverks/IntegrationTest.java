@@ -13,6 +13,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"netverks.data-dir=target/test-data", "netverks.site-name=Learn Netverks"})
+        properties = {"netverks.data-dir=target/test-data", "netverks.site-name=Learn Netverks",
+                // small enough to test quickly: the quota test writes past 40 MB
+                "netverks.lab.sandbox-quota=40MB", "netverks.lab.warm-pool-size=1",
+                "netverks.lab.statement-timeout=2s", "netverks.lab.run-timeout=4s"})
 public @interface IntegrationTest {
 }

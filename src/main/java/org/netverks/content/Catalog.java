@@ -2,14 +2,23 @@ package org.netverks.content;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 
 /** Everything loaded from one content folder: immutable, swapped whole on reload. */
-public record Catalog(String origin, List<Track> tracks, Set<String> datasets) {
+public record Catalog(String origin, List<Track> tracks, Map<String, Dataset> datasets) {
 
     public Catalog {
         tracks = List.copyOf(tracks);
-        datasets = Set.copyOf(datasets);
+        datasets = Map.copyOf(datasets);
+    }
+
+    public Optional<Dataset> dataset(String name) {
+        return Optional.ofNullable(datasets.get(name));
+    }
+
+    /** The step and lesson at /tracks/{trackSlug}/{lessonSlug}, when that lesson is written. */
+    public Optional<Track.Step> lesson(String trackSlug, String lessonSlug) {
+        return track(trackSlug).flatMap(track -> track.step(lessonSlug)).filter(Track.Step::available);
     }
 
     public Optional<Track> track(String slug) {

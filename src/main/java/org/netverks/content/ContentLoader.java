@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -29,7 +28,7 @@ public final class ContentLoader {
 
     public Catalog load(ContentFiles content) {
         List<ContentProblem> problems = new ArrayList<>();
-        Set<String> datasets = datasets(content);
+        Map<String, Dataset> datasets = datasets(content, problems);
         List<Track> tracks = new ArrayList<>();
         Set<String> trackIds = new HashSet<>();
         Set<String> lessonIds = new HashSet<>();
@@ -59,18 +58,27 @@ public final class ContentLoader {
         return new Catalog(content.origin(), tracks, datasets);
     }
 
-    private static Set<String> datasets(ContentFiles content) {
-        Set<String> datasets = new TreeSet<>();
+    private static Map<String, Dataset> datasets(ContentFiles content, List<ContentProblem> problems) {
+        Map<String, Dataset> datasets = new java.util.TreeMap<>();
         for (String file : content.files().keySet()) {
             String[] parts = file.split("/");
             if (parts.length == 3 && parts[0].equals("datasets") && parts[2].equals("schema.sql")) {
-                datasets.add(parts[1]);
+                String name = parts[1];
+                if (!ContentIds.isValid(name) || name.length() > 40) {
+                    problems.add(new ContentProblem(file, "", "the dataset folder name '" + name
+                            + "' must be lower-case letters, digits and dashes, at most 40 characters"));
+                    continue;
+                }
+                String folder = "datasets/" + name + "/";
+                datasets.put(name, new Dataset(name, content.files().get(file),
+                        content.files().getOrDefault(folder + "data.sql", ""),
+                        content.files().getOrDefault(folder + "finalise.sql", "")));
             }
         }
         return datasets;
     }
 
-    private Track loadTrack(ContentFiles content, String file, Set<String> datasets, List<ContentProblem> problems,
+    private Track loadTrack(ContentFiles content, String file, Map<String, Dataset> datasets, List<ContentProblem> problems,
             List<PendingLink> links) {
         String folder = file.substring(0, file.length() - "track.yaml".length());
         YamlNode yaml = parseYaml(file, content.files().get(file), problems);
@@ -122,7 +130,8 @@ public final class ContentLoader {
     }
 
     private Lesson loadLesson(ContentFiles content, String file, String expectedId, String expectedSlug,
-            LessonMode trackMode, Set<String> datasets, List<ContentProblem> problems, List<PendingLink> links) {
+            LessonMode trackMode, Map<String, Dataset> datasets, List<ContentProblem> problems,
+            List<PendingLink> links) {
         String source = content.files().get(file);
         FrontMatter frontMatter = FrontMatter.split(source);
         if (frontMatter == null) {
@@ -155,9 +164,9 @@ public final class ContentLoader {
         String dataset = meta.optionalText("dataset");
         if (mode == LessonMode.SQL_SANDBOX && dataset == null) {
             meta.problem("dataset", "is required for a sql_sandbox lesson");
-        } else if (dataset != null && !datasets.contains(dataset)) {
+        } else if (dataset != null && !datasets.containsKey(dataset)) {
             meta.problem("dataset", "'" + dataset + "' is not a folder under datasets/ with a schema.sql (have: "
-                    + String.join(", ", datasets) + ")");
+                    + String.join(", ", datasets.keySet()) + ")");
         }
         if (version != null && lastReviewed != null
                 && !version.equals("v" + lastReviewed.toString().replace("-", ""))) {
@@ -194,7 +203,8 @@ public final class ContentLoader {
         }
         return new Lesson(id, slug, title, level, lastReviewed, version, mode, dataset,
                 markdown.renderInline(summary), markdown.renderInline(usedInPractice), rendered.html(),
-                rendered.headings(), readingMinutes, parts);
+                rendered.headings(), readingMinutes, parts,
+                rendered.firstSql() == null ? "SELECT 1;\n" : rendered.firstSql());
     }
 
     private Lesson.Parts loadParts(String file, String source, List<ContentProblem> problems) {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A lesson ready to serve: Markdown already rendered to HTML at load time, so a page view does no
  * Markdown work. Fields ending in {@code Html} are safe to output unescaped: the renderer escapes
- * any raw HTML the author wrote.
+ * any raw HTML the author wrote. {@code labStarterSql} is what the lab's editor holds at first:
+ * the lesson's first SQL example.
  */
 public record Lesson(
         String id,
@@ -22,7 +23,8 @@ public record Lesson(
         String bodyHtml,
         List<Heading> headings,
         int readingMinutes,
-        Parts parts) {
+        Parts parts,
+        String labStarterSql) {
 
     public record Heading(String anchor, String text) {
     }

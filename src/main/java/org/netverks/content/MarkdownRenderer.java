@@ -36,7 +36,7 @@ final class MarkdownRenderer {
     private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
     /** The HTML of a lesson body with what the page needs to know about it. */
-    record Rendered(String html, List<Lesson.Heading> headings, List<String> links, int words) {
+    record Rendered(String html, List<Lesson.Heading> headings, List<String> links, int words, String firstSql) {
     }
 
     Rendered render(String markdown) {
@@ -44,6 +44,7 @@ final class MarkdownRenderer {
         Map<Node, Map<String, String>> attributes = new IdentityHashMap<>();
         List<Lesson.Heading> headings = new ArrayList<>();
         List<String> links = new ArrayList<>();
+        List<String> sqlBlocks = new ArrayList<>();
         Map<String, Integer> anchorsUsed = new HashMap<>();
         LessonPageSections.IDS.forEach(id -> anchorsUsed.put(id, 1));
         document.accept(new AbstractVisitor() {
@@ -69,9 +70,16 @@ final class MarkdownRenderer {
                 links.add(link.getDestination());
                 visitChildren(link);
             }
+
+            @Override
+            public void visit(FencedCodeBlock block) {
+                if ("sql".equals(block.getInfo())) {
+                    sqlBlocks.add(block.getLiteral());
+                }
+            }
         });
         String html = htmlRenderer(attributes).render(document);
-        return new Rendered(html, headings, links, countWords(markdown));
+        return new Rendered(html, headings, links, countWords(markdown), sqlBlocks.isEmpty() ? null : sqlBlocks.get(0));
     }
 
     /** Short Markdown (a quiz choice, a card face) without the wrapping paragraph. */

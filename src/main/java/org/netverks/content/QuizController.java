@@ -29,9 +29,7 @@ class QuizController {
     @PostMapping("/api/quiz/{trackSlug}/{lessonSlug}/{questionId}")
     Verdict check(@PathVariable String trackSlug, @PathVariable String lessonSlug, @PathVariable String questionId,
             @RequestBody Answer answer) {
-        Lesson lesson = catalog.current().track(trackSlug)
-                .flatMap(track -> track.step(lessonSlug))
-                .map(Track.Step::lesson)
+        Lesson lesson = catalog.current().lesson(trackSlug, lessonSlug).map(Track.Step::lesson)
                 .orElseThrow(() -> new NotFoundException("No lesson " + trackSlug + "/" + lessonSlug + "."));
         Lesson.QuizQuestion question = lesson.quizQuestion(questionId)
                 .orElseThrow(() -> new NotFoundException("This lesson has no quiz question '" + questionId + "'."));

@@ -22,6 +22,7 @@ public final class EmbeddedPostgresServer implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Duration STALE_SHUTDOWN_WAIT = Duration.ofSeconds(30);
+    private static final String PASSWORD_MARKER = "netverks-passwords-required";
 
     private final EmbeddedPostgres postgres;
 
@@ -36,8 +37,19 @@ public final class EmbeddedPostgresServer implements Closeable {
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, Map<String, String> serverSettings)
             throws IOException {
+        return start(dataDirectory, serverSettings, 0, null);
+    }
+
+    /**
+     * As {@link #start(Path, Map)}, on a fixed {@code port} (0: any free port). With a
+     * {@code superuserPassword}, every connection must authenticate with a password (SCRAM),
+     * which a server that learners connect to needs: zonky's initdb trusts every local user.
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, Map<String, String> serverSettings, int port,
+            String superuserPassword) throws IOException {
         Files.createDirectories(dataDirectory);
         stopStaleServer(dataDirectory);
+        Path passwordMarker = dataDirectory.resolve(PASSWORD_MARKER);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
@@ -50,7 +62,49 @@ public final class EmbeddedPostgresServer implements Closeable {
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("listen_addresses", "localhost");
         serverSettings.forEach(builder::setServerConfig);
-        return new EmbeddedPostgresServer(builder.start());
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        if (superuserPassword != null) {
+            builder.setConnectConfig("password", superuserPassword);
+            builder.setDataDirectoryCustomizer(dir -> {
+                if (Files.exists(passwordMarker)) {
+                    writePasswordOnlyHba(dir.toPath());
+                }
+            });
+        }
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start());
+        if (superuserPassword != null && !Files.exists(passwordMarker)) {
+            server.requirePasswords(superuserPassword, dataDirectory, passwordMarker);
+        }
+        return server;
+    }
+
+    private void requirePasswords(String password, Path dataDirectory, Path marker) throws IOException {
+        if (!password.matches("[A-Za-z0-9]{16,}")) {
+            throw new IllegalArgumentException("the superuser password must be 16+ letters and digits");
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            connection.createStatement().execute("alter role postgres password '" + password + "'");
+            writePasswordOnlyHba(dataDirectory);
+            connection.createStatement().execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IOException("could not set the superuser password", e);
+        }
+        Files.writeString(marker, "pg_hba.conf requires passwords since this file was written\n");
+    }
+
+    private static void writePasswordOnlyHba(Path dataDirectory) {
+        try {
+            Files.writeString(dataDirectory.resolve("pg_hba.conf"), """
+                    # Written by Learn Netverks: every connection authenticates with a password.
+                    local   all   all                  scram-sha-256
+                    host    all   all   127.0.0.1/32   scram-sha-256
+                    host    all   all   ::1/128        scram-sha-256
+                    """);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public String jdbcUrl(String database) {

@@ -23,7 +23,8 @@ class ContentLoaderTest {
         assertThat(track.steps()).extracting(Track.Step::slug).containsExactly("one", "two", "three");
         assertThat(track.steps()).extracting(Track.Step::position).containsExactly(1, 2, 3);
         assertThat(track.step("three").orElseThrow().available()).as("no folder: coming soon").isFalse();
-        assertThat(catalog.datasets()).containsExactly("tiny");
+        assertThat(catalog.datasets()).containsOnlyKeys("tiny");
+        assertThat(catalog.dataset("tiny").orElseThrow().schemaSql()).isEqualTo("create table t (id int);");
 
         Lesson lesson = track.step("one").orElseThrow().lesson();
         assertThat(lesson.level()).isEqualTo(Level.BEGINNER);

@@ -11,7 +11,8 @@ import org.jsoup.nodes.Document;
 /** A plain HTTP client for the app under test, as a browser without JavaScript sees it. */
 public final class Http {
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final java.net.CookieManager cookies = new java.net.CookieManager();
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
     private final String base;
 
     public Http(int port) {
@@ -27,15 +28,31 @@ public final class Http {
     }
 
     public HttpResponse<String> postJson(String path, String json) {
+        return post(path, "application/json", json);
+    }
+
+    /** A POST as our pages send it: with the session cookie and the CSRF token from its cookie. */
+    public HttpResponse<String> post(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", csrfToken())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** A POST without the CSRF header, as a forged cross-site request would arrive. */
+    public HttpResponse<String> postWithoutCsrf(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    public HttpResponse<String> post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    private String csrfToken() {
+        if (cookies.getCookieStore().getCookies().stream().noneMatch(c -> c.getName().equals("XSRF-TOKEN"))) {
+            get("/");
+        }
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse("");
     }
 
     public Document page(String path) {

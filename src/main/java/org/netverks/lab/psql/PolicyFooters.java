@@ -9,11 +9,13 @@ final class PolicyFooters {
 
     private PolicyFooters() {}
 
+    // pg_get_userbyid rather than psql's join to pg_roles: the lab revokes pg_roles so that a
+    // learner cannot list other learners' roles, and this gives the same names in the same order.
     static void add(Connection connection, RelationInfo table, List<String> footers) throws SQLException {
         QueryResult policies = new CatalogQuery("""
                 SELECT pol.polname, pol.polpermissive,
-                  CASE WHEN pol.polroles = '{0}' THEN NULL ELSE pg_catalog.array_to_string(array(select rolname \
-                from pg_catalog.pg_roles where oid = any (pol.polroles) order by 1),',') END,
+                  CASE WHEN pol.polroles = '{0}' THEN NULL ELSE pg_catalog.array_to_string(array(select \
+                pg_catalog.pg_get_userbyid(r) from pg_catalog.unnest(pol.polroles) r order by 1),',') END,
                   pg_catalog.pg_get_expr(pol.polqual, pol.polrelid),
                   pg_catalog.pg_get_expr(pol.polwithcheck, pol.polrelid),
                   CASE pol.polcmd

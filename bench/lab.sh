@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Lab benchmarks, each ratio from one run on this machine:
+#  1. first lab run of a new learner, with the warm pool (and without it, for contrast)
+#  2. "select 1" through the lab API at 32 concurrent learners vs raw "select 1" with 32 pgbench
+#     clients on the same sandbox cluster
+#  3. backends and memory held by idle learners
+# Usage: bench/lab.sh [path-to-jar]   (build first: ./mvnw -q -DskipTests package)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=${1:-target/learn-netverks.jar}
+PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | head -1 || true)
+[ -n "$PGBENCH" ] || { echo "pgbench not found: apt-get install postgresql-contrib"; exit 1; }
+PSQL=$(command -v psql)
+OUT=bench/out/lab-latest.txt
+mkdir -p bench/out
+WORK=$(mktemp -d)
+PID=""
+cleanup() {
+  [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+start_app() { # $1 = warm pool size
+  PORT=$(free_port)
+  java -jar "$JAR" --server.port="$PORT" --netverks.data-dir="$WORK/data-$1" \
+       --netverks.lab.warm-pool-size="$1" --netverks.lab.connection-idle=5s \
+       --netverks.lab.creations-per-client-per-hour=10000 > "$WORK/app-$1.log" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 600); do
+    curl -sf -o /dev/null "http://localhost:$PORT/" && return 0
+    sleep 0.1
+  done
+  echo "the app did not start; see $WORK/app-$1.log"; exit 1
+}
+stop_app() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""; }
+rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+pg_rss_kb() { # sum over the sandbox cluster's processes
+  local dir=$1 total=0
+  for p in $(pgrep -f "postgres" || true); do
+    if tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | grep -q "$dir" || [ "$(readlink "/proc/$p/cwd" 2>/dev/null)" = "$dir" ]; then
+      total=$((total + $(rss_kb "$p" 2>/dev/null || echo 0)))
+    fi
+  done
+  echo "$total"
+}
+admin_sql() { PGPASSWORD=$(cat "$DATA/sandbox-admin-password") "$PSQL" -X -qAt -h localhost -p "$SBPORT" -U postgres -d postgres -c "$1"; }
+
+{
+echo "# lab benchmarks, $(date -u +%F), $(nproc) cores, $(java -version 2>&1 | head -1)"
+
+# 1. first run of new learners: one new learner every 700 ms, warm pool of 2, then no pool
+start_app 2
+DATA="$WORK/data-2"
+sleep 8 # let the pool fill at start
+echo "## first lab run of a new learner (pool 2, one new learner every 700 ms)"
+java bench/LabLoad.java first "http://localhost:$PORT" 40 700
+stop_app
+start_app 0
+echo "## first lab run of a new learner (no pool: every sandbox made on demand)"
+java bench/LabLoad.java first "http://localhost:$PORT" 10 700
+stop_app
+
+# 2. throughput through the API vs raw
+start_app 34
+DATA="$WORK/data-34"
+sleep 20 # pool of 34 ready sandboxes
+SBPORT=$(sed -n 4p "$DATA/sandboxes/postmaster.pid") # line 4 of the pid file is the port
+echo "## select 1 at 32 concurrent learners through the API, then raw with pgbench (15 s each)"
+JVM_BEFORE=$(rss_kb "$PID"); PG_BEFORE=$(pg_rss_kb "$DATA/sandboxes")
+java bench/LabLoad.java throughput "http://localhost:$PORT" 32 15 | tee "$WORK/api.txt"
+echo "select 1;" > "$WORK/select1.sql"
+PGPASSWORD=$(cat "$DATA/sandbox-admin-password") "$PGBENCH" -n -h localhost -p "$SBPORT" -U postgres -c 32 -j 2 -T 15 \
+  -f "$WORK/select1.sql" postgres 2>/dev/null | grep -E "^tps|clients" | tee "$WORK/raw.txt"
+API=$(grep -o 'runs_per_s=[0-9.]*' "$WORK/api.txt" | cut -d= -f2)
+RAW=$(grep -o 'tps = [0-9.]*' "$WORK/raw.txt" | head -1 | awk '{print $3}')
+echo "ratio api/raw = $(python3 -c "print(round($API/$RAW, 3))")"
+
+# 3. idle learners hold no backend once their connection idles out (connection-idle=5s for the bench)
+echo "## idle learners"
+echo "learner backends right after the load: $(admin_sql "select count(*) from pg_stat_activity where usename like 'lr\_%'")"
+sleep 20
+echo "learner backends 20 s later: $(admin_sql "select count(*) from pg_stat_activity where usename like 'lr\_%'")"
+JVM_AFTER=$(rss_kb "$PID"); PG_AFTER=$(pg_rss_kb "$DATA/sandboxes")
+echo "JVM RSS: ${JVM_BEFORE} kB before the 32 learners, ${JVM_AFTER} kB after they went idle"
+echo "sandbox cluster RSS: ${PG_BEFORE} kB before, ${PG_AFTER} kB after"
+echo "per idle learner: $(( (JVM_AFTER + PG_AFTER - JVM_BEFORE - PG_BEFORE) / 32 )) kB"
+stop_app
+} 2>&1 | tee "$OUT"

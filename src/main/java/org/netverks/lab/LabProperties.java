@@ -1,0 +1,59 @@
+package org.netverks.lab;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Every limit and setting of the SQL lab, bound from {@code netverks.lab.*} (environment:
+ * {@code NETVERKS_LAB_*}). Checked at start-up by {@link LabPropertiesValidator}.
+ *
+ * @param servers            admin URLs of sandbox servers, {@code postgresql://user:password@host:port};
+ *                           empty: an embedded sandbox cluster under the data folder
+ * @param publicHost         the host learners' own clients use to reach a sandbox server
+ * @param connectionDetails  show learners the credentials of their sandbox (null: only for the embedded cluster)
+ * @param embeddedPort       port of the embedded sandbox cluster (0: any free port at each start)
+ * @param statementTimeout   one statement is cancelled after this long
+ * @param runTimeout         all statements of one run together
+ * @param maxSqlSize         largest script accepted
+ * @param maxRowsShown       rows of one result sent to the browser
+ * @param maxResultSize      bytes one statement may return before it is stopped
+ * @param maxNotices         notices kept per run (the rest are counted)
+ * @param sandboxQuota       disk a sandbox database may use before runs stop until a reset
+ * @param warmPoolSize       ready sandboxes kept per dataset
+ * @param maxSandboxes       sandboxes across all servers; past it the lab answers "at capacity"
+ * @param idleReclaim        a sandbox unused this long is dropped
+ * @param creationsPerClientPerHour new sandboxes (first use and resets) one client may cause per hour
+ * @param connectionIdle     a learner's connection is closed after this long without a run
+ * @param tempFileLimit      PostgreSQL temp_file_limit on the embedded cluster
+ */
+@ConfigurationProperties("netverks.lab")
+public record LabProperties(
+        @DefaultValue List<String> servers,
+        @DefaultValue("localhost") String publicHost,
+        Boolean connectionDetails,
+        @DefaultValue("0") int embeddedPort,
+        @DefaultValue("5s") Duration statementTimeout,
+        @DefaultValue("10s") Duration runTimeout,
+        @DefaultValue("64KB") DataSize maxSqlSize,
+        @DefaultValue("500") int maxRowsShown,
+        @DefaultValue("8MB") DataSize maxResultSize,
+        @DefaultValue("100") int maxNotices,
+        @DefaultValue("200MB") DataSize sandboxQuota,
+        @DefaultValue("2") int warmPoolSize,
+        @DefaultValue("200") int maxSandboxes,
+        @DefaultValue("30m") Duration idleReclaim,
+        @DefaultValue("30") int creationsPerClientPerHour,
+        @DefaultValue("60s") Duration connectionIdle,
+        @DefaultValue("256MB") DataSize tempFileLimit) {
+
+    public boolean embedded() {
+        return servers.isEmpty();
+    }
+
+    public boolean showConnectionDetails() {
+        return connectionDetails != null ? connectionDetails : embedded();
+    }
+}

@@ -1,0 +1,38 @@
+package org.netverks.lab;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.netverks.lab.sandbox.SandboxServer;
+import org.springframework.stereotype.Component;
+
+/** Contradictory or impossible lab settings stop the start with a message saying which and why. */
+@Component
+class LabPropertiesValidator {
+
+    LabPropertiesValidator(LabProperties properties) {
+        List<String> problems = new ArrayList<>();
+        if (properties.statementTimeout().isNegative() || properties.statementTimeout().isZero()) {
+            problems.add("netverks.lab.statement-timeout must be positive");
+        }
+        if (properties.runTimeout().compareTo(properties.statementTimeout()) < 0) {
+            problems.add("netverks.lab.run-timeout (" + properties.runTimeout()
+                    + ") must be at least netverks.lab.statement-timeout (" + properties.statementTimeout() + ")");
+        }
+        if (properties.maxRowsShown() < 1) {
+            problems.add("netverks.lab.max-rows-shown must be at least 1");
+        }
+        if (properties.warmPoolSize() < 0 || properties.maxSandboxes() < 1) {
+            problems.add("netverks.lab.warm-pool-size must be 0 or more and netverks.lab.max-sandboxes at least 1");
+        }
+        for (String server : properties.servers()) {
+            try {
+                SandboxServer.parse(server);
+            } catch (IllegalArgumentException e) {
+                problems.add("netverks.lab.servers: " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Invalid lab settings:\n  - " + String.join("\n  - ", problems));
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package org.netverks.lab;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.netverks.content.ContentCatalog;
+import org.netverks.content.Dataset;
+import org.netverks.content.Lesson;
+import org.netverks.content.LessonMode;
+import org.netverks.content.Track;
+import org.netverks.lab.run.RunLimits;
+import org.netverks.lab.run.RunSettings;
+import org.netverks.lab.run.ScriptRunner;
+import org.netverks.lab.run.StatementResult;
+import org.netverks.lab.sandbox.Sandbox;
+import org.netverks.lab.sandbox.SandboxServer;
+import org.netverks.lab.sandbox.SandboxService;
+import org.netverks.web.NotFoundException;
+import org.springframework.stereotype.Service;
+
+/** The lab's use cases: run a script, reset, show connection details, list the sandbox's tables. */
+@Service
+public class LabService {
+
+    private final ContentCatalog catalog;
+    private final SandboxService sandboxes;
+    private final SandboxSessions sessions;
+    private final ScriptRunner runner;
+    private final LabProperties properties;
+    /**
+     * Each sandbox's size when last measured. Measured after any run that may have written, and
+     * at least every {@link #SIZE_CHECK_EVERY} (a SELECT can call a function that writes).
+     */
+    private final Map<UUID, Size> sizes = new ConcurrentHashMap<>();
+    private static final java.time.Duration SIZE_CHECK_EVERY = java.time.Duration.ofSeconds(5);
+
+    private record Size(long bytes, long checkedNanos) {
+    }
+
+    LabService(ContentCatalog catalog, SandboxService sandboxes, SandboxSessions sessions, ScriptRunner runner,
+            LabProperties properties) {
+        this.catalog = catalog;
+        this.sandboxes = sandboxes;
+        this.sessions = sessions;
+        this.runner = runner;
+        this.properties = properties;
+    }
+
+    /** Who is asking: the learner's stable key, their address (for creation limits) and display settings. */
+    public record Visitor(String learnerKey, String client, RunSettings settings) {
+    }
+
+    public record RunResponse(List<StatementResult> results, List<String> messages, RunSettings settings,
+            String database) {
+    }
+
+    public RunResponse run(String trackSlug, String lessonSlug, String sql, Visitor visitor) throws SQLException {
+        Dataset dataset = datasetOf(trackSlug, lessonSlug);
+        int bytes = sql.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > properties.maxSqlSize().toBytes()) {
+            throw new LabLimitException(413, "SQL size limit", "Your SQL is " + kilobytes(bytes) + "; the lab accepts at most "
+                    + kilobytes(properties.maxSqlSize().toBytes()) + " in one run (SQL size limit).");
+        }
+        Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), dataset, visitor.client());
+        Size size = sizes.get(sandbox.id());
+        if (size != null && size.bytes() > properties.sandboxQuota().toBytes()) {
+            throw new LabLimitException(409, "disk quota", quotaMessage(size.bytes()) + " Reset it to keep working.");
+        }
+        return sessions.with(sandbox, sandboxes.server(sandbox), session -> {
+            ScriptRunner.Outcome outcome = runner.run(sql, session, visitor.settings(), limits());
+            runner.cleanUp(session);
+            List<String> messages = new ArrayList<>(outcome.messages());
+            Size known = sizes.get(sandbox.id());
+            boolean due = known == null || System.nanoTime() - known.checkedNanos() > SIZE_CHECK_EVERY.toNanos();
+            if (session.usable() && (due || mayHaveWritten(outcome.results()))) {
+                OptionalLong used = databaseSize(session.connection());
+                if (used.isPresent()) {
+                    sizes.put(sandbox.id(), new Size(used.getAsLong(), System.nanoTime()));
+                    if (used.getAsLong() > properties.sandboxQuota().toBytes()) {
+                        messages.add(quotaMessage(used.getAsLong()) + " Further runs are refused until you reset it.");
+                    }
+                }
+            }
+            return new RunResponse(outcome.results(), messages, outcome.settings(), sandbox.database());
+        });
+    }
+
+    /** Swaps the learner's sandbox for a pristine copy of the dataset. */
+    public void reset(String trackSlug, String lessonSlug, Visitor visitor) {
+        Dataset dataset = datasetOf(trackSlug, lessonSlug);
+        sandboxes.reset(visitor.learnerKey(), dataset, visitor.client())
+                .ifPresent(old -> sessions.forget(old.id()));
+    }
+
+    public record ConnectionDetails(String host, int port, String database, String user, String password, String uri,
+            String psql) {
+    }
+
+    public ConnectionDetails connection(String trackSlug, String lessonSlug, Visitor visitor) {
+        if (!properties.showConnectionDetails()) {
+            throw new LabLimitException(403, null, "This lab's operator has not enabled connections from your own tools.");
+        }
+        Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), datasetOf(trackSlug, lessonSlug), visitor.client());
+        SandboxServer server = sandboxes.server(sandbox);
+        String uri = "postgresql://" + sandbox.role() + ":" + sandbox.password() + "@" + properties.publicHost() + ":"
+                + server.port() + "/" + sandbox.database();
+        return new ConnectionDetails(properties.publicHost(), server.port(), sandbox.database(), sandbox.role(),
+                sandbox.password(), uri, "psql '" + uri + "'");
+    }
+
+    public record Table(String name, String kind, long estimatedRows, List<Column> columns) {
+    }
+
+    public record Column(String name, String type) {
+    }
+
+    /** The tables and views in the learner's sandbox, for the schema panel. */
+    public List<Table> schema(String trackSlug, String lessonSlug, Visitor visitor) throws SQLException {
+        Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), datasetOf(trackSlug, lessonSlug), visitor.client());
+        return sessions.with(sandbox, sandboxes.server(sandbox), session -> {
+            Map<String, Table> tables = new LinkedHashMap<>();
+            try (PreparedStatement query = session.connection().prepareStatement("""
+                    select c.relname, case c.relkind when 'v' then 'view' when 'm' then 'materialized view'
+                                                     else 'table' end,
+                           greatest(c.reltuples, 0)::bigint, a.attname, format_type(a.atttypid, a.atttypmod)
+                    from pg_class c
+                    join pg_namespace n on n.oid = c.relnamespace
+                    left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+                    where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f')
+                    order by c.relname, a.attnum""");
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Table table = tables.computeIfAbsent(rows.getString(1),
+                            name -> new Table(name, rowsKind(rows), estimate(rows), new ArrayList<>()));
+                    if (rows.getString(4) != null) {
+                        table.columns().add(new Column(rows.getString(4), rows.getString(5)));
+                    }
+                }
+            }
+            return List.copyOf(tables.values());
+        });
+    }
+
+    private static String rowsKind(ResultSet rows) {
+        try {
+            return rows.getString(2);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long estimate(ResultSet rows) {
+        try {
+            return rows.getLong(3);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Dataset datasetOf(String trackSlug, String lessonSlug) {
+        Lesson lesson = catalog.current().lesson(trackSlug, lessonSlug).map(Track.Step::lesson)
+                .orElseThrow(() -> new NotFoundException("There is no lesson " + trackSlug + "/" + lessonSlug + "."));
+        if (lesson.mode() != LessonMode.SQL_SANDBOX || lesson.dataset() == null) {
+            throw new NotFoundException("The lesson “" + lesson.title() + "” has no SQL lab.");
+        }
+        return catalog.current().dataset(lesson.dataset()).orElseThrow();
+    }
+
+    private RunLimits limits() {
+        return new RunLimits(properties.statementTimeout(), properties.runTimeout(), properties.maxRowsShown(),
+                properties.maxResultSize().toBytes(), properties.maxNotices(), properties.sandboxQuota().toBytes());
+    }
+
+    /** Plain reads do not grow the database; commands (and EXPLAIN ANALYZE of one) can. */
+    private static boolean mayHaveWritten(List<StatementResult> results) {
+        return results.stream().anyMatch(result -> result instanceof StatementResult.Command
+                || result instanceof StatementResult.Plan
+                || (result instanceof StatementResult.Rows rows && rows.tag() != null && !rows.tag().startsWith("SELECT")));
+    }
+
+    /** Empty when it cannot be measured now; the next run measures again. */
+    private static OptionalLong databaseSize(java.sql.Connection connection) {
+        try (ResultSet rows = connection.createStatement().executeQuery("select pg_database_size(current_database())")) {
+            rows.next();
+            return OptionalLong.of(rows.getLong(1));
+        } catch (SQLException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private String quotaMessage(long used) {
+        return "Your sandbox uses " + (used / (1024 * 1024)) + " MB, more than its "
+                + properties.sandboxQuota().toMegabytes() + " MB disk quota.";
+    }
+
+    private static String kilobytes(long bytes) {
+        return (bytes + 1023) / 1024 + " KB";
+    }
+}

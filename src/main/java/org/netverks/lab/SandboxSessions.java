@@ -1,0 +1,100 @@
+package org.netverks.lab;
+
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.netverks.lab.run.SandboxSession;
+import org.netverks.lab.sandbox.Sandbox;
+import org.netverks.lab.sandbox.SandboxServer;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The open connection of each active sandbox. A learner's runs reuse it (logging in costs more
+ * than a small query), one run at a time; after {@code connectionIdle} without a run it is
+ * closed, so an idle learner holds no backend on the sandbox server.
+ */
+@Component
+class SandboxSessions {
+
+    private final LabProperties properties;
+    private final Map<UUID, Slot> slots = new ConcurrentHashMap<>();
+
+    SandboxSessions(LabProperties properties) {
+        this.properties = properties;
+    }
+
+    /** Work done while holding the sandbox's only session. */
+    interface Work<T> {
+        T on(SandboxSession session) throws SQLException;
+    }
+
+    static final class Busy extends RuntimeException {
+        Busy() {
+            super("Your previous run is still going. Wait for it to finish, then run again.");
+        }
+    }
+
+    private static final class Slot {
+        final ReentrantLock lock = new ReentrantLock();
+        SandboxSession session;
+        volatile long lastUsed = System.nanoTime();
+    }
+
+    <T> T with(Sandbox sandbox, SandboxServer server, Work<T> work) throws SQLException {
+        Slot slot = slots.computeIfAbsent(sandbox.id(), id -> new Slot());
+        boolean locked;
+        try {
+            locked = slot.lock.tryLock(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy();
+        }
+        if (!locked) {
+            throw new Busy();
+        }
+        try {
+            if (slot.session == null || !slot.session.usable()) {
+                slot.session = SandboxSession.open(server.host(), server.port(), sandbox.database(), sandbox.role(),
+                        sandbox.password(), properties.maxResultSize().toBytes());
+            }
+            return work.on(slot.session);
+        } finally {
+            slot.lastUsed = System.nanoTime();
+            slot.lock.unlock();
+        }
+    }
+
+    /** Closes the session of a sandbox that is going away. */
+    void forget(UUID sandboxId) {
+        Slot slot = slots.remove(sandboxId);
+        if (slot != null && slot.session != null) {
+            slot.session.close();
+        }
+    }
+
+    @Scheduled(fixedDelay = 10_000)
+    void closeIdle() {
+        long idleNanos = properties.connectionIdle().toNanos();
+        slots.forEach((id, slot) -> {
+            if (System.nanoTime() - slot.lastUsed > idleNanos && slot.lock.tryLock()) {
+                try {
+                    if (slot.session != null) {
+                        slot.session.close();
+                        slot.session = null;
+                    }
+                    slots.remove(id, slot);
+                } finally {
+                    slot.lock.unlock();
+                }
+            }
+        });
+    }
+
+    int open() {
+        return (int) slots.values().stream().filter(slot -> slot.session != null).count();
+    }
+}

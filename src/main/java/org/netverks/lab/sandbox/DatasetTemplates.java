@@ -1,0 +1,132 @@
+package org.netverks.lab.sandbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.netverks.content.Dataset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One template database per dataset version on each server; sandboxes are cloned from it.
+ * The template is loaded as a role that owns nothing else, hardened, and then closed to
+ * connections so that cloning never waits.
+ */
+@Component
+class DatasetTemplates {
+
+    /** Owns the dataset's objects in a template; in a clone they are handed to the learner. */
+    static final String DATASET_OWNER = "netverks_dataset_owner";
+
+    private static final Logger log = LoggerFactory.getLogger(DatasetTemplates.class);
+
+    String templateName(Dataset dataset) {
+        return Secrets.checkedIdentifier("tpl_" + dataset.name().replace('-', '_') + "_" + dataset.fingerprint().substring(0, 12));
+    }
+
+    /** The template for this dataset on this server, made on first use. */
+    synchronized String ensure(SandboxServer server, Dataset dataset) throws SQLException {
+        String template = templateName(dataset);
+        try (Connection admin = AdminConnections.open(server, "postgres")) {
+            if (databaseExists(admin, template)) {
+                return template;
+            }
+            prepareCluster(admin);
+            String loading = Secrets.checkedIdentifier("tpl_loading_" + Secrets.nameSuffix());
+            execute(admin, "create database " + loading + " template template0 encoding 'UTF8'");
+            try {
+                load(server, loading, dataset);
+                execute(admin, "alter database " + loading + " rename to " + template);
+            } catch (SQLException e) {
+                execute(admin, "drop database if exists " + loading + " with (force)");
+                throw new SQLException("the dataset '" + dataset.name() + "' does not load: " + e.getMessage(), e);
+            }
+            execute(admin, "revoke all on database " + template + " from public");
+            execute(admin, "alter database " + template + " with allow_connections false");
+            log.info("Created template {} for dataset {} on {}", template, dataset.name(), server.id());
+            return template;
+        }
+    }
+
+    /** Cluster-wide rules, idempotent: nobody but us connects to the maintenance databases. */
+    private static void prepareCluster(Connection admin) throws SQLException {
+        execute(admin, "revoke connect on database postgres from public");
+        execute(admin, "revoke connect on database template1 from public");
+        try (ResultSet exists = admin.createStatement().executeQuery(
+                "select 1 from pg_roles where rolname = '" + DATASET_OWNER + "'")) {
+            if (!exists.next()) {
+                execute(admin, "create role " + DATASET_OWNER + " nologin");
+            }
+        }
+    }
+
+    private static void load(SandboxServer server, String database, Dataset dataset) throws SQLException {
+        try (Connection connection = AdminConnections.open(server, database)) {
+            execute(connection, "revoke all on schema public from public");
+            execute(connection, "grant usage, create on schema public to " + DATASET_OWNER);
+            execute(connection, "set session authorization " + DATASET_OWNER);
+            for (String sql : new String[] {dataset.schemaSql(), dataset.dataSql(), dataset.finaliseSql()}) {
+                if (!sql.isBlank()) {
+                    execute(connection, sql);
+                }
+            }
+            execute(connection, "reset session authorization");
+            execute(connection, "revoke create on schema public from " + DATASET_OWNER);
+            harden(connection);
+        }
+    }
+
+    /**
+     * Per-database rules that every clone inherits. Advisory locks live in one shared table:
+     * ~12,500 of them exhausted it and stopped every new connection in the cluster. The views
+     * revoked here would otherwise let a learner list other learners' databases, roles and sessions.
+     */
+    private static void harden(Connection connection) throws SQLException {
+        List<String> functions = new ArrayList<>();
+        try (ResultSet rows = connection.createStatement().executeQuery("""
+                select p.oid::regprocedure::text from pg_proc p
+                where p.pronamespace = 'pg_catalog'::regnamespace
+                  and (p.proname like 'pg\\_advisory%' or p.proname like 'pg\\_try\\_advisory%'
+                       or p.proname in ('pg_stat_get_activity', 'pg_lock_status', 'pg_blocking_pids',
+                                        'pg_safe_snapshot_blocking_pids', 'pg_stat_get_backend_idset'))
+                """)) {
+            while (rows.next()) {
+                functions.add(rows.getString(1));
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String function : functions) {
+                // names come from pg_proc itself, not from any input
+                statement.addBatch("revoke execute on function " + function + " from public");
+            }
+            for (String view : List.of("pg_database", "pg_roles", "pg_user", "pg_group", "pg_auth_members",
+                    "pg_db_role_setting", "pg_stat_activity", "pg_stat_database", "pg_stat_database_conflicts",
+                    "pg_locks", "pg_stat_ssl", "pg_stat_gssapi", "pg_prepared_xacts", "pg_stat_replication",
+                    "pg_replication_slots", "pg_stat_subscription", "pg_shdescription", "pg_seclabels",
+                    "pg_shseclabel", "pg_stat_progress_vacuum", "pg_stat_progress_create_index")) {
+                statement.addBatch("revoke select on pg_catalog." + view + " from public");
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static boolean databaseExists(Connection admin, String name) throws SQLException {
+        try (PreparedStatement query = admin.prepareStatement("select 1 from pg_database where datname = ?")) {
+            query.setString(1, name);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

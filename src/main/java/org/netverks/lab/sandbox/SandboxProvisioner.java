@@ -1,0 +1,73 @@
+package org.netverks.lab.sandbox;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.netverks.content.Dataset;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates and drops sandboxes on a server. A sandbox is a database cloned from the dataset's
+ * template plus a login role of its own: the role owns the objects inside but not the database
+ * (an owner could lift its connection limit), and nobody else may connect.
+ */
+@Component
+class SandboxProvisioner {
+
+    private final DatasetTemplates templates;
+
+    SandboxProvisioner(DatasetTemplates templates) {
+        this.templates = templates;
+    }
+
+    Sandbox create(SandboxServer server, Dataset dataset, java.time.Duration statementTimeout) throws SQLException {
+        String template = templates.ensure(server, dataset);
+        String suffix = Secrets.nameSuffix();
+        String database = Secrets.checkedIdentifier("sb_" + suffix);
+        String role = Secrets.checkedIdentifier("lr_" + suffix);
+        String password = Secrets.checkedPassword(Secrets.password());
+        try (Connection admin = AdminConnections.open(server, "postgres")) {
+            DatasetTemplates.execute(admin, "create role " + role + " login password '" + password + "'"
+                    + " nosuperuser nocreatedb nocreaterole noreplication nobypassrls noinherit connection limit 4");
+            // a backstop only: the learner can change these, the lab enforces its own limits
+            DatasetTemplates.execute(admin, "alter role " + role + " set statement_timeout = '"
+                    + (statementTimeout.toMillis() * 2) + "ms'");
+            DatasetTemplates.execute(admin, "alter role " + role + " set idle_in_transaction_session_timeout = '60s'");
+            DatasetTemplates.execute(admin, "create database " + database + " template " + template);
+            DatasetTemplates.execute(admin, "revoke all on database " + database + " from public");
+            DatasetTemplates.execute(admin, "grant connect, temporary on database " + database + " to " + role);
+            DatasetTemplates.execute(admin, "alter database " + database + " connection limit 4");
+        } catch (SQLException e) {
+            drop(server, database, role);
+            throw e;
+        }
+        try (Connection admin = AdminConnections.open(server, database)) {
+            DatasetTemplates.execute(admin, "reassign owned by " + DatasetTemplates.DATASET_OWNER + " to " + role);
+            DatasetTemplates.execute(admin, "grant usage, create on schema public to " + role);
+        } catch (SQLException e) {
+            drop(server, database, role);
+            throw e;
+        }
+        return new Sandbox(UUID.randomUUID(), server.id(), dataset.name(), template, database, role, password);
+    }
+
+    void drop(SandboxServer server, String database, String role) throws SQLException {
+        try (Connection admin = AdminConnections.open(server, "postgres")) {
+            DatasetTemplates.execute(admin, "drop database if exists " + Secrets.checkedIdentifier(database) + " with (force)");
+            DatasetTemplates.execute(admin, "drop role if exists " + Secrets.checkedIdentifier(role));
+        }
+    }
+
+    /** Bytes the sandbox database takes on disk. */
+    long size(SandboxServer server, Sandbox sandbox) throws SQLException {
+        try (Connection admin = AdminConnections.open(server, "postgres");
+                var query = admin.prepareStatement("select pg_database_size(?)")) {
+            query.setString(1, sandbox.database());
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+}

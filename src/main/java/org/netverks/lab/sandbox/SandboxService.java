@@ -1,0 +1,200 @@
+package org.netverks.lab.sandbox;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.netverks.content.ContentCatalog;
+import org.netverks.content.Dataset;
+import org.netverks.lab.LabProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Hands each learner their sandbox for a dataset: the one they have, else a ready one from the
+ * warm pool, else a new one — within the lab's capacity and each client's creation allowance.
+ * Keeps the pool topped up and reclaims sandboxes nobody has used for a while.
+ */
+@Service
+public class SandboxService {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxService.class);
+    private static final Duration CAPACITY_RETRY = Duration.ofMinutes(1);
+
+    private final SandboxRepository repository;
+    private final SandboxProvisioner provisioner;
+    private final DatasetTemplates templates;
+    private final SandboxServers servers;
+    private final ContentCatalog catalog;
+    private final LabProperties properties;
+    private final CreationRateLimiter rateLimiter;
+    /** One background thread for pool top-ups and drops, so they never run twice at once here. */
+    private final ExecutorService maintenance = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sandbox-maintenance");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    SandboxService(SandboxRepository repository, SandboxProvisioner provisioner, DatasetTemplates templates,
+            SandboxServers servers, ContentCatalog catalog, LabProperties properties) {
+        this.repository = repository;
+        this.provisioner = provisioner;
+        this.templates = templates;
+        this.servers = servers;
+        this.catalog = catalog;
+        this.properties = properties;
+        this.rateLimiter = new CreationRateLimiter(properties.creationsPerClientPerHour(), Clock.systemUTC());
+    }
+
+    /** The learner's sandbox for this dataset, made ready if they have none. */
+    public Sandbox sandboxFor(String ownerKey, Dataset dataset, String client) {
+        String key = ownerKey + "\n" + dataset.name();
+        Known known = recent.get(key);
+        if (known != null && System.nanoTime() - known.seenNanos() < RECENT.toNanos()) {
+            return known.sandbox();
+        }
+        // the lookup also marks the sandbox used, which keeps it from being reclaimed
+        Sandbox sandbox = repository.ownedBy(ownerKey, dataset.name()).orElseGet(() -> obtain(ownerKey, dataset, client));
+        recent.put(key, new Known(sandbox, System.nanoTime()));
+        return sandbox;
+    }
+
+    /**
+     * Learners run many statements a minute; looking their sandbox up (and stamping it used) in
+     * the platform database at most every {@link #RECENT} keeps that write off the hot path.
+     */
+    private record Known(Sandbox sandbox, long seenNanos) {
+    }
+
+    private static final Duration RECENT = Duration.ofSeconds(30);
+    private final Map<String, Known> recent = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Replaces the learner's sandbox with a pristine one and returns the old one, which is
+     * dropped in the background.
+     */
+    public Optional<Sandbox> reset(String ownerKey, Dataset dataset, String client) {
+        recent.remove(ownerKey + "\n" + dataset.name());
+        Optional<Sandbox> old = repository.release(ownerKey, dataset.name());
+        obtain(ownerKey, dataset, client);
+        old.ifPresent(this::dropLater);
+        return old;
+    }
+
+    public SandboxServer server(Sandbox sandbox) {
+        return servers.byId(sandbox.serverId());
+    }
+
+    private Sandbox obtain(String ownerKey, Dataset dataset, String client) {
+        Duration wait = rateLimiter.acquire(client);
+        if (!wait.isZero()) {
+            throw new SandboxUnavailableException(SandboxUnavailableException.Reason.TOO_MANY_CREATIONS, wait,
+                    "You have started " + properties.creationsPerClientPerHour() + " fresh sandboxes in the last hour, "
+                            + "the most allowed. Try again in " + Math.max(1, wait.toMinutes()) + " minute(s).");
+        }
+        String template = templates.templateName(dataset);
+        Optional<Sandbox> ready = repository.claimReady(ownerKey, template);
+        if (ready.isPresent()) {
+            maintenance.submit(this::topUpPool); // replace it now, not at the next scheduled check
+            return ready.get();
+        }
+        if (repository.total() >= properties.maxSandboxes()) {
+            throw new SandboxUnavailableException(SandboxUnavailableException.Reason.AT_CAPACITY, CAPACITY_RETRY,
+                    "The lab is at capacity, try again in a minute.");
+        }
+        Sandbox created = create(dataset);
+        repository.insert(created, ownerKey);
+        return created;
+    }
+
+    private Sandbox create(Dataset dataset) {
+        SandboxServer server = leastLoadedServer();
+        try {
+            return provisioner.create(server, dataset, properties.statementTimeout());
+        } catch (SQLException e) {
+            log.error("Could not create a sandbox for dataset {} on {}", dataset.name(), server.id(), e);
+            throw new SandboxUnavailableException(SandboxUnavailableException.Reason.SERVER_ERROR, CAPACITY_RETRY,
+                    "The lab could not prepare a database for you just now. Please try again in a minute.");
+        }
+    }
+
+    private SandboxServer leastLoadedServer() {
+        Map<String, Integer> counts = repository.countsByServer();
+        return servers.all().stream().min(Comparator.comparingInt(server -> counts.getOrDefault(server.id(), 0)))
+                .orElseThrow();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void fillPoolAtStart() {
+        maintenance.submit(this::topUpPool);
+    }
+
+    /** Keeps {@code warmPoolSize} ready sandboxes for every dataset a lesson uses. */
+    @Scheduled(fixedDelayString = "${netverks.lab.pool-check-interval:15s}", initialDelayString = "30s")
+    void scheduledTopUp() {
+        maintenance.submit(this::topUpPool);
+    }
+
+    private void topUpPool() {
+        for (Dataset dataset : datasetsInUse()) {
+            String template = templates.templateName(dataset);
+            int missing = properties.warmPoolSize() - repository.readyCount(template);
+            for (int i = 0; i < missing && repository.total() < properties.maxSandboxes(); i++) {
+                try {
+                    repository.insert(create(dataset), null);
+                } catch (SandboxUnavailableException e) {
+                    return; // already logged; the next check tries again
+                }
+            }
+        }
+    }
+
+    /** Drops sandboxes idle past {@code idleReclaim} and pooled ones made from an outdated dataset. */
+    @Scheduled(fixedDelayString = "${netverks.lab.reclaim-check-interval:60s}", initialDelayString = "60s")
+    void reclaimIdle() {
+        maintenance.submit(this::reclaim);
+    }
+
+    private void reclaim() {
+        List<String> current = datasetsInUse().stream().map(templates::templateName).toList();
+        for (Sandbox sandbox : repository.reclaimable(properties.idleReclaim(), current)) {
+            if (repository.delete(sandbox.id())) {
+                recent.values().removeIf(known -> known.sandbox().id().equals(sandbox.id()));
+                drop(sandbox);
+            }
+        }
+    }
+
+    private List<Dataset> datasetsInUse() {
+        return catalog.current().tracks().stream().flatMap(track -> track.steps().stream())
+                .filter(step -> step.available() && step.lesson().dataset() != null)
+                .map(step -> step.lesson().dataset()).distinct()
+                .map(name -> catalog.current().dataset(name).orElseThrow()).toList();
+    }
+
+    private void dropLater(Sandbox sandbox) {
+        maintenance.submit(() -> drop(sandbox));
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopMaintenance() {
+        maintenance.shutdownNow();
+    }
+
+    private void drop(Sandbox sandbox) {
+        try {
+            provisioner.drop(server(sandbox), sandbox.database(), sandbox.role());
+        } catch (SQLException | IllegalStateException e) {
+            log.warn("Could not drop sandbox {} on {}: {}", sandbox.database(), sandbox.serverId(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.netverks.lab.sandbox;
+
+import java.time.Duration;
+
+/** No sandbox can be had right now; the message tells the learner why and when to try again. */
+public class SandboxUnavailableException extends RuntimeException {
+
+    /** Whether the whole lab is full (503) or this client made too many (429). */
+    public enum Reason { AT_CAPACITY, TOO_MANY_CREATIONS, SERVER_ERROR }
+
+    private final Reason reason;
+    private final Duration retryAfter;
+
+    public SandboxUnavailableException(Reason reason, Duration retryAfter, String message) {
+        super(message);
+        this.reason = reason;
+        this.retryAfter = retryAfter;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}

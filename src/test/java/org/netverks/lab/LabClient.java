@@ -1,0 +1,58 @@
+package org.netverks.lab;
+
+import java.net.http.HttpResponse;
+import org.netverks.web.Http;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One learner using the lab API from outside, with their own session (an HTTP client with cookies). */
+final class LabClient {
+
+    static final String LESSON = "/api/lab/postgresql/postgresql-with-python";
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final Http http;
+
+    LabClient(int port) {
+        this.http = new Http(port);
+    }
+
+    HttpResponse<String> runRaw(String sql) {
+        return http.postJson(LESSON + "/run", JSON.writeValueAsString(java.util.Map.of("sql", sql)));
+    }
+
+    /** Runs a script that must be accepted; returns the response's JSON. */
+    JsonNode run(String sql) {
+        HttpResponse<String> response = runRaw(sql);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("run answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** The first result of a one-statement script. */
+    JsonNode one(String sql) {
+        return run(sql).get("results").get(0);
+    }
+
+    JsonNode connection() {
+        HttpResponse<String> response = http.getJson(LESSON + "/connection");
+        if (response.statusCode() != 200) {
+            throw new AssertionError("connection answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    HttpResponse<String> reset() {
+        return http.postJson(LESSON + "/reset", "");
+    }
+
+    Http http() {
+        return http;
+    }
+
+    static JsonNode parse(String body) {
+        return JSON.readTree(body);
+    }
+}

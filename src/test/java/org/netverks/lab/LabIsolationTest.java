@@ -1,0 +1,119 @@
+package org.netverks.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.netverks.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Learner A can never reach learner B's sandbox, the platform's data, server files or programs. */
+@IntegrationTest
+class LabIsolationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient platform;
+
+    @Test
+    void aLearnerCannotConnectToAnotherLearnersSandbox() {
+        JsonNode a = new LabClient(port).connection();
+        JsonNode b = new LabClient(port).connection();
+        assertThat(a.get("database").asString()).isNotEqualTo(b.get("database").asString());
+
+        assertThatThrownBy(() -> connect(a, b.get("database").asString()).close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("permission denied for database");
+        assertThatThrownBy(() -> connect(a, "postgres").close()).hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> connect(a, "template1").close()).hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void aLearnerCannotListOtherDatabasesRolesOrSessions() {
+        LabClient learner = new LabClient(port);
+        for (String sql : new String[] {"select datname from pg_database", "select rolname from pg_roles",
+                "select usename, query from pg_stat_activity", "select * from pg_locks"}) {
+            JsonNode result = learner.one(sql);
+            assertThat(result.get("kind").asString()).as(sql).isEqualTo("error");
+            assertThat(result.get("message").asString()).as(sql).contains("permission denied");
+        }
+    }
+
+    @Test
+    void aLearnerCannotReadServerFilesOrRunPrograms() {
+        LabClient learner = new LabClient(port);
+        for (String sql : new String[] {"select pg_read_file('/etc/passwd')",
+                "select pg_ls_dir('.')",
+                "create table stolen (line text); copy stolen from '/etc/passwd'",
+                "copy (select 1) to program 'id'",
+                "select lo_import('/etc/passwd')",
+                "create extension file_fdw",
+                "create extension dblink"}) {
+            JsonNode results = learner.run(sql).get("results");
+            JsonNode last = results.get(results.size() - 1);
+            assertThat(last.get("kind").asString()).as(sql).isEqualTo("error");
+            assertThat(last.get("sqlstate").asString()).as(sql).isIn("42501", "58P01", "0A000", "42883");
+        }
+    }
+
+    @Test
+    void aLearnerCannotBecomeSomeoneElse() {
+        LabClient a = new LabClient(port);
+        String otherRole = new LabClient(port).connection().get("user").asString();
+        for (String sql : new String[] {"set role " + otherRole, "set session authorization " + otherRole,
+                "set role postgres", "select set_config('role', 'postgres', false)", "reset role; select current_user"}) {
+            JsonNode results = a.run(sql).get("results");
+            JsonNode first = results.get(0);
+            if (sql.startsWith("reset role")) {
+                assertThat(results.get(1).get("rows").get(0).get(0).asString()).startsWith("lr_");
+            } else {
+                assertThat(first.get("kind").asString()).as(sql).isEqualTo("error");
+                assertThat(first.get("message").asString()).as(sql).containsAnyOf("permission denied", "must be");
+            }
+        }
+    }
+
+    @Test
+    void advisoryLocksAreNotAvailable() {
+        JsonNode result = new LabClient(port).one("select pg_advisory_lock(1)");
+        assertThat(result.get("kind").asString()).isEqualTo("error");
+        assertThat(result.get("message").asString()).contains("permission denied for function pg_advisory_lock");
+    }
+
+    @Test
+    void theLearnerOwnsTheTablesButNotTheDatabase() {
+        LabClient learner = new LabClient(port);
+        JsonNode owner = learner.one("select tableowner = current_user from pg_tables where tablename = 'customers'");
+        assertThat(owner.get("rows").get(0).get(0).asString()).isEqualTo("t");
+        JsonNode alter = learner.one("alter database " + learner.connection().get("database").asString()
+                + " connection limit 100");
+        assertThat(alter.get("kind").asString()).isEqualTo("error");
+        assertThat(alter.get("message").asString()).contains("must be owner");
+    }
+
+    @Test
+    void thePlatformDatabaseIsAnotherClusterTheLearnerCannotReach() {
+        JsonNode learner = new LabClient(port).connection();
+        String platformUrl = platform.sql("select 'port ' || current_setting('port')").query(String.class).single();
+        assertThat(platformUrl).isNotEqualTo("port " + learner.get("port").asInt());
+        JsonNode tables = new LabClient(port).one("select count(*) from pg_tables where tablename = 'content_lesson'");
+        assertThat(tables.get("rows").get(0).get(0).asString()).isEqualTo("0");
+    }
+
+    private static Connection connect(JsonNode details, String database) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", details.get("user").asString());
+        properties.setProperty("password", details.get("password").asString());
+        return DriverManager.getConnection("jdbc:postgresql://" + details.get("host").asString() + ":"
+                + details.get("port").asInt() + "/" + database, properties);
+    }
+}

@@ -1,0 +1,53 @@
+package org.netverks.lab.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SqlScriptTest {
+
+    private static List<String> texts(String script) {
+        return SqlScript.split(script).stream().map(SqlScript.Piece::text).toList();
+    }
+
+    @Test
+    void splitsOnSemicolonsKeepingOffsets() {
+        List<SqlScript.Piece> pieces = SqlScript.split("select 1;\n  select 2;");
+        assertThat(pieces).containsExactly(new SqlScript.Piece("select 1;", 0, false),
+                new SqlScript.Piece("select 2;", 12, false));
+    }
+
+    @Test
+    void semicolonsInsideQuotesCommentsAndDollarQuotesDoNotSplit() {
+        assertThat(texts("select 'a;b', \"c;d\" -- e;f\n; select $$ g; $$; select $x$ ; $y$ ; $x$;"))
+                .containsExactly("select 'a;b', \"c;d\" -- e;f\n;", "select $$ g; $$;", "select $x$ ; $y$ ; $x$;");
+        assertThat(texts("select 1 /* a; /* nested; */ still; */ ;")).containsExactly("select 1 /* a; /* nested; */ still; */ ;");
+        assertThat(texts("select 'it''s;';")).containsExactly("select 'it''s;';");
+        assertThat(texts("select E'\\';x';")).containsExactly("select E'\\';x';");
+    }
+
+    @Test
+    void parametersAndIdentifiersWithDollarsAreNotQuotes() {
+        assertThat(texts("select $1; select a$b; select 2;")).containsExactly("select $1;", "select a$b;", "select 2;");
+    }
+
+    @Test
+    void aBackslashLineIsAMetaCommand() {
+        List<SqlScript.Piece> pieces = SqlScript.split("\\d customers\nselect 1;\n  \\x\n");
+        assertThat(pieces).containsExactly(new SqlScript.Piece("\\d customers", 0, true),
+                new SqlScript.Piece("select 1;", 13, false), new SqlScript.Piece("\\x", 25, true));
+    }
+
+    @Test
+    void aTrailingStatementWithoutSemicolonRunsButTrailingCommentsDoNot() {
+        assertThat(texts("select 1; select 2")).containsExactly("select 1;", "select 2");
+        assertThat(texts("select 1; -- done\n/* bye */")).containsExactly("select 1;");
+        assertThat(texts("   ")).isEmpty();
+    }
+
+    @Test
+    void unterminatedQuotesSwallowTheRestLikePsql() {
+        assertThat(texts("select 'oops; select 2;")).containsExactly("select 'oops; select 2;");
+    }
+}
