@@ -123,6 +123,7 @@ public final class SandboxSession implements AutoCloseable {
             Query query = executor.createSimpleQuery(sql);
             executor.execute(query, null, collector, 0, 0,
                     QueryExecutor.QUERY_EXECUTE_AS_SIMPLE | QueryExecutor.QUERY_NO_BINARY_TRANSFER
+                            | QueryExecutor.QUERY_BOTH_ROWS_AND_STATUS
                             | QueryExecutor.QUERY_SUPPRESS_BEGIN);
         } catch (SQLException e) {
             collector.handleError(e);
