@@ -7,15 +7,12 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Load for the lab API, as real learners make it: each learner has its own session cookie and
- * CSRF token. Run with the JDK's single-file launcher:
+ * New learners arriving at the lab, each with its own session cookie and CSRF token; prints the
+ * latency of each one's first run. Run with the JDK's single-file launcher:
  *
- *   java bench/LabLoad.java first URL COUNT INTERVAL_MS        latency of each new learner's first run
- *   java bench/LabLoad.java throughput URL LEARNERS SECONDS    runs/s of "select 1" with LEARNERS at once
+ *   java bench/LabLoad.java first URL COUNT INTERVAL_MS
  */
 public class LabLoad {
 
@@ -25,7 +22,6 @@ public class LabLoad {
         String base = args[1];
         switch (args[0]) {
             case "first" -> first(base, Integer.parseInt(args[2]), Long.parseLong(args[3]));
-            case "throughput" -> throughput(base, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -66,40 +62,6 @@ public class LabLoad {
         Collections.sort(millis);
         System.out.printf("first-run learners=%d failures=%d p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", count,
                 failures, pct(millis, 50), pct(millis, 90), pct(millis, 99), millis.get(millis.size() - 1));
-    }
-
-    static void throughput(String base, int learners, int seconds) throws Exception {
-        List<Learner> all = new ArrayList<>();
-        for (int i = 0; i < learners; i++) {
-            Learner learner = new Learner(base);
-            learner.run("select 1"); // the first run claims the sandbox; not measured here
-            all.add(learner);
-        }
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        CountDownLatch done = new CountDownLatch(learners);
-        for (Learner learner : all) {
-            Thread thread = new Thread(() -> {
-                try {
-                    while (System.nanoTime() < end) {
-                        if (learner.run("select 1") == 200) {
-                            ok.incrementAndGet();
-                        } else {
-                            failed.incrementAndGet();
-                        }
-                    }
-                } catch (Exception e) {
-                    failed.incrementAndGet();
-                } finally {
-                    done.countDown();
-                }
-            });
-            thread.start();
-        }
-        done.await();
-        System.out.printf("api-throughput learners=%d seconds=%d runs=%d failed=%d runs_per_s=%.1f%n", learners, seconds,
-                ok.get(), failed.get(), ok.get() / (double) seconds);
     }
 
     static double pct(List<Double> sorted, int p) {

@@ -5,6 +5,7 @@
 #     clients on the same sandbox cluster
 #  3. backends and memory held by idle learners
 # Usage: bench/lab.sh [path-to-jar]   (build first: ./mvnw -q -DskipTests package)
+# Needs wrk and pgbench (Debian: wrk, postgresql-contrib). Run it on a quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=${1:-target/learn-netverks.jar}
@@ -68,13 +69,28 @@ start_app 34
 DATA="$WORK/data-34"
 sleep 20 # pool of 34 ready sandboxes
 SBPORT=$(sed -n 4p "$DATA/sandboxes/postmaster.pid") # line 4 of the pid file is the port
-echo "## select 1 at 32 concurrent learners through the API, then raw with pgbench (15 s each)"
+echo "## select 1 at 32 concurrent learners through the API (wrk, a session per thread), then raw with pgbench (15 s each)"
 JVM_BEFORE=$(rss_kb "$PID"); PG_BEFORE=$(pg_rss_kb "$DATA/sandboxes")
-java bench/LabLoad.java throughput "http://localhost:$PORT" 32 15 | tee "$WORK/api.txt"
+export LAB_SESSIONS="$WORK/sessions.txt"
+: > "$LAB_SESSIONS"
+for _ in $(seq 1 32); do
+  jar=$(mktemp -p "$WORK")
+  curl -s -c "$jar" -o /dev/null "http://localhost:$PORT/"
+  token=$(awk '$6 == "XSRF-TOKEN" {print $7}' "$jar")
+  curl -s -b "$jar" -c "$jar" -o /dev/null -H "X-XSRF-TOKEN: $token" -H 'Content-Type: application/json' \
+       -d '{"sql":"select 1"}' "http://localhost:$PORT/api/lab/postgresql/postgresql-with-python/run"
+  echo "$(awk '$6 == "JSESSIONID" {print $7}' "$jar") $token" >> "$LAB_SESSIONS"
+done
+RUN_URL="http://localhost:$PORT/api/lab/postgresql/postgresql-with-python/run"
+wrk -t32 -c32 -d5s -s bench/lab-run.lua "$RUN_URL" > /dev/null # warm-up
+wrk -t32 -c32 -d15s -s bench/lab-run.lua "$RUN_URL" | grep -E "Latency|Requests/sec|Non-2xx" | tee "$WORK/api.txt"
 echo "select 1;" > "$WORK/select1.sql"
 PGPASSWORD=$(cat "$DATA/sandbox-admin-password") "$PGBENCH" -n -h localhost -p "$SBPORT" -U postgres -c 32 -j 2 -T 15 \
-  -f "$WORK/select1.sql" postgres 2>/dev/null | grep -E "^tps|clients" | tee "$WORK/raw.txt"
-API=$(grep -o 'runs_per_s=[0-9.]*' "$WORK/api.txt" | cut -d= -f2)
+  -f "$WORK/select1.sql" postgres 2>/dev/null | grep -E "^tps" | tee "$WORK/raw.txt"
+echo "## for scale: the same app serving its static stylesheet and an anonymous lesson page (wrk -t2 -c32, 10 s)"
+wrk -t2 -c32 -d10s "http://localhost:$PORT/css/site.css" | grep "Requests/sec" | sed 's/^/static css: /'
+wrk -t2 -c32 -d10s "http://localhost:$PORT/tracks/postgresql/joins" | grep "Requests/sec" | sed 's/^/lesson page: /'
+API=$(awk '/Requests\/sec/ {print $2}' "$WORK/api.txt")
 RAW=$(grep -o 'tps = [0-9.]*' "$WORK/raw.txt" | head -1 | awk '{print $3}')
 echo "ratio api/raw = $(python3 -c "print(round($API/$RAW, 3))")"
 

@@ -16,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {"netverks.data-dir=target/test-data", "netverks.site-name=Learn Netverks",
                 // small enough to test quickly: the quota test writes past 40 MB
                 "netverks.lab.sandbox-quota=40MB", "netverks.lab.warm-pool-size=1",
-                "netverks.lab.statement-timeout=2s", "netverks.lab.run-timeout=4s"})
+                "netverks.lab.statement-timeout=2s", "netverks.lab.run-timeout=4s",
+                // every test learner comes from 127.0.0.1; CreationRateLimiterTest covers the limit itself
+                "netverks.lab.creations-per-client-per-hour=10000"})
 public @interface IntegrationTest {
 }

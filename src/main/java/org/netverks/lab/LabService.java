@@ -76,10 +76,11 @@ public class LabService {
         }
         return sessions.with(sandbox, sandboxes.server(sandbox), session -> {
             ScriptRunner.Outcome outcome = runner.run(sql, session, visitor.settings(), limits());
-            runner.cleanUp(session);
+            runner.cleanUp(session, outcome);
             List<String> messages = new ArrayList<>(outcome.messages());
-            Size known = sizes.get(sandbox.id());
-            boolean due = known == null || System.nanoTime() - known.checkedNanos() > SIZE_CHECK_EVERY.toNanos();
+            // a fresh sandbox is a copy of the template: no need to measure it before it was used for a while
+            Size known = sizes.computeIfAbsent(sandbox.id(), id -> new Size(0, System.nanoTime()));
+            boolean due = System.nanoTime() - known.checkedNanos() > SIZE_CHECK_EVERY.toNanos();
             if (session.usable() && (due || mayHaveWritten(outcome.results()))) {
                 OptionalLong used = databaseSize(session.connection());
                 if (used.isPresent()) {

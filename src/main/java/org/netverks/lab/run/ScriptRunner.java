@@ -73,15 +73,24 @@ public final class ScriptRunner {
         return new Outcome(results, messages, settings);
     }
 
-    /** Rolls back what the run left open and discards session state (SETs, LISTEN, temp tables). */
-    public void cleanUp(SandboxSession session) {
+    /**
+     * Rolls back what the run left open and discards session state (SETs, LISTEN, temporary
+     * tables), so that every run starts afresh. A run of plain queries changed nothing to discard
+     * (short of calling set_config, which affects only the learner's own session), so it skips
+     * the extra round trip.
+     */
+    public void cleanUp(SandboxSession session, Outcome outcome) {
         if (!session.usable()) {
             return;
         }
         if (session.transactionState() != TransactionState.IDLE) {
             session.runQuietly("rollback", timer);
         }
-        session.runQuietly("discard all", timer);
+        boolean onlyQueries = outcome.results().stream().allMatch(result -> result instanceof StatementResult.Rows rows
+                && rows.tag() != null && rows.tag().startsWith("SELECT"));
+        if (!onlyQueries) {
+            session.runQuietly("discard all", timer);
+        }
     }
 
     private record MetaRun(StatementResult result, RunSettings settings) {

@@ -5,14 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.netverks.lab.LabProperties;
 import org.netverks.platform.EmbeddedPostgresServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Where sandboxes live: the servers an operator lists, or else a second embedded PostgreSQL
@@ -25,27 +28,31 @@ class SandboxClusterConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SandboxClusterConfiguration.class);
 
     @Bean
-    SandboxServers sandboxServers(LabProperties properties, @Value("${netverks.data-dir}") Path dataDir)
-            throws IOException {
+    SandboxServers sandboxServers(LabProperties properties, ObjectProvider<EmbeddedSandboxCluster> embedded) {
         if (!properties.embedded()) {
             return new SandboxServers(properties.servers().stream().map(SandboxServer::parse).toList());
         }
+        return new SandboxServers(List.of(embedded.getObject().server()));
+    }
+
+    @Bean(destroyMethod = "close")
+    @Lazy
+    EmbeddedSandboxCluster embeddedSandboxCluster(LabProperties properties,
+            @Value("${netverks.data-dir}") Path dataDir) throws IOException {
         Path clusterDir = dataDir.resolve("sandboxes").toAbsolutePath();
         String password = adminPassword(dataDir.resolve("sandbox-admin-password"));
         log.info("No netverks.lab.servers set: starting the embedded sandbox cluster in {}", clusterDir);
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(clusterDir, hardenedSettings(properties),
                 properties.embeddedPort(), password);
-        embedded = server;
-        return new SandboxServers(java.util.List.of(
-                new SandboxServer("embedded", "localhost", server.port(), "postgres", password)));
+        return new EmbeddedSandboxCluster(server,
+                new SandboxServer("embedded", "localhost", server.port(), "postgres", password));
     }
 
-    private EmbeddedPostgresServer embedded;
-
-    @jakarta.annotation.PreDestroy
-    void stopEmbeddedCluster() throws IOException {
-        if (embedded != null) {
-            embedded.close();
+    /** The embedded cluster and how to reach it; closing it stops the server. */
+    record EmbeddedSandboxCluster(EmbeddedPostgresServer postgres, SandboxServer server) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            postgres.close();
         }
     }
 

@@ -7,8 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.netverks.content.ContentCatalog;
 import org.netverks.content.Dataset;
 import org.netverks.lab.LabProperties;
@@ -104,7 +106,9 @@ public class SandboxService {
         String template = templates.templateName(dataset);
         Optional<Sandbox> ready = repository.claimReady(ownerKey, template);
         if (ready.isPresent()) {
-            maintenance.submit(this::topUpPool); // replace it now, not at the next scheduled check
+            // replace it soon rather than at the next scheduled check, but not while this learner's
+            // first run competes with a CREATE DATABASE for the same two cores
+            CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS, maintenance).execute(this::topUpPool);
             return ready.get();
         }
         if (repository.total() >= properties.maxSandboxes()) {
