@@ -7,15 +7,19 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.netverks.lab.LabProperties;
-import org.netverks.platform.EmbeddedPostgresServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 
 /**
  * Where sandboxes live: the servers an operator lists, or else a second embedded PostgreSQL
@@ -28,31 +32,32 @@ class SandboxClusterConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SandboxClusterConfiguration.class);
 
     @Bean
-    SandboxServers sandboxServers(LabProperties properties, ObjectProvider<EmbeddedSandboxCluster> embedded) {
+    SandboxServers sandboxServers(LabProperties properties, Optional<EmbeddedSandboxCluster> embedded) {
         if (!properties.embedded()) {
-            return new SandboxServers(properties.servers().stream().map(SandboxServer::parse).toList());
+            List<SandboxServer> configured = properties.servers().stream().map(SandboxServer::parse).toList();
+            return new SandboxServers(() -> configured);
         }
-        return new SandboxServers(List.of(embedded.getObject().server()));
+        // injected, not looked up: a dependency Spring sees, so the cluster outlives its users at shutdown
+        EmbeddedSandboxCluster cluster = embedded.orElseThrow();
+        return new SandboxServers(() -> List.of(cluster.server()));
     }
 
     @Bean(destroyMethod = "close")
-    @Lazy
+    @Conditional(NoLabServers.class)
     EmbeddedSandboxCluster embeddedSandboxCluster(LabProperties properties,
             @Value("${netverks.data-dir}") Path dataDir) throws IOException {
         Path clusterDir = dataDir.resolve("sandboxes").toAbsolutePath();
         String password = adminPassword(dataDir.resolve("sandbox-admin-password"));
         log.info("No netverks.lab.servers set: starting the embedded sandbox cluster in {}", clusterDir);
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(clusterDir, hardenedSettings(properties),
+        return EmbeddedSandboxCluster.startInBackground(clusterDir, hardenedSettings(properties),
                 properties.embeddedPort(), password);
-        return new EmbeddedSandboxCluster(server,
-                new SandboxServer("embedded", "localhost", server.port(), "postgres", password));
     }
 
-    /** The embedded cluster and how to reach it; closing it stops the server. */
-    record EmbeddedSandboxCluster(EmbeddedPostgresServer postgres, SandboxServer server) implements AutoCloseable {
+    static class NoLabServers implements Condition {
         @Override
-        public void close() throws IOException {
-            postgres.close();
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return Binder.get(context.getEnvironment()).bind("netverks.lab.servers", Bindable.listOf(String.class))
+                    .map(List::isEmpty).orElse(true);
         }
     }
 

@@ -108,7 +108,7 @@ public class SandboxService {
         if (ready.isPresent()) {
             // replace it soon rather than at the next scheduled check, but not while this learner's
             // first run competes with a CREATE DATABASE for the same two cores
-            CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS, maintenance).execute(this::topUpPool);
+            CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(() -> background(this::topUpPool));
             return ready.get();
         }
         if (repository.total() >= properties.maxSandboxes()) {
@@ -139,13 +139,13 @@ public class SandboxService {
 
     @EventListener(ApplicationReadyEvent.class)
     void fillPoolAtStart() {
-        maintenance.submit(this::topUpPool);
+        background(this::topUpPool);
     }
 
     /** Keeps {@code warmPoolSize} ready sandboxes for every dataset a lesson uses. */
     @Scheduled(fixedDelayString = "${netverks.lab.pool-check-interval:15s}", initialDelayString = "30s")
     void scheduledTopUp() {
-        maintenance.submit(this::topUpPool);
+        background(this::topUpPool);
     }
 
     private void topUpPool() {
@@ -165,7 +165,7 @@ public class SandboxService {
     /** Drops sandboxes idle past {@code idleReclaim} and pooled ones made from an outdated dataset. */
     @Scheduled(fixedDelayString = "${netverks.lab.reclaim-check-interval:60s}", initialDelayString = "60s")
     void reclaimIdle() {
-        maintenance.submit(this::reclaim);
+        background(this::reclaim);
     }
 
     private void reclaim() {
@@ -186,12 +186,25 @@ public class SandboxService {
     }
 
     private void dropLater(Sandbox sandbox) {
-        maintenance.submit(() -> drop(sandbox));
+        background(() -> drop(sandbox));
     }
 
+    /** Runs maintenance on its thread; after shutdown there is none left to do. */
+    private void background(Runnable task) {
+        try {
+            maintenance.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
+    /** Lets a sandbox being created finish before the servers go away (they are destroyed after us). */
     @jakarta.annotation.PreDestroy
-    void stopMaintenance() {
-        maintenance.shutdownNow();
+    void stopMaintenance() throws InterruptedException {
+        maintenance.shutdown();
+        if (!maintenance.awaitTermination(10, TimeUnit.SECONDS)) {
+            maintenance.shutdownNow();
+        }
     }
 
     private void drop(Sandbox sandbox) {
