@@ -18,7 +18,7 @@ STARTUP_TIMEOUT_S=120
 STARTUP_RUNS=3
 WRK_ARGS=(-t2 -c32)
 WRK_MEASURE="15s"
-WRK_WARMUP="5s"
+WRK_WARMUP="${BENCH_WARMUP:-5s}"   # e.g. BENCH_WARMUP=30s on a busy machine
 
 OUT_DIR="$BENCH_DIR/out"
 LOG_DIR="$OUT_DIR/logs"
@@ -72,7 +72,7 @@ free_port() {
 pids_with_cmdline() {
     local needle="$1" dir cmd
     for dir in /proc/[0-9]*; do
-        cmd="$(tr '\0' ' ' <"$dir/cmdline" 2>/dev/null || true)"
+        cmd="$(tr '\0' ' ' 2>/dev/null <"$dir/cmdline" || true)"
         if [[ -n "$cmd" && "$cmd" == *"$needle"* ]]; then
             echo "${dir#/proc/}"
         fi
@@ -80,7 +80,7 @@ pids_with_cmdline() {
 }
 
 vmrss_kb() {
-    awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0
+    awk '/^VmRSS:/ {print $2}' 2>/dev/null "/proc/$1/status" || echo 0
 }
 
 pss_kb() {
@@ -189,6 +189,11 @@ startup_breakdown() {
     echo "log: Started ${started:-?}; embedded PG start ${pg} ms"
 }
 
+# CPU seconds (user + system) the JVM has used so far: less sensitive to a busy machine than wall time.
+cpu_s() {
+    awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / hz }' "/proc/$1/stat" 2>/dev/null || echo "?"
+}
+
 ms_to_s() {
     awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'
 }
@@ -226,9 +231,10 @@ for run in $(seq 1 "$STARTUP_RUNS"); do
     T0="$(now_ms)"
     start_app "$DATA_DIR" "$PORT" "$LOG"
     MS="$(wait_for_200 "http://localhost:$PORT$LESSON_PATH" "$T0" "$LOG")"
+    CPU="$(cpu_s "$APP_PID")"
     stop_app
     EMPTY_TIMES+=("$MS")
-    say "  empty data dir, run $run: $(ms_to_s "$MS") s   ($(startup_breakdown "$LOG"))"
+    say "  empty data dir, run $run: $(ms_to_s "$MS") s, JVM CPU ${CPU} s   ($(startup_breakdown "$LOG"))"
 done
 MEDIAN_MS="$(median "${EMPTY_TIMES[@]}")"
 say "  median of empty-dir runs: $(ms_to_s "$MEDIAN_MS") s"
@@ -238,8 +244,9 @@ LOG="$LOG_DIR/startup-warm.log"
 T0="$(now_ms)"
 start_app "$DATA_DIR" "$PORT" "$LOG"
 WARM_MS="$(wait_for_200 "http://localhost:$PORT$LESSON_PATH" "$T0" "$LOG")"
+CPU="$(cpu_s "$APP_PID")"
 stop_app
-say "  warm data dir (reused from run $STARTUP_RUNS): $(ms_to_s "$WARM_MS") s   ($(startup_breakdown "$LOG"))"
+say "  warm data dir (reused from run $STARTUP_RUNS): $(ms_to_s "$WARM_MS") s, JVM CPU ${CPU} s   ($(startup_breakdown "$LOG"))"
 if (( MEDIAN_MS <= 5000 )); then
     say "  target 'first 200 within 5 s' (median, empty dir): MET"
 else
@@ -250,7 +257,7 @@ say ""
 # ---------------------------------------------------------------------------------------------
 # (b) Throughput: the dynamic lesson page vs. the same bytes served as a static file.
 # ---------------------------------------------------------------------------------------------
-say "== Throughput: wrk ${WRK_ARGS[*]} -d$WRK_MEASURE, no extra headers (no gzip) =="
+say "== Throughput: wrk ${WRK_ARGS[*]} -d$WRK_MEASURE after a $WRK_WARMUP warm-up of each URL, no extra headers (no gzip) =="
 STATIC_DIR="$WORK/static"
 mkdir -p "$STATIC_DIR"
 PORT="$(free_port)"
@@ -289,9 +296,19 @@ wrk "${WRK_ARGS[@]}" -d"$WRK_WARMUP" "$STATIC_URL" >/dev/null
 
 WRK_FAILURES=0
 # Runs wrk once; prints requests/s and records a summary line.
+# JVM CPU ticks (user + system) so far.
+cpu_ticks() {
+    awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
+}
+HZ="$(getconf CLK_TCK)"
 measure() { # measure LABEL URL
-    local label="$1" url="$2" out rps lat non2xx sock
+    local label="$1" url="$2" out rps lat non2xx sock t0 t1 reqs
+    t0="$(cpu_ticks "$APP_PID")"
     out="$(wrk "${WRK_ARGS[@]}" -d"$WRK_MEASURE" --latency "$url")"
+    t1="$(cpu_ticks "$APP_PID")"
+    reqs="$(awk '/requests in/ {print $1}' <<<"$out")"
+    # The app's CPU per request does not depend much on what else the machine runs.
+    MEASURE_CPU_US="$(awk -v t=$(( t1 - t0 )) -v hz="$HZ" -v n="$reqs" 'BEGIN { printf "%.0f", n ? t / hz * 1e6 / n : 0 }')"
     printf '%s\n' "$out" >>"$LOG_DIR/wrk.txt"
     rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
     lat="$(awk '$1 == "Latency" {print $2; exit}' <<<"$out")"
@@ -301,17 +318,21 @@ measure() { # measure LABEL URL
     local extra=""
     [[ -n "$non2xx" ]] && extra+="  NON-2xx/3xx: $non2xx" && WRK_FAILURES=$(( WRK_FAILURES + non2xx ))
     [[ -n "$sock" ]] && extra+="  $sock"
-    MEASURE_LINE="$(printf '  %-8s %10s req/s   avg latency %-8s p99 %-8s%s' "$label" "$rps" "$lat" "$p99" "$extra")"
+    MEASURE_LINE="$(printf '  %-8s %10s req/s   avg latency %-8s p99 %-8s  app CPU %5s µs/request%s' \
+        "$label" "$rps" "$lat" "$p99" "$MEASURE_CPU_US" "$extra")"
     MEASURE_RPS="$rps"
 }
 : >"$LOG_DIR/wrk.txt"
-measure dynamic "$DYN_URL"; say "$MEASURE_LINE"; D1="$MEASURE_RPS"
-measure static "$STATIC_URL"; say "$MEASURE_LINE"; S1="$MEASURE_RPS"
-measure dynamic "$DYN_URL"; say "$MEASURE_LINE"; D2="$MEASURE_RPS"
-measure static "$STATIC_URL"; say "$MEASURE_LINE"; S2="$MEASURE_RPS"
+measure dynamic "$DYN_URL"; say "$MEASURE_LINE"; D1="$MEASURE_RPS"; DC1="$MEASURE_CPU_US"
+measure static "$STATIC_URL"; say "$MEASURE_LINE"; S1="$MEASURE_RPS"; SC1="$MEASURE_CPU_US"
+measure dynamic "$DYN_URL"; say "$MEASURE_LINE"; D2="$MEASURE_RPS"; DC2="$MEASURE_CPU_US"
+measure static "$STATIC_URL"; say "$MEASURE_LINE"; S2="$MEASURE_RPS"; SC2="$MEASURE_CPU_US"
 read -r DYN_MEAN STATIC_MEAN RATIO < <(awk -v d1="$D1" -v d2="$D2" -v s1="$S1" -v s2="$S2" \
     'BEGIN { d = (d1 + d2) / 2; s = (s1 + s2) / 2; printf "%.0f %.0f %.3f\n", d, s, d / s }')
 say "  mean: dynamic $DYN_MEAN req/s, static $STATIC_MEAN req/s, ratio dynamic/static = $RATIO"
+say "  second pair only (JIT warmer): ratio dynamic/static = $(awk -v d="$D2" -v s="$S2" 'BEGIN { printf "%.3f", d / s }')"
+say "  app CPU per request, second pair: dynamic $DC2 µs, static $SC2 µs; static/dynamic CPU cost =" \
+    "$(awk -v d="$DC2" -v s="$SC2" 'BEGIN { printf "%.3f", d ? s / d : 0 }') (where the ratio tends if the app alone is CPU-bound)"
 if awk -v r="$RATIO" 'BEGIN { exit !(r >= 0.5) }'; then
     say "  target 'lesson page >= 0.5 x static throughput': MET"
 else
@@ -328,24 +349,29 @@ say ""
 say "== Memory after the throughput run =="
 APP_RSS="$(vmrss_kb "$APP_PID")"
 PG_PIDS="$(postgres_pids "$DATA_DIR" | sort -u)"
-PM_RSS=0; PG_RSS=0; PG_PSS=0; PG_COUNT=0
+PM_RSS=0; PM_COUNT=0; PG_RSS=0; PG_PSS=0; PG_COUNT=0
 for pid in $PG_PIDS; do
     r="$(vmrss_kb "$pid")"
     PG_RSS=$(( PG_RSS + r ))
     PG_PSS=$(( PG_PSS + $(pss_kb "$pid") ))
     PG_COUNT=$(( PG_COUNT + 1 ))
-    if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$DATA_DIR"; then
+    if tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -qF -- "$DATA_DIR"; then
         PM_RSS=$(( PM_RSS + r ))
+        PM_COUNT=$(( PM_COUNT + 1 ))
     fi
 done
 say "  app JVM (pid $APP_PID) VmRSS: $(( APP_RSS / 1024 )) MiB"
-say "  embedded postgres, postmaster only (cmdline names the data dir): VmRSS $(( PM_RSS / 1024 )) MiB"
-say "  embedded postgres, postmaster + $(( PG_COUNT - 1 )) children: VmRSS sum $(( PG_RSS / 1024 )) MiB (shared memory counted once per process), PSS sum $(( PG_PSS / 1024 )) MiB"
+say "  embedded postgres, $PM_COUNT postmaster(s) alone (cmdline names the data dir): VmRSS $(( PM_RSS / 1024 )) MiB"
+say "  embedded postgres, $PM_COUNT postmaster(s) + $(( PG_COUNT - PM_COUNT )) children: VmRSS sum $(( PG_RSS / 1024 )) MiB (shared memory counted once per process), PSS sum $(( PG_PSS / 1024 )) MiB"
 stop_app
 
-ERRORS="$(cat "$LOG_DIR"/*.log | grep -cE ' (ERROR|WARN) |Exception' || true)"
+count_in_logs() {
+    cat "$LOG_DIR"/*.log | grep -cE -- "$1" || true
+}
 say ""
-say "app log lines with ERROR/WARN/Exception across all runs: ${ERRORS:-0} (logs in bench/out/logs/)"
+say "app logs (bench/out/logs/): $(count_in_logs '^[0-9T:.Z-]+ +ERROR ') ERROR and $(count_in_logs '^[0-9T:.Z-]+ +WARN ') WARN entries;" \
+    "caused by a client disconnecting (ClientAbortException): $(count_in_logs '^org.apache.catalina.connector.ClientAbortException')," \
+    "IllegalStateException 'getOutputStream() has already been called' while writing an error page: $(count_in_logs '^java.lang.IllegalStateException: getOutputStream')"
 if [[ -n "${STRAGGLERS_FOUND:-}" ]]; then
     say "WARNING: postgres was still running after the app stopped ${STRAGGLERS_FOUND} time(s); killed"
 else

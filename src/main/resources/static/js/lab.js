@@ -43,7 +43,7 @@ function setUpLab(root) {
     state: EditorState.create({
       doc: initial,
       extensions: [
-        lineNumbers(), history(), drawSelection(), highlightActiveLine(), bracketMatching(),
+        lineNumbers(), history(), drawSelection(), highlightActiveLine(), bracketMatching(), EditorView.lineWrapping,
         StreamLanguage.define(pgSQL), syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         keymap.of([
           { key: 'Mod-Enter', run: () => { run(); return true; } },
