@@ -21,6 +21,12 @@ function node(plan, max) {
   item.className = plan.mostExpensive ? 'plan-node plan-hot' : 'plan-node';
   const card = document.createElement('div');
   card.className = 'plan-card';
+  if (plan.label) {
+    const label = document.createElement('p');
+    label.className = 'plan-label';
+    label.textContent = plan.label;
+    card.append(label);
+  }
   const title = document.createElement('p');
   title.className = 'plan-title';
   title.textContent = plan.title;

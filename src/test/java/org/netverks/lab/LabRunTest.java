@@ -99,6 +99,10 @@ class LabRunTest {
         assertThat(learner.one("select count(*) from once").get("rows").get(0).get(0).asString())
                 .as("executed exactly once").isEqualTo("1");
 
+        JsonNode subplan = learner.one("explain select id, (select count(*) from accounts a where a.customer_id = c.id) "
+                + "from customers c").get("tree");
+        assertThat(subplan.get("children").get(0).get("label").asString()).isEqualTo("SubPlan 1");
+
         JsonNode tree = learner.one("explain analyze select * from bookings where customer_id = 42").get("tree");
         assertThat(tree.get("nodeType").asString()).isIn("Seq Scan", "Gather");
         assertThat(tree.get("mostExpensive").asBoolean() || tree.get("children").size() > 0).isTrue();

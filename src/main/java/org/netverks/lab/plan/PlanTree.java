@@ -90,6 +90,7 @@ final class PlanTree {
             return new PlanNode(
                     JsonValues.string(json, "Node Type"),
                     NodeHeadline.title(json),
+                    json.has("Subplan Name") ? JsonValues.string(json, "Subplan Name") : null,
                     orZero(decimal(json, "Startup Cost")),
                     totalCost(),
                     Math.round(orZero(decimal(json, "Plan Rows"))),
