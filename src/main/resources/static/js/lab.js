@@ -4,7 +4,8 @@
 import { EditorState, StateEffect, StateField } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, highlightActiveLine, Decoration, drawSelection } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { StreamLanguage, syntaxHighlighting, defaultHighlightStyle, bracketMatching } from '@codemirror/language';
+import { StreamLanguage, syntaxHighlighting, bracketMatching } from '@codemirror/language';
+import { classHighlighter } from '@lezer/highlight';
 import { pgSQL } from '@codemirror/legacy-modes/mode/sql';
 import { postJson, getJson } from './api.js';
 import { renderPlanTree } from './plan-tree.js';
@@ -44,7 +45,7 @@ function setUpLab(root) {
       doc: initial,
       extensions: [
         lineNumbers(), history(), drawSelection(), highlightActiveLine(), bracketMatching(), EditorView.lineWrapping,
-        StreamLanguage.define(pgSQL), syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        StreamLanguage.define(pgSQL), syntaxHighlighting(classHighlighter), // tok-* classes, coloured in site.css for light and dark
         keymap.of([
           { key: 'Mod-Enter', run: () => { run(); return true; } },
           indentWithTab, ...defaultKeymap, ...historyKeymap,

@@ -74,6 +74,13 @@ class LabBrowserTest {
         assertThat(tree.findElements(By.cssSelector(".plan-hot"))).hasSize(1);
         assertThat(tree.getText()).contains("rows: estimated").contains("actual");
         browser.screenshot("lab-plan");
+
+        browser.width(375);
+        browser.darkMode(true);
+        Object overflow = driver.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        assertThat(overflow).as("the lab fits a 375 px screen").isEqualTo(false);
+        browser.screenshot("lab-plan-375-dark");
     }
 
     @Test
