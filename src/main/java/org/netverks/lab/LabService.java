@@ -139,8 +139,12 @@ public class LabService {
                     order by c.relname, a.attnum""");
                     ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    Table table = tables.computeIfAbsent(rows.getString(1),
-                            name -> new Table(name, rowsKind(rows), estimate(rows), new ArrayList<>()));
+                    String name = rows.getString(1);
+                    Table table = tables.get(name);
+                    if (table == null) {
+                        table = new Table(name, rows.getString(2), rows.getLong(3), new ArrayList<>());
+                        tables.put(name, table);
+                    }
                     if (rows.getString(4) != null) {
                         table.columns().add(new Column(rows.getString(4), rows.getString(5)));
                     }
@@ -148,22 +152,6 @@ public class LabService {
             }
             return List.copyOf(tables.values());
         });
-    }
-
-    private static String rowsKind(ResultSet rows) {
-        try {
-            return rows.getString(2);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long estimate(ResultSet rows) {
-        try {
-            return rows.getLong(3);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Dataset datasetOf(String trackSlug, String lessonSlug) {
