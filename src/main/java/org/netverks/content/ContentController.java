@@ -1,6 +1,9 @@
 package org.netverks.content;
 
+import java.util.Map;
 import org.netverks.web.NotFoundException;
+import org.netverks.web.RenderedPages;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,9 +14,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 class ContentController {
 
     private final ContentCatalog catalog;
+    private final RenderedPages pages;
 
-    ContentController(ContentCatalog catalog) {
+    ContentController(ContentCatalog catalog, RenderedPages pages) {
         this.catalog = catalog;
+        this.pages = pages;
     }
 
     @GetMapping("/")
@@ -28,13 +33,17 @@ class ContentController {
         return "content/track";
     }
 
+    /** Identical for every anonymous learner (their progress is filled in by the browser), so it is cached. */
     @GetMapping("/tracks/{trackSlug}/{lessonSlug}")
-    String lesson(@PathVariable String trackSlug, @PathVariable String lessonSlug, Model model) {
-        Track track = track(trackSlug);
+    ResponseEntity<byte[]> lesson(@PathVariable String trackSlug, @PathVariable String lessonSlug) {
+        Catalog current = catalog.current();
+        Track track = current.track(trackSlug)
+                .orElseThrow(() -> new NotFoundException("There is no track called “" + trackSlug + "”."));
         Track.Step step = track.step(lessonSlug).orElseThrow(() -> new NotFoundException(
                 "The track “" + track.title() + "” has no lesson called “" + lessonSlug + "”."));
-        model.addAttribute("page", new LessonPage(track, step));
-        return step.available() ? "content/lesson" : "content/coming-soon";
+        String template = step.available() ? "content/lesson.jte" : "content/coming-soon.jte";
+        return pages.page(current, trackSlug + "/" + lessonSlug, template,
+                () -> Map.of("page", new LessonPage(track, step)));
     }
 
     private Track track(String slug) {

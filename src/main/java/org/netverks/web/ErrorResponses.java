@@ -18,6 +18,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -72,7 +73,12 @@ public class ErrorResponses {
     }
 
     @ExceptionHandler(Exception.class)
-    Object unexpected(Exception e, HttpServletRequest request) {
+    Object unexpected(Exception e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e) || response.isCommitted()) {
+            // the visitor went away mid-response: nobody to answer, nothing wrong on our side
+            log.debug("Client went away during {} {}", request.getMethod(), request.getRequestURI());
+            return null;
+        }
         if (e instanceof ErrorResponse known && !known.getStatusCode().is5xxServerError()) {
             // Spring's own client errors (missing parameter, wrong type…) keep their status.
             return respond(request, known.getStatusCode(), "That request could not be used: "

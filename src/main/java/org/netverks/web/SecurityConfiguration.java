@@ -2,6 +2,7 @@ package org.netverks.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -13,7 +14,21 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** Stylesheets, scripts and WebJars: public, cacheable, and no CSRF cookie minted for each of them. */
     @Bean
+    @Order(1)
+    SecurityFilterChain staticResources(HttpSecurity http) throws Exception {
+        http.securityMatcher("/css/**", "/js/**", "/webjars/**", "/favicon.ico")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .sessionManagement(session -> session.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 // reload answers only loopback callers (ContentAdminController) and has no browser caller

@@ -1,0 +1,63 @@
+package org.netverks.web;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pages that are the same for every anonymous visitor until the content changes, rendered once
+ * to UTF-8 bytes and served from memory. A lesson page is ~70 KB of HTML; rendering and encoding
+ * it on every request cost about twice the CPU of serving the same bytes as a static file.
+ * Entries belong to one content version ({@code generation}); a reload starts a fresh cache.
+ */
+@Component
+public class RenderedPages {
+
+    private final TemplateEngine templates;
+    private final Site site;
+    private volatile Object generation;
+    private final Map<String, byte[]> pages = new ConcurrentHashMap<>();
+
+    RenderedPages(TemplateEngine templates, Site site) {
+        this.templates = templates;
+        this.site = site;
+    }
+
+    /** The page for {@code key} in this {@code generation}, rendering it from the template on first use. */
+    public ResponseEntity<byte[]> page(Object generation, String key, String template,
+            Supplier<Map<String, Object>> model) {
+        if (generation != this.generation) {
+            synchronized (this) {
+                if (generation != this.generation) {
+                    pages.clear();
+                    this.generation = generation;
+                }
+            }
+        }
+        byte[] body = pages.computeIfAbsent(key, k -> render(template, model.get()));
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .body(body);
+    }
+
+    private byte[] render(String template, Map<String, Object> model) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(96 * 1024);
+        Utf8ByteOutput output = new Utf8ByteOutput();
+        Map<String, Object> params = new java.util.HashMap<>(model);
+        params.put("site", site);
+        templates.render(template, params, output);
+        try {
+            output.writeTo(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}
