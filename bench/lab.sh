@@ -84,6 +84,7 @@ done
 RUN_URL="http://localhost:$PORT/api/lab/postgresql/postgresql-with-python/run"
 wrk -t32 -c32 -d5s -s bench/lab-run.lua "$RUN_URL" > /dev/null # warm-up
 wrk -t32 -c32 -d15s -s bench/lab-run.lua "$RUN_URL" | grep -E "Latency|Requests/sec|Non-2xx" | tee "$WORK/api.txt"
+echo "learner backends right after the API load: $(admin_sql "select count(*) from pg_stat_activity where usename like 'lr\_%'")"
 echo "select 1;" > "$WORK/select1.sql"
 PGPASSWORD=$(cat "$DATA/sandbox-admin-password") "$PGBENCH" -n -h localhost -p "$SBPORT" -U postgres -c 32 -j 2 -T 15 \
   -f "$WORK/select1.sql" postgres 2>/dev/null | grep -E "^tps" | tee "$WORK/raw.txt"
@@ -96,12 +97,11 @@ echo "ratio api/raw = $(python3 -c "print(round($API/$RAW, 3))")"
 
 # 3. idle learners hold no backend once their connection idles out (connection-idle=5s for the bench)
 echo "## idle learners"
-echo "learner backends right after the load: $(admin_sql "select count(*) from pg_stat_activity where usename like 'lr\_%'")"
 sleep 20
-echo "learner backends 20 s later: $(admin_sql "select count(*) from pg_stat_activity where usename like 'lr\_%'")"
+echo "learner backends once idle (connection-idle=5s, 20 s later): $(admin_sql "select count(*) from pg_stat_activity where usename like 'lr\_%'")"
 JVM_AFTER=$(rss_kb "$PID"); PG_AFTER=$(pg_rss_kb "$DATA/sandboxes")
 echo "JVM RSS: ${JVM_BEFORE} kB before the 32 learners, ${JVM_AFTER} kB after they went idle"
 echo "sandbox cluster RSS: ${PG_BEFORE} kB before, ${PG_AFTER} kB after"
-echo "per idle learner: $(( (JVM_AFTER + PG_AFTER - JVM_BEFORE - PG_BEFORE) / 32 )) kB"
+echo "growth per learner (JVM heap growth under load included): $(( (JVM_AFTER + PG_AFTER - JVM_BEFORE - PG_BEFORE) / 32 )) kB"
 stop_app
 } 2>&1 | tee "$OUT"

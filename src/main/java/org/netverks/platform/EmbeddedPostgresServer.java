@@ -53,6 +53,9 @@ public final class EmbeddedPostgresServer implements Closeable {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                // we stop it ourselves, after whatever still uses it; zonky's own JVM shutdown hook
+                // would stop it in parallel with Spring's, under the feet of beans still closing
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setLocaleConfig("locale", "C.UTF-8")
                 // zonky starts with -F (fsync off) and synchronous_commit off: right for tests, wrong for
