@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "netverks.lab.sandbox-quota=40MB", "netverks.lab.warm-pool-size=1",
                 "netverks.lab.statement-timeout=2s", "netverks.lab.run-timeout=4s",
                 // every test learner comes from 127.0.0.1; CreationRateLimiterTest covers the limit itself
-                "netverks.lab.creations-per-client-per-hour=10000"})
+                "netverks.lab.creations-per-client-per-hour=10000",
+                // target/test-data outlives a run; sandboxes of earlier runs must not fill the lab
+                "netverks.lab.max-sandboxes=100000", "netverks.lab.idle-reclaim=10m"})
 public @interface IntegrationTest {
 }
