@@ -1,0 +1,34 @@
+package org.netverks.lab;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+class LabPropertiesValidatorTest {
+
+    private static LabProperties settings(List<String> servers, Duration statement, Duration run, int maxSandboxes) {
+        return new LabProperties(servers, "localhost", null, 0, statement, run, DataSize.ofKilobytes(64), 500,
+                DataSize.ofMegabytes(8), 100, DataSize.ofMegabytes(200), 2, maxSandboxes, Duration.ofMinutes(30), 30,
+                Duration.ofSeconds(60), DataSize.ofMegabytes(256));
+    }
+
+    @Test
+    void contradictionsStopTheStartWithEveryProblemNamed() {
+        assertThatThrownBy(() -> new LabPropertiesValidator(settings(List.of("mysql://nope"), Duration.ofSeconds(10),
+                Duration.ofSeconds(5), 0)))
+                .hasMessageContaining("netverks.lab.run-timeout (PT5S) must be at least netverks.lab.statement-timeout (PT10S)")
+                .hasMessageContaining("netverks.lab.max-sandboxes at least 1")
+                .hasMessageContaining("netverks.lab.servers: 'mysql://nope' is not a URL like postgresql://user:password@host:5432");
+    }
+
+    @Test
+    void serverPasswordsNeverAppearInTheMessage() {
+        assertThatThrownBy(() -> new LabPropertiesValidator(settings(List.of("postgres://admin:s3cret@db"),
+                Duration.ofSeconds(5), Duration.ofSeconds(10), 10)))
+                .hasMessageContaining("postgres://admin:***@db")
+                .hasMessageNotContaining("s3cret");
+    }
+}
