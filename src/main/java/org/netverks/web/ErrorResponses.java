@@ -53,7 +53,11 @@ public class ErrorResponses {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    Object unreadable(HttpServletRequest request) {
+    Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (e.getMostSpecificCause() instanceof RequestSizeLimit.BodyTooLarge) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("status", 413, "error", RequestSizeLimit.MESSAGE, "limit", "request size limit"));
+        }
         return respond(request, HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.");
     }
 

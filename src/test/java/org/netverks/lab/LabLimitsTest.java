@@ -85,6 +85,17 @@ class LabLimitsTest {
     }
 
     @Test
+    void aHugeRequestBodyIsRefusedBeforeItIsRead() {
+        HttpResponse<String> response = new LabClient(port).runRaw("select '" + "x".repeat(2_000_000) + "'");
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(LabClient.parse(response.body()).get("limit").asString()).isEqualTo("request size limit");
+
+        HttpResponse<String> chunked = new LabClient(port).http().postStream(LabClient.LESSON + "/run",
+                "{\"sql\": \"" + "x".repeat(2_000_000) + "\"}");
+        assertThat(chunked.statusCode()).as("a body sent without a length").isEqualTo(413);
+    }
+
+    @Test
     void malformedRequestsAndUnknownLessonsGetJsonErrors() {
         LabClient learner = new LabClient(port);
         HttpResponse<String> malformed = learner.http().postJson(LabClient.LESSON + "/run", "{not json");

@@ -40,6 +40,15 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** A POST whose body is streamed without a Content-Length (chunked). */
+    public HttpResponse<String> postStream(String path, String json) {
+        byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", csrfToken())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))).build());
+    }
+
     /** A POST without the CSRF header, as a forged cross-site request would arrive. */
     public HttpResponse<String> postWithoutCsrf(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
