@@ -29,7 +29,7 @@ class ContentController {
 
     @GetMapping("/tracks/{trackSlug}")
     String track(@PathVariable String trackSlug, Model model) {
-        model.addAttribute("track", track(trackSlug));
+        model.addAttribute("track", track(catalog.current(), trackSlug));
         return "content/track";
     }
 
@@ -37,8 +37,7 @@ class ContentController {
     @GetMapping("/tracks/{trackSlug}/{lessonSlug}")
     ResponseEntity<byte[]> lesson(@PathVariable String trackSlug, @PathVariable String lessonSlug) {
         Catalog current = catalog.current();
-        Track track = current.track(trackSlug)
-                .orElseThrow(() -> new NotFoundException("There is no track called “" + trackSlug + "”."));
+        Track track = track(current, trackSlug);
         Track.Step step = track.step(lessonSlug).orElseThrow(() -> new NotFoundException(
                 "The track “" + track.title() + "” has no lesson called “" + lessonSlug + "”."));
         String template = step.available() ? "content/lesson.jte" : "content/coming-soon.jte";
@@ -46,8 +45,8 @@ class ContentController {
                 () -> Map.of("page", new LessonPage(track, step)));
     }
 
-    private Track track(String slug) {
-        return catalog.current().track(slug)
+    private static Track track(Catalog current, String slug) {
+        return current.track(slug)
                 .orElseThrow(() -> new NotFoundException("There is no track called “" + slug + "”."));
     }
 }

@@ -70,7 +70,7 @@ public final class ContentLoader {
                     continue;
                 }
                 String folder = "datasets/" + name + "/";
-                datasets.put(name, new Dataset(name, content.files().get(file),
+                datasets.put(name, Dataset.of(name, content.files().get(file),
                         content.files().getOrDefault(folder + "data.sql", ""),
                         content.files().getOrDefault(folder + "finalise.sql", "")));
             }

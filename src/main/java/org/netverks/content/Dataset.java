@@ -7,14 +7,19 @@ import java.util.HexFormat;
 
 /**
  * A lab dataset: SQL run in order into a fresh database. {@code finaliseSql} may be empty.
- * The fingerprint changes whenever any file changes, so a lab can tell a stale copy.
+ * The fingerprint changes whenever any file changes, so a lab can tell a stale copy; it is
+ * computed once, at load, since the lab asks for it on every new sandbox.
  */
-public record Dataset(String name, String schemaSql, String dataSql, String finaliseSql) {
+public record Dataset(String name, String schemaSql, String dataSql, String finaliseSql, String fingerprint) {
 
-    public String fingerprint() {
+    public static Dataset of(String name, String schemaSql, String dataSql, String finaliseSql) {
+        return new Dataset(name, schemaSql, dataSql, finaliseSql, fingerprint(schemaSql, dataSql, finaliseSql));
+    }
+
+    private static String fingerprint(String... parts) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {schemaSql, dataSql, finaliseSql}) {
+            for (String part : parts) {
                 digest.update(part.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }

@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.netverks.content.ContentCatalog;
 import org.netverks.content.Dataset;
 import org.netverks.content.Lesson;
@@ -18,6 +15,7 @@ import org.netverks.content.LessonMode;
 import org.netverks.content.Track;
 import org.netverks.lab.run.RunLimits;
 import org.netverks.lab.run.RunSettings;
+import org.netverks.lab.run.SandboxSession;
 import org.netverks.lab.run.ScriptRunner;
 import org.netverks.lab.run.StatementResult;
 import org.netverks.lab.sandbox.Sandbox;
@@ -36,14 +34,10 @@ public class LabService {
     private final ScriptRunner runner;
     private final LabProperties properties;
     /**
-     * Each sandbox's size when last measured. Measured after any run that may have written, and
-     * at least every {@link #SIZE_CHECK_EVERY} (a SELECT can call a function that writes).
+     * The disk quota is checked on each connection's first run, after any run that may have
+     * written, and at least every {@link #SIZE_CHECK_EVERY} (a SELECT can call a function that writes).
      */
-    private final Map<UUID, Size> sizes = new ConcurrentHashMap<>();
     private static final java.time.Duration SIZE_CHECK_EVERY = java.time.Duration.ofSeconds(5);
-
-    private record Size(long bytes, long checkedNanos) {
-    }
 
     LabService(ContentCatalog catalog, SandboxService sandboxes, SandboxSessions sessions, ScriptRunner runner,
             LabProperties properties) {
@@ -70,24 +64,22 @@ public class LabService {
                     + kilobytes(properties.maxSqlSize().toBytes()) + " in one run (SQL size limit).");
         }
         Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), dataset, visitor.client());
-        Size size = sizes.get(sandbox.id());
-        if (size != null && size.bytes() > properties.sandboxQuota().toBytes()) {
-            throw new LabLimitException(409, "disk quota", quotaMessage(size.bytes()) + " Reset it to keep working.");
-        }
         return sessions.with(sandbox, sandboxes.server(sandbox), session -> {
+            if (session.sizeBytes() < 0) {
+                measure(session); // a new connection: the sandbox may have outgrown its quota before
+            }
+            if (session.sizeBytes() > properties.sandboxQuota().toBytes()) {
+                throw new LabLimitException(409, "disk quota", quotaMessage(session.sizeBytes())
+                        + " Reset it to keep working.");
+            }
             ScriptRunner.Outcome outcome = runner.run(sql, session, visitor.settings(), limits());
             runner.cleanUp(session, outcome);
             List<String> messages = new ArrayList<>(outcome.messages());
-            // a fresh sandbox is a copy of the template: no need to measure it before it was used for a while
-            Size known = sizes.computeIfAbsent(sandbox.id(), id -> new Size(0, System.nanoTime()));
-            boolean due = System.nanoTime() - known.checkedNanos() > SIZE_CHECK_EVERY.toNanos();
+            boolean due = session.nanosSinceSizeChecked() > SIZE_CHECK_EVERY.toNanos();
             if (session.usable() && (due || mayHaveWritten(outcome.results()))) {
-                OptionalLong used = databaseSize(session.connection());
-                if (used.isPresent()) {
-                    sizes.put(sandbox.id(), new Size(used.getAsLong(), System.nanoTime()));
-                    if (used.getAsLong() > properties.sandboxQuota().toBytes()) {
-                        messages.add(quotaMessage(used.getAsLong()) + " Further runs are refused until you reset it.");
-                    }
+                measure(session);
+                if (session.sizeBytes() > properties.sandboxQuota().toBytes()) {
+                    messages.add(quotaMessage(session.sizeBytes()) + " Further runs are refused until you reset it.");
                 }
             }
             return new RunResponse(outcome.results(), messages, outcome.settings(), sandbox.database());
@@ -175,13 +167,14 @@ public class LabService {
                 || (result instanceof StatementResult.Rows rows && rows.tag() != null && !rows.tag().startsWith("SELECT")));
     }
 
-    /** Empty when it cannot be measured now; the next run measures again. */
-    private static OptionalLong databaseSize(java.sql.Connection connection) {
-        try (ResultSet rows = connection.createStatement().executeQuery("select pg_database_size(current_database())")) {
+    /** Records the sandbox's size on its session; when it cannot be measured now, the next run tries again. */
+    private static void measure(SandboxSession session) {
+        try (ResultSet rows = session.connection().createStatement()
+                .executeQuery("select pg_database_size(current_database())")) {
             rows.next();
-            return OptionalLong.of(rows.getLong(1));
+            session.recordSize(rows.getLong(1));
         } catch (SQLException e) {
-            return OptionalLong.empty();
+            // keep the last figure
         }
     }
 

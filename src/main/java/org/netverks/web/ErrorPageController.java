@@ -26,14 +26,8 @@ class ErrorPageController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatusCode status = HttpStatusCode.valueOf(code instanceof Integer value ? value : 500);
         String original = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        HttpServletRequest forJson = original != null && original.startsWith("/api/")
-                ? new jakarta.servlet.http.HttpServletRequestWrapper(request) {
-                    @Override
-                    public String getRequestURI() {
-                        return original;
-                    }
-                }
-                : request;
+        boolean json = ErrorResponses.wantsJson(original != null ? original : request.getRequestURI(),
+                request.getHeader("Accept"));
         String message = switch (status.value()) {
             case 404 -> "There is no page at this address.";
             case 403 -> "You are not allowed to do that.";
@@ -42,6 +36,6 @@ class ErrorPageController implements ErrorController {
                     : HttpStatus.resolve(status.value()) != null ? HttpStatus.resolve(status.value()).getReasonPhrase()
                     : "That request could not be used.";
         };
-        return responses.respond(forJson, status, message);
+        return responses.respond(json, status, message);
     }
 }

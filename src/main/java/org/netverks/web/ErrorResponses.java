@@ -94,7 +94,11 @@ public class ErrorResponses {
     }
 
     Object respond(HttpServletRequest request, HttpStatusCode status, String message) {
-        if (wantsJson(request)) {
+        return respond(wantsJson(request.getRequestURI(), request.getHeader("Accept")), status, message);
+    }
+
+    Object respond(boolean json, HttpStatusCode status, String message) {
+        if (json) {
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("status", status.value(), "error", message));
         }
@@ -105,9 +109,7 @@ public class ErrorResponses {
         return page;
     }
 
-    static boolean wantsJson(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        String accept = request.getHeader("Accept");
+    static boolean wantsJson(String path, String accept) {
         return path.startsWith("/api/") || path.startsWith("/admin/")
                 || (accept != null && accept.contains("application/json") && !accept.contains("text/html"));
     }

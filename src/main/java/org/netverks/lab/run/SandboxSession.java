@@ -78,6 +78,23 @@ public final class SandboxSession implements AutoCloseable {
         return port;
     }
 
+    private long sizeBytes = -1;
+    private long sizeCheckedNanos;
+
+    /** The sandbox's size as last measured through this connection; -1 before the first measurement. */
+    public long sizeBytes() {
+        return sizeBytes;
+    }
+
+    public long nanosSinceSizeChecked() {
+        return System.nanoTime() - sizeCheckedNanos;
+    }
+
+    public void recordSize(long bytes) {
+        sizeBytes = bytes;
+        sizeCheckedNanos = System.nanoTime();
+    }
+
     public boolean usable() {
         try {
             return !connection.isClosed();
