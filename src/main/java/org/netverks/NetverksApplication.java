@@ -1,6 +1,5 @@
 package org.netverks;
 
-import org.netverks.content.ValidateContentCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,9 +11,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class NetverksApplication {
 
     public static void main(String[] args) {
-        // "validate" checks the content files and exits without starting a server or a database.
+        // "validate" checks the content (files, datasets, exercises) and exits without starting the web app.
         if (args.length > 0 && args[0].equals("validate")) {
-            System.exit(ValidateContentCommand.run(args));
+            System.exit(ValidateCommand.run(args));
         }
         SpringApplication.run(NetverksApplication.class, args);
     }

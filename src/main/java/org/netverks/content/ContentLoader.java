@@ -8,10 +8,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads a content folder into a {@link Catalog}, or fails with every problem found. Pure: no
@@ -25,6 +29,7 @@ public final class ContentLoader {
     private static final int WORDS_PER_MINUTE = 200;
 
     private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final ExerciseLoader exerciseLoader = new ExerciseLoader(markdown);
 
     public Catalog load(ContentFiles content) {
         List<ContentProblem> problems = new ArrayList<>();
@@ -194,6 +199,9 @@ public final class ContentLoader {
 
         String partsFile = file.substring(0, file.length() - "lesson.md".length()) + "parts.yaml";
         Lesson.Parts parts = loadParts(partsFile, content.files().get(partsFile), problems);
+        String exercisesFile = file.substring(0, file.length() - "lesson.md".length()) + "exercises.yaml";
+        List<Exercise> exercises = exerciseLoader.load(exercisesFile, content.files().get(exercisesFile), dataset,
+                mode == LessonMode.SQL_SANDBOX && dataset != null, datasets, problems);
         // Reading time covers what is read straight through; quiz, cards and Q&A are worked through.
         int words = rendered.words() + MarkdownRenderer.countWords(summary == null ? "" : summary);
         int readingMinutes = Math.max(1, Math.round((float) words / WORDS_PER_MINUTE));
@@ -204,7 +212,7 @@ public final class ContentLoader {
         return new Lesson(id, slug, title, level, lastReviewed, version, mode, dataset,
                 markdown.renderInline(summary), markdown.renderInline(usedInPractice), rendered.html(),
                 rendered.headings(), readingMinutes, parts,
-                rendered.firstSql() == null ? "SELECT 1;\n" : rendered.firstSql());
+                rendered.firstSql() == null ? "SELECT 1;\n" : rendered.firstSql(), exercises);
     }
 
     private Lesson.Parts loadParts(String file, String source, List<ContentProblem> problems) {
@@ -290,7 +298,7 @@ public final class ContentLoader {
     }
 
     /** Items of a list whose ids repeat are reported; all are returned so their fields are checked too. */
-    private static List<YamlNode> uniqueIds(List<YamlNode> nodes) {
+    static List<YamlNode> uniqueIds(List<YamlNode> nodes) {
         Map<String, YamlNode> seen = new LinkedHashMap<>();
         for (YamlNode node : nodes) {
             Object id = node.has("id") ? node.optionalText("id") : null;
@@ -305,9 +313,11 @@ public final class ContentLoader {
         return markdown.render(markdownText).html();
     }
 
-    private static YamlNode parseYaml(String file, String text, List<ContentProblem> problems) {
+    static YamlNode parseYaml(String file, String text, List<ContentProblem> problems) {
         try {
-            Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            LoaderOptions options = new LoaderOptions();
+            Object root = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
+                    new DumperOptions(), options, new OnlyTrueFalseResolver()).load(text);
             if (root instanceof Map<?, ?> map) {
                 return new YamlNode(file, "", map, problems);
             }
@@ -316,6 +326,25 @@ public final class ContentLoader {
             problems.add(new ContentProblem(file, "", "is not valid YAML: " + e.getMessage().replace('\n', ' ')));
         }
         return null;
+    }
+
+    /**
+     * YAML 1.1 reads on, off, yes, no, y and n as booleans, so a key "on:" or a country "NO"
+     * would silently change meaning; like YAML 1.2, only true and false are booleans here.
+     */
+    private static final class OnlyTrueFalseResolver extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF");
+            super.addImplicitResolvers();
+        }
+
+        @Override
+        public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
+            if (!Tag.BOOL.equals(tag) || regexp.pattern().startsWith("^(?:true|")) {
+                super.addImplicitResolver(tag, regexp, first, limit);
+            }
+        }
     }
 
     private record PendingLink(String file, String field, String href) {

@@ -13,14 +13,15 @@ import java.util.HexFormat;
 public record Dataset(String name, String schemaSql, String dataSql, String finaliseSql, String fingerprint) {
 
     public static Dataset of(String name, String schemaSql, String dataSql, String finaliseSql) {
-        return new Dataset(name, schemaSql, dataSql, finaliseSql, fingerprint(schemaSql, dataSql, finaliseSql));
+        return new Dataset(name, schemaSql, dataSql, finaliseSql, digest(schemaSql, dataSql, finaliseSql));
     }
 
-    private static String fingerprint(String... parts) {
+    /** SHA-256 over the parts (a null counts as "null"), as hex: what changes when any part changes. */
+    public static String digest(String... parts) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String part : parts) {
-                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }
             return HexFormat.of().formatHex(digest.digest());

@@ -24,7 +24,8 @@ public record Lesson(
         List<Heading> headings,
         int readingMinutes,
         Parts parts,
-        String labStarterSql) {
+        String labStarterSql,
+        List<Exercise> exercises) {
 
     public record Heading(String anchor, String text) {
     }
@@ -55,6 +56,10 @@ public record Lesson(
             List<Card> cards,
             List<QuizQuestion> quiz,
             List<String> starterTopics) {
+    }
+
+    public java.util.Optional<Exercise> exercise(String exerciseId) {
+        return exercises.stream().filter(exercise -> exercise.id().equals(exerciseId)).findFirst();
     }
 
     public java.util.Optional<QuizQuestion> quizQuestion(String questionId) {

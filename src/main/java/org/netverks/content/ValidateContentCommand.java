@@ -3,26 +3,30 @@ package org.netverks.content;
 import java.nio.file.Path;
 
 /**
- * {@code validate [folder]}: checks every content file without starting the server and prints
- * each problem with its file and field. Exit code 0 when the content is valid, 1 when not.
+ * The file half of {@code validate}: checks every content file without a server or a database
+ * and prints each problem with its file and field.
  */
 public final class ValidateContentCommand {
 
     private ValidateContentCommand() {
     }
 
-    public static int run(String[] args) {
-        ContentFiles files = args.length > 1 ? ContentFiles.fromDirectory(Path.of(args[1]))
+    /** The catalog in {@code folder} (null: ./content if present, else the bundled one), or null after printing why not. */
+    public static Catalog load(String folder) {
+        ContentFiles files = folder != null ? ContentFiles.fromDirectory(Path.of(folder))
                 : Path.of("content").toFile().isDirectory() ? ContentFiles.fromDirectory(Path.of("content"))
                 : ContentFiles.bundled();
         try {
             Catalog catalog = new ContentLoader().load(files);
-            System.out.printf("Content in %s is valid: %d track(s), %d lesson(s), %d dataset(s).%n",
-                    catalog.origin(), catalog.tracks().size(), catalog.lessonCount(), catalog.datasets().size());
-            return 0;
+            long exercises = catalog.tracks().stream().flatMap(track -> track.steps().stream())
+                    .filter(Track.Step::available).mapToLong(step -> step.lesson().exercises().size()).sum();
+            System.out.printf("Content files in %s are valid: %d track(s), %d lesson(s), %d exercise(s), %d dataset(s).%n",
+                    catalog.origin(), catalog.tracks().size(), catalog.lessonCount(), exercises,
+                    catalog.datasets().size());
+            return catalog;
         } catch (InvalidContentException e) {
             System.err.println(e.getMessage());
-            return 1;
+            return null;
         }
     }
 }

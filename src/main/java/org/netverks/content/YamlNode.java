@@ -137,6 +137,52 @@ final class YamlNode {
         return null;
     }
 
+    /** A nested mapping; null when it is absent (or not a mapping, which is reported). */
+    YamlNode optionalNode(String field) {
+        Object value = map.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Map<?, ?> nested) {
+            return new YamlNode(file, path(field), nested, problems);
+        }
+        problem(field, "must be a mapping with fields, not " + describe(value));
+        return null;
+    }
+
+    /** The value as YAML gave it (a string, number, list, mapping), or null. */
+    Object raw(String field) {
+        return map.get(field);
+    }
+
+    /** One text or a list of texts ("uses: Seq Scan" or "uses: [Index Scan, Bitmap Heap Scan]"). */
+    List<String> textOrTexts(String field) {
+        Object value = map.get(field);
+        if (value instanceof String) {
+            String text = asText(field, value);
+            return text == null ? List.of() : List.of(text);
+        }
+        return texts(field);
+    }
+
+    /** A number ≥ 0, or {@code fallback} when absent. */
+    java.math.BigDecimal nonNegativeNumber(String field, java.math.BigDecimal fallback) {
+        Object value = map.get(field);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            java.math.BigDecimal number = new java.math.BigDecimal(String.valueOf(value));
+            if (number.signum() >= 0 && (value instanceof Number)) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problem(field, "must be a number of 0 or more, not " + describe(value));
+        return fallback;
+    }
+
     /** A list of mappings; a missing list is empty. */
     List<YamlNode> nodes(String field) {
         List<YamlNode> nodes = new ArrayList<>();

@@ -66,15 +66,20 @@ class LabController {
     }
 
     private static LabService.Visitor visitor(HttpServletRequest http) {
+        Object settings = http.getSession().getAttribute(SETTINGS);
+        return new LabService.Visitor(learnerKey(http), http.getRemoteAddr(),
+                settings instanceof RunSettings known ? known : RunSettings.DEFAULT);
+    }
+
+    /** Who the learner is to the lab: a key kept in their session, made on first use. */
+    static String learnerKey(HttpServletRequest http) {
         HttpSession session = http.getSession();
         Object learner = session.getAttribute(LEARNER);
         if (learner == null) {
             learner = "anon:" + UUID.randomUUID();
             session.setAttribute(LEARNER, learner);
         }
-        Object settings = session.getAttribute(SETTINGS);
-        return new LabService.Visitor((String) learner, http.getRemoteAddr(),
-                settings instanceof RunSettings known ? known : RunSettings.DEFAULT);
+        return (String) learner;
     }
 
 }

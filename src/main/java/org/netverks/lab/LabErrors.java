@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The lab's refusals as JSON with the right status; each names the limit that applied. */
-@RestControllerAdvice(assignableTypes = LabController.class)
+@RestControllerAdvice(assignableTypes = {LabController.class, ExerciseController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class LabErrors {
 

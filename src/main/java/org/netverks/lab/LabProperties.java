@@ -28,6 +28,8 @@ import org.springframework.util.unit.DataSize;
  * @param creationsPerClientPerHour new sandboxes (first use and resets) one client may cause per hour
  * @param connectionIdle     a learner's connection is closed after this long without a run
  * @param tempFileLimit      PostgreSQL temp_file_limit on the embedded cluster
+ * @param maxConcurrentChecks exercise checks graded at once by this app instance (each uses fresh copies)
+ * @param checkQueueWait     how long a check waits for a free grading slot before "busy, try again"
  */
 @ConfigurationProperties("netverks.lab")
 public record LabProperties(
@@ -47,7 +49,22 @@ public record LabProperties(
         @DefaultValue("30m") Duration idleReclaim,
         @DefaultValue("30") int creationsPerClientPerHour,
         @DefaultValue("60s") Duration connectionIdle,
-        @DefaultValue("256MB") DataSize tempFileLimit) {
+        @DefaultValue("256MB") DataSize tempFileLimit,
+        @DefaultValue("4") int maxConcurrentChecks,
+        @DefaultValue("10s") Duration checkQueueWait) {
+
+    /** The bounds every run and every check works under. */
+    public org.netverks.lab.run.RunLimits runLimits() {
+        return new org.netverks.lab.run.RunLimits(statementTimeout, runTimeout, maxRowsShown, maxResultSize.toBytes(),
+                maxNotices, sandboxQuota.toBytes());
+    }
+
+    /** Every setting at its default, for tools that run without Spring's configuration. */
+    public static LabProperties defaults() {
+        return new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource())
+                .bindOrCreate("netverks.lab", LabProperties.class);
+    }
 
     public boolean embedded() {
         return servers.isEmpty();

@@ -24,6 +24,9 @@ class LabPropertiesValidator {
         if (properties.warmPoolSize() < 0 || properties.maxSandboxes() < 1) {
             problems.add("netverks.lab.warm-pool-size must be 0 or more and netverks.lab.max-sandboxes at least 1");
         }
+        if (properties.maxConcurrentChecks() < 1) {
+            problems.add("netverks.lab.max-concurrent-checks must be at least 1");
+        }
         for (String server : properties.servers()) {
             try {
                 SandboxServer.parse(server);

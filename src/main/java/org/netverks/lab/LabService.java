@@ -11,9 +11,6 @@ import java.util.Map;
 import org.netverks.content.ContentCatalog;
 import org.netverks.content.Dataset;
 import org.netverks.content.Lesson;
-import org.netverks.content.LessonMode;
-import org.netverks.content.Track;
-import org.netverks.lab.run.RunLimits;
 import org.netverks.lab.run.RunSettings;
 import org.netverks.lab.run.SandboxSession;
 import org.netverks.lab.run.ScriptRunner;
@@ -21,7 +18,6 @@ import org.netverks.lab.run.StatementResult;
 import org.netverks.lab.sandbox.Sandbox;
 import org.netverks.lab.sandbox.SandboxServer;
 import org.netverks.lab.sandbox.SandboxService;
-import org.netverks.web.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /** The lab's use cases: run a script, reset, show connection details, list the sandbox's tables. */
@@ -72,7 +68,7 @@ public class LabService {
                 throw new LabLimitException(409, "disk quota", quotaMessage(session.sizeBytes())
                         + " Reset it to keep working.");
             }
-            ScriptRunner.Outcome outcome = runner.run(sql, session, visitor.settings(), limits());
+            ScriptRunner.Outcome outcome = runner.run(sql, session, visitor.settings(), properties.runLimits());
             runner.cleanUp(session, outcome);
             List<String> messages = new ArrayList<>(outcome.messages());
             boolean due = session.nanosSinceSizeChecked() > SIZE_CHECK_EVERY.toNanos();
@@ -147,18 +143,10 @@ public class LabService {
     }
 
     private Dataset datasetOf(String trackSlug, String lessonSlug) {
-        Lesson lesson = catalog.current().lesson(trackSlug, lessonSlug).map(Track.Step::lesson)
-                .orElseThrow(() -> new NotFoundException("There is no lesson " + trackSlug + "/" + lessonSlug + "."));
-        if (lesson.mode() != LessonMode.SQL_SANDBOX || lesson.dataset() == null) {
-            throw new NotFoundException("The lesson “" + lesson.title() + "” has no SQL lab.");
-        }
+        Lesson lesson = LabLessons.withLab(catalog.current(), trackSlug, lessonSlug);
         return catalog.current().dataset(lesson.dataset()).orElseThrow();
     }
 
-    private RunLimits limits() {
-        return new RunLimits(properties.statementTimeout(), properties.runTimeout(), properties.maxRowsShown(),
-                properties.maxResultSize().toBytes(), properties.maxNotices(), properties.sandboxQuota().toBytes());
-    }
 
     /** Plain reads do not grow the database; commands (and EXPLAIN ANALYZE of one) can. */
     private static boolean mayHaveWritten(List<StatementResult> results) {

@@ -46,13 +46,13 @@ class BundledContentTest {
     }
 
     @Test
-    void theValidateCommandAcceptsTheShippedContent() {
-        assertThat(ValidateContentCommand.run(new String[] {"validate", "content"})).isZero();
+    void theFileCheckAcceptsTheShippedContent() {
+        assertThat(ValidateContentCommand.load("content")).isNotNull();
     }
 
     @Test
-    void theValidateCommandRejectsABrokenFolder(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void theFileCheckRejectsABrokenFolder(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         java.nio.file.Files.writeString(dir.resolve("stray.txt"), "nothing here");
-        assertThat(ValidateContentCommand.run(new String[] {"validate", dir.toString()})).isEqualTo(1);
+        assertThat(ValidateContentCommand.load(dir.toString())).isNull();
     }
 }

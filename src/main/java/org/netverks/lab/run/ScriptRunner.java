@@ -93,6 +93,27 @@ public final class ScriptRunner {
         }
     }
 
+    /**
+     * The plan of one statement as EXPLAIN's JSON, without running it; empty when the statement
+     * cannot be explained (a meta-command, a utility statement) or planning fails.
+     */
+    public Optional<String> explainJson(SandboxSession session, String statement, Duration timeout) {
+        SandboxSession.Execution execution = session.execute("explain (format json) " + statement, timeout, 0, timer);
+        if (execution.error() != null || execution.tuples() == null || execution.tuples().isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder json = new StringBuilder();
+        execution.tuples().forEach(tuple -> json.append(session.text(tuple.get(0))));
+        return Optional.of(json.toString());
+    }
+
+    /** Rolls back a transaction the script left open, keeping the session's other state. */
+    public void rollbackOpenTransaction(SandboxSession session) {
+        if (session.usable() && session.transactionState() != TransactionState.IDLE) {
+            session.runQuietly("rollback", timer);
+        }
+    }
+
     private record MetaRun(StatementResult result, RunSettings settings) {
     }
 

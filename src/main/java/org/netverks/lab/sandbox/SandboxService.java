@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
  * Keeps the pool topped up and reclaims sandboxes nobody has used for a while.
  */
 @Service
-public class SandboxService {
+public class SandboxService implements ScratchDatabases {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxService.class);
     private static final Duration CAPACITY_RETRY = Duration.ofMinutes(1);
@@ -90,6 +90,35 @@ public class SandboxService {
         obtain(ownerKey, dataset, client);
         old.ifPresent(this::dropLater);
         return old;
+    }
+
+    /**
+     * A pristine copy for one check: a ready sandbox from the warm pool when there is one, else a
+     * new one. It is recorded like any sandbox (owner "scratch:…"), so one left behind by a crash
+     * is reclaimed as idle.
+     */
+    @Override
+    public Scratch take(Dataset dataset) {
+        String owner = "scratch:" + java.util.UUID.randomUUID();
+        Optional<Sandbox> ready = repository.claimReady(owner, templates.templateName(dataset));
+        if (ready.isPresent()) {
+            CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(() -> background(this::topUpPool));
+            return new Scratch(ready.get(), server(ready.get()));
+        }
+        if (repository.total() >= properties.maxSandboxes()) {
+            throw new SandboxUnavailableException(SandboxUnavailableException.Reason.AT_CAPACITY, CAPACITY_RETRY,
+                    "The lab is at capacity, try again in a minute.");
+        }
+        Sandbox created = create(dataset);
+        repository.insert(created, owner);
+        return new Scratch(created, server(created));
+    }
+
+    @Override
+    public void discard(Scratch scratch) {
+        if (repository.delete(scratch.sandbox().id())) {
+            dropLater(scratch.sandbox());
+        }
     }
 
     public SandboxServer server(Sandbox sandbox) {

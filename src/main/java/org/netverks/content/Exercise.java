@@ -1,0 +1,58 @@
+package org.netverks.content;
+
+import java.util.List;
+
+/**
+ * A graded lab exercise. {@code solution}, {@code check} and {@code knownWrong} stay on the
+ * server: the page and the API show the task, the rules and how many hints there are; the
+ * solution only after the learner solved it.
+ *
+ * @param dataset        the dataset it is graded on (the lesson's unless the file names another)
+ * @param check          a query run after the learner's statements, for data- and schema-changing
+ *                       tasks; null: the learner's last statement is graded
+ * @param hiddenDatasets further datasets the answer must also be right on
+ * @param plan           assertions on the plan of the learner's last statement
+ * @param knownWrong     answers that must fail; validation proves they do
+ */
+public record Exercise(
+        String id,
+        String title,
+        String taskHtml,
+        String taskText,
+        String dataset,
+        String solution,
+        GradingRules rules,
+        String check,
+        List<String> hiddenDatasets,
+        List<PlanAssertion> plan,
+        List<String> hintsHtml,
+        List<KnownWrong> knownWrong) {
+
+    public Exercise {
+        hiddenDatasets = List.copyOf(hiddenDatasets);
+        plan = List.copyOf(plan);
+        hintsHtml = List.copyOf(hintsHtml);
+        knownWrong = List.copyOf(knownWrong);
+    }
+
+    public record KnownWrong(String sql, String why) {
+    }
+
+    /** The grading rules in plain words, as the learner reads them beside the task. */
+    public List<String> rulesInWords() {
+        List<String> words = new java.util.ArrayList<>(rules.inWords());
+        if (check != null) {
+            words.add(0, "Graded by looking at the data after your statements ran on a fresh copy of the dataset; "
+                    + "your own sandbox is not changed.");
+        } else {
+            words.add(0, "Graded on the result of your last statement, run on a fresh copy of the dataset "
+                    + "(whatever you changed in your sandbox).");
+        }
+        plan.forEach(assertion -> words.add(assertion.inWords()));
+        if (!hiddenDatasets.isEmpty()) {
+            words.add("Your SQL is also run on other data with the same tables: it must not depend on the "
+                    + "sample's particular rows.");
+        }
+        return List.copyOf(words);
+    }
+}

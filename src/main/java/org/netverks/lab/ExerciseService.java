@@ -1,0 +1,129 @@
+package org.netverks.lab;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.netverks.content.ContentCatalog;
+import org.netverks.content.Exercise;
+import org.netverks.content.Lesson;
+import org.netverks.lab.exercise.ExerciseGrader;
+import org.netverks.lab.exercise.Feedback;
+import org.netverks.lab.run.ScriptRunner;
+import org.netverks.lab.sandbox.SandboxService;
+import org.netverks.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Graded exercises: list them (never their solutions), grade an answer on fresh copies of the
+ * data, reveal hints one at a time. Grading is bounded like a run, and a few checks at a time
+ * per app instance keep one busy lesson from starving the others.
+ */
+@Service
+class ExerciseService {
+
+    private static final Logger log = LoggerFactory.getLogger(ExerciseService.class);
+
+    private final ContentCatalog catalog;
+    private final LabProperties properties;
+    private final ExerciseGrader grader;
+    private final Semaphore gradingSlots;
+    private final Set<String> checking = ConcurrentHashMap.newKeySet();
+
+    ExerciseService(ContentCatalog catalog, SandboxService sandboxes, ScriptRunner runner, LabProperties properties) {
+        this.catalog = catalog;
+        this.properties = properties;
+        this.grader = new ExerciseGrader(runner, sandboxes, properties.runLimits());
+        this.gradingSlots = new Semaphore(properties.maxConcurrentChecks(), true);
+    }
+
+    /** What the learner has done with an exercise in this session. */
+    record Progress(int hintsRevealed, boolean solved) {
+        static final Progress NONE = new Progress(0, false);
+    }
+
+    record ExerciseView(String id, String title, String taskHtml, List<String> rules, int hints,
+            List<String> revealedHints, boolean solved, String solution) {
+    }
+
+    record CheckResponse(String exerciseId, boolean correct, List<Feedback> feedback, String solution) {
+    }
+
+    record HintResponse(String exerciseId, int number, int total, String hintHtml) {
+    }
+
+    List<ExerciseView> list(String trackSlug, String lessonSlug, java.util.function.Function<String, Progress> progress) {
+        Lesson lesson = lesson(trackSlug, lessonSlug);
+        return lesson.exercises().stream().map(exercise -> {
+            Progress mine = progress.apply(exercise.id());
+            int revealed = Math.min(mine.hintsRevealed(), exercise.hintsHtml().size());
+            return new ExerciseView(exercise.id(), exercise.title(), exercise.taskHtml(), exercise.rulesInWords(),
+                    exercise.hintsHtml().size(), exercise.hintsHtml().subList(0, revealed), mine.solved(),
+                    mine.solved() ? exercise.solution() : null);
+        }).toList();
+    }
+
+    CheckResponse check(String trackSlug, String lessonSlug, String exerciseId, String sql, String learnerKey)
+            throws SQLException {
+        Exercise exercise = exercise(trackSlug, lessonSlug, exerciseId);
+        int bytes = sql.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > properties.maxSqlSize().toBytes()) {
+            throw new LabLimitException(413, "SQL size limit", "Your SQL is " + (bytes + 1023) / 1024 + " KB; the lab "
+                    + "accepts at most " + properties.maxSqlSize().toKilobytes() + " KB in one check (SQL size limit).");
+        }
+        if (!checking.add(learnerKey)) {
+            throw new LabLimitException(429, null, "Your previous check is still being graded. Wait for its result, "
+                    + "then check again.");
+        }
+        try {
+            if (!gradingSlots.tryAcquire(properties.checkQueueWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new LabLimitException(503, "grading capacity", "Many answers are being graded right now. "
+                        + "Try again in a few seconds (grading capacity).");
+            }
+            try {
+                ExerciseGrader.Verdict verdict = grader.grade(exercise, catalog.current(), sql);
+                return new CheckResponse(exercise.id(), verdict.correct(), verdict.feedback(),
+                        verdict.correct() ? exercise.solution() : null);
+            } finally {
+                gradingSlots.release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabLimitException(503, null, "The check was interrupted; please try again.");
+        } catch (ExerciseGrader.BrokenExercise e) {
+            log.error("Exercise {}/{}/{} cannot be graded: {}", trackSlug, lessonSlug, exerciseId, e.getMessage());
+            throw new LabLimitException(503, null, "This exercise cannot be graded just now: its reference answer "
+                    + "failed on the server. The lab's operators can see why in the server log.");
+        } finally {
+            checking.remove(learnerKey);
+        }
+    }
+
+    /** The hint after the {@code revealed} ones already shown. */
+    HintResponse hint(String trackSlug, String lessonSlug, String exerciseId, int revealed) {
+        Exercise exercise = exercise(trackSlug, lessonSlug, exerciseId);
+        List<String> hints = exercise.hintsHtml();
+        if (hints.isEmpty()) {
+            throw new LabLimitException(409, null, "This exercise has no hints.");
+        }
+        if (revealed >= hints.size()) {
+            throw new LabLimitException(409, null, "You have seen all " + hints.size() + " hints of this exercise.");
+        }
+        return new HintResponse(exercise.id(), revealed + 1, hints.size(), hints.get(revealed));
+    }
+
+    private Exercise exercise(String trackSlug, String lessonSlug, String exerciseId) {
+        Lesson lesson = lesson(trackSlug, lessonSlug);
+        return lesson.exercise(exerciseId).orElseThrow(() -> new NotFoundException("The lesson “" + lesson.title()
+                + "” has no exercise '" + exerciseId + "'."));
+    }
+
+    private Lesson lesson(String trackSlug, String lessonSlug) {
+        return LabLessons.withLab(catalog.current(), trackSlug, lessonSlug);
+    }
+}

@@ -1,0 +1,29 @@
+package org.netverks.lab;
+
+import java.util.List;
+import org.netverks.content.Catalog;
+import org.netverks.content.ContentProblem;
+import org.netverks.lab.exercise.ExerciseGrader;
+import org.netverks.lab.exercise.ExerciseVerifier;
+import org.netverks.lab.run.ScriptRunner;
+import org.netverks.lab.sandbox.SandboxServer;
+import org.netverks.lab.sandbox.ScratchDatabases;
+
+/**
+ * The database half of content validation, outside Spring: loads every dataset on {@code server}
+ * and grades every exercise's reference solution and known-wrong answers with the lab's own
+ * grader, under the lab's default limits.
+ */
+public final class ExerciseValidation {
+
+    private ExerciseValidation() {
+    }
+
+    public static List<ContentProblem> run(Catalog catalog, SandboxServer server, int threads) {
+        LabProperties properties = LabProperties.defaults();
+        ScriptRunner runner = new ScriptRunner(new PsqlMeta(properties), new ExplainPlans());
+        ScratchDatabases scratches = ScratchDatabases.direct(server, properties.statementTimeout());
+        ExerciseGrader grader = new ExerciseGrader(runner, scratches, properties.runLimits());
+        return new ExerciseVerifier(grader, scratches).verify(catalog, threads);
+    }
+}

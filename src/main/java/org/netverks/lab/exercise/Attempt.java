@@ -1,0 +1,151 @@
+package org.netverks.lab.exercise;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.netverks.lab.run.RunLimits;
+import org.netverks.lab.run.RunSettings;
+import org.netverks.lab.run.SandboxSession;
+import org.netverks.lab.run.ScriptRunner;
+import org.netverks.lab.run.SqlScript;
+import org.netverks.lab.run.StatementResult;
+import org.netverks.lab.sandbox.ScratchDatabases;
+
+/**
+ * One script run on a scratch copy, as its sandbox's own role and under the lab's limits, and
+ * what grading needs of it: the result to compare (the last statement's, or the check query's
+ * after the script), the plan of the last statement, and why there is nothing to compare when
+ * something failed.
+ */
+record Attempt(ResultTable result, String planJson, List<Feedback> failures, List<Feedback> notes) {
+
+    boolean failed() {
+        return !failures.isEmpty();
+    }
+
+    static Attempt run(ScriptRunner runner, ScratchDatabases.Scratch scratch, String script, String checkQuery,
+            boolean wantPlan, RunLimits limits) throws SQLException {
+        var sandbox = scratch.sandbox();
+        try (SandboxSession session = SandboxSession.open(scratch.server().host(), scratch.server().port(),
+                sandbox.database(), sandbox.role(), sandbox.password(), limits.maxResultBytes())) {
+            return new Attempt.Builder(runner, session, limits).run(script, checkQuery, wantPlan);
+        }
+    }
+
+    private static final class Builder {
+        private final ScriptRunner runner;
+        private final SandboxSession session;
+        private final RunLimits limits;
+        private final List<Feedback> failures = new ArrayList<>();
+        private final List<Feedback> notes = new ArrayList<>();
+
+        Builder(ScriptRunner runner, SandboxSession session, RunLimits limits) {
+            this.runner = runner;
+            this.session = session;
+            this.limits = limits;
+        }
+
+        Attempt run(String script, String checkQuery, boolean wantPlan) {
+            List<SqlScript.Piece> pieces = SqlScript.split(script);
+            ScriptRunner.Outcome outcome = runner.run(script, session, RunSettings.DEFAULT, limits);
+            List<StatementResult> statements = outcome.results().stream()
+                    .filter(result -> !(result instanceof StatementResult.Meta)).toList();
+            boolean stoppedEarly = outcome.results().size() < pieces.size();
+            for (String message : outcome.messages()) {
+                (stoppedEarly ? failures : notes).add(Feedback.of(stoppedEarly ? "limit" : "note", message));
+            }
+            firstError(outcome.results(), script).ifPresent(failures::add);
+            if (!failures.isEmpty()) {
+                return done(null, null);
+            }
+            if (statements.isEmpty()) {
+                failures.add(Feedback.of("no_result", "There is no SQL statement to grade: write the SQL the task asks for."));
+                return done(null, null);
+            }
+            StatementResult last = statements.get(statements.size() - 1);
+            String plan = null;
+            if (wantPlan) {
+                String statement = script.substring(last.source().offset(), last.source().offset() + last.source().length());
+                Optional<String> json = runner.explainJson(session, statement, limits.statementTimeout());
+                if (json.isEmpty()) {
+                    failures.add(Feedback.of("plan", "The lab could not get the plan of your last statement: end your "
+                            + "answer with the query itself (not EXPLAIN, not a meta-command)."));
+                    return done(null, null);
+                }
+                plan = json.get();
+            }
+            if (checkQuery != null) {
+                return done(checkResult(checkQuery), plan);
+            }
+            return done(graded(last), plan);
+        }
+
+        private ResultTable graded(StatementResult last) {
+            if (last instanceof StatementResult.Rows rows) {
+                return ResultTable.of(rows);
+            }
+            if (last instanceof StatementResult.Plan) {
+                failures.add(Feedback.of("no_result", "Your last statement is an EXPLAIN, so it returns a plan, not the "
+                        + "rows the task asks for. End with the query itself; Run shows its plan."));
+            } else if (last instanceof StatementResult.Command command) {
+                failures.add(Feedback.of("no_result", "Your last statement is a command (" + command.tag()
+                        + ") and returns no rows. End with the query that answers the task."));
+            }
+            return null;
+        }
+
+        /** The check query, after the script, in the same session: an unfinished transaction is rolled back first. */
+        private ResultTable checkResult(String checkQuery) {
+            if (session.transactionState() != org.postgresql.core.TransactionState.IDLE) {
+                runner.rollbackOpenTransaction(session);
+            }
+            ScriptRunner.Outcome check = runner.run(checkQuery, session, RunSettings.DEFAULT, limits);
+            StatementResult last = check.results().isEmpty() ? null : check.results().get(check.results().size() - 1);
+            if (last instanceof StatementResult.Rows rows) {
+                return ResultTable.of(rows);
+            }
+            String why = last instanceof StatementResult.Error error ? error.message() : "it returned no rows";
+            failures.add(Feedback.of("check", "After your statements ran, the lab could not look at the data the task "
+                    + "is about (" + why + "). Did a statement drop or rename something the task still needs?"));
+            return null;
+        }
+
+        private Attempt done(ResultTable result, String plan) {
+            return new Attempt(result, plan, List.copyOf(failures), List.copyOf(notes));
+        }
+    }
+
+    /** The first failed statement, in the learner's terms: where it is, what PostgreSQL said, the limit that stopped it. */
+    private static Optional<Feedback> firstError(List<StatementResult> results, String script) {
+        for (StatementResult result : results) {
+            if (result instanceof StatementResult.Error error) {
+                if (error.limit() != null) {
+                    return Optional.of(Feedback.of("limit", error.message()));
+                }
+                StringBuilder message = new StringBuilder();
+                message.append("Line ").append(error.line() != null ? error.line() : lineOf(script, error.source().offset()))
+                        .append(": ");
+                message.append("ERROR: ").append(error.message());
+                if (error.sqlstate() != null) {
+                    message.append(" (SQLSTATE ").append(error.sqlstate()).append(")");
+                }
+                if (error.detail() != null) {
+                    message.append(". ").append(error.detail());
+                }
+                if (error.hint() != null) {
+                    message.append(" Hint: ").append(error.hint());
+                }
+                return Optional.of(Feedback.of("error", message.toString()));
+            }
+            if (result instanceof StatementResult.Meta meta && meta.failed()) {
+                return Optional.of(Feedback.of("error", meta.command() + ": " + meta.text()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static long lineOf(String script, int offset) {
+        return script.substring(0, Math.min(offset, script.length())).chars().filter(c -> c == '\n').count() + 1;
+    }
+}

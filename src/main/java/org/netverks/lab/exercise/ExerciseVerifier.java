@@ -1,0 +1,115 @@
+package org.netverks.lab.exercise;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.netverks.content.Catalog;
+import org.netverks.content.ContentProblem;
+import org.netverks.content.Dataset;
+import org.netverks.content.Exercise;
+import org.netverks.content.GradingRules;
+import org.netverks.content.Track;
+import org.netverks.lab.sandbox.ScratchDatabases;
+
+/**
+ * Content CI for exercises: every dataset loads, every reference solution passes its own grader
+ * (on hidden datasets and plan assertions too), every known-wrong answer fails, and the task
+ * names the columns it will be graded on.
+ */
+public final class ExerciseVerifier {
+
+    private final ExerciseGrader grader;
+    private final ScratchDatabases scratches;
+
+    public ExerciseVerifier(ExerciseGrader grader, ScratchDatabases scratches) {
+        this.grader = grader;
+        this.scratches = scratches;
+    }
+
+    /** Every problem found, each naming the exercise file and exercise; empty when all is well. */
+    public List<ContentProblem> verify(Catalog catalog, int threads) {
+        List<ContentProblem> problems = new ArrayList<>();
+        for (Dataset dataset : catalog.datasets().values()) {
+            try {
+                scratches.discard(scratches.take(dataset));
+            } catch (RuntimeException e) {
+                problems.add(new ContentProblem("datasets/" + dataset.name(), "", "does not load: " + e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<ContentProblem>>> results = new ArrayList<>();
+            for (Track track : catalog.tracks()) {
+                for (Track.Step step : track.steps()) {
+                    if (!step.available()) {
+                        continue;
+                    }
+                    String file = "tracks/" + track.slug() + "/lessons/" + step.slug() + "/exercises.yaml";
+                    for (Exercise exercise : step.lesson().exercises()) {
+                        results.add(pool.submit(() -> verify(catalog, file, exercise)));
+                    }
+                }
+            }
+            for (Future<List<ContentProblem>> result : results) {
+                problems.addAll(result.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problems.add(new ContentProblem("exercises", "", "verification was interrupted"));
+        } catch (ExecutionException e) {
+            problems.add(new ContentProblem("exercises", "", "verification failed: " + e.getCause()));
+        } finally {
+            pool.shutdownNow();
+        }
+        return problems;
+    }
+
+    private List<ContentProblem> verify(Catalog catalog, String file, Exercise exercise) throws Exception {
+        List<ContentProblem> problems = new ArrayList<>();
+        String field = "exercises[" + exercise.id() + "]";
+        try {
+            ResultTable expected = grader.expected(exercise, catalog.dataset(exercise.dataset()).orElseThrow());
+            if (exercise.rules().columnNamesMatter()) {
+                for (String column : expected.names()) {
+                    if (!exercise.taskText().contains(column)) {
+                        problems.add(new ContentProblem(file, field + ".task", "does not name the column '" + column
+                                + "', yet column names must match: say it in the task (or set column_names: ignore)"));
+                    }
+                }
+            }
+            if (exercise.rules().order() == GradingRules.RowOrder.BY_COLUMNS) {
+                for (String column : exercise.rules().orderColumns()) {
+                    if (!expected.names().contains(column)) {
+                        problems.add(new ContentProblem(file, field + ".rules.order", "'" + column
+                                + "' is not a column of the solution's result (" + String.join(", ", expected.names()) + ")"));
+                    }
+                }
+            }
+            ExerciseGrader.Verdict reference = grader.grade(exercise, catalog, exercise.solution());
+            if (!reference.correct()) {
+                problems.add(new ContentProblem(file, field + ".solution", "does not pass its own grader: "
+                        + messages(reference)));
+            }
+            for (int i = 0; i < exercise.knownWrong().size(); i++) {
+                Exercise.KnownWrong wrong = exercise.knownWrong().get(i);
+                if (grader.grade(exercise, catalog, wrong.sql()).correct()) {
+                    problems.add(new ContentProblem(file, field + ".known_wrong[" + i + "]", "passes the grader, but it "
+                            + "is listed as wrong (" + wrong.why() + "): tighten the rules, add a hidden dataset, or fix the answer"));
+                }
+            }
+        } catch (ExerciseGrader.BrokenExercise e) {
+            problems.add(new ContentProblem(file, field, e.getMessage()));
+        }
+        return problems;
+    }
+
+    private static String messages(ExerciseGrader.Verdict verdict) {
+        return String.join(" / ", verdict.feedback().stream().map(Feedback::message).toList());
+    }
+}

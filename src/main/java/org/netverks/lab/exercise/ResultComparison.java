@@ -1,0 +1,339 @@
+package org.netverks.lab.exercise;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+import org.netverks.content.GradingRules;
+import org.netverks.lab.run.StatementResult;
+
+/**
+ * Compares a learner's result with the expected one under an exercise's rules and says what
+ * differs in plain words: columns, names, kinds, missing and extra rows (as a multiset: duplicates
+ * count), values off in one column, and order. It never shows an expected row, only the
+ * learner's own.
+ */
+final class ResultComparison {
+
+    private static final int EXAMPLES = 3;
+
+    private final ResultTable expected;
+    private final ResultTable actual;
+    private final GradingRules rules;
+    /** On a hidden dataset: say that it failed on other data, and show none of that data. */
+    private final boolean otherData;
+    private final boolean[] numeric;
+
+    private ResultComparison(ResultTable expected, ResultTable actual, GradingRules rules, boolean otherData) {
+        this.expected = expected;
+        this.actual = actual;
+        this.rules = rules;
+        this.otherData = otherData;
+        this.numeric = new boolean[expected.columns().size()];
+        for (int i = 0; i < numeric.length; i++) {
+            numeric[i] = ColumnKinds.isNumber(expected.columns().get(i).type());
+        }
+    }
+
+    /** What is wrong with {@code actual}; empty when it matches {@code expected} under the rules. */
+    static List<Feedback> compare(ResultTable expected, ResultTable actual, GradingRules rules, boolean otherData) {
+        return new ResultComparison(expected, actual, rules, otherData).differences();
+    }
+
+    private List<Feedback> differences() {
+        List<Feedback> feedback = new ArrayList<>();
+        if (actual.columns().size() != expected.columns().size()) {
+            feedback.add(Feedback.of("columns", "Your result has " + count(actual.columns().size(), "column") + " ("
+                    + String.join(", ", actual.names()) + "); the task asks for " + expected.columns().size()
+                    + (rules.columnNamesMatter() ? ": " + String.join(", ", expected.names()) : "") + "."));
+            return feedback;
+        }
+        columnNames().ifPresent(feedback::add);
+        feedback.addAll(columnTypes());
+        feedback.addAll(rows());
+        return feedback;
+    }
+
+    private java.util.Optional<Feedback> columnNames() {
+        if (!rules.columnNamesMatter() || actual.names().equals(expected.names())) {
+            return java.util.Optional.empty();
+        }
+        if (actual.names().stream().sorted().toList().equals(expected.names().stream().sorted().toList())) {
+            return java.util.Optional.of(Feedback.of("column_names", "Your columns are all there, but in another order: "
+                    + "the task asks for " + String.join(", ", expected.names()) + "."));
+        }
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < expected.names().size(); i++) {
+            if (!expected.names().get(i).equals(actual.names().get(i))) {
+                wrong.add("column " + (i + 1) + " is named “" + actual.names().get(i) + "”; the task asks for “"
+                        + expected.names().get(i) + "”");
+            }
+        }
+        return java.util.Optional.of(Feedback.of("column_names", capitalise(String.join("; ", wrong))
+                + ". Name a column with AS."));
+    }
+
+    private List<Feedback> columnTypes() {
+        List<Feedback> feedback = new ArrayList<>();
+        for (int i = 0; i < expected.columns().size(); i++) {
+            StatementResult.Column want = expected.columns().get(i);
+            StatementResult.Column got = actual.columns().get(i);
+            String name = "Column “" + got.name() + "”";
+            switch (rules.types()) {
+                case CATEGORY -> {
+                    String wantKind = ColumnKinds.kind(want.type());
+                    String gotKind = ColumnKinds.kind(got.type());
+                    if (!wantKind.equals(gotKind)) {
+                        feedback.add(Feedback.of("types", name + " is " + ColumnKinds.described(gotKind) + " ("
+                                + got.type() + "); it should be " + ColumnKinds.described(wantKind) + "."));
+                    }
+                }
+                case EXACT -> {
+                    if (!want.type().equals(got.type())) {
+                        feedback.add(Feedback.of("types", name + " has the type " + got.type() + "; it should be "
+                                + want.type() + "."));
+                    }
+                }
+                case IGNORE -> {
+                }
+            }
+        }
+        return feedback;
+    }
+
+    private List<Feedback> rows() {
+        List<Feedback> feedback = new ArrayList<>();
+        String where = otherData ? " on the other data" : "";
+        if (!actual.complete()) {
+            // only the first rows were kept: enough to show what does not belong, not to say what is missing
+            Matching partial = match(-1);
+            feedback.add(new Feedback("extra_rows", "Your result" + where + " has " + count(actual.rowCount(), "row")
+                    + "; the expected result has " + expected.rowCount() + "." + (partial.extra.isEmpty() || otherData ? ""
+                            : " Rows that do not belong in it, for example:"), examplesHeader(partial.extra),
+                    examples(partial.extra)));
+            return feedback;
+        }
+        Matching matching = match(-1);
+        if (matching.missing.isEmpty() && matching.extra.isEmpty()) {
+            order().ifPresent(feedback::add);
+            return feedback;
+        }
+        String sizes = " (yours has " + count(actual.rowCount(), "row") + ", the expected result " + expected.rowCount()
+                + ")";
+        if (matching.extra.isEmpty() && matching.missing.stream().allMatch(this::inActual)) {
+            feedback.add(Feedback.of("duplicates", "Your result" + where + " has the right rows, but some appear fewer "
+                    + "times than they should" + sizes + ". Did DISTINCT, UNION or GROUP BY merge rows that should stay "
+                    + "separate?"));
+            return feedback;
+        }
+        if (matching.missing.isEmpty() && matching.extra.stream().allMatch(this::inExpected)) {
+            feedback.add(new Feedback("duplicates", "Your result" + where + " has the right rows, but some appear more "
+                    + "times than they should" + sizes + ". A join may be multiplying rows." + (otherData ? ""
+                            : " Rows that repeat too often, for example:"), examplesHeader(matching.extra),
+                    examples(matching.extra)));
+            return feedback;
+        }
+        if (matching.missing.size() == matching.extra.size()) {
+            for (int column = 0; column < numeric.length; column++) {
+                Matching ignoring = match(column);
+                if (ignoring.missing.isEmpty() && ignoring.extra.isEmpty()) {
+                    feedback.add(valuesOff(column, matching, where));
+                    return feedback;
+                }
+            }
+        }
+        if (!matching.missing.isEmpty()) {
+            feedback.add(Feedback.of("missing_rows", capitalise(count(matching.missing.size(), "row"))
+                    + " that belong in the result" + where + " " + (matching.missing.size() == 1 ? "is" : "are")
+                    + " missing" + sizes + "."));
+        }
+        if (!matching.extra.isEmpty()) {
+            feedback.add(new Feedback("extra_rows", capitalise(count(matching.extra.size(), "row")) + " in your result"
+                    + where + " " + (matching.extra.size() == 1 ? "does" : "do") + " not belong in it"
+                    + (otherData ? "." : (matching.missing.isEmpty() ? sizes : "") + ", for example:"),
+                    examplesHeader(matching.extra), examples(matching.extra)));
+        }
+        return feedback;
+    }
+
+    /** Every row is right except for one column's values: say which, and whether they are close. */
+    private Feedback valuesOff(int column, Matching matching, String where) {
+        String name = actual.names().get(column);
+        String message = "Your rows" + where + " are right except for the values in column “" + name + "”.";
+        if (numeric[column] && closeEverywhere(column)) {
+            message += " They are close to the expected values: check rounding, and integer division "
+                    + "(7 / 2 is 3 in SQL).";
+        }
+        return new Feedback("values", message + (otherData ? "" : " Your rows that differ, for example:"),
+                examplesHeader(matching.extra), examples(matching.extra));
+    }
+
+    private boolean closeEverywhere(int column) {
+        List<BigDecimal> want = new ArrayList<>();
+        List<BigDecimal> got = new ArrayList<>();
+        for (List<String> row : match(column).pairs) {
+            want.add(ColumnKinds.number(row.get(0)));
+            got.add(ColumnKinds.number(row.get(1)));
+        }
+        for (int i = 0; i < want.size(); i++) {
+            if (want.get(i) == null || got.get(i) == null) {
+                return false;
+            }
+            BigDecimal difference = want.get(i).subtract(got.get(i)).abs();
+            if (difference.compareTo(BigDecimal.ONE) > 0
+                    && difference.compareTo(want.get(i).abs().multiply(new BigDecimal("0.01"))) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private java.util.Optional<Feedback> order() {
+        switch (rules.order()) {
+            case NONE -> {
+                return java.util.Optional.empty();
+            }
+            case TOTAL -> {
+                for (int i = 0; i < expected.rows().size(); i++) {
+                    if (!sameRow(expected.rows().get(i), actual.rows().get(i), -1)) {
+                        return java.util.Optional.of(Feedback.of("order", "Your rows" + (otherData ? " on the other data" : "")
+                                + " are right, but not in the order the task asks for: row " + (i + 1)
+                                + " is the first one out of place. Did you ORDER BY everything the task says?"));
+                    }
+                }
+                return java.util.Optional.empty();
+            }
+            default -> {
+                List<Integer> keys = new ArrayList<>();
+                for (String column : rules.orderColumns()) {
+                    int index = expected.names().indexOf(column);
+                    if (index >= 0) {
+                        keys.add(index);
+                    }
+                }
+                for (int i = 0; i < expected.rows().size(); i++) {
+                    for (int key : keys) {
+                        if (!sameValue(key, expected.rows().get(i).get(key), actual.rows().get(i).get(key))) {
+                            return java.util.Optional.of(Feedback.of("order", "Your rows"
+                                    + (otherData ? " on the other data" : "") + " are right, but not sorted by "
+                                    + String.join(", then ", rules.orderColumns()) + " as the task asks: row " + (i + 1)
+                                    + " is the first one out of place."));
+                        }
+                    }
+                }
+                return java.util.Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Pairs expected rows with equal learner rows, each used once. {@code ignored} is a column
+     * left out of the comparison (-1: none). Rows are bucketed by their exact text first, so only
+     * numbers compared with a tolerance need pairwise work.
+     */
+    private Matching match(int ignored) {
+        Map<String, LinkedList<Integer>> buckets = new HashMap<>();
+        List<List<String>> rows = actual.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            buckets.computeIfAbsent(bucketKey(rows.get(i), ignored), key -> new LinkedList<>()).add(i);
+        }
+        Matching matching = new Matching();
+        for (List<String> want : expected.rows()) {
+            LinkedList<Integer> bucket = buckets.get(bucketKey(want, ignored));
+            Integer found = null;
+            if (bucket != null) {
+                for (var iterator = bucket.iterator(); iterator.hasNext();) {
+                    Integer candidate = iterator.next();
+                    if (sameRow(want, rows.get(candidate), ignored)) {
+                        found = candidate;
+                        iterator.remove();
+                        break;
+                    }
+                }
+            }
+            if (found == null) {
+                matching.missing.add(want);
+            } else if (ignored >= 0) {
+                matching.pairs.add(java.util.Arrays.asList(want.get(ignored), rows.get(found).get(ignored)));
+            }
+        }
+        buckets.values().stream().flatMap(List::stream).sorted().forEach(index -> matching.extra.add(rows.get(index)));
+        return matching;
+    }
+
+    private static final class Matching {
+        final List<List<String>> missing = new ArrayList<>();
+        final List<List<String>> extra = new ArrayList<>();
+        /** With a column ignored: that column's expected and actual value, per matched row. */
+        final List<List<String>> pairs = new ArrayList<>();
+    }
+
+    /** The row's text with numbers normalised; with a tolerance, numbers are left to {@link #sameRow}. */
+    private String bucketKey(List<String> row, int ignored) {
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < row.size(); i++) {
+            if (i == ignored) {
+                continue;
+            }
+            String value = row.get(i);
+            BigDecimal number = numeric[i] ? ColumnKinds.number(value) : null;
+            if (number != null) {
+                key.append(rules.tolerance().signum() == 0 ? number.stripTrailingZeros().toPlainString() : "#");
+            } else {
+                key.append(value == null ? "\u0000" : value.replace("\u0001", "\u0001\u0001"));
+            }
+            key.append('\u0001');
+        }
+        return key.toString();
+    }
+
+    private boolean sameRow(List<String> want, List<String> got, int ignored) {
+        for (int i = 0; i < want.size(); i++) {
+            if (i != ignored && !sameValue(i, want.get(i), got.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean sameValue(int column, String want, String got) {
+        if (want == null || got == null) {
+            return want == null && got == null;
+        }
+        if (numeric[column]) {
+            BigDecimal a = ColumnKinds.number(want);
+            BigDecimal b = ColumnKinds.number(got);
+            if (a != null && b != null) {
+                return a.subtract(b).abs().compareTo(rules.tolerance()) <= 0;
+            }
+        }
+        return want.equals(got);
+    }
+
+    private boolean inActual(List<String> row) {
+        return actual.rows().stream().anyMatch(other -> sameRow(row, other, -1));
+    }
+
+    private boolean inExpected(List<String> row) {
+        return expected.rows().stream().anyMatch(other -> sameRow(other, row, -1));
+    }
+
+    private List<String> examplesHeader(List<List<String>> rows) {
+        return otherData || rows.isEmpty() ? List.of() : actual.names();
+    }
+
+    private List<List<String>> examples(List<List<String>> rows) {
+        return otherData ? List.of() : rows.subList(0, Math.min(EXAMPLES, rows.size()));
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+}

@@ -1,0 +1,49 @@
+package org.netverks.lab.sandbox;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import org.netverks.content.Dataset;
+
+/**
+ * Pristine, throwaway copies of a dataset, for grading: each is a sandbox (a database cloned
+ * from the dataset's template and a login role of its own) that one check uses and then drops,
+ * so what a learner did to their own sandbox never matters and checks never see each other.
+ */
+public interface ScratchDatabases {
+
+    /** A fresh copy of the dataset; hand it back with {@link #discard}. */
+    Scratch take(Dataset dataset);
+
+    void discard(Scratch scratch);
+
+    record Scratch(Sandbox sandbox, SandboxServer server) {
+    }
+
+    /**
+     * Copies made and dropped on one server with no platform database and no pool: what the
+     * content validation command uses.
+     */
+    static ScratchDatabases direct(SandboxServer server, Duration statementTimeout) {
+        SandboxProvisioner provisioner = new SandboxProvisioner(new DatasetTemplates());
+        return new ScratchDatabases() {
+            @Override
+            public Scratch take(Dataset dataset) {
+                try {
+                    return new Scratch(provisioner.create(server, dataset, statementTimeout), server);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("could not copy the dataset '" + dataset.name() + "': "
+                            + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void discard(Scratch scratch) {
+                try {
+                    provisioner.drop(server, scratch.sandbox().database(), scratch.sandbox().role());
+                } catch (SQLException e) {
+                    throw new IllegalStateException("could not drop " + scratch.sandbox().database(), e);
+                }
+            }
+        };
+    }
+}
