@@ -9,6 +9,7 @@ import { classHighlighter } from '@lezer/highlight';
 import { pgSQL } from '@codemirror/legacy-modes/mode/sql';
 import { postJson, getJson } from './api.js';
 import { renderPlanTree } from './plan-tree.js';
+import { setUpExercises } from './exercises.js';
 
 const lab = document.querySelector('[data-lab]');
 if (lab) {
@@ -71,6 +72,7 @@ function setUpLab(root) {
   const connect = root.querySelector('[data-lab-connect]');
   if (connect) connect.addEventListener('toggle', () => { if (connect.open) showConnection(connect); });
   refreshSchema();
+  setUpExercises(root, () => view.state.doc.toString());
 
   async function run() {
     if (runButton.disabled) return;

@@ -4,7 +4,8 @@
 //     openedAt, completedAt,
 //     confidence: { value: 1..5, savedAt },
 //     quiz:  { [questionId]: { choice, correct, answeredAt } },
-//     cards: { [cardId]: { rating, ratedAt, flippedAt } } } } }
+//     cards: { [cardId]: { rating, ratedAt, flippedAt } },
+//     exercises: { [exerciseId]: { solvedAt } } } } }
 // Every time is an ISO-8601 string, so "the newer one wins" is a string comparison.
 const KEY = 'netverks.progress';
 const VERSION = 1;

@@ -41,6 +41,20 @@ class ArchitectureTest {
         assertThat(violations("lab/run", List.of("lab.psql", "lab.plan", "lab.sandbox"))).isEmpty();
         assertThat(violations("lab/psql", List.of("lab.run", "lab.plan", "lab.sandbox"))).isEmpty();
         assertThat(violations("lab/plan", List.of("lab.run", "lab.psql", "lab.sandbox"))).isEmpty();
+        assertThat(violations("lab/exercise", List.of("lab.psql", "lab.plan"))).isEmpty();
+        for (String part : List.of("lab/run", "lab/psql", "lab/plan", "lab/sandbox")) {
+            assertThat(violations(part, List.of("lab.exercise"))).as(part).isEmpty();
+        }
+    }
+
+    @Test
+    void theGraderDoesNotDependOnTheLabsWebLayer() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path file : javaFiles(ROOT.resolve("lab/exercise"))) {
+            imports(file).stream().filter(i -> i.matches("org\\.netverks\\.lab\\.[A-Z].*") || i.startsWith("org.netverks.web."))
+                    .forEach(i -> found.add(file + " imports " + i));
+        }
+        assertThat(found).isEmpty();
     }
 
     @Test

@@ -1,0 +1,172 @@
+// Graded exercises beside the lab: Check sends the editor's SQL to the server, which grades it on a
+// fresh copy of the data and explains what differs; hints come one at a time; solved exercises are
+// kept with the learner's progress (progress-store.js) and marked on the page.
+import { postJson, getJson } from './api.js';
+import * as progress from './progress-store.js';
+
+export function setUpExercises(lab, currentSql) {
+  const section = lab.querySelector('[data-exercises]');
+  if (!section) return;
+  const lessonId = lab.dataset.lessonId;
+  const base = `${lab.dataset.labApi}/exercises`;
+  const items = [...section.querySelectorAll('[data-exercise-id]')];
+
+  for (const item of items) {
+    const id = item.dataset.exerciseId;
+    item.querySelector('[data-exercise-check]').addEventListener('click', () => check(item, id));
+    const hintButton = item.querySelector('[data-exercise-hint]');
+    if (hintButton) hintButton.addEventListener('click', () => hint(item, id, hintButton));
+  }
+  showSolved();
+  openFirstUnsolved();
+  restoreFromServer();
+
+  function solvedIds() {
+    return progress.lesson(lessonId).exercises || {};
+  }
+
+  function showSolved() {
+    const solved = solvedIds();
+    for (const item of items) {
+      const record = solved[item.dataset.exerciseId];
+      const state = item.querySelector('[data-exercise-state]');
+      item.classList.toggle('exercise-solved', Boolean(record));
+      state.textContent = record ? `Solved ${progress.formatTime(record.solvedAt)}` : 'Not solved yet';
+    }
+    const count = items.filter((item) => solved[item.dataset.exerciseId]).length;
+    section.querySelector('[data-exercises-summary]').textContent = `${count} of ${items.length} solved`;
+  }
+
+  function openFirstUnsolved() {
+    const solved = solvedIds();
+    const first = items.find((item) => !solved[item.dataset.exerciseId]) || items[0];
+    if (first) first.open = true;
+  }
+
+  // Hints already revealed and solutions already earned in this session survive a reload.
+  async function restoreFromServer() {
+    const { ok, body } = await getJson(base);
+    if (!ok || !Array.isArray(body)) return;
+    for (const exercise of body) {
+      const item = items.find((candidate) => candidate.dataset.exerciseId === exercise.id);
+      if (!item) continue;
+      exercise.revealedHints.forEach((html, index) => showHint(item, html, index + 1, exercise.hints));
+      if (exercise.solution) showSolution(item, exercise.solution);
+    }
+  }
+
+  async function check(item, id) {
+    const button = item.querySelector('[data-exercise-check]');
+    const status = item.querySelector('[data-exercise-status]');
+    const feedback = item.querySelector('[data-exercise-feedback]');
+    const sql = currentSql();
+    if (!sql.trim()) {
+      status.textContent = 'Write your answer in the editor first.';
+      return;
+    }
+    button.disabled = true;
+    status.textContent = 'Checking on a fresh copy of the data…';
+    feedback.replaceChildren();
+    try {
+      const { ok, body } = await postJson(`${base}/${encodeURIComponent(id)}/check`, { sql });
+      if (!ok) {
+        status.textContent = '';
+        feedback.append(message('exercise-problem', body.error || 'The answer could not be checked.',
+          body.limit ? `limit: ${body.limit}` : null));
+        return;
+      }
+      status.textContent = body.correct ? '' : 'Not yet.';
+      feedback.append(...body.feedback.map(renderFeedback));
+      if (body.correct) {
+        progress.update(lessonId, (record) => {
+          record.exercises = record.exercises || {};
+          if (!record.exercises[id]) record.exercises[id] = { solvedAt: progress.now() };
+        });
+        showSolved();
+        if (body.solution) showSolution(item, body.solution);
+      }
+    } catch (e) {
+      status.textContent = 'Could not reach the lab. Check your connection and try again.';
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  async function hint(item, id, button) {
+    button.disabled = true;
+    const { ok, body } = await postJson(`${base}/${encodeURIComponent(id)}/hint`);
+    if (ok) {
+      showHint(item, body.hintHtml, body.number, body.total);
+    } else {
+      item.querySelector('[data-exercise-status]').textContent = body.error;
+      button.disabled = false;
+    }
+  }
+
+  function showHint(item, html, number, total) {
+    const list = item.querySelector('[data-exercise-hints]');
+    if (list.querySelector(`[data-hint="${number}"]`)) return;
+    const entry = document.createElement('div');
+    entry.className = 'exercise-hint';
+    entry.dataset.hint = number;
+    const label = el('p', 'exercise-hint-label', `Hint ${number} of ${total}`);
+    const body = document.createElement('div');
+    body.innerHTML = html; // rendered by the server from our own content files, HTML escaped
+    entry.append(label, body);
+    list.append(entry);
+    const button = item.querySelector('[data-exercise-hint]');
+    if (button) {
+      const left = total - list.children.length;
+      button.textContent = left > 0 ? `Another hint (${left} left)` : 'No more hints';
+      button.disabled = left <= 0;
+    }
+  }
+
+  function showSolution(item, solution) {
+    const host = item.querySelector('[data-exercise-solution]');
+    if (host.childElementCount) return;
+    const details = document.createElement('details');
+    details.className = 'exercise-solution';
+    details.append(el('summary', null, 'Compare with a reference solution'),
+      el('p', 'muted', 'Yours is right too; this is one other way to write it.'),
+      el('pre', null, el('code', 'language-sql', solution.trim())));
+    host.append(details);
+  }
+}
+
+function renderFeedback(item) {
+  const box = el('div', `exercise-feedback-item feedback-${item.kind}`);
+  box.append(el('p', null, item.message));
+  if (item.examples && item.examples.length) {
+    const table = el('table', 'lab-table');
+    const head = document.createElement('tr');
+    (item.columns || []).forEach((name) => head.append(el('th', null, name)));
+    table.append(el('thead', null, head));
+    const body = document.createElement('tbody');
+    for (const row of item.examples) {
+      const tr = document.createElement('tr');
+      row.forEach((value) => tr.append(value === null ? el('td', 'null') : el('td', null, value)));
+      body.append(tr);
+    }
+    table.append(body);
+    const wrap = el('div', 'lab-table-wrap', table);
+    box.append(wrap);
+  }
+  return box;
+}
+
+function message(className, text, detail) {
+  const box = el('div', className);
+  box.setAttribute('role', 'alert');
+  box.append(el('p', null, text));
+  if (detail) box.append(el('p', 'muted', detail));
+  return box;
+}
+
+function el(tag, className, content) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (content instanceof Node) node.append(content);
+  else if (content !== undefined && content !== null) node.textContent = content;
+  return node;
+}

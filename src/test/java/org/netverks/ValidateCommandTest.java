@@ -1,0 +1,126 @@
+package org.netverks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The content validation command, as CI runs it: every dataset loads, every reference solution
+ * passes its own grader and every known-wrong answer fails — for the shipped content, and a
+ * broken exercise is caught.
+ */
+class ValidateCommandTest {
+
+    @Test
+    void theShippedContentPassesEveryCheckIncludingEveryExercise() {
+        Captured run = run("validate", "content");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("exercise(s)", "every exercise passes its own grader");
+    }
+
+    @Test
+    void aFailingSolutionOrAPassingKnownWrongAnswerFailsValidation(@TempDir Path dir) throws Exception {
+        write(dir, "datasets/tiny/schema.sql", "create table t (id integer primary key, v text);");
+        write(dir, "datasets/tiny/data.sql", "insert into t values (1, 'a'), (2, 'b'), (3, null);");
+        write(dir, "tracks/demo/track.yaml", """
+                id: demo
+                slug: demo
+                title: Demo
+                summary: A demo track.
+                mode: sql_sandbox
+                lessons:
+                  - id: demo-one
+                    slug: one
+                    title: One
+                """);
+        write(dir, "tracks/demo/lessons/one/lesson.md", """
+                ---
+                id: demo-one
+                slug: one
+                title: One
+                level: beginner
+                last_reviewed: 2026-11-01
+                content_version: v20261101
+                dataset: tiny
+                summary: A lesson.
+                used_in_practice: Everywhere.
+                ---
+
+                ## Body
+
+                Text.
+                """);
+        write(dir, "tracks/demo/lessons/one/parts.yaml", "practice_notes: []\n");
+        write(dir, "tracks/demo/lessons/one/exercises.yaml", """
+                exercises:
+                  - id: good
+                    title: Good
+                    task: Return `id` and `v`.
+                    solution: select id, v from t
+                    known_wrong:
+                      - sql: select id, v from t where v is not null
+                        why: loses the NULL row
+                  - id: broken-solution
+                    title: Broken
+                    task: Return `id`.
+                    solution: select idd from t
+                  - id: lenient
+                    title: Lenient
+                    task: Return `id`.
+                    solution: select id from t
+                    known_wrong:
+                      - sql: select id from t order by id desc
+                        why: is not actually wrong, since order does not matter
+                  - id: unnamed
+                    title: Unnamed
+                    task: Return the count.
+                    solution: select count(*) as total from t
+                """);
+        Captured run = run("validate", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("3 problem(s)",
+                "exercises.yaml: exercises[broken-solution]: the reference solution of 'broken-solution' fails",
+                "column \"idd\" does not exist",
+                "exercises[lenient].known_wrong[0]: passes the grader, but it is listed as wrong",
+                "exercises[unnamed].task: does not name the column 'total'");
+        assertThat(run.err()).doesNotContain("exercises[good]");
+    }
+
+    @Test
+    void filesOnlySkipsTheDatabase() {
+        Captured run = run("validate", "content", "--files-only");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Content files in ", " are valid").doesNotContain("grader");
+    }
+
+    private static void write(Path root, String file, String text) throws Exception {
+        Path path = root.resolve(file);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, text);
+    }
+
+    private record Captured(int exitCode, String out, String err) {
+    }
+
+    private static synchronized Captured run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+            int code = ValidateCommand.run(args);
+            return new Captured(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+}
