@@ -16,9 +16,10 @@ import org.netverks.lab.sandbox.SandboxServer;
 import org.netverks.platform.EmbeddedPostgresServer;
 
 /**
- * {@code validate [folder] [--files-only]}: checks every content file, then (unless
+ * {@code validate [folder] [--files-only] [--verbose]}: checks every content file, then (unless
  * --files-only) starts a throwaway PostgreSQL, loads every dataset and grades every exercise's
- * reference solution and known-wrong answers. Exit code 0 when all is well, 1 when not.
+ * reference solution and known-wrong answers (--verbose: and says why each known-wrong one
+ * fails). Exit code 0 when all is well, 1 when not.
  */
 public final class ValidateCommand {
 
@@ -46,7 +47,7 @@ public final class ValidateCommand {
                     Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off",
                             "max_connections", "50"), 0, password)) {
                 problems = ExerciseValidation.run(catalog, new SandboxServer("validate", "localhost", postgres.port(),
-                        "postgres", password), 2);
+                        "postgres", password), 2, options.contains("--verbose") ? System.out::println : line -> { });
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("Could not check the datasets and exercises: " + e.getMessage());

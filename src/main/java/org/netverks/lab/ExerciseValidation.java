@@ -19,11 +19,12 @@ public final class ExerciseValidation {
     private ExerciseValidation() {
     }
 
-    public static List<ContentProblem> run(Catalog catalog, SandboxServer server, int threads) {
+    public static List<ContentProblem> run(Catalog catalog, SandboxServer server, int threads,
+            java.util.function.Consumer<String> report) {
         LabProperties properties = LabProperties.defaults();
         ScriptRunner runner = new ScriptRunner(new PsqlMeta(properties), new ExplainPlans());
         ScratchDatabases scratches = ScratchDatabases.direct(server, properties.statementTimeout());
         ExerciseGrader grader = new ExerciseGrader(runner, scratches, properties.runLimits());
-        return new ExerciseVerifier(grader, scratches).verify(catalog, threads);
+        return new ExerciseVerifier(grader, scratches).verify(catalog, threads, report);
     }
 }

@@ -31,6 +31,11 @@ public final class ExerciseVerifier {
 
     /** Every problem found, each naming the exercise file and exercise; empty when all is well. */
     public List<ContentProblem> verify(Catalog catalog, int threads) {
+        return verify(catalog, threads, line -> { });
+    }
+
+    /** As {@link #verify(Catalog, int)}, telling {@code report} why each known-wrong answer fails. */
+    public List<ContentProblem> verify(Catalog catalog, int threads, java.util.function.Consumer<String> report) {
         List<ContentProblem> problems = new ArrayList<>();
         for (Dataset dataset : catalog.datasets().values()) {
             try {
@@ -52,7 +57,7 @@ public final class ExerciseVerifier {
                     }
                     String file = "tracks/" + track.slug() + "/lessons/" + step.slug() + "/exercises.yaml";
                     for (Exercise exercise : step.lesson().exercises()) {
-                        results.add(pool.submit(() -> verify(catalog, file, exercise)));
+                        results.add(pool.submit(() -> verify(catalog, file, exercise, report)));
                     }
                 }
             }
@@ -70,7 +75,8 @@ public final class ExerciseVerifier {
         return problems;
     }
 
-    private List<ContentProblem> verify(Catalog catalog, String file, Exercise exercise) throws Exception {
+    private List<ContentProblem> verify(Catalog catalog, String file, Exercise exercise,
+            java.util.function.Consumer<String> report) throws Exception {
         List<ContentProblem> problems = new ArrayList<>();
         String field = "exercises[" + exercise.id() + "]";
         try {
@@ -98,7 +104,10 @@ public final class ExerciseVerifier {
             }
             for (int i = 0; i < exercise.knownWrong().size(); i++) {
                 Exercise.KnownWrong wrong = exercise.knownWrong().get(i);
-                if (grader.grade(exercise, catalog, wrong.sql()).correct()) {
+                ExerciseGrader.Verdict verdict = grader.grade(exercise, catalog, wrong.sql());
+                report.accept(file + ": " + field + ".known_wrong[" + i + "] (" + wrong.why() + ") → "
+                        + (verdict.correct() ? "PASSES" : messages(verdict)));
+                if (verdict.correct()) {
                     problems.add(new ContentProblem(file, field + ".known_wrong[" + i + "]", "passes the grader, but it "
                             + "is listed as wrong (" + wrong.why() + "): tighten the rules, add a hidden dataset, or fix the answer"));
                 }

@@ -144,15 +144,17 @@ final class ResultComparison {
                 }
             }
         }
+        String columns = differingColumns();
         if (!matching.missing.isEmpty()) {
             feedback.add(Feedback.of("missing_rows", capitalise(count(matching.missing.size(), "row"))
-                    + " that belong in the result" + where + " " + (matching.missing.size() == 1 ? "is" : "are")
-                    + " missing" + sizes + "."));
+                    + (matching.missing.size() == 1 ? " that belongs" : " that belong") + " in the result" + where + " "
+                    + (matching.missing.size() == 1 ? "is" : "are") + " missing" + sizes + "." + columns));
         }
         if (!matching.extra.isEmpty()) {
             feedback.add(new Feedback("extra_rows", capitalise(count(matching.extra.size(), "row")) + " in your result"
                     + where + " " + (matching.extra.size() == 1 ? "does" : "do") + " not belong in it"
-                    + (otherData ? "." : (matching.missing.isEmpty() ? sizes : "") + ", for example:"),
+                    + (otherData ? "." : (matching.missing.isEmpty() ? sizes : "") + ", for example:")
+                    + (matching.missing.isEmpty() ? columns : ""),
                     examplesHeader(matching.extra), examples(matching.extra)));
         }
         return feedback;
@@ -170,12 +172,19 @@ final class ResultComparison {
                 examplesHeader(matching.extra), examples(matching.extra));
     }
 
+    /**
+     * Whether every differing value is near the expected one (within 1, or 1 %), where the expected
+     * values have fractions: the signature of rounding or integer division, not of a wrong count.
+     */
     private boolean closeEverywhere(int column) {
         List<BigDecimal> want = new ArrayList<>();
         List<BigDecimal> got = new ArrayList<>();
         for (List<String> row : match(column).pairs) {
             want.add(ColumnKinds.number(row.get(0)));
             got.add(ColumnKinds.number(row.get(1)));
+        }
+        if (want.stream().allMatch(value -> value != null && value.stripTrailingZeros().scale() <= 0)) {
+            return false;
         }
         for (int i = 0; i < want.size(); i++) {
             if (want.get(i) == null || got.get(i) == null) {
@@ -184,6 +193,44 @@ final class ResultComparison {
             BigDecimal difference = want.get(i).subtract(got.get(i)).abs();
             if (difference.compareTo(BigDecimal.ONE) > 0
                     && difference.compareTo(want.get(i).abs().multiply(new BigDecimal("0.01"))) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * " The values differ in column(s) …" naming the columns whose values, taken on their own,
+     * differ from the expected column's; empty when every column has the expected values.
+     */
+    private String differingColumns() {
+        List<String> names = new ArrayList<>();
+        for (int column = 0; column < numeric.length; column++) {
+            if (!sameColumnValues(column)) {
+                names.add("“" + actual.names().get(column) + "”");
+            }
+        }
+        if (names.isEmpty() || names.size() == numeric.length && numeric.length > 1) {
+            return "";
+        }
+        return names.size() == 1 ? " The values differ in column " + names.get(0) + "."
+                : " The values differ in columns " + String.join(", ", names) + ".";
+    }
+
+    /** Whether one column holds the same values (as a multiset) in both results. */
+    private boolean sameColumnValues(int column) {
+        if (actual.rows().size() != expected.rows().size()) {
+            return true; // a count difference, not a value one: say nothing about columns
+        }
+        java.util.Comparator<String> order = java.util.Comparator.nullsFirst(numeric[column]
+                ? java.util.Comparator.comparing((String value) -> ColumnKinds.number(value),
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                        .thenComparing(java.util.Comparator.naturalOrder())
+                : java.util.Comparator.naturalOrder());
+        List<String> want = expected.rows().stream().map(row -> row.get(column)).sorted(order).toList();
+        List<String> got = actual.rows().stream().map(row -> row.get(column)).sorted(order).toList();
+        for (int i = 0; i < want.size(); i++) {
+            if (!sameValue(column, want.get(i), got.get(i))) {
                 return false;
             }
         }

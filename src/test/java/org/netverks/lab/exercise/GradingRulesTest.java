@@ -100,13 +100,26 @@ class GradingRulesTest {
                 + "where team in ('red', 'blue') group by team");
         assertThat(missing.correct()).isFalse();
         assertThat(kinds(missing)).containsExactly("missing_rows");
-        assertThat(text(missing)).contains("1 row that belong", "yours has 2 rows, the expected result 3");
+        assertThat(text(missing)).contains("1 row that belongs in the result is missing (yours has 2 rows, the expected result 3)");
 
         ExerciseGrader.Verdict extra = grade(teams, "select team, count(*) as players from scores group by team");
         assertThat(kinds(extra)).containsExactly("extra_rows");
         Feedback shown = extra.feedback().get(0);
         assertThat(shown.columns()).containsExactly("team", "players");
         assertThat(shown.examples()).containsExactly(java.util.Arrays.asList(null, "1"));
+    }
+
+    @Test
+    void whenRowsDifferInSomeColumnsTheFeedbackNamesThem() throws Exception {
+        Exercise players = exercise("select id, player, points from scores", GradingRules.DEFAULT);
+        ExerciseGrader.Verdict verdict = grade(players, "select id, upper(player) as player, points + 1 as points from scores");
+        assertThat(kinds(verdict)).containsExactly("missing_rows", "extra_rows");
+        assertThat(text(verdict)).contains("7 rows that belong in the result are missing (yours has 7 rows, the expected "
+                + "result 7). The values differ in columns “player”, “points”.");
+        ExerciseGrader.Verdict counted = grade(exercise("select team, count(*) as players from scores group by team",
+                GradingRules.DEFAULT), "select team, count(*) + 1 as players from scores group by team");
+        assertThat(kinds(counted)).containsExactly("values");
+        assertThat(text(counted)).as("a count off by one is not a rounding problem").doesNotContain("close");
     }
 
     @Test
