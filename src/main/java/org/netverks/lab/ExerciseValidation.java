@@ -23,7 +23,7 @@ public final class ExerciseValidation {
             java.util.function.Consumer<String> report) {
         LabProperties properties = LabProperties.defaults();
         ScriptRunner runner = new ScriptRunner(new PsqlMeta(properties), new ExplainPlans());
-        ScratchDatabases scratches = ScratchDatabases.direct(server, properties.statementTimeout());
+        ScratchDatabases scratches = ScratchDatabases.direct(server, properties.statementTimeout(), threads);
         ExerciseGrader grader = new ExerciseGrader(runner, scratches, properties.runLimits());
         return new ExerciseVerifier(grader, scratches).verify(catalog, threads, report);
     }

@@ -18,7 +18,11 @@ import org.netverks.lab.sandbox.ScratchDatabases;
  * after the script), the plan of the last statement, and why there is nothing to compare when
  * something failed.
  */
-record Attempt(ResultTable result, String planJson, List<Feedback> failures, List<Feedback> notes) {
+record Attempt(ResultTable result, String planJson, List<Feedback> failures, List<Feedback> notes,
+        boolean deniedAWrite) {
+
+    /** What a role that may only read is told when a statement tries to change something. */
+    private static final java.util.Set<String> WRITE_DENIED = java.util.Set.of("42501", "25006");
 
     boolean failed() {
         return !failures.isEmpty();
@@ -39,6 +43,7 @@ record Attempt(ResultTable result, String planJson, List<Feedback> failures, Lis
         private final RunLimits limits;
         private final List<Feedback> failures = new ArrayList<>();
         private final List<Feedback> notes = new ArrayList<>();
+        private boolean deniedAWrite;
 
         Builder(ScriptRunner runner, SandboxSession session, RunLimits limits) {
             this.runner = runner;
@@ -55,6 +60,8 @@ record Attempt(ResultTable result, String planJson, List<Feedback> failures, Lis
             for (String message : outcome.messages()) {
                 (stoppedEarly ? failures : notes).add(Feedback.of(stoppedEarly ? "limit" : "note", message));
             }
+            deniedAWrite = outcome.results().stream().anyMatch(result -> result instanceof StatementResult.Error error
+                    && WRITE_DENIED.contains(error.sqlstate()));
             firstError(outcome.results(), script).ifPresent(failures::add);
             if (!failures.isEmpty()) {
                 return done(null, null);
@@ -112,7 +119,7 @@ record Attempt(ResultTable result, String planJson, List<Feedback> failures, Lis
         }
 
         private Attempt done(ResultTable result, String plan) {
-            return new Attempt(result, plan, List.copyOf(failures), List.copyOf(notes));
+            return new Attempt(result, plan, List.copyOf(failures), List.copyOf(notes), deniedAWrite);
         }
     }
 

@@ -53,6 +53,44 @@ class SandboxProvisioner {
     }
 
     /**
+     * A copy of the dataset that a role may only read: the objects stay with the dataset owner,
+     * the role gets SELECT on the tables and nothing else (no CREATE, no TEMPORARY, no sequences),
+     * so the copy stays pristine whatever runs there, and many checks can share it.
+     */
+    Sandbox createReadOnly(SandboxServer server, Dataset dataset, int connectionLimit, java.time.Duration statementTimeout)
+            throws SQLException {
+        String template = templates.ensure(server, dataset);
+        String suffix = Secrets.nameSuffix();
+        String database = Secrets.checkedIdentifier("gr_" + suffix);
+        String role = Secrets.checkedIdentifier("gu_" + suffix);
+        String password = Secrets.checkedPassword(Secrets.password());
+        try (Connection admin = AdminConnections.open(server, "postgres")) {
+            cheapPasswordHash(admin);
+            DatasetTemplates.execute(admin, "create role " + role + " login password '" + password + "'"
+                    + " nosuperuser nocreatedb nocreaterole noreplication nobypassrls noinherit connection limit "
+                    + connectionLimit);
+            DatasetTemplates.execute(admin, "alter role " + role + " set statement_timeout = '"
+                    + (statementTimeout.toMillis() * 2) + "ms'");
+            DatasetTemplates.execute(admin, "alter role " + role + " set idle_in_transaction_session_timeout = '60s'");
+            DatasetTemplates.execute(admin, "alter role " + role + " set default_transaction_read_only = on");
+            DatasetTemplates.execute(admin, "create database " + database + " template " + template);
+            DatasetTemplates.execute(admin, "revoke all on database " + database + " from public");
+            DatasetTemplates.execute(admin, "grant connect on database " + database + " to " + role);
+        } catch (SQLException e) {
+            drop(server, database, role);
+            throw e;
+        }
+        try (Connection admin = AdminConnections.open(server, database)) {
+            DatasetTemplates.execute(admin, "grant usage on schema public to " + role);
+            DatasetTemplates.execute(admin, "grant select on all tables in schema public to " + role);
+        } catch (SQLException e) {
+            drop(server, database, role);
+            throw e;
+        }
+        return new Sandbox(UUID.randomUUID(), server.id(), dataset.name(), template, database, role, password);
+    }
+
+    /**
      * SCRAM's iteration count slows down guessing a weak password; ours are 24 random characters
      * (over 140 bits), so the default 4096 iterations only add milliseconds to every learner's
      * log-in. PostgreSQL 16 and later let us lower it for the roles we create.

@@ -114,6 +114,47 @@ public class SandboxService implements ScratchDatabases {
         return new Scratch(created, server(created));
     }
 
+    /** This app instance's read-only copies are recorded under this owner key, one per dataset. */
+    private final String readOnlyOwner = "grader:" + java.util.UUID.randomUUID();
+
+    /**
+     * This instance's read-only copy of the dataset, made on first use and replaced when the
+     * dataset changed. Looked up (which marks it used) at most every {@link #RECENT}, so it is
+     * reclaimed like any idle sandbox once this instance is gone.
+     */
+    @Override
+    public Scratch readOnly(Dataset dataset) {
+        String key = readOnlyOwner + "\n" + dataset.name();
+        String template = templates.templateName(dataset);
+        Known known = recent.get(key);
+        if (known != null && known.sandbox().template().equals(template)
+                && System.nanoTime() - known.seenNanos() < RECENT.toNanos()) {
+            return new Scratch(known.sandbox(), server(known.sandbox()));
+        }
+        Sandbox copy = currentReadOnlyCopy(dataset, template);
+        recent.put(key, new Known(copy, System.nanoTime()));
+        return new Scratch(copy, server(copy));
+    }
+
+    private synchronized Sandbox currentReadOnlyCopy(Dataset dataset, String template) {
+        Optional<Sandbox> existing = repository.ownedBy(readOnlyOwner, dataset.name());
+        if (existing.isPresent() && existing.get().template().equals(template)) {
+            return existing.get();
+        }
+        existing.flatMap(old -> repository.release(readOnlyOwner, dataset.name())).ifPresent(this::dropLater);
+        SandboxServer server = leastLoadedServer();
+        try {
+            Sandbox created = provisioner.createReadOnly(server, dataset,
+                    ScratchDatabases.readOnlyConnections(properties.maxConcurrentChecks()), properties.statementTimeout());
+            repository.insert(created, readOnlyOwner);
+            return created;
+        } catch (SQLException e) {
+            log.error("Could not create a read-only copy of dataset {} on {}", dataset.name(), server.id(), e);
+            throw new SandboxUnavailableException(SandboxUnavailableException.Reason.SERVER_ERROR, CAPACITY_RETRY,
+                    "The lab could not prepare a copy of the data to grade on just now. Please try again in a minute.");
+        }
+    }
+
     @Override
     public void discard(Scratch scratch) {
         if (repository.delete(scratch.sandbox().id())) {

@@ -16,6 +16,17 @@ public interface ScratchDatabases {
 
     void discard(Scratch scratch);
 
+    /**
+     * A pristine copy shared by checks that only read: its role may SELECT the dataset's tables
+     * and nothing more, so it never changes. Not to be discarded.
+     */
+    Scratch readOnly(Dataset dataset);
+
+    /** Connections one read-only copy allows: enough for every check this instance grades at once. */
+    static int readOnlyConnections(int concurrentChecks) {
+        return concurrentChecks * 2 + 2;
+    }
+
     record Scratch(Sandbox sandbox, SandboxServer server) {
     }
 
@@ -23,9 +34,23 @@ public interface ScratchDatabases {
      * Copies made and dropped on one server with no platform database and no pool: what the
      * content validation command uses.
      */
-    static ScratchDatabases direct(SandboxServer server, Duration statementTimeout) {
+    static ScratchDatabases direct(SandboxServer server, Duration statementTimeout, int concurrentChecks) {
         SandboxProvisioner provisioner = new SandboxProvisioner(new DatasetTemplates());
+        java.util.Map<String, Scratch> readOnly = new java.util.concurrent.ConcurrentHashMap<>();
         return new ScratchDatabases() {
+            @Override
+            public Scratch readOnly(Dataset dataset) {
+                return readOnly.computeIfAbsent(dataset.fingerprint(), fingerprint -> {
+                    try {
+                        return new Scratch(provisioner.createReadOnly(server, dataset,
+                                readOnlyConnections(concurrentChecks), statementTimeout), server);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("could not copy the dataset '" + dataset.name() + "': "
+                                + e.getMessage(), e);
+                    }
+                });
+            }
+
             @Override
             public Scratch take(Dataset dataset) {
                 try {

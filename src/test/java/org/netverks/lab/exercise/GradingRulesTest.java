@@ -291,6 +291,18 @@ class GradingRulesTest {
     }
 
     @Test
+    void answersThatWriteRunOnACopyOfTheirOwnAndTheSharedReadOnlyCopyStaysPristine() throws Exception {
+        Exercise all = exercise("select id from scores", GradingRules.DEFAULT);
+        ExerciseGrader.Verdict deleting = grade(all, "set default_transaction_read_only = off;\n"
+                + "delete from scores where team = 'red';\nselect id from scores");
+        assertThat(kinds(deleting)).containsExactly("missing_rows");
+        assertThat(text(deleting)).contains("3 rows that belong in the result are missing");
+        assertThat(grade(all, "select id from scores").correct()).as("the shared copy still has every row").isTrue();
+        assertThat(grade(all, "create temp table mine as select id from scores; select id from mine").correct())
+                .as("a temporary table needs a copy of its own, and gets one").isTrue();
+    }
+
+    @Test
     void gradingIsBoundedByTheLabsLimitsAndDoesNotHoldUpOthers() throws Exception {
         Exercise quick = exercise("select player from scores", GradingRules.DEFAULT);
         CompletableFuture<ExerciseGrader.Verdict> endless = CompletableFuture.supplyAsync(() -> {
