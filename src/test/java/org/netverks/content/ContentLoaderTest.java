@@ -171,6 +171,94 @@ class ContentLoaderTest {
                 .problems();
     }
 
+    private static ContentFiles plus(String... pathsAndTexts) {
+        java.util.Map<String, String> files = new java.util.HashMap<>(FixtureContent.files());
+        for (int i = 0; i < pathsAndTexts.length; i += 2) {
+            files.put(pathsAndTexts[i], pathsAndTexts[i + 1]);
+        }
+        return new ContentFiles("fixture", files);
+    }
+
+    private static final String EXERCISES = "tracks/sample/lessons/one/exercises.yaml";
+
+    @Test
+    void aDatasetLikeAnotherTakesItsSchemaAndFinaliseUnlessItHasItsOwn() {
+        Catalog catalog = loader.load(plus("datasets/tiny/finalise.sql", "analyze t;",
+                "datasets/tiny-alt/dataset.yaml", "like: tiny", "datasets/tiny-alt/data.sql", "insert into t values (7);"));
+        Dataset alt = catalog.dataset("tiny-alt").orElseThrow();
+        assertThat(alt.schemaSql()).isEqualTo("create table t (id int);");
+        assertThat(alt.finaliseSql()).isEqualTo("analyze t;");
+        assertThat(alt.dataSql()).isEqualTo("insert into t values (7);");
+        assertThat(alt.fingerprint()).isNotEqualTo(catalog.dataset("tiny").orElseThrow().fingerprint());
+        assertProblems(plus("datasets/tiny-alt/dataset.yaml", "like: nope"),
+                "datasets/tiny-alt/dataset.yaml: like: 'nope' is not a dataset folder with its own schema.sql");
+    }
+
+    @Test
+    void exercisesLoadWithTheirRulesAndNoSolutionInThePage() {
+        Catalog catalog = loader.load(plus("datasets/tiny-alt/dataset.yaml", "like: tiny", EXERCISES, """
+                exercises:
+                  - id: ids
+                    title: All ids
+                    task: Return `id`, largest first.
+                    solution: select id from t order by id desc
+                    rules: {order: [id], column_names: ignore, types: exact, tolerance: 0.5}
+                    hidden_datasets: [tiny-alt]
+                    plan:
+                      - avoids: Seq Scan
+                        on: t
+                    hints: [Use ORDER BY.]
+                    known_wrong:
+                      - sql: select id from t
+                        why: unordered
+                """));
+        Exercise exercise = catalog.lesson("sample", "one").orElseThrow().lesson().exercise("ids").orElseThrow();
+        assertThat(exercise.dataset()).as("the lesson's dataset by default").isEqualTo("tiny");
+        assertThat(exercise.rules()).isEqualTo(new GradingRules(GradingRules.RowOrder.BY_COLUMNS, List.of("id"), false,
+                GradingRules.TypePolicy.EXACT, new java.math.BigDecimal("0.5")));
+        assertThat(exercise.plan()).containsExactly(new PlanAssertion(false, List.of("Seq Scan"), "t"));
+        assertThat(exercise.rulesInWords()).contains("Rows must be sorted by id as the task asks; rows that tie on it "
+                + "may come in any order.", "Numbers within 0.5 of the expected value count as equal.",
+                "The plan of your last statement must not use Seq Scan on t.");
+        assertThat(exercise.hintsHtml()).containsExactly("<p>Use ORDER BY.</p>\n");
+    }
+
+    @Test
+    void everyMistakeInAnExerciseIsNamed() {
+        assertThat(problems(plus(EXERCISES, """
+                exercises:
+                  - id: bad
+                    title: Bad
+                    task: Return `id`.
+                    solution: select id from t
+                    rules: {order: sideways, column_names: maybe, tolerance: -1, colour: red}
+                    hidden_datasets: [nope, tiny]
+                    plan:
+                      - uses: Seq Scann
+                        on: t
+                      - on: t
+                    known_wrong:
+                      - sql: select 1
+                  - id: bad
+                    title: Total without order
+                    task: Return `id`.
+                    solution: select id from t
+                    rules: {order: total}
+                """))).extracting(ContentProblem::toString).containsExactlyInAnyOrder(
+                EXERCISES + ": exercises[1].id: 'bad' is used twice in this list",
+                EXERCISES + ": exercises[0].hidden_datasets: 'nope' is not a folder under datasets/",
+                EXERCISES + ": exercises[0].hidden_datasets: 'tiny' is the exercise's own dataset; a hidden one must differ",
+                EXERCISES + ": exercises[0].rules.colour: unknown field (allowed: order, column_names, types, tolerance)",
+                EXERCISES + ": exercises[0].rules.order: 'sideways' is not none, total, or a list of column names like [total, name]",
+                EXERCISES + ": exercises[0].rules.column_names: 'maybe' is not one of match, ignore",
+                EXERCISES + ": exercises[0].rules.tolerance: must be a number of 0 or more, not '-1'",
+                EXERCISES + ": exercises[0].plan[0].uses: 'Seq Scann' is not a plan node type (known: "
+                        + String.join(", ", PlanAssertion.NODE_TYPES) + ")",
+                EXERCISES + ": exercises[0].plan[1]: needs exactly one of uses: or avoids:",
+                EXERCISES + ": exercises[0].known_wrong[0].why: is required",
+                EXERCISES + ": exercises[1].rules.order: is total, but the solution has no ORDER BY: its order would be arbitrary");
+    }
+
     @Test
     void anEmptyFolderHasNoTracks() {
         assertThatThrownBy(() -> loader.load(new ContentFiles("empty", java.util.Map.of())))

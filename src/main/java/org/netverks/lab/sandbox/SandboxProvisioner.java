@@ -20,36 +20,9 @@ class SandboxProvisioner {
         this.templates = templates;
     }
 
+    /** A learner's sandbox (or a fresh copy for one check): the role owns everything inside. */
     Sandbox create(SandboxServer server, Dataset dataset, java.time.Duration statementTimeout) throws SQLException {
-        String template = templates.ensure(server, dataset);
-        String suffix = Secrets.nameSuffix();
-        String database = Secrets.checkedIdentifier("sb_" + suffix);
-        String role = Secrets.checkedIdentifier("lr_" + suffix);
-        String password = Secrets.checkedPassword(Secrets.password());
-        try (Connection admin = AdminConnections.open(server, "postgres")) {
-            cheapPasswordHash(admin);
-            DatasetTemplates.execute(admin, "create role " + role + " login password '" + password + "'"
-                    + " nosuperuser nocreatedb nocreaterole noreplication nobypassrls noinherit connection limit 4");
-            // a backstop only: the learner can change these, the lab enforces its own limits
-            DatasetTemplates.execute(admin, "alter role " + role + " set statement_timeout = '"
-                    + (statementTimeout.toMillis() * 2) + "ms'");
-            DatasetTemplates.execute(admin, "alter role " + role + " set idle_in_transaction_session_timeout = '60s'");
-            DatasetTemplates.execute(admin, "create database " + database + " template " + template);
-            DatasetTemplates.execute(admin, "revoke all on database " + database + " from public");
-            DatasetTemplates.execute(admin, "grant connect, temporary on database " + database + " to " + role);
-            DatasetTemplates.execute(admin, "alter database " + database + " connection limit 4");
-        } catch (SQLException e) {
-            drop(server, database, role);
-            throw e;
-        }
-        try (Connection admin = AdminConnections.open(server, database)) {
-            DatasetTemplates.execute(admin, "reassign owned by " + DatasetTemplates.DATASET_OWNER + " to " + role);
-            DatasetTemplates.execute(admin, "grant usage, create on schema public to " + role);
-        } catch (SQLException e) {
-            drop(server, database, role);
-            throw e;
-        }
-        return new Sandbox(UUID.randomUUID(), server.id(), dataset.name(), template, database, role, password);
+        return provision(server, dataset, false, LEARNER_CONNECTIONS, statementTimeout);
     }
 
     /**
@@ -59,30 +32,47 @@ class SandboxProvisioner {
      */
     Sandbox createReadOnly(SandboxServer server, Dataset dataset, int connectionLimit, java.time.Duration statementTimeout)
             throws SQLException {
+        return provision(server, dataset, true, connectionLimit, statementTimeout);
+    }
+
+    private static final int LEARNER_CONNECTIONS = 4;
+
+    private Sandbox provision(SandboxServer server, Dataset dataset, boolean readOnly, int connectionLimit,
+            java.time.Duration statementTimeout) throws SQLException {
         String template = templates.ensure(server, dataset);
         String suffix = Secrets.nameSuffix();
-        String database = Secrets.checkedIdentifier("gr_" + suffix);
-        String role = Secrets.checkedIdentifier("gu_" + suffix);
+        String database = Secrets.checkedIdentifier((readOnly ? "gr_" : "sb_") + suffix);
+        String role = Secrets.checkedIdentifier((readOnly ? "gu_" : "lr_") + suffix);
         String password = Secrets.checkedPassword(Secrets.password());
         try (Connection admin = AdminConnections.open(server, "postgres")) {
             cheapPasswordHash(admin);
             DatasetTemplates.execute(admin, "create role " + role + " login password '" + password + "'"
                     + " nosuperuser nocreatedb nocreaterole noreplication nobypassrls noinherit connection limit "
                     + connectionLimit);
+            // a backstop only: the learner can change these, the lab enforces its own limits
             DatasetTemplates.execute(admin, "alter role " + role + " set statement_timeout = '"
                     + (statementTimeout.toMillis() * 2) + "ms'");
             DatasetTemplates.execute(admin, "alter role " + role + " set idle_in_transaction_session_timeout = '60s'");
-            DatasetTemplates.execute(admin, "alter role " + role + " set default_transaction_read_only = on");
+            if (readOnly) {
+                DatasetTemplates.execute(admin, "alter role " + role + " set default_transaction_read_only = on");
+            }
             DatasetTemplates.execute(admin, "create database " + database + " template " + template);
             DatasetTemplates.execute(admin, "revoke all on database " + database + " from public");
-            DatasetTemplates.execute(admin, "grant connect on database " + database + " to " + role);
+            DatasetTemplates.execute(admin, "grant connect" + (readOnly ? "" : ", temporary") + " on database "
+                    + database + " to " + role);
+            DatasetTemplates.execute(admin, "alter database " + database + " connection limit " + connectionLimit);
         } catch (SQLException e) {
             drop(server, database, role);
             throw e;
         }
         try (Connection admin = AdminConnections.open(server, database)) {
-            DatasetTemplates.execute(admin, "grant usage on schema public to " + role);
-            DatasetTemplates.execute(admin, "grant select on all tables in schema public to " + role);
+            if (readOnly) {
+                DatasetTemplates.execute(admin, "grant usage on schema public to " + role);
+                DatasetTemplates.execute(admin, "grant select on all tables in schema public to " + role);
+            } else {
+                DatasetTemplates.execute(admin, "reassign owned by " + DatasetTemplates.DATASET_OWNER + " to " + role);
+                DatasetTemplates.execute(admin, "grant usage, create on schema public to " + role);
+            }
         } catch (SQLException e) {
             drop(server, database, role);
             throw e;
