@@ -20,6 +20,11 @@ for (const track of document.querySelectorAll('article.track')) {
     step.dataset.state = state;
     label.textContent = STATE_LABELS[state] +
       (record.confidence ? ` · confidence ${record.confidence.value}/5` : '');
+    const exercises = step.querySelector('[data-step-exercises]');
+    const solved = Object.keys(record.exercises || {}).length;
+    if (exercises && solved > 0) {
+      exercises.textContent = `${Math.min(solved, Number(step.dataset.exercises))} of ${step.dataset.exercises} exercises solved`;
+    }
   }
 
   const next = availableIds.find((id) => !(lessons[id] && lessons[id].completedAt));

@@ -83,6 +83,11 @@ class ExerciseBrowserTest {
         assertThat(overflow).as("the exercises fit a 375 px screen").isEqualTo(false);
         driver.executeScript("arguments[0].scrollIntoView()", again);
         browser.screenshot("exercise-375");
+
+        driver.get("http://localhost:" + port + "/tracks/postgresql");
+        WebElement step = driver.findElement(By.cssSelector("li[data-lesson-id='pg-first-select']"));
+        browser.waitUpTo(Duration.ofSeconds(5)).until(d -> step.findElement(By.cssSelector("[data-step-exercises]"))
+                .getText().matches("1 of \\d+ exercises solved"));
     }
 
     private void open() {
