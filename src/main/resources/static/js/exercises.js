@@ -19,6 +19,7 @@ export function setUpExercises(lab, currentSql) {
   }
   showSolved();
   openFirstUnsolved();
+  document.addEventListener('progress:synced', showSolved);
   restoreFromServer();
 
   function solvedIds() {

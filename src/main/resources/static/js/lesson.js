@@ -9,6 +9,9 @@ import bash from '/webjars/highlight.js/es/languages/bash.js';
 const article = document.querySelector('article.lesson');
 const lessonId = article.dataset.lessonId;
 
+// What each part shows of the stored progress, drawn again when the account's progress arrives.
+const renders = [];
+
 setUpCode();
 store.update(lessonId, (record) => { record.openedAt = record.openedAt || store.now(); });
 showCompletedCount();
@@ -16,6 +19,8 @@ setUpMarkComplete();
 setUpConfidence();
 setUpQuiz();
 setUpCards();
+renders.push(showCompletedCount);
+document.addEventListener('progress:synced', () => renders.forEach((render) => render()));
 
 function setUpCode() {
   const hljs = window.module && window.module.exports;
@@ -86,11 +91,20 @@ function setUpMarkComplete() {
     button.classList.toggle('button-done', done);
   };
   button.addEventListener('click', () => {
-    store.update(lessonId, (record) => { record.completedAt = record.completedAt ? null : store.now(); });
+    store.update(lessonId, (record) => {
+      if (record.completedAt) {
+        record.completedAt = null;
+        record.uncompletedAt = store.now();
+      } else {
+        record.completedAt = store.now();
+        delete record.uncompletedAt;
+      }
+    });
     render();
     showCompletedCount();
   });
   render();
+  renders.push(render);
 }
 
 function setUpConfidence() {
@@ -101,8 +115,11 @@ function setUpConfidence() {
     if (!confidence) return;
     const input = form.querySelector(`input[value="${confidence.value}"]`);
     if (input) input.checked = true;
-    status.textContent = `Saved on this device · ${store.formatTime(confidence.savedAt)} (rated ${confidence.value}/5)`;
+    const where = !store.signedInAs() ? 'Saved on this device'
+      : store.hasUnsyncedChanges() ? 'Saved on this device, syncing to your account…' : 'Saved to your account, on every device';
+    status.textContent = `${where} · ${store.formatTime(confidence.savedAt)} (rated ${confidence.value}/5)`;
   };
+  renders.push(render);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const chosen = form.querySelector('input[name="confidence"]:checked');
@@ -182,15 +199,19 @@ function setUpQuiz() {
       check.hidden = false;
       form.querySelector('input').focus();
     });
-    const previous = (store.lesson(lessonId).quiz || {})[questionId];
-    if (previous && previous.correct) {
-      const input = form.querySelector(`input[value="${CSS.escape(previous.choice)}"]`);
-      if (input) {
-        input.checked = true;
-        feedback.textContent = `✓ You answered this correctly on ${store.formatTime(previous.answeredAt)}.`;
-        form.classList.add('quiz-right');
+    const showPrevious = () => {
+      const previous = (store.lesson(lessonId).quiz || {})[questionId];
+      if (previous && previous.correct && !form.classList.contains('quiz-wrong')) {
+        const input = form.querySelector(`input[value="${CSS.escape(previous.choice)}"]`);
+        if (input) {
+          input.checked = true;
+          feedback.textContent = `✓ You answered this correctly on ${store.formatTime(previous.answeredAt)}.`;
+          form.classList.add('quiz-right');
+        }
       }
-    }
+    };
+    showPrevious();
+    renders.push(showPrevious);
   }
 }
 
@@ -217,7 +238,9 @@ function setUpCards() {
       button.addEventListener('click', () => {
         store.update(lessonId, (record) => {
           record.cards = record.cards || {};
-          record.cards[cardId] = { ...(record.cards[cardId] || {}), rating: button.dataset.rating, ratedAt: store.now() };
+          const previous = record.cards[cardId] || {};
+          const review = { rating: button.dataset.rating, ratedAt: store.now() };
+          record.cards[cardId] = { ...previous, ...review, reviews: [...(previous.reviews || []), review] };
         });
         renderRating();
       });
@@ -230,5 +253,6 @@ function setUpCards() {
       status.textContent = saved.rating ? `Rated “${saved.rating}”` : '';
     };
     renderRating();
+    renders.push(renderRating);
   }
 }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
  * to UTF-8 bytes and served from memory. A lesson page is ~70 KB of HTML; rendering and encoding
  * it on every request cost about twice the CPU of serving the same bytes as a static file.
  * Entries belong to one content version ({@code generation}); a reload starts a fresh cache.
+ * A signed-in learner's page carries their name and is rendered for them alone.
  */
 @Component
 public class RenderedPages {
@@ -31,9 +32,17 @@ public class RenderedPages {
         this.site = site;
     }
 
-    /** The page for {@code key} in this {@code generation}, rendering it from the template on first use. */
+    /**
+     * The page for {@code key} in this {@code generation}, rendering it from the template on first
+     * use; for a signed-in {@code viewer}, rendered afresh.
+     */
     public ResponseEntity<byte[]> page(Object generation, String key, String template,
-            Supplier<Map<String, Object>> model) {
+            Supplier<Map<String, Object>> model, Viewer viewer) {
+        if (viewer != null) {
+            Map<String, Object> params = new java.util.HashMap<>(model.get());
+            params.put("viewer", viewer);
+            return html(200, render(template, params));
+        }
         if (generation != this.generation) {
             synchronized (this) {
                 if (generation != this.generation) {
@@ -43,8 +52,17 @@ public class RenderedPages {
             }
         }
         byte[] body = pages.computeIfAbsent(key, k -> render(template, model.get()));
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .body(body);
+        return html(200, body);
+    }
+
+    /** A page rendered once, for one response (a form with its errors, say), with the given status. */
+    public ResponseEntity<byte[]> once(int status, String template, Map<String, Object> model) {
+        return html(status, render(template, model));
+    }
+
+    private static ResponseEntity<byte[]> html(int status, byte[] body) {
+        return ResponseEntity.status(status)
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8)).body(body);
     }
 
     private byte[] render(String template, Map<String, Object> model) {

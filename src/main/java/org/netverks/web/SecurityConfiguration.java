@@ -29,11 +29,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, java.util.List<SecurityRules> featureRules)
+            throws Exception {
+        for (SecurityRules rules : featureRules) {
+            rules.apply(http);
+        }
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 // reload answers only loopback callers (ContentAdminController) and has no browser caller
                 .csrf(csrf -> csrf.spa().ignoringRequestMatchers("/admin/content/reload"))
-                .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {

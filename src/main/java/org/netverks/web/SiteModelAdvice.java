@@ -1,9 +1,10 @@
 package org.netverks.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the {@link Site} into every page's model, for the layout. */
+/** Puts the {@link Site} and the {@link Viewer} into every page's model, for the layout. */
 @ControllerAdvice
 class SiteModelAdvice {
 
@@ -16,5 +17,10 @@ class SiteModelAdvice {
     @ModelAttribute("site")
     Site site() {
         return site;
+    }
+
+    @ModelAttribute("viewer")
+    Viewer viewer(HttpServletRequest request) {
+        return Viewers.of(request);
     }
 }

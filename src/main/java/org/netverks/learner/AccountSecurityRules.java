@@ -1,0 +1,74 @@
+package org.netverks.learner;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.netverks.web.RenderedPages;
+import org.netverks.web.SecurityRules;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Log-in by form (e-mail and password), log-out, and which paths need a signed-in learner. A
+ * failed log-in shows the form again with the e-mail kept and a status that says what happened:
+ * 401 for a wrong e-mail or password, 429 while the address is locked.
+ */
+@Component
+class AccountSecurityRules implements SecurityRules {
+
+    private final RenderedPages pages;
+
+    AccountSecurityRules(RenderedPages pages) {
+        this.pages = pages;
+    }
+
+    @Override
+    public void apply(HttpSecurity http) throws Exception {
+        RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
+        http.formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
+                        .usernameParameter("email").passwordParameter("password")
+                        .successHandler((request, response, authentication) ->
+                                response.sendRedirect(ContinueTo.safe(request.getParameter("continue"), "/me")))
+                        .failureHandler(this::loginFailed))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signed-out"))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/me", "/me/**", "/account", "/account/**", "/api/progress", "/api/progress/**")
+                        .authenticated())
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor((request, response, denied) -> {
+                            response.setStatus(401);
+                            response.setContentType("application/json");
+                            response.getWriter().write("{\"status\":401,\"error\":\"Log in first: this needs an account.\"}");
+                        }, api)
+                        .defaultAuthenticationEntryPointFor((request, response, denied) -> response.sendRedirect(
+                                "/login?continue=" + URLEncoder.encode(pathAndQuery(request), StandardCharsets.UTF_8)),
+                                request -> true));
+    }
+
+    private void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        boolean locked = failure instanceof LockedException;
+        Map<String, Object> model = new HashMap<>();
+        model.put("email", String.valueOf(request.getParameter("email") == null ? "" : request.getParameter("email")));
+        model.put("error", locked ? failure.getMessage() : "The e-mail address or the password is not right.");
+        model.put("continueTo", ContinueTo.safe(request.getParameter("continue"), ""));
+        model.put("csrf", ((CsrfToken) request.getAttribute(CsrfToken.class.getName())).getToken());
+        var page = pages.once(locked ? 429 : 401, "learner/login.jte", model);
+        response.setStatus(page.getStatusCode().value());
+        response.setContentType("text/html;charset=UTF-8");
+        response.getOutputStream().write(page.getBody());
+    }
+
+    private static String pathAndQuery(HttpServletRequest request) {
+        return request.getQueryString() == null ? request.getRequestURI()
+                : request.getRequestURI() + "?" + request.getQueryString();
+    }
+}
