@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
                 // every test learner comes from 127.0.0.1; CreationRateLimiterTest covers the limit itself
                 "netverks.lab.creations-per-client-per-hour=10000",
                 // target/test-data outlives a run; sandboxes of earlier runs must not fill the lab
-                "netverks.lab.max-sandboxes=100000", "netverks.lab.idle-reclaim=10m"})
+                "netverks.lab.max-sandboxes=100000", "netverks.lab.idle-reclaim=10m",
+                "netverks.moderators=moderator@example.org"})
 public @interface IntegrationTest {
 }

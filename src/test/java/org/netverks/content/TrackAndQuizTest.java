@@ -119,11 +119,9 @@ class TrackAndQuizTest {
     }
 
     @Test
-    void signUpAndLogInLinksLeadToAnHonestPage() {
-        for (String path : new String[] {"/signup", "/login"}) {
-            Document page = http().page(path);
-            assertThat(page.selectFirst("h1").text()).isEqualTo("Accounts are coming soon");
-        }
+    void signUpAndLogInLinksLeadToTheirForms() {
+        assertThat(http().page("/signup").selectFirst("h1").text()).isEqualTo("Sign up");
+        assertThat(http().page("/login").selectFirst("h1").text()).isEqualTo("Log in");
     }
 
     @Test

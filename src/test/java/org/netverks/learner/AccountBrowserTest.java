@@ -1,0 +1,102 @@
+package org.netverks.learner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.netverks.IntegrationTest;
+import org.netverks.web.Browser;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * An anonymous learner completes a lesson, rates their confidence and answers the quiz, then signs
+ * up: the progress is in the account, and a second, fresh browser that logs in sees the same.
+ */
+@IntegrationTest
+class AccountBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void progressMadeBeforeSigningUpFollowsTheLearnerToAnotherBrowser() {
+        String email = Learners.uniqueEmail("roamer");
+        String lesson = "http://localhost:" + port + "/tracks/postgresql/joins";
+        try (Browser first = Browser.start()) {
+            ChromeDriver driver = first.driver();
+            driver.get(lesson);
+            waitFor(first, "[data-mark-complete]").click();
+            driver.findElement(By.cssSelector("[data-confidence-form] input[value='4']")).click();
+            driver.findElement(By.cssSelector("[data-confidence-form] button[type=submit]")).click();
+            assertThat(driver.findElement(By.cssSelector("[data-confidence-status]")).getText())
+                    .startsWith("Saved on this device");
+            answerQuizCorrectly(first);
+
+            driver.findElement(By.cssSelector(".account-nav a[href^='/signup']")).click();
+            waitFor(first, "#email").sendKeys(email);
+            driver.findElement(By.id("displayName")).sendKeys("Roamer");
+            driver.findElement(By.id("password")).sendKeys(Learners.PASSWORD);
+            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            first.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/tracks/postgresql/joins"));
+            assertProgressShown(first, "Saved to your account");
+
+            driver.get("http://localhost:" + port + "/me");
+            assertThat(waitFor(first, "[data-track-completed]").getText()).isEqualTo("1 of 36 completed");
+            assertThat(driver.findElement(By.cssSelector(".confidence-table")).getText()).contains("Joins", "4/5");
+            first.screenshot("account-dashboard");
+        }
+        try (Browser second = Browser.start()) {
+            ChromeDriver driver = second.driver();
+            driver.get("http://localhost:" + port + "/login?continue=%2Ftracks%2Fpostgresql%2Fjoins");
+            waitFor(second, "#email").sendKeys(email);
+            driver.findElement(By.id("password")).sendKeys(Learners.PASSWORD);
+            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            second.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/tracks/postgresql/joins"));
+            assertProgressShown(second, "Saved to your account");
+
+            driver.get("http://localhost:" + port + "/tracks/postgresql");
+            second.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("[data-completed-count]"))
+                    .getText().equals("1"));
+            assertThat(driver.findElement(By.cssSelector("[data-completed-percent]")).getText()).isEqualTo("3");
+            assertThat(driver.findElement(By.cssSelector("li[data-lesson-id='pg-joins'] [data-step-state]")).getText())
+                    .isEqualTo("Completed · confidence 4/5");
+            second.screenshot("account-second-browser-track");
+        }
+    }
+
+    private void answerQuizCorrectly(Browser browser) {
+        ChromeDriver driver = browser.driver();
+        WebElement question = driver.findElement(By.cssSelector("form.quiz-question"));
+        for (WebElement choice : question.findElements(By.cssSelector("input[name=choice]"))) {
+            driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", choice);
+            choice.click();
+            question.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.waitUpTo(Duration.ofSeconds(10)).until(d -> !question.findElement(By.cssSelector(".quiz-feedback"))
+                    .getText().isEmpty());
+            if (question.getAttribute("class").contains("quiz-right")) {
+                return;
+            }
+            question.findElement(By.cssSelector(".quiz-retry")).click();
+        }
+        throw new AssertionError("no choice was right");
+    }
+
+    private void assertProgressShown(Browser browser, String saved) {
+        browser.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("[data-confidence-status]"))
+                .getText().startsWith(saved));
+        ChromeDriver driver = browser.driver();
+        assertThat(driver.findElement(By.cssSelector("[data-mark-complete]")).getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(driver.findElement(By.cssSelector("[data-confidence-form] input[value='4']")).isSelected()).isTrue();
+        assertThat(driver.findElement(By.cssSelector("form.quiz-question .quiz-feedback")).getText())
+                .startsWith("✓ You answered this correctly");
+    }
+
+    private static WebElement waitFor(Browser browser, String css) {
+        return browser.waitUpTo(Duration.ofSeconds(15))
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+    }
+}

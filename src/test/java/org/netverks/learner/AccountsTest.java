@@ -1,0 +1,240 @@
+package org.netverks.learner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.netverks.IntegrationTest;
+import org.netverks.web.Http;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Accounts through their real forms, on the real platform database. */
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class AccountsTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    private Http http() {
+        return new Http(port);
+    }
+
+    @Test
+    void badSignUpsComeBackWithEachProblemBesideItsFieldAndTheInputKept() {
+        Http http = http();
+        HttpResponse<String> invalid = http.postForm("/signup", Map.of("email", "not-an-address",
+                "displayName", "Ana", "password", "short"));
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(invalid.body());
+        assertThat(page.selectFirst("#email-error").text()).isEqualTo("This is not an e-mail address like name@example.org.");
+        assertThat(page.selectFirst("#password-error").text()).startsWith("Use at least 10 characters");
+        assertThat(page.selectFirst("#email").attr("value")).isEqualTo("not-an-address");
+        assertThat(page.selectFirst("#email").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.selectFirst("#displayName").attr("value")).isEqualTo("Ana");
+        assertThat(page.selectFirst("#password").attr("value")).as("a password is never sent back").isEmpty();
+        assertThat(invalid.body()).doesNotContain("value=\"short\"");
+
+        String tooLong = "x".repeat(60) + "y".repeat(69);
+        assertThat(Jsoup.parse(http.postForm("/signup", Map.of("email", Learners.uniqueEmail("long"), "displayName", "L",
+                "password", tooLong)).body()).selectFirst("#password-error").text()).isEqualTo("Use at most 128 characters.");
+        assertThat(Jsoup.parse(http.postForm("/signup", Map.of("email", Learners.uniqueEmail("weak"), "displayName", "W",
+                "password", "1234567890")).body()).selectFirst("#password-error").text()).contains("too easy to guess");
+
+        String email = Learners.signUp(http(), "dup");
+        HttpResponse<String> duplicate = http.postForm("/signup", Map.of("email", email.toUpperCase(),
+                "displayName", "Again", "password", Learners.PASSWORD));
+        assertThat(duplicate.statusCode()).isEqualTo(409);
+        assertThat(Jsoup.parse(duplicate.body()).selectFirst("#email-error").text())
+                .startsWith("There is already an account with this e-mail address.");
+    }
+
+    @Test
+    void signingUpSignsInAndLoggingOutEndsIt() {
+        Http http = http();
+        http.postJson("/api/lab/postgresql/joins/run", "{\"sql\": \"select 1\"}"); // an anonymous session exists
+        String anonymousSession = http.cookie("SESSION");
+        String email = Learners.signUp(http, "ana");
+        assertThat(http.cookie("SESSION")).isNotNull().isNotEqualTo(anonymousSession);
+        HttpResponse<String> me = http.get("/me");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(me.body()).selectFirst("meta[name=netverks-account]").attr("content")).isEqualTo(email);
+
+        assertThat(http.postForm("/logout", Map.of()).statusCode()).isEqualTo(302);
+        HttpResponse<String> after = http.get("/me");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login?continue=%2Fme");
+        assertThat(http.getJson("/api/progress").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void logInChangesTheSessionIdAndGoesBackWhereTheLearnerWas() {
+        String email = Learners.signUp(http(), "bo");
+        Http http = http();
+        http.get("/tracks/postgresql/joins");
+        http.postJson("/api/lab/postgresql/joins/run", "{\"sql\": \"select 1\"}"); // an anonymous session exists
+        String before = http.cookie("SESSION");
+        HttpResponse<String> login = http.postForm("/login", Map.of("email", email, "password", Learners.PASSWORD,
+                "continue", "/tracks/postgresql/joins#lab"));
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElseThrow())
+                .isEqualTo("http://localhost:" + port + "/tracks/postgresql/joins#lab");
+        assertThat(http.cookie("SESSION")).isNotEqualTo(before);
+        HttpResponse<String> elsewhere = Learners.logIn(http(), email, Learners.PASSWORD);
+        assertThat(http().postForm("/login", Map.of("email", email, "password", Learners.PASSWORD,
+                "continue", "https://evil.example/")).headers().firstValue("Location").orElseThrow())
+                .as("only paths on this site").isEqualTo("http://localhost:" + port + "/me");
+        assertThat(elsewhere.statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void repeatedFailedLogInsLockTheAddressForAWhileWhetherOrNotItHasAnAccount() {
+        String email = Learners.signUp(http(), "cy");
+        Http http = http();
+        for (int i = 1; i < LoginThrottle.FREE_FAILURES; i++) {
+            HttpResponse<String> wrong = Learners.logIn(http, email, "wrong password " + i);
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            assertThat(Jsoup.parse(wrong.body()).selectFirst("#login-error").text())
+                    .isEqualTo("The e-mail address or the password is not right.");
+            assertThat(Jsoup.parse(wrong.body()).selectFirst("#email").attr("value")).isEqualTo(email);
+        }
+        HttpResponse<String> locked = Learners.logIn(http, email, "wrong again");
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(Jsoup.parse(locked.body()).selectFirst("#login-error").text())
+                .startsWith("Too many failed log-ins for this e-mail address: log-in is locked for 5 more minutes.");
+        assertThat(Learners.logIn(http, email, Learners.PASSWORD).statusCode())
+                .as("even the right password waits").isEqualTo(429);
+
+        String nobody = Learners.uniqueEmail("nobody");
+        for (int i = 1; i < LoginThrottle.FREE_FAILURES; i++) {
+            assertThat(Learners.logIn(http, nobody, "guess " + i).statusCode()).isEqualTo(401);
+        }
+        assertThat(Learners.logIn(http, nobody, "guess").statusCode()).as("no hint that it has no account").isEqualTo(429);
+
+        jdbc.sql("update login_throttle set locked_until = now() - interval '1 second' where email_key = lower(:email)")
+                .param("email", email).update();
+        assertThat(Learners.logIn(http, email, Learners.PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from login_throttle where email_key = lower(:email)").param("email", email)
+                .query(Integer.class).single()).as("a good log-in clears the count").isZero();
+    }
+
+    @Test
+    void aResetLinkWorksOnceBeforeItExpiresAndLogsOutOtherSessions(CapturedOutput output) {
+        Http phone = http();
+        String email = Learners.signUp(phone, "di");
+        Http browser = http();
+        HttpResponse<String> asked = browser.postForm("/reset", Map.of("email", email));
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("a link to choose a new password is on its way");
+        assertThat(browser.postForm("/reset", Map.of("email", Learners.uniqueEmail("ghost"))).body())
+                .as("the same answer for an address without an account").contains("is on its way");
+        String token = linkFor(output, email);
+
+        assertThat(browser.get("/reset/" + token).statusCode()).isEqualTo(200);
+        assertThat(browser.postForm("/reset/" + token, Map.of("password", "short")).statusCode()).isEqualTo(400);
+        HttpResponse<String> chosen = browser.postForm("/reset/" + token, Map.of("password", "my brand new passphrase"));
+        assertThat(chosen.statusCode()).isEqualTo(303);
+        assertThat(browser.get("/me").statusCode()).as("signed in by the reset").isEqualTo(200);
+        assertThat(phone.get("/me").statusCode()).as("other sessions end").isEqualTo(302);
+        assertThat(browser.get("/reset/" + token).statusCode()).as("used once").isEqualTo(410);
+        assertThat(browser.postForm("/reset/" + token, Map.of("password", "yet another passphrase")).statusCode())
+                .isEqualTo(410);
+        assertThat(Learners.logIn(http(), email, "my brand new passphrase").statusCode()).isEqualTo(302);
+        assertThat(Learners.logIn(http(), email, Learners.PASSWORD).statusCode()).isEqualTo(401);
+
+        browser.postForm("/reset", Map.of("email", email));
+        String later = linkFor(output, email);
+        jdbc.sql("update password_reset set expires_at = now() - interval '1 second' where used_at is null").update();
+        HttpResponse<String> expired = browser.get("/reset/" + later);
+        assertThat(expired.statusCode()).isEqualTo(410);
+        assertThat(expired.body()).contains("This link has expired");
+        assertThat(browser.get("/reset/not-a-real-token").statusCode()).isEqualTo(404);
+    }
+
+    private static String linkFor(CapturedOutput output, String email) {
+        Matcher link = Pattern.compile("password reset link for " + Pattern.quote(email) + " is \\S+/reset/([\\w-]+)")
+                .matcher(output.getAll());
+        String token = null;
+        while (link.find()) {
+            token = link.group(1);
+        }
+        assertThat(token).as("the link is in the server log when no mail server is configured").isNotNull();
+        return token;
+    }
+
+    @Test
+    void changingThePasswordNeedsTheCurrentOneAndLogsOutOtherDevices() {
+        Http laptop = http();
+        String email = Learners.signUp(laptop, "ed");
+        Http phone = http();
+        Learners.logIn(phone, email, Learners.PASSWORD);
+        assertThat(laptop.postForm("/account/password", Map.of("current", "not it", "password", "a new passphrase here"))
+                .statusCode()).isEqualTo(403);
+        assertThat(laptop.postForm("/account/password", Map.of("current", Learners.PASSWORD, "password", "short"))
+                .statusCode()).isEqualTo(400);
+        HttpResponse<String> changed = laptop.postForm("/account/password",
+                Map.of("current", Learners.PASSWORD, "password", "a new passphrase here"));
+        assertThat(changed.statusCode()).isEqualTo(303);
+        assertThat(laptop.get("/account?changed").body()).contains("Your password is changed.");
+        assertThat(phone.get("/me").statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select password_hash from learner_account where email = :email").param("email", email)
+                .query(String.class).single()).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$");
+    }
+
+    @Test
+    void exportHoldsEverythingAndDeleteRemovesEverything() {
+        Http http = http();
+        String email = Learners.signUp(http, "fi");
+        http.postJson("/api/progress/merge", """
+                {"lessons": {"pg-joins": {"openedAt": "2026-11-01T10:00:00Z", "completedAt": "2026-11-02T10:00:00Z",
+                  "confidence": {"value": 4, "savedAt": "2026-11-02T10:00:00Z"},
+                  "exercises": {"accounts-per-customer": {"solvedAt": "2026-11-02T11:00:00Z"}},
+                  "cards": {"left-join": {"rating": "good", "ratedAt": "2026-11-02T12:00:00Z"}}}}}""");
+        HttpResponse<String> export = http.getJson("/account/export");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
+        assertThat(export.body()).contains(email, "\"pg-joins\"", "\"confidence\"", "accounts-per-customer", "left-join",
+                "\"cardSchedule\"").doesNotContain("argon2");
+
+        assertThat(http.postForm("/account/delete", Map.of("password", "wrong")).statusCode()).isEqualTo(403);
+        assertThat(http.postForm("/account/delete", Map.of("password", Learners.PASSWORD)).statusCode()).isEqualTo(303);
+        for (String table : new String[] {"learner_account", "lesson_progress", "exercise_solved", "card_review",
+                "card_schedule", "quiz_answer", "password_reset"}) {
+            String column = table.equals("learner_account") ? "id" : "account_id";
+            assertThat(jdbc.sql("select count(*) from " + table + " t where " + column + " in "
+                    + "(select id from learner_account where email = :email)").param("email", email)
+                    .query(Integer.class).single()).as(table).isZero();
+        }
+        assertThat(jdbc.sql("select count(*) from lesson_progress p where not exists "
+                + "(select 1 from learner_account a where a.id = p.account_id)").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = :email").param("email", email)
+                .query(Integer.class).single()).isZero();
+        assertThat(http.get("/me").statusCode()).isEqualTo(302);
+        assertThat(Learners.logIn(http(), email, Learners.PASSWORD).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void configuredModeratorsAreModerators() {
+        Http http = http();
+        http.postForm("/signup", Map.of("email", "moderator@example.org", "displayName", "Mo", "password", Learners.PASSWORD));
+        if (http.get("/me").statusCode() != 200) {
+            Learners.logIn(http, "moderator@example.org", Learners.PASSWORD);
+        }
+        assertThat(Jsoup.parse(http.get("/account").body()).select(".account-facts").text()).contains("Moderator");
+        Http other = http();
+        Learners.signUp(other, "plain");
+        assertThat(Jsoup.parse(other.get("/account").body()).select(".account-facts").text()).doesNotContain("Moderator");
+    }
+}

@@ -1,0 +1,143 @@
+package org.netverks.learner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.netverks.IntegrationTest;
+import org.netverks.web.Http;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Merging a browser's progress into an account: nothing lost, nothing counted twice, the newer change wins. */
+@IntegrationTest
+class ProgressMergeTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    private static JsonNode merge(Http http, String lessons) {
+        HttpResponse<String> response = http.postJson("/api/progress/merge", "{\"lessons\": " + lessons + "}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static final String BROWSER = """
+            {"pg-joins": {"openedAt": "2026-11-01T10:00:00Z", "completedAt": "2026-11-02T10:00:00Z",
+              "confidence": {"value": 2, "savedAt": "2026-11-02T10:00:00Z"},
+              "quiz": {"left-join-nulls": {"choice": "b", "correct": true, "answeredAt": "2026-11-02T10:05:00Z"}},
+              "exercises": {"accounts-per-customer": {"solvedAt": "2026-11-02T11:00:00Z"}},
+              "cards": {"left-join": {"rating": "good", "ratedAt": "2026-11-03T09:00:00Z",
+                                      "reviews": [{"rating": "good", "ratedAt": "2026-11-02T09:00:00Z"},
+                                                  {"rating": "good", "ratedAt": "2026-11-03T09:00:00Z"}]}}},
+             "pg-first-select": {"openedAt": "2026-11-01T09:00:00Z"}}""";
+
+    @Test
+    void mergingTwiceChangesNothing() {
+        Http http = new Http(port);
+        Learners.signUp(http, "twice");
+        JsonNode once = merge(http, BROWSER);
+        JsonNode twice = merge(http, BROWSER);
+        assertThat(twice).isEqualTo(once);
+        JsonNode card = twice.get("lessons").get("pg-joins").get("cards").get("left-join");
+        assertThat(card.get("reviews").size()).as("each rating once").isEqualTo(2);
+        assertThat(card.get("dueOn").asString()).isEqualTo("2026-11-09"); // good, good: 1 day, then 6
+        assertThat(JSON.readTree(http.getJson("/api/progress").body()).get("lessons")).isEqualTo(twice.get("lessons"));
+    }
+
+    @Test
+    void theNewerConfidenceAndQuizAnswerWinAndTheEarliestOpeningAndSolvingCount() {
+        Http http = new Http(port);
+        Learners.signUp(http, "rules");
+        merge(http, BROWSER);
+        JsonNode merged = merge(http, """
+                {"pg-joins": {"openedAt": "2026-11-05T10:00:00Z",
+                  "confidence": {"value": 5, "savedAt": "2026-11-01T08:00:00Z"},
+                  "quiz": {"left-join-nulls": {"choice": "a", "correct": false, "answeredAt": "2026-11-01T08:00:00Z"}},
+                  "exercises": {"accounts-per-customer": {"solvedAt": "2026-11-06T11:00:00Z"}}}}""").get("lessons")
+                .get("pg-joins");
+        assertThat(merged.get("openedAt").asString()).isEqualTo("2026-11-01T10:00:00Z");
+        assertThat(merged.get("confidence").get("value").asInt()).as("an older rating does not win").isEqualTo(2);
+        assertThat(merged.get("quiz").get("left-join-nulls").get("choice").asString()).isEqualTo("b");
+        assertThat(merged.get("exercises").get("accounts-per-customer").get("solvedAt").asString())
+                .isEqualTo("2026-11-02T11:00:00Z");
+
+        JsonNode newer = merge(http, """
+                {"pg-joins": {"confidence": {"value": 4, "savedAt": "2026-11-07T08:00:00Z"},
+                              "uncompletedAt": "2026-11-07T08:00:00Z"}}""").get("lessons").get("pg-joins");
+        assertThat(newer.get("confidence").get("value").asInt()).isEqualTo(4);
+        assertThat(newer.has("completedAt")).as("the newer 'not complete' mark wins").isFalse();
+        assertThat(newer.get("uncompletedAt").asString()).isEqualTo("2026-11-07T08:00:00Z");
+        JsonNode again = merge(http, "{\"pg-joins\": {\"completedAt\": \"2026-11-02T10:00:00Z\"}}").get("lessons")
+                .get("pg-joins");
+        assertThat(again.has("completedAt")).as("an older completion does not undo it").isFalse();
+    }
+
+    @Test
+    void quizResultsAreCheckedAgainstTheContentNotTakenFromTheBrowser() {
+        Http http = new Http(port);
+        Learners.signUp(http, "quiz");
+        String lesson = http.get("/tracks/postgresql/joins").body();
+        org.jsoup.nodes.Element question = org.jsoup.Jsoup.parse(lesson).selectFirst("form.quiz-question");
+        String questionId = question.attr("data-question-id");
+        JsonNode stored = null;
+        for (org.jsoup.nodes.Element choice : question.select("input[name=choice]")) {
+            String verdict = http.postJson("/api/quiz/postgresql/joins/" + questionId,
+                    "{\"choice\": \"" + choice.attr("value") + "\"}").body();
+            boolean right = JSON.readTree(verdict).get("correct").asBoolean();
+            stored = merge(http, "{\"pg-joins\": {\"quiz\": {\"" + questionId + "\": {\"choice\": \"" + choice.attr("value")
+                    + "\", \"correct\": true, \"answeredAt\": \"" + java.time.Instant.now().minusSeconds(60) + "\"}}}}");
+            assertThat(stored.get("lessons").get("pg-joins").get("quiz").get(questionId).get("correct").asBoolean())
+                    .as("choice " + choice.attr("value")).isEqualTo(right);
+            try {
+                Thread.sleep(5); // the next answer is newer
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        assertThat(stored).isNotNull();
+    }
+
+    @Test
+    void oneLearnersProgressIsNeverAnothersAndAnonymousCallersGet401() {
+        Http ana = new Http(port);
+        Learners.signUp(ana, "mine");
+        merge(ana, "{\"pg-indexes\": {\"openedAt\": \"2026-11-01T10:00:00Z\"}}");
+        Http bo = new Http(port);
+        Learners.signUp(bo, "yours");
+        assertThat(JSON.readTree(bo.getJson("/api/progress").body()).get("lessons").has("pg-indexes")).isFalse();
+        Http anonymous = new Http(port);
+        HttpResponse<String> refused = anonymous.postJson("/api/progress/merge", "{\"lessons\": {}}");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("Log in first");
+    }
+
+    @Test
+    void badProgressIsRefusedWithAReasonAndChangesNothing() {
+        Http http = new Http(port);
+        Learners.signUp(http, "bad");
+        merge(http, "{\"pg-joins\": {\"confidence\": {\"value\": 3, \"savedAt\": \"2026-11-01T10:00:00Z\"}}}");
+        assertThat(http.postJson("/api/progress/merge", "{\"nope\": 1}").statusCode()).isEqualTo(400);
+        HttpResponse<String> badTime = http.postJson("/api/progress/merge",
+                "{\"lessons\": {\"pg-joins\": {\"openedAt\": \"yesterday\"}}}");
+        assertThat(badTime.statusCode()).isEqualTo(400);
+        assertThat(badTime.body()).contains("'yesterday' is not a time like 2026-11-24T09:30:00Z.");
+        assertThat(http.postJson("/api/progress/merge", "{\"lessons\": {\"../etc\": {}}}").statusCode()).isEqualTo(400);
+        HttpResponse<String> sure = http.postJson("/api/progress/merge",
+                "{\"lessons\": {\"pg-joins\": {\"confidence\": {\"value\": 9, \"savedAt\": \"2026-11-09T10:00:00Z\"}}}}");
+        assertThat(sure.statusCode()).isEqualTo(400);
+        assertThat(sure.body()).contains("A confidence rating is 1 to 5, not 9.");
+        assertThat(JSON.readTree(http.getJson("/api/progress").body()).get("lessons").get("pg-joins").get("confidence")
+                .get("value").asInt()).isEqualTo(3);
+        JsonNode future = merge(http, "{\"pg-joins\": {\"confidence\": {\"value\": 1, \"savedAt\": \"2099-01-01T00:00:00Z\"}}}");
+        assertThat(future.get("lessons").get("pg-joins").get("confidence").get("savedAt").asString())
+                .as("a clock in the future counts as now").startsWith(java.time.Year.now().toString());
+    }
+}
