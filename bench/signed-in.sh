@@ -27,8 +27,8 @@ curl -s -b "$JAR_FILE" -c "$JAR_FILE" -o /dev/null -H "X-XSRF-TOKEN: $TOKEN" \
      --data-urlencode "email=bench-$RANDOM@example.org" --data-urlencode "displayName=Bench" \
      --data-urlencode "password=a long benchmark passphrase" "http://localhost:$PORT/signup"
 SESSION=$(awk '$6 == "SESSION" {print $7}' "$JAR_FILE")
-curl -s -H "Cookie: SESSION=$SESSION" "http://localhost:$PORT$LESSON" | grep -q 'netverks-account' \
-  || { echo "the session is not signed in"; exit 1; }
+PAGE=$(curl -s -H "Cookie: SESSION=$SESSION" "http://localhost:$PORT$LESSON")
+[[ "$PAGE" == *netverks-account* ]] || { echo "the session is not signed in"; exit 1; }
 {
 echo "# signed-in vs anonymous lesson page, $(date -u +%F), $(nproc) cores, $(java -version 2>&1 | head -1)"
 echo "## warm-up, then measured in the order anonymous, signed-in, anonymous, signed-in (wrk -t2 -c32 -d15s)"

@@ -45,7 +45,7 @@ class PlatformDatabaseConfiguration {
         dataSource.setPoolName("platform");
         dataSource.setJdbcUrl(platformPostgres.jdbcUrl(DATABASE));
         dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(10);
+        dataSource.setMaximumPoolSize(16); // signed-in requests each read their session: 10 queued them at 32 clients
         dataSource.setMinimumIdle(2); // ten idle backends cost ~15 MB and ten processes for nothing
         return dataSource;
     }

@@ -26,6 +26,7 @@ public class RenderedPages {
     private final Site site;
     private volatile Object generation;
     private final Map<String, byte[]> pages = new ConcurrentHashMap<>();
+    private final Map<String, ViewerTemplate> viewerPages = new ConcurrentHashMap<>();
 
     RenderedPages(TemplateEngine templates, Site site) {
         this.templates = templates;
@@ -39,20 +40,35 @@ public class RenderedPages {
     public ResponseEntity<byte[]> page(Object generation, String key, String template,
             Supplier<Map<String, Object>> model, Viewer viewer) {
         if (viewer != null) {
-            Map<String, Object> params = new java.util.HashMap<>(model.get());
-            params.put("viewer", viewer);
-            return html(200, render(template, params));
+            return html(200, forViewer(generation, key, template, model, viewer));
         }
         if (generation != this.generation) {
             synchronized (this) {
                 if (generation != this.generation) {
                     pages.clear();
+                    viewerPages.clear();
                     this.generation = generation;
                 }
             }
         }
         byte[] body = pages.computeIfAbsent(key, k -> render(template, model.get()));
         return html(200, body);
+    }
+
+    /**
+     * A signed-in learner's copy of a cached page: the page is rendered once with markers where the
+     * viewer's name, address and CSRF token go, and each request splices in its own (HTML-escaped),
+     * so a signed-in page costs a copy, not a render.
+     */
+    private byte[] forViewer(Object generation, String key, String template, Supplier<Map<String, Object>> model,
+            Viewer viewer) {
+        ViewerTemplate parts = viewerPages.computeIfAbsent(key + (viewer.moderator() ? "#moderator" : ""), k -> {
+            Map<String, Object> params = new java.util.HashMap<>(model.get());
+            params.put("viewer", new Viewer(ViewerTemplate.NAME, ViewerTemplate.EMAIL, viewer.moderator(),
+                    ViewerTemplate.TOKEN));
+            return ViewerTemplate.of(render(template, params));
+        });
+        return parts.fill(viewer);
     }
 
     /** A page rendered once, for one response (a form with its errors, say), with the given status. */

@@ -37,7 +37,9 @@ class SessionsAcrossInstancesTest {
                 "--server.port=0", "--spring.datasource.url=" + platform.getJdbcUrl(),
                 "--spring.datasource.username=" + platform.getUsername(),
                 "--spring.datasource.password=" + (platform.getPassword() == null ? "" : platform.getPassword()),
-                "--netverks.data-dir=target/test-data-second-instance", "--netverks.lab.warm-pool-size=0")) {
+                "--netverks.data-dir=target/test-data-second-instance", "--netverks.lab.warm-pool-size=0",
+                // the same configuration as the first instance: moderators are whom the configuration names
+                "--netverks.moderators=moderator@example.org")) {
             int otherPort = ((WebServerApplicationContext) second).getWebServer().getPort();
             assertThat(otherPort).isNotEqualTo(port);
 
