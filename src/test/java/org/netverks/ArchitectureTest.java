@@ -37,6 +37,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void learnerBuildsOnContentAndWebOnly() throws IOException {
+        assertThat(violations("learner", List.of("lab", "discussion"))).isEmpty();
+    }
+
+    @Test
     void theLabsPartsDoNotDependOnEachOther() throws IOException {
         assertThat(violations("lab/run", List.of("lab.psql", "lab.plan", "lab.sandbox"))).isEmpty();
         assertThat(violations("lab/psql", List.of("lab.run", "lab.plan", "lab.sandbox"))).isEmpty();
