@@ -9,27 +9,15 @@ cd "$(dirname "$0")/.."
 JAR=${1:-target/learn-netverks.jar}
 OUT=bench/out/checks-latest.txt
 mkdir -p bench/out
-WORK=$(mktemp -d)
-PID=""
-cleanup() {
-  [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source bench/lib.sh
 start_app() { # $1 = warm pool size
   PORT=$(free_port)
   java -jar "$JAR" --server.port="$PORT" --netverks.data-dir="$WORK/data-$1" \
        --netverks.lab.warm-pool-size="$1" --netverks.lab.creations-per-client-per-hour=10000 \
        > "$WORK/app-$1.log" 2>&1 &
   PID=$!
-  for _ in $(seq 1 600); do
-    curl -sf -o /dev/null "http://localhost:$PORT/" && return 0
-    sleep 0.1
-  done
-  echo "the app did not start; see $WORK/app-$1.log"; exit 1
+  wait_until_up "$PORT" "$WORK/app-$1.log"
 }
-stop_app() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""; }
 {
 echo "# exercise checks, $(date -u +%F), $(nproc) cores, $(java -version 2>&1 | head -1)"
 start_app 0

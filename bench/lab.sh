@@ -14,15 +14,8 @@ PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null
 PSQL=$(command -v psql)
 OUT=bench/out/lab-latest.txt
 mkdir -p bench/out
-WORK=$(mktemp -d)
-PID=""
-cleanup() {
-  [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+source bench/lib.sh
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 start_app() { # $1 = warm pool size
   PORT=$(free_port)
@@ -30,13 +23,8 @@ start_app() { # $1 = warm pool size
        --netverks.lab.warm-pool-size="$1" --netverks.lab.connection-idle=5s \
        --netverks.lab.creations-per-client-per-hour=10000 > "$WORK/app-$1.log" 2>&1 &
   PID=$!
-  for _ in $(seq 1 600); do
-    curl -sf -o /dev/null "http://localhost:$PORT/" && return 0
-    sleep 0.1
-  done
-  echo "the app did not start; see $WORK/app-$1.log"; exit 1
+  wait_until_up "$PORT" "$WORK/app-$1.log"
 }
-stop_app() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""; }
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 pg_rss_kb() { # sum over the sandbox cluster's processes
   local dir=$1 total=0

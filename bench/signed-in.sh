@@ -9,17 +9,11 @@ JAR=${1:-target/learn-netverks.jar}
 OUT=bench/out/signed-in-latest.txt
 LESSON=/tracks/postgresql/postgresql-with-python
 mkdir -p bench/out
-WORK=$(mktemp -d)
-PID=""
-cleanup() {
-  [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+source bench/lib.sh
+PORT=$(free_port)
 java -jar "$JAR" --server.port="$PORT" --netverks.data-dir="$WORK/data" > "$WORK/app.log" 2>&1 &
 PID=$!
-for _ in $(seq 1 600); do curl -sf -o /dev/null "http://localhost:$PORT/" && break; sleep 0.1; done
+wait_until_up "$PORT" "$WORK/app.log"
 JAR_FILE="$WORK/cookies"
 curl -s -c "$JAR_FILE" -o /dev/null "http://localhost:$PORT/"
 TOKEN=$(awk '$6 == "XSRF-TOKEN" {print $7}' "$JAR_FILE")

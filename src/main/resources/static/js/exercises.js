@@ -3,6 +3,7 @@
 // kept with the learner's progress (progress-store.js) and marked on the page.
 import { postJson, getJson } from './api.js';
 import * as progress from './progress-store.js';
+import { el } from './dom.js';
 
 export function setUpExercises(lab, currentSql) {
   const section = lab.querySelector('[data-exercises]');
@@ -162,12 +163,4 @@ function message(className, text, detail) {
   box.append(el('p', null, text));
   if (detail) box.append(el('p', 'muted', detail));
   return box;
-}
-
-function el(tag, className, content) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (content instanceof Node) node.append(content);
-  else if (content !== undefined && content !== null) node.textContent = content;
-  return node;
 }

@@ -10,6 +10,7 @@ import { pgSQL } from '@codemirror/legacy-modes/mode/sql';
 import { postJson, getJson } from './api.js';
 import { renderPlanTree } from './plan-tree.js';
 import { setUpExercises } from './exercises.js';
+import { el } from './dom.js';
 
 const lab = document.querySelector('[data-lab]');
 if (lab) {
@@ -265,12 +266,4 @@ function problem(body) {
   box.append(el('p', 'lab-error-message', body.error || 'The lab could not run that.'));
   if (body.limit) box.append(el('p', 'muted', `limit: ${body.limit}`));
   return box;
-}
-
-function el(tag, className, content) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (content instanceof Node) node.append(content);
-  else if (content !== undefined && content !== null) node.textContent = content;
-  return node;
 }
