@@ -48,6 +48,13 @@ class AccountBrowserTest {
             assertThat(waitFor(first, "[data-track-completed]").getText()).isEqualTo("1 of 36 completed");
             assertThat(driver.findElement(By.cssSelector(".confidence-table")).getText()).contains("Joins", "4/5");
             first.screenshot("account-dashboard");
+            first.width(375);
+            driver.navigate().refresh();
+            waitFor(first, "[data-track-completed]");
+            assertThat(driver.executeScript(
+                    "return document.documentElement.scrollWidth > document.documentElement.clientWidth"))
+                    .as("the dashboard and the signed-in header fit 375 px").isEqualTo(false);
+            first.screenshot("account-dashboard-375");
         }
         try (Browser second = Browser.start()) {
             ChromeDriver driver = second.driver();
