@@ -46,7 +46,7 @@ class DiscussionTest {
         assertThat(page.select("[data-post-body] em").text()).isEqualTo("friend");
         assertThat(page.select("form[action$=/posts]")).as("no posting form for anonymous readers").isEmpty();
         assertThat(page.select("a[data-reply-to=" + comment + "]").attr("href"))
-                .isEqualTo("/login?continue=" + java.net.URLEncoder.encode(thread + "?reply=" + comment + "#post-"
+                .isEqualTo("/login?continue=" + java.net.URLEncoder.encode(thread + "?reply=" + comment + "#reply-"
                         + comment, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(anonymous.page(LESSON + "/discussion").select("a[data-start-thread]").attr("href"))
                 .isEqualTo("/login?continue=%2Ftracks%2Fpostgresql%2Ffirst-select%2Fdiscussion%2Fnew");
