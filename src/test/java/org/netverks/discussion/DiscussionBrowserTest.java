@@ -128,8 +128,7 @@ class DiscussionBrowserTest {
                     .getAttribute("data-discussion-loaded") != null);
             assertThat(driver.findElement(By.cssSelector("[data-discussion-empty]")).getText())
                     .contains("Be the first to ask a question");
-            scrollTo(driver, "#discussion");
-            browser.screenshot("discussion-lesson-empty-1280");
+            sectionShot(driver, "discussion-lesson-empty-1280");
 
             logIn(browser, Discussers.learner(port, "Starter"), "/tracks/postgresql/joins");
             List<WebElement> starters = driver.findElements(By.cssSelector("button[data-starter-topic]"));
@@ -146,11 +145,9 @@ class DiscussionBrowserTest {
                     .getAttribute("data-discussion-loaded") != null);
             assertThat(driver.findElements(By.cssSelector("[data-discussion-list] .thread-title")).stream()
                     .map(WebElement::getText).toList()).containsExactly(topic);
-            scrollTo(driver, "#discussion");
-            browser.screenshot("discussion-lesson-list-1280");
+            sectionShot(driver, "discussion-lesson-list-1280");
             browser.width(375);
-            scrollTo(driver, "#discussion");
-            browser.screenshot("discussion-lesson-list-375");
+            sectionShot(driver, "discussion-lesson-list-375");
         }
     }
 
@@ -172,8 +169,17 @@ class DiscussionBrowserTest {
                 .as("no learner script ran").isNull();
     }
 
-    private static void scrollTo(ChromeDriver driver, String css) {
-        driver.executeScript("document.querySelector(arguments[0]).scrollIntoView()", css);
+    /** The lesson page's discussion section alone (the whole lesson page is too long to look at). */
+    private static void sectionShot(ChromeDriver driver, String name) {
+        WebElement section = driver.findElement(By.cssSelector("#discussion"));
+        driver.executeScript("arguments[0].scrollIntoView()", section);
+        try {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", name + ".png"),
+                    section.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private String url(String path) {
