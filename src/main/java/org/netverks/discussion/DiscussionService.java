@@ -152,7 +152,7 @@ class DiscussionService {
     @Transactional
     Outcome startThread(LessonRef lesson, CurrentLearner learner, String title, String body) {
         Map<String, String> errors = new LinkedHashMap<>();
-        String cleanTitle = title == null ? "" : title.strip();
+        String cleanTitle = cleanTitle(title);
         String cleanBody = body == null ? "" : body.strip();
         if (cleanTitle.isEmpty()) {
             errors.put("title", "Give your thread a title: the question or topic in a few words.");
@@ -214,6 +214,11 @@ class DiscussionService {
         return new Outcome.Done(threadId, repository.insertPost(threadId, parent, learner.accountId(), cleanBody));
     }
 
+    /** A title is one line: runs of white space (a forged newline, say) become one space. */
+    private static String cleanTitle(String title) {
+        return title == null ? "" : title.strip().replaceAll("\\s+", " ");
+    }
+
     private static Optional<String> bodyProblem(String body, boolean required) {
         if (required && body.isEmpty()) {
             return Optional.of("Write something before posting: an empty post says nothing.");
@@ -270,7 +275,7 @@ class DiscussionService {
     Outcome edit(LessonRef lesson, long threadId, long postId, CurrentLearner learner, String title, String body) {
         PostRow post = ownPost(lesson, threadId, postId, learner);
         Map<String, String> errors = new LinkedHashMap<>();
-        String cleanTitle = title == null ? "" : title.strip();
+        String cleanTitle = cleanTitle(title);
         if (post.opening()) {
             if (cleanTitle.isEmpty()) {
                 errors.put("title", "A thread needs a title.");

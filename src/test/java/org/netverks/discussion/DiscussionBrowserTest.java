@@ -52,7 +52,7 @@ class DiscussionBrowserTest {
 
         try (Browser browser = Browser.start()) {
             ChromeDriver driver = browser.driver();
-            logIn(browser, Discussers.learner(port, "Victim-signup-only"), "/");
+            logIn(browser, Discussers.learner(port, "Victim"), "/");
             driver.get(url(thread));
             waitFor(browser, "#post-" + comment);
             assertInert(driver);
