@@ -297,6 +297,27 @@ class DiscussionTest {
     }
 
     @Test
+    void anEditWithAProblemComesBackWithTheTextKept() {
+        Http author = learner(port, "Editor");
+        String thread = startThread(author, LESSON, "Before", "first words");
+        long comment = post(author, thread, null, "a comment");
+        long opening = openingPost(author.page(thread));
+
+        Document form = author.page(thread + "/posts/" + opening + "/edit");
+        assertThat(form.select("#thread-title").val()).isEqualTo("Before");
+        assertThat(form.select("#post-body").text()).isEqualTo("first words");
+        HttpResponse<String> noTitle = author.postForm(thread + "/posts/" + opening + "/edit",
+                Map.of("title", "", "body", "changed words"));
+        assertThat(noTitle.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(noTitle.body()).select("#title-error").text()).isEqualTo("A thread needs a title.");
+        assertThat(Jsoup.parse(noTitle.body()).select("#post-body").text()).isEqualTo("changed words");
+        HttpResponse<String> emptied = author.postForm(thread + "/posts/" + comment + "/edit", Map.of("body", ""));
+        assertThat(emptied.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(emptied.body()).select("#body-error").text()).startsWith("Write something");
+        assertThat(new Http(port).page(thread).text()).contains("Before", "first words", "a comment");
+    }
+
+    @Test
     void htmlScriptsAndJavascriptLinksNeverReachThePage() {
         Http attacker = learner(port, "Mallory");
         String payload = """
