@@ -67,7 +67,13 @@ class DiscussionRepository {
                 .query(DiscussionRepository::threadRow).optional();
     }
 
+    /**
+     * The live thread with this title in the lesson. Takes a transaction-long advisory lock on the
+     * lesson and title first, so two clicks on the same starter topic (on any instance) make one thread.
+     */
     Optional<Long> liveThreadTitled(String lessonId, String title) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "discussion-starter:" + lessonId + ":"
+                + title.toLowerCase(java.util.Locale.ROOT)).query((row, n) -> 1).single();
         return jdbc.sql("""
                         select t.id from discussion_thread t join discussion_post o on o.thread_id = t.id and o.opening
                         where t.lesson_id = :lesson and lower(t.title) = lower(:title) and o.deleted_at is null
