@@ -42,6 +42,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void nothingButTheDiscussionDependsOnIt() throws IOException {
+        for (String feature : List.of("content", "learner", "lab", "web", "platform")) {
+            assertThat(violations(feature, List.of("discussion"))).as(feature).isEmpty();
+        }
+    }
+
+    @Test
+    void theDiscussionBuildsOnContentLearnerAndWebOnly() throws IOException {
+        assertThat(violations("discussion", List.of("lab", "platform"))).isEmpty();
+    }
+
+    @Test
     void theLabsPartsDoNotDependOnEachOther() throws IOException {
         assertThat(violations("lab/run", List.of("lab.psql", "lab.plan", "lab.sandbox"))).isEmpty();
         assertThat(violations("lab/psql", List.of("lab.run", "lab.plan", "lab.sandbox"))).isEmpty();

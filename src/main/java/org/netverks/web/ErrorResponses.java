@@ -42,6 +42,11 @@ public class ErrorResponses {
         return respond(request, HttpStatus.NOT_FOUND, e.getMessage());
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    Object forbidden(ForbiddenException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
     @ExceptionHandler(NoResourceFoundException.class)
     Object noResource(HttpServletRequest request) {
         return respond(request, HttpStatus.NOT_FOUND, "There is no page at this address.");
