@@ -112,6 +112,7 @@ class AccountController {
                 "createdAt", account.createdAt().toString(), "moderator", account.moderator()));
         data.put("progress", progress.load(learner.accountId()));
         data.put("cardSchedule", progress.schedules(learner.accountId()));
+        data.putAll(accounts.otherData(learner.accountId()));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"learn-netverks-my-data.json\"")
                 .contentType(MediaType.APPLICATION_JSON).body(data);

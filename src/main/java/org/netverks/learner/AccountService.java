@@ -18,11 +18,13 @@ class AccountService {
     private final AccountRepository accounts;
     private final PasswordEncoder encoder;
     private final List<String> moderators;
+    private final List<AccountData> otherData;
 
     AccountService(AccountRepository accounts, PasswordEncoder encoder,
-            @Value("${netverks.moderators:}") List<String> moderators) {
+            @Value("${netverks.moderators:}") List<String> moderators, List<AccountData> otherData) {
         this.accounts = accounts;
         this.encoder = encoder;
+        this.otherData = otherData;
         this.moderators = moderators.stream().map(String::strip).filter(email -> !email.isEmpty())
                 .map(String::toLowerCase).toList();
     }
@@ -67,10 +69,19 @@ class AccountService {
         return password != null && accounts.passwordHash(email).map(hash -> encoder.matches(password, hash)).orElse(false);
     }
 
+    /** The account, its progress and cards (by cascade), and what other features keep for it. */
     @Transactional
     void delete(UUID accountId, String email) {
+        otherData.forEach(data -> data.erase(accountId));
         accounts.endSessions(email, null);
         accounts.delete(accountId);
+    }
+
+    /** What other features keep for the account, by their export key. */
+    Map<String, Object> otherData(UUID accountId) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        otherData.forEach(part -> data.put(part.exportKey(), part.export(accountId)));
+        return data;
     }
 
     Optional<Account> account(UUID id) {

@@ -35,6 +35,24 @@ class DiscussionTest {
     JdbcClient jdbc;
 
     @Test
+    void aLearnersPostsAreInTheirExportAndGoWithTheirAccount() {
+        Http leaver = learner(port, "leaver");
+        String thread = startThread(leaver, "/tracks/postgresql/joins", "Leaving soon", "opening words of the leaver");
+        long comment = post(leaver, thread, null, "a comment that should vanish");
+        Http stayer = learner(port, "stayer");
+        post(stayer, thread, comment, "a reply that stays");
+        HttpResponse<String> export = leaver.getJson("/account/export");
+        assertThat(export.body()).contains("\"discussionPosts\"", "a comment that should vanish", "opening words of the leaver");
+
+        assertThat(leaver.postForm("/account/delete", Map.of("password", Discussers.PASSWORD)).statusCode()).isEqualTo(303);
+        String page = new Http(port).get(thread).body();
+        assertThat(page).doesNotContain("a comment that should vanish").doesNotContain("opening words of the leaver")
+                .contains("a reply that stays", "[deleted]");
+        assertThat(jdbc.sql("select count(*) from discussion_post where body like '%should vanish%'").query(Integer.class)
+                .single()).isZero();
+    }
+
+    @Test
     void everyoneReadsOnlySignedInLearnersPost() {
         Http author = learner(port, "Asker");
         String thread = startThread(author, LESSON, "Why SELECT * in production is risky?", "Asking for a *friend*.");
