@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class ErrorPageController implements ErrorController {
 
+    /** A request attribute with the message for the page, set by whoever sent the error. */
+    static final String MESSAGE = "netverks.error.message";
+
     private final ErrorResponses responses;
 
     ErrorPageController(ErrorResponses responses) {
@@ -28,7 +31,7 @@ class ErrorPageController implements ErrorController {
         String original = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         boolean json = ErrorResponses.wantsJson(original != null ? original : request.getRequestURI(),
                 request.getHeader("Accept"));
-        String message = switch (status.value()) {
+        String message = request.getAttribute(MESSAGE) instanceof String given ? given : switch (status.value()) {
             case 404 -> "There is no page at this address.";
             case 403 -> "You are not allowed to do that.";
             case 405 -> "This address does not accept that kind of request.";

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Spring Security with its defaults on: secure headers, and CSRF protection by the cookie
@@ -40,10 +41,21 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {
+                    if (!ErrorResponses.wantsJson(request.getRequestURI(), request.getHeader("Accept"))) {
+                        // a form: the error page, saying what happened and what to do
+                        request.setAttribute(ErrorPageController.MESSAGE, denied instanceof CsrfException
+                                ? "This form had expired: its security token changes when you log in or out. "
+                                        + "Go back, reload the page and send it again."
+                                : "You are not allowed to do that.");
+                        response.sendError(403);
+                        return;
+                    }
                     response.setStatus(403);
                     response.setContentType("application/json");
-                    response.getWriter().write("{\"status\":403,\"error\":\"Missing or stale CSRF token: send the "
-                            + "XSRF-TOKEN cookie's value in an X-XSRF-TOKEN header (reload the page if it is open).\"}");
+                    response.getWriter().write(denied instanceof CsrfException
+                            ? "{\"status\":403,\"error\":\"Missing or stale CSRF token: send the XSRF-TOKEN cookie's "
+                                    + "value in an X-XSRF-TOKEN header (reload the page if it is open).\"}"
+                            : "{\"status\":403,\"error\":\"You are not allowed to do that.\"}");
                 }));
         return http.build();
     }

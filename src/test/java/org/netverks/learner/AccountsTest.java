@@ -226,6 +226,18 @@ class AccountsTest {
     }
 
     @Test
+    void aFormWithAnExpiredSecurityTokenGetsAPageThatSaysWhatToDo() throws Exception {
+        java.net.http.HttpResponse<String> forged = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/signup"))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("email=a%40example.org&_csrf=stale"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(Jsoup.parse(forged.body()).text()).contains("This form had expired", "reload the page");
+    }
+
+    @Test
     void configuredModeratorsAreModerators() {
         Http http = http();
         http.postForm("/signup", Map.of("email", "moderator@example.org", "displayName", "Mo", "password", Learners.PASSWORD));
