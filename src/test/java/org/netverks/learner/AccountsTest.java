@@ -244,9 +244,13 @@ class AccountsTest {
         if (http.get("/me").statusCode() != 200) {
             Learners.logIn(http, "moderator@example.org", Learners.PASSWORD);
         }
-        assertThat(Jsoup.parse(http.get("/account").body()).select(".account-facts").text()).contains("Moderator");
+        Document account = Jsoup.parse(http.get("/account").body());
+        assertThat(account.select(".account-facts").text()).contains("Moderator");
+        assertThat(account.select(".account-nav a").eachAttr("href")).contains("/moderation/reports");
         Http other = http();
         Learners.signUp(other, "plain");
-        assertThat(Jsoup.parse(other.get("/account").body()).select(".account-facts").text()).doesNotContain("Moderator");
+        Document plain = Jsoup.parse(other.get("/account").body());
+        assertThat(plain.select(".account-facts").text()).doesNotContain("Moderator");
+        assertThat(plain.select(".account-nav a").eachAttr("href")).doesNotContain("/moderation/reports");
     }
 }
