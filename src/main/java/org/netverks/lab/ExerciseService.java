@@ -1,6 +1,5 @@
 package org.netverks.lab;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
@@ -71,11 +70,7 @@ class ExerciseService {
     CheckResponse check(String trackSlug, String lessonSlug, String exerciseId, String sql, String learnerKey)
             throws SQLException {
         Exercise exercise = exercise(trackSlug, lessonSlug, exerciseId);
-        int bytes = sql.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > properties.maxSqlSize().toBytes()) {
-            throw new LabLimitException(413, "SQL size limit", "Your SQL is " + (bytes + 1023) / 1024 + " KB; the lab "
-                    + "accepts at most " + properties.maxSqlSize().toKilobytes() + " KB in one check (SQL size limit).");
-        }
+        LabLimitException.requireSqlWithin(sql, properties, "check");
         if (!checking.add(learnerKey)) {
             throw new LabLimitException(429, null, "Your previous check is still being graded. Wait for its result, "
                     + "then check again.");

@@ -12,6 +12,20 @@ class LabLimitException extends RuntimeException {
         this.limit = limit;
     }
 
+    /** Refuses SQL larger than the lab accepts in one {@code use} ("run", "check"), saying which limit. */
+    static void requireSqlWithin(String sql, LabProperties properties, String use) {
+        long bytes = sql.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        long most = properties.maxSqlSize().toBytes();
+        if (bytes > most) {
+            throw new LabLimitException(413, "SQL size limit", "Your SQL is " + kilobytes(bytes) + "; the lab accepts "
+                    + "at most " + kilobytes(most) + " in one " + use + " (SQL size limit).");
+        }
+    }
+
+    private static String kilobytes(long bytes) {
+        return (bytes + 1023) / 1024 + " KB";
+    }
+
     int status() {
         return status;
     }

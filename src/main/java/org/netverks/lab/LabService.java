@@ -1,6 +1,5 @@
 package org.netverks.lab;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -54,11 +53,7 @@ public class LabService {
 
     public RunResponse run(String trackSlug, String lessonSlug, String sql, Visitor visitor) throws SQLException {
         Dataset dataset = datasetOf(trackSlug, lessonSlug);
-        int bytes = sql.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > properties.maxSqlSize().toBytes()) {
-            throw new LabLimitException(413, "SQL size limit", "Your SQL is " + kilobytes(bytes) + "; the lab accepts at most "
-                    + kilobytes(properties.maxSqlSize().toBytes()) + " in one run (SQL size limit).");
-        }
+        LabLimitException.requireSqlWithin(sql, properties, "run");
         Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), dataset, visitor.client());
         return sessions.with(sandbox, sandboxes.server(sandbox), session -> {
             if (session.sizeBytes() < 0) {
@@ -169,9 +164,5 @@ public class LabService {
     private String quotaMessage(long used) {
         return "Your sandbox uses " + (used / (1024 * 1024)) + " MB, more than its "
                 + properties.sandboxQuota().toMegabytes() + " MB disk quota.";
-    }
-
-    private static String kilobytes(long bytes) {
-        return (bytes + 1023) / 1024 + " KB";
     }
 }
