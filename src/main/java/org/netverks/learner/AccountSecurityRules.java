@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.netverks.web.DatabaseUnavailable;
 import org.netverks.web.RenderedPages;
 import org.netverks.web.SecurityRules;
 import org.springframework.security.authentication.LockedException;
@@ -55,6 +56,9 @@ class AccountSecurityRules implements SecurityRules {
 
     private void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
+        if (DatabaseUnavailable.isCause(failure) && failure.getCause() instanceof RuntimeException cause) {
+            throw cause; // not a wrong password: the database is away, and DatabaseUnavailable answers 503
+        }
         boolean locked = failure instanceof LockedException;
         Map<String, Object> model = new HashMap<>();
         model.put("email", String.valueOf(request.getParameter("email") == null ? "" : request.getParameter("email")));

@@ -25,9 +25,14 @@ public final class EmbeddedPostgresServer implements Closeable {
     private static final String PASSWORD_MARKER = "netverks-passwords-required";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final ProcessHandle postmaster;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) throws IOException {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+        this.postmaster = postmasterOf(dataDirectory).orElseThrow(() -> new IOException(
+                "PostgreSQL started on " + dataDirectory + " but its postmaster.pid names no running process"));
     }
 
     /**
@@ -76,7 +81,14 @@ public final class EmbeddedPostgresServer implements Closeable {
                 }
             });
         }
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start());
+        EmbeddedPostgres started = builder.start();
+        EmbeddedPostgresServer server;
+        try {
+            server = new EmbeddedPostgresServer(started, dataDirectory);
+        } catch (IOException e) {
+            started.close();
+            throw e;
+        }
         if (superuserPassword != null && !Files.exists(passwordMarker)) {
             server.requirePasswords(superuserPassword, dataDirectory, passwordMarker);
         }
@@ -132,8 +144,24 @@ public final class EmbeddedPostgresServer implements Closeable {
         }
     }
 
+    /** The server's main process, the one whose death stops the whole cluster. */
+    public long postmasterPid() {
+        return postmaster.pid();
+    }
+
+    /** Whether the postmaster still runs; one that was killed counts as gone at once, before it is reaped. */
+    public boolean running() {
+        return postmaster.isAlive() && postmaster.info().command().isPresent();
+    }
+
     @Override
     public void close() throws IOException {
+        if (!running()) {
+            // killed: its pid file is stale, and pg_ctl stop must not signal whatever process has that pid by now
+            Files.deleteIfExists(dataDirectory.resolve("postmaster.pid"));
+            log.info("Releasing the stopped PostgreSQL server on {} (zonky reports that it could not stop it: "
+                    + "it was already gone)", dataDirectory);
+        }
         postgres.close();
     }
 
@@ -142,15 +170,7 @@ public final class EmbeddedPostgresServer implements Closeable {
      * this start fail. The pid file names it; we ask it for a fast shutdown and wait.
      */
     static void stopStaleServer(Path dataDirectory) throws IOException {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        Optional<ProcessHandle> stale = lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0))
-                .flatMap(ProcessHandle::of)
-                .filter(ProcessHandle::isAlive)
-                .filter(EmbeddedPostgresServer::looksLikePostgres);
+        Optional<ProcessHandle> stale = postmasterOf(dataDirectory);
         if (stale.isEmpty()) {
             return; // PostgreSQL itself clears a pid file whose process is gone
         }
@@ -168,6 +188,19 @@ public final class EmbeddedPostgresServer implements Closeable {
             throw new IOException("A PostgreSQL server (pid " + process.pid() + ") is still running on "
                     + dataDirectory + " and did not stop within " + STALE_SHUTDOWN_WAIT.toSeconds() + " s", e);
         }
+    }
+
+    /** The live PostgreSQL process that the data directory's pid file names, if any. */
+    private static Optional<ProcessHandle> postmasterOf(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        return lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0))
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(EmbeddedPostgresServer::looksLikePostgres);
     }
 
     private static Optional<Long> parsePid(String line) {

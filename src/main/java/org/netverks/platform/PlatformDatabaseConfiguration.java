@@ -3,12 +3,12 @@ package org.netverks.platform;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -21,6 +21,13 @@ import org.springframework.util.StringUtils;
  * With no {@code spring.datasource.url} configured, the platform keeps its data in an embedded
  * PostgreSQL under {@code NETVERKS_DATA_DIR}; with one configured, Spring Boot's own DataSource is
  * used and nothing is started here.
+ *
+ * <p>The embedded cluster asks every connection for the superuser's password (kept in
+ * {@code NETVERKS_DATA_DIR/platform-admin-password}, readable by the app's user only): accounts,
+ * password hashes and sessions are not open to whatever else runs on the machine. It is restarted
+ * when it dies ({@link EmbeddedClusterSupervisor}); the pool's settings come from
+ * {@code spring.datasource.hikari.*}, as for an external database, so both fail fast while the
+ * database is away and reconnect by themselves when it is back.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(PlatformDatabaseConfiguration.NoDatasourceUrl.class)
@@ -29,22 +36,34 @@ class PlatformDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PlatformDatabaseConfiguration.class);
     private static final String DATABASE = "netverks";
 
-    @Bean(destroyMethod = "close")
-    EmbeddedPostgresServer platformPostgres(@Value("${netverks.data-dir}") Path dataDir)
-            throws IOException, SQLException {
-        Path clusterDir = dataDir.resolve("platform").toAbsolutePath();
-        log.info("No spring.datasource.url set: starting embedded PostgreSQL with data in {}", clusterDir);
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(clusterDir, Map.of());
-        server.ensureDatabase(DATABASE);
-        return server;
+    /** The cluster's superuser password, made at its first start. */
+    record PlatformPassword(String value) {
+    }
+
+    @Bean
+    PlatformPassword platformPassword(@Value("${netverks.data-dir}") Path dataDir) throws IOException {
+        return new PlatformPassword(ClusterPassword.readOrCreate(dataDir.resolve("platform-admin-password")));
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgresServer platformPostgres) {
+    EmbeddedClusterSupervisor platformCluster(@Value("${netverks.data-dir}") Path dataDir, PlatformPassword password)
+            throws IOException {
+        Path clusterDir = dataDir.resolve("platform").toAbsolutePath();
+        log.info("No spring.datasource.url set: starting embedded PostgreSQL with data in {}", clusterDir);
+        return EmbeddedClusterSupervisor.start("platform", 0,
+                port -> EmbeddedPostgresServer.start(clusterDir, Map.of(), port, password.value()),
+                List.of(server -> server.ensureDatabase(DATABASE)));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedClusterSupervisor platformCluster, PlatformPassword password) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("platform");
-        dataSource.setJdbcUrl(platformPostgres.jdbcUrl(DATABASE));
+        // the port stays the same across restarts of the cluster, so the pool reconnects by itself
+        dataSource.setJdbcUrl("jdbc:postgresql://localhost:" + platformCluster.port() + "/" + DATABASE);
         dataSource.setUsername("postgres");
+        dataSource.setPassword(password.value());
         dataSource.setMaximumPoolSize(16); // signed-in requests each read their session: 10 queued them at 32 clients
         dataSource.setMinimumIdle(2); // ten idle backends cost ~15 MB and ten processes for nothing
         return dataSource;

@@ -1,16 +1,19 @@
 package org.netverks.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -81,8 +84,17 @@ public class ErrorResponses {
         return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();
     }
 
+    /** The platform database cannot be reached: 503 saying so, at once (see {@link DatabaseUnavailable}). */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    Object databaseUnavailable(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        log.warn("The platform database is unavailable: {} {} answered 503 ({})", request.getMethod(),
+                request.getRequestURI(), DatabaseUnavailable.rootMessage(e));
+        response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        return respond(request, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE);
+    }
+
     @ExceptionHandler(Exception.class)
-    Object unexpected(Exception e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+    Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
         if (DisconnectedClientHelper.isClientDisconnectedException(e) || response.isCommitted()) {
             // the visitor went away mid-response: nobody to answer, nothing wrong on our side
             log.debug("Client went away during {} {}", request.getMethod(), request.getRequestURI());
@@ -92,6 +104,9 @@ public class ErrorResponses {
             // Spring's own client errors (missing parameter, wrong type…) keep their status.
             return respond(request, known.getStatusCode(), "That request could not be used: "
                     + known.getBody().getDetail());
+        }
+        if (DatabaseUnavailable.isCause(e)) {
+            return databaseUnavailable(e, request, response);
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(request, HttpStatus.INTERNAL_SERVER_ERROR,
@@ -125,6 +140,7 @@ public class ErrorResponses {
             case 400 -> "That request could not be used";
             case 403 -> "Not allowed";
             case 405 -> "Not allowed here";
+            case 503 -> DatabaseUnavailable.TITLE;
             default -> status.is5xxServerError() ? "Something went wrong" : "That did not work";
         };
     }
