@@ -3,6 +3,7 @@ package org.netverks.lab;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import org.netverks.lab.sandbox.SandboxServers;
 import org.netverks.lab.sandbox.SandboxUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,16 +22,22 @@ class LabErrors {
 
     private static final Logger log = LoggerFactory.getLogger(LabErrors.class);
 
+    private final SandboxServers servers;
+
+    LabErrors(SandboxServers servers) {
+        this.servers = servers;
+    }
+
     @ExceptionHandler(SandboxUnavailableException.class)
     ResponseEntity<Map<String, Object>> unavailable(SandboxUnavailableException e) {
         HttpStatus status = switch (e.reason()) {
             case TOO_MANY_CREATIONS -> HttpStatus.TOO_MANY_REQUESTS;
-            case AT_CAPACITY, SERVER_ERROR -> HttpStatus.SERVICE_UNAVAILABLE;
+            case AT_CAPACITY, SERVER_ERROR, SERVER_DOWN -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         String limit = switch (e.reason()) {
             case TOO_MANY_CREATIONS -> "sandbox creation limit";
             case AT_CAPACITY -> "lab capacity";
-            case SERVER_ERROR -> null;
+            case SERVER_ERROR, SERVER_DOWN -> null;
         };
         return ResponseEntity.status(status)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
@@ -53,6 +60,10 @@ class LabErrors {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(body(503,
                     "Your sandbox already has as many open connections as it may have (connection limit). "
                             + "Close some of your own psql sessions and try again.", "connection limit"));
+        }
+        if (SandboxServers.unreachable(e)) {
+            log.warn("Could not reach a sandbox server: {}", e.getMessage());
+            return unavailable(servers.unavailable());
         }
         log.warn("Could not reach a sandbox: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")

@@ -9,22 +9,30 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.netverks.lab.run.SandboxSession;
 import org.netverks.lab.sandbox.Sandbox;
 import org.netverks.lab.sandbox.SandboxServer;
+import org.netverks.lab.sandbox.SandboxServers;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The open connection of each active sandbox. A learner's runs reuse it (logging in costs more
  * than a small query), one run at a time; after {@code connectionIdle} without a run it is
- * closed, so an idle learner holds no backend on the sandbox server.
+ * closed, so an idle learner holds no backend on the sandbox server. A connection that sat idle
+ * is checked before use and opened anew if the server went away meanwhile (it was restarted), so
+ * the lab comes back by itself; while the server cannot be reached, runs are refused with 503.
  */
 @Component
 class SandboxSessions {
 
+    /** A connection idle this long is checked (one round trip) before a run uses it. */
+    private static final long CHECK_AFTER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final LabProperties properties;
+    private final SandboxServers servers;
     private final Map<UUID, Slot> slots = new ConcurrentHashMap<>();
 
-    SandboxSessions(LabProperties properties) {
+    SandboxSessions(LabProperties properties, SandboxServers servers) {
         this.properties = properties;
+        this.servers = servers;
     }
 
     /** Work done while holding the sandbox's only session. */
@@ -57,14 +65,34 @@ class SandboxSessions {
             throw new Busy();
         }
         try {
-            if (slot.session == null || !slot.session.usable()) {
-                slot.session = SandboxSession.open(server.host(), server.port(), sandbox.database(), sandbox.role(),
-                        sandbox.password(), properties.maxResultSize().toBytes());
+            if (slot.session != null && (!slot.session.usable()
+                    || (System.nanoTime() - slot.lastUsed > CHECK_AFTER_IDLE_NANOS && !slot.session.alive()))) {
+                slot.session.close();
+                slot.session = null;
             }
-            return work.on(slot.session);
+            if (slot.session == null) {
+                slot.session = open(sandbox, server);
+            }
+            T result = work.on(slot.session);
+            if (!slot.session.usable() && servers.restarting(server)) {
+                throw servers.unavailable(server); // the server died under this run
+            }
+            return result;
         } finally {
             slot.lastUsed = System.nanoTime();
             slot.lock.unlock();
+        }
+    }
+
+    private SandboxSession open(Sandbox sandbox, SandboxServer server) throws SQLException {
+        try {
+            return SandboxSession.open(server.host(), server.port(), sandbox.database(), sandbox.role(),
+                    sandbox.password(), properties.maxResultSize().toBytes());
+        } catch (SQLException e) {
+            if (SandboxServers.unreachable(e)) {
+                throw servers.unavailable(server);
+            }
+            throw e;
         }
     }
 

@@ -51,7 +51,7 @@ public final class SandboxSession implements AutoCloseable {
         properties.setProperty("password", password);
         properties.setProperty("ApplicationName", "netverks-lab");
         properties.setProperty("maxResultBuffer", Long.toString(maxResultBytes));
-        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("connectTimeout", "2"); // a server that is away is reported at once
         properties.setProperty("tcpKeepAlive", "true");
         Connection connection = DriverManager.getConnection(
                 "jdbc:postgresql://" + host + ":" + port + "/" + database, properties);
@@ -98,6 +98,15 @@ public final class SandboxSession implements AutoCloseable {
     public boolean usable() {
         try {
             return !connection.isClosed();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Whether the server still answers on this connection (one round trip, at most 2 s). */
+    public boolean alive() {
+        try {
+            return connection.isValid(2);
         } catch (SQLException e) {
             return false;
         }

@@ -16,7 +16,7 @@ final class AdminConnections {
         properties.setProperty("user", server.adminUser());
         properties.setProperty("password", server.adminPassword());
         properties.setProperty("ApplicationName", "netverks-lab-admin");
-        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("connectTimeout", "2"); // a server that is away is reported at once
         return DriverManager.getConnection(server.jdbcUrl(database), properties);
     }
 }

@@ -1,14 +1,13 @@
 package org.netverks.lab.sandbox;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.netverks.lab.LabProperties;
+import org.netverks.platform.ClusterPassword;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,11 +34,11 @@ class SandboxClusterConfiguration {
     SandboxServers sandboxServers(LabProperties properties, Optional<EmbeddedSandboxCluster> embedded) {
         if (!properties.embedded()) {
             List<SandboxServer> configured = properties.servers().stream().map(SandboxServer::parse).toList();
-            return new SandboxServers(() -> configured);
+            return new SandboxServers(() -> configured, server -> false);
         }
         // injected, not looked up: a dependency Spring sees, so the cluster outlives its users at shutdown
         EmbeddedSandboxCluster cluster = embedded.orElseThrow();
-        return new SandboxServers(() -> List.of(cluster.server()));
+        return new SandboxServers(() -> List.of(cluster.server()), server -> cluster.restarting());
     }
 
     @Bean(destroyMethod = "close")
@@ -47,10 +46,11 @@ class SandboxClusterConfiguration {
     EmbeddedSandboxCluster embeddedSandboxCluster(LabProperties properties,
             @Value("${netverks.data-dir}") Path dataDir) throws IOException {
         Path clusterDir = dataDir.resolve("sandboxes").toAbsolutePath();
-        String password = adminPassword(dataDir.resolve("sandbox-admin-password"));
+        String password = ClusterPassword.readOrCreate(dataDir.resolve("sandbox-admin-password"));
         log.info("No netverks.lab.servers set: starting the embedded sandbox cluster in {}", clusterDir);
+        // no step yet needs the new postmaster; one added here (OS limits on its pid) is run after every restart too
         return EmbeddedSandboxCluster.startInBackground(clusterDir, hardenedSettings(properties),
-                properties.embeddedPort(), password);
+                properties.embeddedPort(), password, List.of());
     }
 
     static class NoLabServers implements Condition {
@@ -73,21 +73,5 @@ class SandboxClusterConfiguration {
         settings.put("shared_buffers", "64MB");
         settings.put("log_min_messages", "warning");
         return settings;
-    }
-
-    /** The superuser password of the embedded cluster: made once, kept beside its data, readable by us only. */
-    private static String adminPassword(Path file) throws IOException {
-        if (Files.exists(file)) {
-            return Files.readString(file).strip();
-        }
-        Files.createDirectories(file.getParent());
-        String password = Secrets.password();
-        Files.writeString(file, password);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the data folder's own permissions protect it
-        }
-        return password;
     }
 }

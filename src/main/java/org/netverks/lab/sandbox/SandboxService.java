@@ -149,6 +149,11 @@ public class SandboxService implements ScratchDatabases {
             repository.insert(created, readOnlyOwner);
             return created;
         } catch (SQLException e) {
+            if (SandboxServers.unreachable(e)) {
+                log.warn("Could not create a read-only copy of dataset {}: {} cannot be reached ({})", dataset.name(),
+                        server.id(), e.getMessage());
+                throw servers.unavailable(server);
+            }
             log.error("Could not create a read-only copy of dataset {} on {}", dataset.name(), server.id(), e);
             throw new SandboxUnavailableException(SandboxUnavailableException.Reason.SERVER_ERROR, CAPACITY_RETRY,
                     "The lab could not prepare a copy of the data to grade on just now. Please try again in a minute.");
@@ -195,6 +200,11 @@ public class SandboxService implements ScratchDatabases {
         try {
             return provisioner.create(server, dataset, properties.statementTimeout());
         } catch (SQLException e) {
+            if (SandboxServers.unreachable(e)) {
+                log.warn("Could not create a sandbox for dataset {}: {} cannot be reached ({})", dataset.name(),
+                        server.id(), e.getMessage());
+                throw servers.unavailable(server);
+            }
             log.error("Could not create a sandbox for dataset {} on {}", dataset.name(), server.id(), e);
             throw new SandboxUnavailableException(SandboxUnavailableException.Reason.SERVER_ERROR, CAPACITY_RETRY,
                     "The lab could not prepare a database for you just now. Please try again in a minute.");
