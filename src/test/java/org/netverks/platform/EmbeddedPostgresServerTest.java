@@ -1,6 +1,7 @@
 package org.netverks.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -8,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +69,36 @@ class EmbeddedPostgresServerTest {
             ResultSet rows = connection.createStatement().executeQuery("select note from left_behind");
             assertThat(rows.next()).isTrue();
         }
+    }
+
+    @Test
+    void aClusterMadeBeforePasswordsWereRequiredAsksForOneFromItsNextStart() throws Exception {
+        try (EmbeddedPostgresServer older = EmbeddedPostgresServer.start(dataDir, Map.of());
+                Connection connection = connect(older, "postgres")) {
+            connection.createStatement().execute("create table from_before (note text)");
+        }
+        String password = ClusterPassword.readOrCreate(dataDir.resolveSibling(dataDir.getFileName() + "-password"));
+        for (int start = 0; start < 2; start++) { // the upgrade, then an ordinary start of an upgraded cluster
+            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, Map.of(), 0, password)) {
+                assertThatThrownBy(() -> connect(server, "postgres")).as("no password")
+                        .isInstanceOf(SQLException.class);
+                assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "guess"))
+                        .as("a wrong password").isInstanceOf(SQLException.class);
+                try (Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres",
+                        password)) {
+                    assertThat(connection.createStatement().executeQuery("select * from from_before")).isNotNull();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theGeneratedPasswordIsKeptReadableByItsOwnerOnly() throws Exception {
+        Path file = dataDir.resolve("admin-password");
+        String password = ClusterPassword.readOrCreate(file);
+        assertThat(password).matches("[A-Za-z0-9]{24}");
+        assertThat(ClusterPassword.readOrCreate(file)).as("read back, not made anew").isEqualTo(password);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 
     private static Connection connect(EmbeddedPostgresServer server, String database) throws Exception {
