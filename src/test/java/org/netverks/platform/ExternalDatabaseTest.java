@@ -2,20 +2,31 @@ package org.netverks.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netverks.web.Http;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** With spring.datasource.url set, the app uses that PostgreSQL and starts no embedded one. */
-@SpringBootTest(properties = "netverks.data-dir=target/unused-data-dir")
+/**
+ * With spring.datasource.url set, the app uses that PostgreSQL and starts no embedded one; while
+ * that server is down, requests fail fast and readiness is DOWN, and both recover when it returns.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "netverks.data-dir=target/unused-data-dir")
 class ExternalDatabaseTest {
 
     @TempDir
@@ -46,9 +57,55 @@ class ExternalDatabaseTest {
     @Test
     void usesTheConfiguredDatabaseAndStartsNoEmbeddedOne() {
         assertThat(context.getBeansOfType(EmbeddedPostgresServer.class)).isEmpty();
+        assertThat(context.getBeansOfType(EmbeddedClusterSupervisor.class)).isEmpty();
         assertThat(jdbc.sql("select current_database()").query(String.class).single()).isEqualTo("operator_db");
         assertThat(jdbc.sql("select count(*) from content_lesson").query(Integer.class).single())
                 .as("Flyway migrated it and the content was recorded").isEqualTo(36);
         assertThat(Path.of("target/unused-data-dir/platform")).as("no embedded platform cluster").doesNotExist();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void whileTheServerIsDownRequestsFailFastAndReadinessIsDownUntilItReturns() throws Exception {
+        Http learner = new Http(port);
+        HttpResponse<String> signUp = learner.postForm("/signup", Map.of("email", "outage-" + System.nanoTime()
+                + "@example.org", "displayName", "Outage", "password", "a long enough passphrase"));
+        assertThat(signUp.statusCode()).as(signUp.body()).isEqualTo(303);
+        String session = "SESSION=" + learner.cookie("SESSION");
+        assertThat(get("/actuator/health/readiness", "").statusCode()).isEqualTo(200);
+        int serverPort = external.port();
+        ProcessHandle.of(external.postmasterPid()).orElseThrow().destroyForcibly();
+        external.close();
+        try {
+            long start = System.nanoTime();
+            HttpResponse<String> readiness = get("/actuator/health/readiness", "");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            assertThat(readiness.statusCode()).isEqualTo(503);
+            assertThat(get("/actuator/health/liveness", "").statusCode()).isEqualTo(200);
+            start = System.nanoTime();
+            HttpResponse<String> progress = get("/api/progress", session);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            assertThat(progress.statusCode()).as(progress.body()).isEqualTo(503);
+            assertThat(progress.body()).contains("Accounts are unavailable right now");
+        } finally {
+            external = EmbeddedPostgresServer.start(externalDir, Map.of(), serverPort, null);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (get("/api/progress", session).statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(get("/api/progress", session).statusCode()).as("signed in again by itself").isEqualTo(200);
+        assertThat(get("/actuator/health/readiness", "").statusCode()).as("ready again").isEqualTo(200);
+    }
+
+    private HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).GET();
+        if (!cookie.isEmpty()) {
+            request.header("Cookie", cookie);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

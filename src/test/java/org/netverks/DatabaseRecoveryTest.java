@@ -1,0 +1,155 @@
+package org.netverks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.netverks.web.Http;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * Fault drills: the postmaster of each embedded cluster is killed (SIGKILL, the pid from its
+ * postmaster.pid) under a running app. While it is down, requests that need it answer 503 within
+ * 2 s, saying what is unavailable; the app restarts the cluster, and the same learner's requests
+ * work again by themselves. An app of its own, on a data folder of its own, so that killing its
+ * databases disturbs no other test; it is closed afterwards.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"netverks.data-dir=target/recovery-test-data", "netverks.lab.warm-pool-size=0",
+                "netverks.lab.creations-per-client-per-hour=10000", "netverks.lab.max-sandboxes=100000"})
+@DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DatabaseRecoveryTest {
+
+    private static final Path DATA = Path.of("target/recovery-test-data");
+    private static final String RUN = "/api/lab/postgresql/postgresql-with-python/run";
+    private static final Duration FAIL_FAST = Duration.ofSeconds(2);
+    private static final Duration BACK_WITHIN = Duration.ofSeconds(20);
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    @Order(1)
+    void aKilledSandboxClusterIsRestartedAndTheLabComesBack() throws Exception {
+        Http learner = new Http(port);
+        assertThat(run(learner, "create table kept as select 42 as answer").statusCode()).isEqualTo(200);
+
+        long killedAt = kill(DATA.resolve("sandboxes"));
+        Answer down = timed(() -> run(learner, "select answer from kept"));
+        assertThat(down.response.statusCode()).as(down.response.body()).isEqualTo(503);
+        assertThat(down.response.body()).contains("The lab's database server is restarting");
+        assertThat(down.took).isLessThan(FAIL_FAST);
+
+        Answer back = until(() -> run(learner, "select answer from kept"), response -> response.statusCode() == 200);
+        assertThat(back.response.body()).as("the sandbox kept its table").contains("\"42\"");
+        report("sandbox", killedAt, back);
+    }
+
+    @Test
+    @Order(2)
+    void aKilledPlatformClusterIsRestartedAndSignedInPagesComeBack() throws Exception {
+        Http learner = new Http(port);
+        HttpResponse<String> signUp = learner.postForm("/signup", Map.of("email",
+                "recovering-" + System.nanoTime() + "@example.org", "displayName", "Recovering",
+                "password", "a long enough passphrase"));
+        assertThat(signUp.statusCode()).as(signUp.body()).isEqualTo(303);
+        String session = "SESSION=" + learner.cookie("SESSION");
+        assertThat(get("/me", "text/html", session).statusCode()).isEqualTo(200);
+
+        long killedAt = kill(DATA.resolve("platform"));
+        Answer page = timed(() -> get("/me", "text/html", session));
+        assertThat(page.response.statusCode()).isEqualTo(503);
+        assertThat(page.response.body()).contains("Accounts are unavailable right now");
+        assertThat(page.took).isLessThan(FAIL_FAST);
+        Answer api = timed(() -> get("/api/progress", "application/json", session));
+        assertThat(api.response.statusCode()).isEqualTo(503);
+        assertThat(api.response.body()).startsWith("{").contains("Accounts are unavailable right now");
+        assertThat(api.took).isLessThan(FAIL_FAST);
+        Answer readiness = timed(() -> get("/actuator/health/readiness", "application/json", ""));
+        assertThat(readiness.response.statusCode()).isEqualTo(503);
+        assertThat(readiness.response.body()).contains("DOWN");
+        assertThat(readiness.took).isLessThan(FAIL_FAST);
+        assertThat(get("/actuator/health/liveness", "application/json", "").statusCode())
+                .as("restarting the app would not help: it stays live").isEqualTo(200);
+        assertThat(get("/tracks/postgresql", "text/html", "").statusCode()).as("lessons are still read")
+                .isEqualTo(200);
+
+        Answer back = until(() -> get("/me", "text/html", session), response -> response.statusCode() == 200);
+        assertThat(back.response.body()).as("still signed in").contains("netverks-account");
+        report("platform", killedAt, back);
+        assertThat(get("/actuator/health/readiness", "application/json", "").statusCode()).isEqualTo(200);
+    }
+
+    /** SIGKILLs the postmaster of the cluster in {@code clusterDir}; returns when, in nanoTime. */
+    private static long kill(Path clusterDir) throws Exception {
+        long pid = Long.parseLong(Files.readAllLines(clusterDir.resolve("postmaster.pid")).get(0).trim());
+        assertThat(ProcessHandle.of(pid).orElseThrow().destroyForcibly()).isTrue();
+        return System.nanoTime();
+    }
+
+    private HttpResponse<String> run(Http learner, String sql) {
+        return learner.postJson(RUN, "{\"sql\":\"" + sql + "\"}");
+    }
+
+    private HttpResponse<String> get(String path, String accept, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", accept).timeout(Duration.ofSeconds(30)).GET();
+        if (!cookie.isEmpty()) {
+            request.header("Cookie", cookie);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private record Answer(HttpResponse<String> response, Duration took, long atNanos) {
+    }
+
+    private interface Request {
+        HttpResponse<String> send() throws Exception;
+    }
+
+    private static Answer timed(Request request) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = request.send();
+        long end = System.nanoTime();
+        return new Answer(response, Duration.ofNanos(end - start), end);
+    }
+
+    /**
+     * Repeats {@code request} until {@code done}; meanwhile every answer must be a quick 503 (or
+     * already the good one), never a 500 or a hang.
+     */
+    private static Answer until(Request request, Predicate<HttpResponse<String>> done) throws Exception {
+        long deadline = System.nanoTime() + BACK_WITHIN.toNanos();
+        while (true) {
+            Answer answer = timed(request);
+            if (done.test(answer.response)) {
+                return answer;
+            }
+            assertThat(answer.response.statusCode()).as(answer.response.body()).isEqualTo(503);
+            assertThat(answer.took).isLessThan(FAIL_FAST);
+            assertThat(System.nanoTime()).as("back within " + BACK_WITHIN).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static void report(String cluster, long killedAt, Answer back) {
+        System.out.printf("RECOVERY %s: kill -9 of the postmaster to the first successful request: %d ms%n", cluster,
+                (back.atNanos - killedAt) / 1_000_000);
+    }
+}
