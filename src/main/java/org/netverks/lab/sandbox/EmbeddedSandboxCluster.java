@@ -23,11 +23,11 @@ final class EmbeddedSandboxCluster implements AutoCloseable {
     }
 
     static EmbeddedSandboxCluster startInBackground(Path directory, Map<String, String> settings, int port,
-            String password) {
+            String password, java.util.List<String> remoteHbaLines) {
         CompletableFuture<EmbeddedPostgresServer> starting = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
-                starting.complete(EmbeddedPostgresServer.start(directory, settings, port, password));
+                starting.complete(EmbeddedPostgresServer.start(directory, settings, port, password, remoteHbaLines));
             } catch (IOException | RuntimeException e) {
                 starting.completeExceptionally(e);
             }
