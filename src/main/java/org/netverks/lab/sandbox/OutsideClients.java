@@ -30,7 +30,7 @@ final class OutsideClients {
                 ResultSet rows = statement.executeQuery("""
                         select d.datname, d.sessions,
                                exists (select 1 from pg_stat_activity a
-                                       where a.datid = d.oid and a.usename like 'lr\\_%') as connected
+                                       where a.datid = d.datid and a.usename like 'lr\\_%') as connected
                         from pg_stat_database d
                         where d.datname like 'sb\\_%'""")) {
             Map<String, Long> before = sessionsSeen.getOrDefault(server.id(), Map.of());
