@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.netverks.lab.LabProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -60,7 +61,7 @@ public record ClientAccessProperties(@DefaultValue("localhost") String listenAdd
     }
 
     /** Whether other machines can reach the cluster at all. */
-    public boolean listensBeyondLocalhost() {
+    boolean listensBeyondLocalhost() {
         return addresses().stream().anyMatch(address -> !isLoopback(address));
     }
 
@@ -126,24 +127,24 @@ public record ClientAccessProperties(@DefaultValue("localhost") String listenAdd
         return Arrays.stream(listenAddresses.split(",")).filter(address -> !address.isEmpty()).toList();
     }
 
-    private static java.util.Optional<String> pemProblem(String setting, String file, String kind) {
+    private static Optional<String> pemProblem(String setting, String file, String kind) {
         Path path = Path.of(file);
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            return java.util.Optional.of(setting + ": " + file + " is not a readable file");
+            return Optional.of(setting + ": " + file + " is not a readable file");
         }
         try {
             String text = Files.readString(path);
             if (!text.contains("-----BEGIN ") || !text.contains(kind + "-----")) {
-                return java.util.Optional.of(setting + ": " + file + " is not a PEM " + kind.toLowerCase(Locale.ROOT)
+                return Optional.of(setting + ": " + file + " is not a PEM " + kind.toLowerCase(Locale.ROOT)
                         + " file");
             }
             if (text.contains("ENCRYPTED")) {
-                return java.util.Optional.of(setting + ": " + file + " is encrypted; PostgreSQL needs the key without"
+                return Optional.of(setting + ": " + file + " is encrypted; PostgreSQL needs the key without"
                         + " a passphrase (keep the file readable by this server only)");
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (IOException | java.io.UncheckedIOException e) {
-            return java.util.Optional.of(setting + ": " + file + " cannot be read: " + e.getMessage());
+            return Optional.of(setting + ": " + file + " cannot be read: " + e.getMessage());
         }
     }
 

@@ -118,8 +118,8 @@ class DatasetTemplates {
                 // names come from pg_proc itself, not from any input
                 statement.addBatch("revoke execute on function " + function + " from public");
             }
-            for (String view : List.of("pg_db_role_setting", "pg_stat_activity", "pg_stat_database", "pg_stat_database_conflicts",
-                    "pg_locks", "pg_stat_ssl", "pg_stat_gssapi", "pg_prepared_xacts", "pg_stat_replication",
+            for (String view : List.of("pg_db_role_setting", "pg_stat_activity", "pg_stat_database",
+                    "pg_stat_database_conflicts", "pg_locks", "pg_stat_ssl", "pg_stat_gssapi", "pg_prepared_xacts", "pg_stat_replication",
                     "pg_replication_slots", "pg_stat_subscription", "pg_seclabels",
                     "pg_shseclabel", "pg_stat_progress_vacuum", "pg_stat_progress_create_index")) {
                 statement.addBatch("revoke select on pg_catalog." + view + " from public");
