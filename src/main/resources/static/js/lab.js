@@ -72,6 +72,8 @@ function setUpLab(root) {
   root.querySelector('[data-lab-reset]').addEventListener('click', reset);
   const connect = root.querySelector('[data-lab-connect]');
   if (connect) connect.addEventListener('toggle', () => { if (connect.open) showConnection(connect); });
+  // a reset gives the sandbox a new user and password: the panel says so the next time it shows them
+  let credentialsReplaced = false;
   refreshSchema();
   setUpExercises(root, () => view.state.doc.toString());
 
@@ -125,6 +127,10 @@ function setUpLab(root) {
     if (ok) {
       output.innerHTML = '';
       refreshSchema();
+      if (connect) {
+        credentialsReplaced = true;
+        if (connect.open) showConnection(connect);
+      }
     }
   }
 
@@ -161,12 +167,26 @@ function setUpLab(root) {
       box.append(el('p', 'muted', body.error));
       return;
     }
+    if (credentialsReplaced) {
+      const notice = el('p', 'lab-connect-notice', 'Your sandbox was reset, so it has a new user and password: '
+        + 'the old ones no longer work, and clients connected with them have been disconnected.');
+      notice.setAttribute('role', 'status');
+      box.append(notice);
+      credentialsReplaced = false;
+    }
     const list = el('dl', 'connection-list');
     for (const [label, value] of [['Host', body.host], ['Port', body.port], ['Database', body.database],
       ['User', body.user], ['Password', body.password]]) {
       list.append(el('dt', null, label), el('dd', null, String(value)));
     }
-    box.append(list, el('p', null, 'From a terminal:'), el('pre', null, body.psql),
+    box.append(list);
+    if (body.serverOnly) {
+      box.append(el('p', 'lab-connect-note', 'This lab\'s database accepts connections from the server it runs on only: '
+        + 'these details work in a terminal on that server, not from your own computer.'));
+    } else if (body.tls) {
+      box.append(el('p', 'lab-connect-note', 'Connections are encrypted (TLS); the address below asks for it (sslmode=require).'));
+    }
+    box.append(el('p', null, 'From a terminal:'), el('pre', null, body.psql),
       el('p', null, 'From Python (psycopg 3):'),
       el('pre', null, `import psycopg\nconn = psycopg.connect("${body.uri}")`));
   }

@@ -14,6 +14,7 @@ import org.netverks.lab.run.RunSettings;
 import org.netverks.lab.run.SandboxSession;
 import org.netverks.lab.run.ScriptRunner;
 import org.netverks.lab.run.StatementResult;
+import org.netverks.lab.sandbox.ClientAccessProperties;
 import org.netverks.lab.sandbox.Sandbox;
 import org.netverks.lab.sandbox.SandboxServer;
 import org.netverks.lab.sandbox.SandboxService;
@@ -28,6 +29,7 @@ public class LabService {
     private final SandboxSessions sessions;
     private final ScriptRunner runner;
     private final LabProperties properties;
+    private final ClientAccessProperties access;
     /**
      * The disk quota is checked on each connection's first run, after any run that may have
      * written, and at least every {@link #SIZE_CHECK_EVERY} (a SELECT can call a function that writes).
@@ -35,12 +37,13 @@ public class LabService {
     private static final java.time.Duration SIZE_CHECK_EVERY = java.time.Duration.ofSeconds(5);
 
     LabService(ContentCatalog catalog, SandboxService sandboxes, SandboxSessions sessions, ScriptRunner runner,
-            LabProperties properties) {
+            LabProperties properties, ClientAccessProperties access) {
         this.catalog = catalog;
         this.sandboxes = sandboxes;
         this.sessions = sessions;
         this.runner = runner;
         this.properties = properties;
+        this.access = access;
     }
 
     /** Who is asking: the learner's stable key, their address (for creation limits) and display settings. */
@@ -84,8 +87,13 @@ public class LabService {
                 .ifPresent(old -> sessions.forget(old.id()));
     }
 
+    /**
+     * A learner's own credentials. {@code tls}: the server requires TLS from other machines, and the
+     * URI asks for it ({@code sslmode=require}). {@code serverOnly}: the host is this server's own
+     * name for itself, so the details work only in a terminal on the server.
+     */
     public record ConnectionDetails(String host, int port, String database, String user, String password, String uri,
-            String psql) {
+            String psql, boolean tls, boolean serverOnly) {
     }
 
     public ConnectionDetails connection(String trackSlug, String lessonSlug, Visitor visitor) {
@@ -94,10 +102,14 @@ public class LabService {
         }
         Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), datasetOf(trackSlug, lessonSlug), visitor.client());
         SandboxServer server = sandboxes.server(sandbox);
-        String uri = "postgresql://" + sandbox.role() + ":" + sandbox.password() + "@" + properties.publicHost() + ":"
-                + server.port() + "/" + sandbox.database();
-        return new ConnectionDetails(properties.publicHost(), server.port(), sandbox.database(), sandbox.role(),
-                sandbox.password(), uri, "psql '" + uri + "'");
+        String host = properties.publicHost();
+        boolean tls = properties.embedded() && access.tls();
+        // the role, password and database are generated from [A-Za-z0-9_]: nothing to escape
+        String uri = "postgresql://" + sandbox.role() + ":" + sandbox.password() + "@"
+                + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + server.port() + "/"
+                + sandbox.database() + (tls ? "?sslmode=require" : "");
+        return new ConnectionDetails(host, server.port(), sandbox.database(), sandbox.role(), sandbox.password(), uri,
+                "psql '" + uri + "'", tls, ClientAccessProperties.isLoopback(host));
     }
 
     public record Table(String name, String kind, long estimatedRows, List<Column> columns) {

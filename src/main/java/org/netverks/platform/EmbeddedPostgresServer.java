@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,16 @@ public final class EmbeddedPostgresServer implements Closeable {
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, Map<String, String> serverSettings, int port,
             String superuserPassword) throws IOException {
+        return start(dataDirectory, serverSettings, port, superuserPassword, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, Map, int, String)}, and with a password, {@code remoteHbaLines} follow
+     * the local password lines in pg_hba.conf: who may connect from other machines, for settings
+     * that listen beyond localhost.
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, Map<String, String> serverSettings, int port,
+            String superuserPassword, List<String> remoteHbaLines) throws IOException {
         Files.createDirectories(dataDirectory);
         stopStaleServer(dataDirectory);
         Path passwordMarker = dataDirectory.resolve(PASSWORD_MARKER);
@@ -77,7 +88,7 @@ public final class EmbeddedPostgresServer implements Closeable {
             builder.setConnectConfig("password", superuserPassword);
             builder.setDataDirectoryCustomizer(dir -> {
                 if (Files.exists(passwordMarker)) {
-                    writePasswordOnlyHba(dir.toPath());
+                    writePasswordOnlyHba(dir.toPath(), remoteHbaLines);
                 }
             });
         }
@@ -90,18 +101,19 @@ public final class EmbeddedPostgresServer implements Closeable {
             throw e;
         }
         if (superuserPassword != null && !Files.exists(passwordMarker)) {
-            server.requirePasswords(superuserPassword, dataDirectory, passwordMarker);
+            server.requirePasswords(superuserPassword, dataDirectory, passwordMarker, remoteHbaLines);
         }
         return server;
     }
 
-    private void requirePasswords(String password, Path dataDirectory, Path marker) throws IOException {
+    private void requirePasswords(String password, Path dataDirectory, Path marker, List<String> remoteHbaLines)
+            throws IOException {
         if (!password.matches("[A-Za-z0-9]{16,}")) {
             throw new IllegalArgumentException("the superuser password must be 16+ letters and digits");
         }
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             connection.createStatement().execute("alter role postgres password '" + password + "'");
-            writePasswordOnlyHba(dataDirectory);
+            writePasswordOnlyHba(dataDirectory, remoteHbaLines);
             connection.createStatement().execute("select pg_reload_conf()");
         } catch (SQLException e) {
             throw new IOException("could not set the superuser password", e);
@@ -109,14 +121,14 @@ public final class EmbeddedPostgresServer implements Closeable {
         Files.writeString(marker, "pg_hba.conf requires passwords since this file was written\n");
     }
 
-    private static void writePasswordOnlyHba(Path dataDirectory) {
+    private static void writePasswordOnlyHba(Path dataDirectory, List<String> remoteHbaLines) {
         try {
             Files.writeString(dataDirectory.resolve("pg_hba.conf"), """
                     # Written by Learn Netverks: every connection authenticates with a password.
                     local   all   all                  scram-sha-256
                     host    all   all   127.0.0.1/32   scram-sha-256
                     host    all   all   ::1/128        scram-sha-256
-                    """);
+                    """ + remoteHbaLines.stream().map(line -> line + "\n").collect(Collectors.joining()));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

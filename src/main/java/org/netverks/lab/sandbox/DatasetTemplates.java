@@ -25,8 +25,15 @@ class DatasetTemplates {
 
     private static final Logger log = LoggerFactory.getLogger(DatasetTemplates.class);
 
+    /**
+     * Bumped whenever {@link #harden} changes: the template name changes with it, so templates
+     * (and pooled sandboxes) hardened the old way are replaced rather than cloned on.
+     */
+    private static final String HARDENING = "hardening 2: psql's catalog views readable";
+
     String templateName(Dataset dataset) {
-        return Secrets.checkedIdentifier("tpl_" + dataset.name().replace('-', '_') + "_" + dataset.fingerprint().substring(0, 12));
+        String version = Dataset.digest(dataset.fingerprint(), HARDENING).substring(0, 12);
+        return Secrets.checkedIdentifier("tpl_" + dataset.name().replace('-', '_') + "_" + version);
     }
 
     /** The template for this dataset on this server, made on first use. */
@@ -84,7 +91,14 @@ class DatasetTemplates {
     /**
      * Per-database rules that every clone inherits. Advisory locks live in one shared table:
      * ~12,500 of them exhausted it and stopped every new connection in the cluster. The views
-     * revoked here would otherwise let a learner list other learners' databases, roles and sessions.
+     * revoked here would show other learners' sessions (who is connected, when, from where, with
+     * which application name), settings and statistics.
+     * <p>
+     * pg_database, pg_roles, pg_user, pg_group, pg_auth_members and pg_shdescription stay readable:
+     * a learner's own psql needs them for \d, \l, \du and \dp, and all they show of others is
+     * names that are random by design (sb_x, lr_x) and role attributes that are the same for every
+     * learner. Hiding them would hide nothing: {@code 16384::regrole} names a role from its oid
+     * alone. Passwords stay in pg_authid, which only superusers read (pg_roles shows ********).
      */
     private static void harden(Connection connection) throws SQLException {
         List<String> functions = new ArrayList<>();
@@ -104,10 +118,9 @@ class DatasetTemplates {
                 // names come from pg_proc itself, not from any input
                 statement.addBatch("revoke execute on function " + function + " from public");
             }
-            for (String view : List.of("pg_database", "pg_roles", "pg_user", "pg_group", "pg_auth_members",
-                    "pg_db_role_setting", "pg_stat_activity", "pg_stat_database", "pg_stat_database_conflicts",
-                    "pg_locks", "pg_stat_ssl", "pg_stat_gssapi", "pg_prepared_xacts", "pg_stat_replication",
-                    "pg_replication_slots", "pg_stat_subscription", "pg_shdescription", "pg_seclabels",
+            for (String view : List.of("pg_db_role_setting", "pg_stat_activity", "pg_stat_database",
+                    "pg_stat_database_conflicts", "pg_locks", "pg_stat_ssl", "pg_stat_gssapi", "pg_prepared_xacts", "pg_stat_replication",
+                    "pg_replication_slots", "pg_stat_subscription", "pg_seclabels",
                     "pg_shseclabel", "pg_stat_progress_vacuum", "pg_stat_progress_create_index")) {
                 statement.addBatch("revoke select on pg_catalog." + view + " from public");
             }

@@ -29,12 +29,12 @@ final class EmbeddedSandboxCluster implements AutoCloseable {
      *                       run after the first start and again after every restart
      */
     static EmbeddedSandboxCluster startInBackground(Path directory, Map<String, String> settings, int port,
-            String password, List<EmbeddedClusterSupervisor.AfterStart> afterEachStart) {
+            String password, List<String> remoteHbaLines, List<EmbeddedClusterSupervisor.AfterStart> afterEachStart) {
         CompletableFuture<EmbeddedClusterSupervisor> starting = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
                 starting.complete(EmbeddedClusterSupervisor.start("sandbox", port,
-                        fixedPort -> EmbeddedPostgresServer.start(directory, settings, fixedPort, password),
+                        fixedPort -> EmbeddedPostgresServer.start(directory, settings, fixedPort, password, remoteHbaLines),
                         afterEachStart));
             } catch (IOException | RuntimeException e) {
                 starting.completeExceptionally(e);

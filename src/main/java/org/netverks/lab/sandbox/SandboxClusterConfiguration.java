@@ -1,7 +1,9 @@
 package org.netverks.lab.sandbox;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +33,10 @@ class SandboxClusterConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SandboxClusterConfiguration.class);
 
     @Bean
-    SandboxServers sandboxServers(LabProperties properties, Optional<EmbeddedSandboxCluster> embedded) {
+    SandboxServers sandboxServers(LabProperties properties, ClientAccessProperties access,
+            Optional<EmbeddedSandboxCluster> embedded) {
         if (!properties.embedded()) {
+            requireConsistent(access, properties);
             List<SandboxServer> configured = properties.servers().stream().map(SandboxServer::parse).toList();
             return new SandboxServers(() -> configured, server -> false);
         }
@@ -43,14 +47,59 @@ class SandboxClusterConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(NoLabServers.class)
-    EmbeddedSandboxCluster embeddedSandboxCluster(LabProperties properties,
+    EmbeddedSandboxCluster embeddedSandboxCluster(LabProperties properties, ClientAccessProperties access,
             @Value("${netverks.data-dir}") Path dataDir) throws IOException {
+        requireConsistent(access, properties);
         Path clusterDir = dataDir.resolve("sandboxes").toAbsolutePath();
         String password = ClusterPassword.readOrCreate(dataDir.resolve("sandbox-admin-password"));
-        log.info("No netverks.lab.servers set: starting the embedded sandbox cluster in {}", clusterDir);
-        // no step yet needs the new postmaster; one added here (OS limits on its pid) is run after every restart too
-        return EmbeddedSandboxCluster.startInBackground(clusterDir, hardenedSettings(properties),
-                properties.embeddedPort(), password, List.of());
+        Map<String, String> settings = hardenedSettings(properties);
+        if (access.tls()) {
+            copyTlsFiles(access, dataDir.resolve(TLS_DIRECTORY));
+        }
+        // relative to the cluster's data directory: pg_ctl passes settings through a shell, which a
+        // space in an absolute path would split
+        settings.putAll(access.serverSettings("../" + TLS_DIRECTORY));
+        log.info("No netverks.lab.servers set: starting the embedded sandbox cluster in {}, listening on {}{}",
+                clusterDir, settings.get("listen_addresses"), access.tls() ? " with TLS" : "");
+        if (access.listensBeyondLocalhost() && !access.tls()) {
+            log.warn("The sandbox cluster accepts learners from other machines without TLS: their queries and results"
+                    + " cross the network unencrypted. Set netverks.lab.tls-certificate and netverks.lab.tls-key.");
+        }
+        return EmbeddedSandboxCluster.startInBackground(clusterDir, settings, properties.embeddedPort(), password,
+                access.remoteHbaLines(), List.of());
+    }
+
+    /** Beside the cluster's data directory, where PostgreSQL reads our copies of the operator's TLS files. */
+    private static final String TLS_DIRECTORY = "sandbox-tls";
+
+    private static void requireConsistent(ClientAccessProperties access, LabProperties properties) {
+        List<String> problems = access.problemsWith(properties);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Invalid lab settings:\n  - " + String.join("\n  - ", problems));
+        }
+    }
+
+    /**
+     * PostgreSQL refuses a key file that others may read, or that another user owns: it reads
+     * copies owned by us, readable by us only, made at every start (so a renewed certificate is
+     * picked up by a restart).
+     */
+    private static void copyTlsFiles(ClientAccessProperties access, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        ownerOnly(directory, "rwx------");
+        for (String[] copy : new String[][] {{access.tlsCertificate(), "server.crt"}, {access.tlsKey(), "server.key"}}) {
+            Path target = directory.resolve(copy[1]);
+            Files.copy(Path.of(copy[0]), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            ownerOnly(target, "rw-------");
+        }
+    }
+
+    private static void ownerOnly(Path path, String permissions) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the data folder's own permissions protect it
+        }
     }
 
     static class NoLabServers implements Condition {

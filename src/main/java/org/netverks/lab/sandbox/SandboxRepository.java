@@ -31,6 +31,17 @@ class SandboxRepository {
                 .param("owner", ownerKey).param("dataset", dataset).query(SANDBOX).optional();
     }
 
+    /** Marks these learners' sandboxes on this server as used now (learners' own clients were seen there). */
+    void markUsed(String serverId, java.util.Collection<String> databases) {
+        if (databases.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                update lab_sandbox set last_used_at = now()
+                where server_id = :server and database_name = any(:databases) and owner_key is not null""")
+                .param("server", serverId).param("databases", databases.toArray(String[]::new)).update();
+    }
+
     /** Takes a ready sandbox of this template from the pool; safe with several app instances. */
     Optional<Sandbox> claimReady(String ownerKey, String template) {
         return jdbc.sql("""

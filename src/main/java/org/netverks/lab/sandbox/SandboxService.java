@@ -39,6 +39,7 @@ public class SandboxService implements ScratchDatabases {
     private final ContentCatalog catalog;
     private final LabProperties properties;
     private final CreationRateLimiter rateLimiter;
+    private final OutsideClients outsideClients = new OutsideClients();
     /** One background thread for pool top-ups and drops, so they never run twice at once here. */
     private final ExecutorService maintenance = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sandbox-maintenance");
@@ -242,18 +243,45 @@ public class SandboxService implements ScratchDatabases {
         }
     }
 
-    /** Drops sandboxes idle past {@code idleReclaim} and pooled ones made from an outdated dataset. */
     @Scheduled(fixedDelayString = "${netverks.lab.reclaim-check-interval:60s}", initialDelayString = "60s")
-    void reclaimIdle() {
-        background(this::reclaim);
+    void scheduledReclaim() {
+        reclaimIdle();
+    }
+
+    /**
+     * Drops sandboxes idle past {@code idleReclaim} and pooled ones made from an outdated dataset,
+     * on the maintenance thread; the future completes when that is done.
+     */
+    java.util.concurrent.Future<?> reclaimIdle() {
+        try {
+            return maintenance.submit(this::reclaim);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(null); // shutting down
+        }
     }
 
     private void reclaim() {
+        markUsedByOutsideClients();
         List<String> current = datasetsInUse().stream().map(templates::templateName).toList();
         for (Sandbox sandbox : repository.reclaimable(properties.idleReclaim(), current)) {
             if (repository.delete(sandbox.id())) {
                 recent.values().removeIf(known -> known.sandbox().id().equals(sandbox.id()));
                 drop(sandbox);
+            }
+        }
+    }
+
+    /**
+     * A learner working only in their own psql or Python uses their sandbox as much as one in the
+     * lab: a client connected now, or since the last check, counts as use.
+     */
+    private void markUsedByOutsideClients() {
+        for (SandboxServer server : servers.all()) {
+            try {
+                repository.markUsed(server.id(), outsideClients.inUse(server));
+            } catch (SQLException e) {
+                log.warn("Could not ask {} which sandboxes have clients connected ({}); only use through the lab"
+                        + " keeps its sandboxes this time", server.id(), e.getMessage());
             }
         }
     }
