@@ -37,7 +37,8 @@ public final class ExerciseGrader {
         this.runner = runner;
         this.scratches = scratches;
         this.limits = new RunLimits(runLimits.statementTimeout(), runLimits.runTimeout(), MAX_GRADED_ROWS,
-                runLimits.maxResultBytes(), runLimits.maxNotices(), runLimits.sandboxQuotaBytes());
+                runLimits.maxResultBytes(), runLimits.maxNotices(), runLimits.sandboxQuotaBytes(),
+                runLimits.memoryPerSessionBytes());
     }
 
     /** The outcome of one check: right or not, and what the learner should know. */

@@ -50,7 +50,7 @@ class SandboxClusterConfiguration {
         String password = adminPassword(dataDir.resolve("sandbox-admin-password"));
         log.info("No netverks.lab.servers set: starting the embedded sandbox cluster in {}", clusterDir);
         return EmbeddedSandboxCluster.startInBackground(clusterDir, hardenedSettings(properties),
-                properties.embeddedPort(), password);
+                properties.embeddedPort(), password, properties.memoryPerSession().toBytes());
     }
 
     static class NoLabServers implements Condition {
