@@ -88,12 +88,14 @@ public class LabService {
             String psql) {
     }
 
-    public ConnectionDetails connection(String trackSlug, String lessonSlug, Visitor visitor) {
+    public ConnectionDetails connection(String trackSlug, String lessonSlug, Visitor visitor) throws SQLException {
         if (!properties.showConnectionDetails()) {
             throw new LabLimitException(403, null, "This lab's operator has not enabled connections from your own tools.");
         }
         Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), datasetOf(trackSlug, lessonSlug), visitor.client());
         SandboxServer server = sandboxes.server(sandbox);
+        // the password shown must work, even if the learner changed it with ALTER ROLE since
+        sandboxes.repairRole(sandbox);
         String uri = "postgresql://" + sandbox.role() + ":" + sandbox.password() + "@" + properties.publicHost() + ":"
                 + server.port() + "/" + sandbox.database();
         return new ConnectionDetails(properties.publicHost(), server.port(), sandbox.database(), sandbox.role(),

@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.netverks.lab.run.SandboxSession;
 import org.netverks.lab.sandbox.Sandbox;
 import org.netverks.lab.sandbox.SandboxServer;
+import org.netverks.lab.sandbox.SandboxService;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +22,12 @@ import org.springframework.stereotype.Component;
 class SandboxSessions {
 
     private final LabProperties properties;
+    private final SandboxService sandboxes;
     private final Map<UUID, Slot> slots = new ConcurrentHashMap<>();
 
-    SandboxSessions(LabProperties properties) {
+    SandboxSessions(LabProperties properties, SandboxService sandboxes) {
         this.properties = properties;
+        this.sandboxes = sandboxes;
     }
 
     /** Work done while holding the sandbox's only session. */
@@ -59,7 +62,7 @@ class SandboxSessions {
         try {
             if (slot.session == null || !slot.session.usable()) {
                 slot.session = SandboxSession.open(server.host(), server.port(), sandbox.database(), sandbox.role(),
-                        sandbox.password(), properties.maxResultSize().toBytes());
+                        sandbox.password(), properties.maxResultSize().toBytes(), () -> sandboxes.repairRole(sandbox));
             }
             return work.on(slot.session);
         } finally {
