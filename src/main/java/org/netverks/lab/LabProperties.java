@@ -32,6 +32,7 @@ import org.springframework.util.unit.DataSize;
  * @param checkQueueWait     how long a check waits for a free grading slot before "busy, try again"
  * @param memoryPerSession   private memory each process of the embedded sandbox cluster may use (an OS
  *                           resource limit, RLIMIT_DATA); 0: unbounded. Not applied to {@code servers}
+ * @param quotaCheckInterval how often the sizes of busy sandboxes are measured against {@code sandboxQuota}
  */
 @ConfigurationProperties("netverks.lab")
 public record LabProperties(
@@ -54,7 +55,8 @@ public record LabProperties(
         @DefaultValue("256MB") DataSize tempFileLimit,
         @DefaultValue("4") int maxConcurrentChecks,
         @DefaultValue("10s") Duration checkQueueWait,
-        @DefaultValue("256MB") DataSize memoryPerSession) {
+        @DefaultValue("256MB") DataSize memoryPerSession,
+        @DefaultValue("1s") Duration quotaCheckInterval) {
 
     /** The bounds every run and every check works under. */
     public org.netverks.lab.run.RunLimits runLimits() {

@@ -31,6 +31,9 @@ class LabPropertiesValidator {
         if (properties.maxConcurrentChecks() < 1) {
             problems.add("netverks.lab.max-concurrent-checks must be at least 1");
         }
+        if (properties.quotaCheckInterval().toMillis() < 100) {
+            problems.add("netverks.lab.quota-check-interval must be at least 100ms");
+        }
         long memory = properties.memoryPerSession().toBytes();
         if (memory != 0 && memory < MIN_MEMORY_PER_SESSION.toBytes()) {
             problems.add("netverks.lab.memory-per-session must be 0 (unbounded) or at least "

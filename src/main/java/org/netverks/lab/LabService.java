@@ -14,6 +14,7 @@ import org.netverks.lab.run.RunSettings;
 import org.netverks.lab.run.SandboxSession;
 import org.netverks.lab.run.ScriptRunner;
 import org.netverks.lab.run.StatementResult;
+import org.netverks.lab.sandbox.DiskQuotaGuard;
 import org.netverks.lab.sandbox.Sandbox;
 import org.netverks.lab.sandbox.SandboxServer;
 import org.netverks.lab.sandbox.SandboxService;
@@ -28,6 +29,7 @@ public class LabService {
     private final SandboxSessions sessions;
     private final ScriptRunner runner;
     private final LabProperties properties;
+    private final DiskQuotaGuard quotaGuard;
     /**
      * The disk quota is checked on each connection's first run, after any run that may have
      * written, and at least every {@link #SIZE_CHECK_EVERY} (a SELECT can call a function that writes).
@@ -35,7 +37,8 @@ public class LabService {
     private static final java.time.Duration SIZE_CHECK_EVERY = java.time.Duration.ofSeconds(5);
 
     LabService(ContentCatalog catalog, SandboxService sandboxes, SandboxSessions sessions, ScriptRunner runner,
-            LabProperties properties) {
+            LabProperties properties, DiskQuotaGuard quotaGuard) {
+        this.quotaGuard = quotaGuard;
         this.catalog = catalog;
         this.sandboxes = sandboxes;
         this.sessions = sessions;
@@ -66,6 +69,10 @@ public class LabService {
             ScriptRunner.Outcome outcome = runner.run(sql, session, visitor.settings(), properties.runLimits());
             runner.cleanUp(session, outcome);
             List<String> messages = new ArrayList<>(outcome.messages());
+            if (!session.usable() && quotaGuard.closedForQuota(sandboxes.server(sandbox), sandbox)) {
+                messages.add(SandboxSessions.overQuota(properties).getMessage());
+                return new RunResponse(outcome.results(), messages, outcome.settings(), sandbox.database());
+            }
             boolean due = session.nanosSinceSizeChecked() > SIZE_CHECK_EVERY.toNanos();
             if (session.usable() && (due || mayHaveWritten(outcome.results()))) {
                 measure(session);

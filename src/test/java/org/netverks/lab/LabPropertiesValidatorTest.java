@@ -13,7 +13,7 @@ class LabPropertiesValidatorTest {
         return new LabProperties(servers, "localhost", null, 0, statement, run, DataSize.ofKilobytes(64), 500,
                 DataSize.ofMegabytes(8), 100, DataSize.ofMegabytes(200), 2, maxSandboxes, Duration.ofMinutes(30), 30,
                 Duration.ofSeconds(60), DataSize.ofMegabytes(256), 4, Duration.ofSeconds(10),
-                DataSize.ofMegabytes(256));
+                DataSize.ofMegabytes(256), Duration.ofSeconds(1));
     }
 
     @Test
