@@ -56,7 +56,7 @@ public record LabProperties(
         @DefaultValue("4") int maxConcurrentChecks,
         @DefaultValue("10s") Duration checkQueueWait,
         @DefaultValue("256MB") DataSize memoryPerSession,
-        @DefaultValue("1s") Duration quotaCheckInterval) {
+        @DefaultValue("250ms") Duration quotaCheckInterval) {
 
     /** The bounds every run and every check works under. */
     public org.netverks.lab.run.RunLimits runLimits() {
