@@ -103,6 +103,9 @@ public class LabService {
         SandboxServer server = sandboxes.server(sandbox);
         // the password shown must work, even if the learner changed it with ALTER ROLE since
         sandboxes.repairRole(sandbox);
+        if (quotaGuard.closedForQuota(server, sandbox)) {
+            throw SandboxSessions.overQuota(properties); // credentials that cannot log in would only puzzle
+        }
         String uri = "postgresql://" + sandbox.role() + ":" + sandbox.password() + "@" + properties.publicHost() + ":"
                 + server.port() + "/" + sandbox.database();
         return new ConnectionDetails(properties.publicHost(), server.port(), sandbox.database(), sandbox.role(),

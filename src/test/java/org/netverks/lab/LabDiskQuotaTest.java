@@ -72,6 +72,8 @@ class LabDiskQuotaTest {
         JsonNode body = LabClient.parse(refused.body());
         assertThat(body.get("limit").asString()).isEqualTo("disk quota");
         assertThat(body.get("error").asString()).contains("40 MB disk quota").contains("Reset it");
+        HttpResponse<String> details409 = learner.http().getJson(LabClient.LESSON + "/connection");
+        assertThat(details409.statusCode()).as("the panel says why, instead of credentials that fail").isEqualTo(409);
 
         assertThat(learner.reset().statusCode()).isEqualTo(200);
         try (Connection fresh = LabMemoryLimitTest.connect(learner.connection())) {
