@@ -59,7 +59,7 @@ public class DiskQuotaGuard {
     }
 
     /** A sandbox the guard closed: its role, and the size that took it over the quota. */
-    public record Closed(String role, String database, long bytes) {
+    record Closed(String role, String database, long bytes) {
     }
 
     void checkAll() {
