@@ -55,7 +55,7 @@ class LabController {
 
     @GetMapping("/connection")
     LabService.ConnectionDetails connection(@PathVariable String track, @PathVariable String lesson,
-            HttpServletRequest http) {
+            HttpServletRequest http) throws SQLException {
         return lab.connection(track, lesson, visitor(http));
     }
 

@@ -30,6 +30,9 @@ import org.springframework.util.unit.DataSize;
  * @param tempFileLimit      PostgreSQL temp_file_limit on the embedded cluster
  * @param maxConcurrentChecks exercise checks graded at once by this app instance (each uses fresh copies)
  * @param checkQueueWait     how long a check waits for a free grading slot before "busy, try again"
+ * @param memoryPerSession   private memory each process of the embedded sandbox cluster may use (an OS
+ *                           resource limit, RLIMIT_DATA); 0: unbounded. Not applied to {@code servers}
+ * @param quotaCheckInterval how often the sizes of busy sandboxes are measured against {@code sandboxQuota}
  */
 @ConfigurationProperties("netverks.lab")
 public record LabProperties(
@@ -51,12 +54,14 @@ public record LabProperties(
         @DefaultValue("60s") Duration connectionIdle,
         @DefaultValue("256MB") DataSize tempFileLimit,
         @DefaultValue("4") int maxConcurrentChecks,
-        @DefaultValue("10s") Duration checkQueueWait) {
+        @DefaultValue("10s") Duration checkQueueWait,
+        @DefaultValue("256MB") DataSize memoryPerSession,
+        @DefaultValue("250ms") Duration quotaCheckInterval) {
 
     /** The bounds every run and every check works under. */
     public org.netverks.lab.run.RunLimits runLimits() {
         return new org.netverks.lab.run.RunLimits(statementTimeout, runTimeout, maxRowsShown, maxResultSize.toBytes(),
-                maxNotices, sandboxQuota.toBytes());
+                maxNotices, sandboxQuota.toBytes(), embedded() ? memoryPerSession.toBytes() : 0);
     }
 
     /** Every setting at its default, for tools that run without Spring's configuration. */

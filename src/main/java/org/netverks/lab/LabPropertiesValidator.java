@@ -9,6 +9,10 @@ import org.springframework.stereotype.Component;
 @Component
 class LabPropertiesValidator {
 
+    /** Below this, ordinary work (a CREATE INDEX with the default maintenance_work_mem of 64 MB) fails. */
+    static final org.springframework.util.unit.DataSize MIN_MEMORY_PER_SESSION =
+            org.springframework.util.unit.DataSize.ofMegabytes(128);
+
     LabPropertiesValidator(LabProperties properties) {
         List<String> problems = new ArrayList<>();
         if (properties.statementTimeout().isNegative() || properties.statementTimeout().isZero()) {
@@ -26,6 +30,14 @@ class LabPropertiesValidator {
         }
         if (properties.maxConcurrentChecks() < 1) {
             problems.add("netverks.lab.max-concurrent-checks must be at least 1");
+        }
+        if (properties.quotaCheckInterval().toMillis() < 100) {
+            problems.add("netverks.lab.quota-check-interval must be at least 100ms");
+        }
+        long memory = properties.memoryPerSession().toBytes();
+        if (memory != 0 && memory < MIN_MEMORY_PER_SESSION.toBytes()) {
+            problems.add("netverks.lab.memory-per-session must be 0 (unbounded) or at least "
+                    + MIN_MEMORY_PER_SESSION.toMegabytes() + "MB: a PostgreSQL backend needs some for itself");
         }
         for (String server : properties.servers()) {
             try {

@@ -15,6 +15,7 @@ import org.netverks.lab.run.SandboxSession;
 import org.netverks.lab.run.ScriptRunner;
 import org.netverks.lab.run.StatementResult;
 import org.netverks.lab.sandbox.ClientAccessProperties;
+import org.netverks.lab.sandbox.DiskQuotaGuard;
 import org.netverks.lab.sandbox.Sandbox;
 import org.netverks.lab.sandbox.SandboxServer;
 import org.netverks.lab.sandbox.SandboxService;
@@ -30,6 +31,7 @@ public class LabService {
     private final ScriptRunner runner;
     private final LabProperties properties;
     private final ClientAccessProperties access;
+    private final DiskQuotaGuard quotaGuard;
     /**
      * The disk quota is checked on each connection's first run, after any run that may have
      * written, and at least every {@link #SIZE_CHECK_EVERY} (a SELECT can call a function that writes).
@@ -37,7 +39,8 @@ public class LabService {
     private static final java.time.Duration SIZE_CHECK_EVERY = java.time.Duration.ofSeconds(5);
 
     LabService(ContentCatalog catalog, SandboxService sandboxes, SandboxSessions sessions, ScriptRunner runner,
-            LabProperties properties, ClientAccessProperties access) {
+            LabProperties properties, ClientAccessProperties access, DiskQuotaGuard quotaGuard) {
+        this.quotaGuard = quotaGuard;
         this.catalog = catalog;
         this.sandboxes = sandboxes;
         this.sessions = sessions;
@@ -69,6 +72,10 @@ public class LabService {
             ScriptRunner.Outcome outcome = runner.run(sql, session, visitor.settings(), properties.runLimits());
             runner.cleanUp(session, outcome);
             List<String> messages = new ArrayList<>(outcome.messages());
+            if (!session.usable() && quotaGuard.closedForQuota(sandboxes.server(sandbox), sandbox)) {
+                messages.add(SandboxSessions.overQuota(properties).getMessage());
+                return new RunResponse(outcome.results(), messages, outcome.settings(), sandbox.database());
+            }
             boolean due = session.nanosSinceSizeChecked() > SIZE_CHECK_EVERY.toNanos();
             if (session.usable() && (due || mayHaveWritten(outcome.results()))) {
                 measure(session);
@@ -96,12 +103,17 @@ public class LabService {
             String psql, boolean tls, boolean serverOnly) {
     }
 
-    public ConnectionDetails connection(String trackSlug, String lessonSlug, Visitor visitor) {
+    public ConnectionDetails connection(String trackSlug, String lessonSlug, Visitor visitor) throws SQLException {
         if (!properties.showConnectionDetails()) {
             throw new LabLimitException(403, null, "This lab's operator has not enabled connections from your own tools.");
         }
         Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), datasetOf(trackSlug, lessonSlug), visitor.client());
         SandboxServer server = sandboxes.server(sandbox);
+        // the password shown must work, even if the learner changed it with ALTER ROLE since
+        sandboxes.repairRole(sandbox);
+        if (quotaGuard.closedForQuota(server, sandbox)) {
+            throw SandboxSessions.overQuota(properties); // credentials that cannot log in would only puzzle
+        }
         String host = properties.publicHost();
         boolean tls = properties.embedded() && access.tls();
         // the role, password and database are generated from [A-Za-z0-9_]: nothing to escape

@@ -8,8 +8,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.netverks.lab.run.SandboxSession;
 import org.netverks.lab.sandbox.Sandbox;
+import org.netverks.lab.sandbox.DiskQuotaGuard;
 import org.netverks.lab.sandbox.SandboxServer;
 import org.netverks.lab.sandbox.SandboxServers;
+import org.netverks.lab.sandbox.SandboxService;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +30,16 @@ class SandboxSessions {
 
     private final LabProperties properties;
     private final SandboxServers servers;
+    private final SandboxService sandboxes;
+    private final DiskQuotaGuard quotaGuard;
     private final Map<UUID, Slot> slots = new ConcurrentHashMap<>();
 
-    SandboxSessions(LabProperties properties, SandboxServers servers) {
+    SandboxSessions(LabProperties properties, SandboxServers servers, SandboxService sandboxes,
+            DiskQuotaGuard quotaGuard) {
         this.properties = properties;
         this.servers = servers;
+        this.sandboxes = sandboxes;
+        this.quotaGuard = quotaGuard;
     }
 
     /** Work done while holding the sandbox's only session. */
@@ -87,13 +94,26 @@ class SandboxSessions {
     private SandboxSession open(Sandbox sandbox, SandboxServer server) throws SQLException {
         try {
             return SandboxSession.open(server.host(), server.port(), sandbox.database(), sandbox.role(),
-                    sandbox.password(), properties.maxResultSize().toBytes());
+                    sandbox.password(), properties.maxResultSize().toBytes(), () -> sandboxes.repairRole(sandbox));
         } catch (SQLException e) {
             if (SandboxServers.unreachable(e)) {
                 throw servers.unavailable(server);
             }
+            if (NOT_AUTHORIZED.equals(e.getSQLState()) && quotaGuard.closedForQuota(server, sandbox)) {
+                throw overQuota(properties);
+            }
             throw e;
         }
+    }
+
+    /** 28000: among others, "role … is not permitted to log in", which is how the disk quota closes a sandbox. */
+    private static final String NOT_AUTHORIZED = "28000";
+
+    static LabLimitException overQuota(LabProperties properties) {
+        return new LabLimitException(409, "disk quota", "Your sandbox went over its "
+                + properties.sandboxQuota().toMegabytes() + " MB disk quota, so it was closed: runs and your own "
+                + "clients cannot connect to it any more. Reset it to keep working (a reset gives you a fresh copy "
+                + "of the data).");
     }
 
     /** Closes the session of a sandbox that is going away. */

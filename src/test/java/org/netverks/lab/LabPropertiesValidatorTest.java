@@ -1,5 +1,6 @@
 package org.netverks.lab;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -10,9 +11,15 @@ import org.springframework.util.unit.DataSize;
 class LabPropertiesValidatorTest {
 
     private static LabProperties settings(List<String> servers, Duration statement, Duration run, int maxSandboxes) {
+        return settings(servers, statement, run, maxSandboxes, DataSize.ofMegabytes(256), Duration.ofSeconds(1));
+    }
+
+    private static LabProperties settings(List<String> servers, Duration statement, Duration run, int maxSandboxes,
+            DataSize memoryPerSession, Duration quotaCheckInterval) {
         return new LabProperties(servers, "localhost", null, 0, statement, run, DataSize.ofKilobytes(64), 500,
                 DataSize.ofMegabytes(8), 100, DataSize.ofMegabytes(200), 2, maxSandboxes, Duration.ofMinutes(30), 30,
-                Duration.ofSeconds(60), DataSize.ofMegabytes(256), 4, Duration.ofSeconds(10));
+                Duration.ofSeconds(60), DataSize.ofMegabytes(256), 4, Duration.ofSeconds(10),
+                memoryPerSession, quotaCheckInterval);
     }
 
     @Test
@@ -30,5 +37,16 @@ class LabPropertiesValidatorTest {
                 Duration.ofSeconds(5), Duration.ofSeconds(10), 10)))
                 .hasMessageContaining("postgres://admin:***@db")
                 .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void aMemoryLimitTooSmallForPostgresqlOrATooFrequentQuotaCheckIsRefused() {
+        assertThatThrownBy(() -> new LabPropertiesValidator(settings(List.of(), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), 10, DataSize.ofMegabytes(64), Duration.ofMillis(10))))
+                .hasMessageContaining("netverks.lab.memory-per-session must be 0 (unbounded) or at least 128MB")
+                .hasMessageContaining("netverks.lab.quota-check-interval must be at least 100ms");
+        assertThatCode(() -> new LabPropertiesValidator(settings(List.of(), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), 10, DataSize.ofBytes(0), Duration.ofMillis(250))))
+                .as("0 turns the memory limit off").doesNotThrowAnyException();
     }
 }

@@ -28,11 +28,12 @@ record Attempt(ResultTable result, String planJson, List<Feedback> failures, Lis
         return !failures.isEmpty();
     }
 
-    static Attempt run(ScriptRunner runner, ScratchDatabases.Scratch scratch, String script, String checkQuery,
-            boolean wantPlan, RunLimits limits) throws SQLException {
+    static Attempt run(ScriptRunner runner, ScratchDatabases repairs, ScratchDatabases.Scratch scratch, String script,
+            String checkQuery, boolean wantPlan, RunLimits limits) throws SQLException {
         var sandbox = scratch.sandbox();
         try (SandboxSession session = SandboxSession.open(scratch.server().host(), scratch.server().port(),
-                sandbox.database(), sandbox.role(), sandbox.password(), limits.maxResultBytes())) {
+                sandbox.database(), sandbox.role(), sandbox.password(), limits.maxResultBytes(),
+                () -> repairs.repairRole(scratch))) {
             return new Attempt.Builder(runner, session, limits).run(script, checkQuery, wantPlan);
         }
     }

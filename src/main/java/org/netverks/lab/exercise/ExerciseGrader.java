@@ -37,7 +37,8 @@ public final class ExerciseGrader {
         this.runner = runner;
         this.scratches = scratches;
         this.limits = new RunLimits(runLimits.statementTimeout(), runLimits.runTimeout(), MAX_GRADED_ROWS,
-                runLimits.maxResultBytes(), runLimits.maxNotices(), runLimits.sandboxQuotaBytes());
+                runLimits.maxResultBytes(), runLimits.maxNotices(), runLimits.sandboxQuotaBytes(),
+                runLimits.memoryPerSessionBytes());
     }
 
     /** The outcome of one check: right or not, and what the learner should know. */
@@ -115,14 +116,14 @@ public final class ExerciseGrader {
      */
     private Attempt attempt(Exercise exercise, Dataset dataset, String sql, boolean wantPlan) throws SQLException {
         if (exercise.check() == null && !wantPlan) {
-            Attempt reading = Attempt.run(runner, scratches.readOnly(dataset), sql, null, false, limits);
+            Attempt reading = Attempt.run(runner, scratches, scratches.readOnly(dataset), sql, null, false, limits);
             if (!reading.deniedAWrite()) {
                 return reading;
             }
         }
         ScratchDatabases.Scratch scratch = scratches.take(dataset);
         try {
-            return Attempt.run(runner, scratch, sql, exercise.check(), wantPlan, limits);
+            return Attempt.run(runner, scratches, scratch, sql, exercise.check(), wantPlan, limits);
         } finally {
             scratches.discard(scratch);
         }

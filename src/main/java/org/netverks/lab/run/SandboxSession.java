@@ -30,6 +30,8 @@ import org.postgresql.util.PSQLWarning;
  */
 public final class SandboxSession implements AutoCloseable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SandboxSession.class);
+
     private final BaseConnection connection;
     private final String database;
     private final String user;
@@ -44,7 +46,46 @@ public final class SandboxSession implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * Puts a sandbox's role back as the lab made it: the password the lab recorded, and no
+     * role-level settings. Any role may change both for itself (ALTER ROLE … PASSWORD, ALTER ROLE …
+     * SET), which PostgreSQL cannot forbid; the lab undoes it instead.
+     */
+    @FunctionalInterface
+    public interface RoleRepair {
+        void repair() throws SQLException;
+    }
+
+    /**
+     * Logs in as the sandbox's role. A password the learner changed (28P01) is put back and the log-in
+     * tried once more; role-level settings the learner made (which apply to every new session, and
+     * to a shared read-only copy's every check) are removed before the session is used.
+     */
     public static SandboxSession open(String host, int port, String database, String user, String password,
+            long maxResultBytes, RoleRepair repair) throws SQLException {
+        SandboxSession session;
+        try {
+            session = connect(host, port, database, user, password, maxResultBytes);
+        } catch (SQLException e) {
+            if (!INVALID_PASSWORD.equals(e.getSQLState())) {
+                throw e;
+            }
+            log.info("The password of sandbox role {} was changed from inside: putting the recorded one back", user);
+            repair.repair();
+            return connect(host, port, database, user, password, maxResultBytes);
+        }
+        if (session.hasRoleSettings()) {
+            log.info("Sandbox role {} has settings of its own (ALTER ROLE … SET): removing them", user);
+            session.close();
+            repair.repair();
+            session = connect(host, port, database, user, password, maxResultBytes);
+        }
+        return session;
+    }
+
+    private static final String INVALID_PASSWORD = "28P01";
+
+    private static SandboxSession connect(String host, int port, String database, String user, String password,
             long maxResultBytes) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", user);
@@ -56,6 +97,19 @@ public final class SandboxSession implements AutoCloseable {
         Connection connection = DriverManager.getConnection(
                 "jdbc:postgresql://" + host + ":" + port + "/" + database, properties);
         return new SandboxSession(connection.unwrap(BaseConnection.class), database, user, host, port);
+    }
+
+    /**
+     * Whether this session started with settings made by ALTER ROLE (the lab puts its own on the
+     * database, which the learner does not own). One that cannot even tell has been tampered with.
+     */
+    private boolean hasRoleSettings() {
+        try (var rows = connection.createStatement().executeQuery("""
+                select exists (select from pg_catalog.pg_settings where source in ('user', 'database user'))""")) {
+            return !rows.next() || rows.getBoolean(1);
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     public Connection connection() {

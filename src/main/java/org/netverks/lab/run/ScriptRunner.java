@@ -200,6 +200,14 @@ public final class ScriptRunner {
             return new StatementResult.Error(source, error.getSQLState(), "The connection to your sandbox failed: "
                     + text, null, null, null, null, null, null);
         }
+        if ("53200".equals(server.getSQLState()) && limits.memoryPerSessionBytes() > 0) {
+            // PostgreSQL's own words ("out of memory") do not say that a lab limit was reached
+            return new StatementResult.Error(source, "53200", "Your statement ran out of memory: each sandbox session "
+                    + "may use at most " + (limits.memoryPerSessionBytes() / (1024 * 1024)) + " MB (memory limit).",
+                    server.getDetail(), "Sort, group or aggregate fewer rows (for example with WHERE or LIMIT), and "
+                            + "leave work_mem at its default so that PostgreSQL spills to disk instead.",
+                    null, null, null, "memory");
+        }
         Integer position = null;
         Integer line = null;
         Integer column = null;

@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.netverks.platform.EmbeddedClusterSupervisor;
 import org.netverks.platform.EmbeddedPostgresServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded sandbox cluster, started on a thread of its own: its first start runs initdb,
@@ -15,6 +17,8 @@ import org.netverks.platform.EmbeddedPostgresServer;
  * Once started it is supervised: if its postmaster dies it is started again on the same port.
  */
 final class EmbeddedSandboxCluster implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedSandboxCluster.class);
 
     private final CompletableFuture<EmbeddedClusterSupervisor> starting;
     private final String password;
@@ -43,6 +47,27 @@ final class EmbeddedSandboxCluster implements AutoCloseable {
         starter.setDaemon(true);
         starter.start();
         return new EmbeddedSandboxCluster(starting, password);
+    }
+
+    /**
+     * What must hold for every freshly started postmaster of this cluster before learners
+     * connect — call it after each start, a restart included: backends forked afterwards inherit
+     * the memory limit, backends of an earlier postmaster are gone with it.
+     */
+    static void afterStart(Path directory, long memoryPerSession) {
+        if (memoryPerSession <= 0) {
+            log.warn("netverks.lab.memory-per-session is 0: the memory of sandbox backends is not bounded");
+            return;
+        }
+        try {
+            BackendMemoryLimit.apply(directory, memoryPerSession);
+            log.info("Each sandbox backend may use at most {} MB of private memory (RLIMIT_DATA)",
+                    memoryPerSession / (1024 * 1024));
+        } catch (IOException e) {
+            // the lab still works, only without this bound: say so loudly, with what to do
+            log.error("The memory of sandbox backends is NOT bounded: {}. Install util-linux's prlimit, or run the "
+                    + "app as the user that owns the sandbox cluster's processes.", e.getMessage());
+        }
     }
 
     /** The server (the same across restarts); waits for the first start, and fails if it failed. */

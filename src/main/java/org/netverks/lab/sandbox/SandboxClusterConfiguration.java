@@ -66,7 +66,9 @@ class SandboxClusterConfiguration {
                     + " cross the network unencrypted. Set netverks.lab.tls-certificate and netverks.lab.tls-key.");
         }
         return EmbeddedSandboxCluster.startInBackground(clusterDir, settings, properties.embeddedPort(), password,
-                access.remoteHbaLines(), List.of());
+                access.remoteHbaLines(),
+                // run again after every restart: backends of the new postmaster must inherit the bound too
+                List.of(server -> EmbeddedSandboxCluster.afterStart(clusterDir, properties.memoryPerSession().toBytes())));
     }
 
     /** Beside the cluster's data directory, where PostgreSQL reads our copies of the operator's TLS files. */

@@ -49,13 +49,6 @@ class SandboxProvisioner {
             DatasetTemplates.execute(admin, "create role " + role + " login password '" + password + "'"
                     + " nosuperuser nocreatedb nocreaterole noreplication nobypassrls noinherit connection limit "
                     + connectionLimit);
-            // a backstop only: the learner can change these, the lab enforces its own limits
-            DatasetTemplates.execute(admin, "alter role " + role + " set statement_timeout = '"
-                    + (statementTimeout.toMillis() * 2) + "ms'");
-            DatasetTemplates.execute(admin, "alter role " + role + " set idle_in_transaction_session_timeout = '60s'");
-            if (readOnly) {
-                DatasetTemplates.execute(admin, "alter role " + role + " set default_transaction_read_only = on");
-            }
             DatasetTemplates.execute(admin, "create database " + database + " template " + template);
             DatasetTemplates.execute(admin, "revoke all on database " + database + " from public");
             DatasetTemplates.execute(admin, "grant connect" + (readOnly ? "" : ", temporary") + " on database "
@@ -73,6 +66,8 @@ class SandboxProvisioner {
                 DatasetTemplates.execute(admin, "reassign owned by " + DatasetTemplates.DATASET_OWNER + " to " + role);
                 DatasetTemplates.execute(admin, "grant usage, create on schema public to " + role);
             }
+            // last: a read-only default would apply to our own next connection too
+            applySessionDefaults(admin, database, readOnly, statementTimeout);
         } catch (SQLException e) {
             drop(server, database, role);
             throw e;
@@ -90,6 +85,41 @@ class SandboxProvisioner {
             DatasetTemplates.execute(admin, "set scram_iterations = 256");
         } catch (SQLException e) {
             // an older server: keep its default
+        }
+    }
+
+    /**
+     * Session defaults for the sandbox's connections, set on the database (which the admin owns),
+     * not on the role: any role may ALTER ROLE itself SET …, so a role-level setting is the learner's
+     * own doing ({@code SandboxSession} repairs it). Only a backstop for the learner's own clients,
+     * which may SET them otherwise for their session; lab runs are cancelled by the lab itself.
+     */
+    private static void applySessionDefaults(Connection admin, String database, boolean readOnly,
+            java.time.Duration statementTimeout) throws SQLException {
+        DatasetTemplates.execute(admin, "alter database " + database + " set statement_timeout = '"
+                + (statementTimeout.toMillis() * 2) + "ms'");
+        DatasetTemplates.execute(admin, "alter database " + database + " set idle_in_transaction_session_timeout = '60s'");
+        if (readOnly) {
+            DatasetTemplates.execute(admin, "alter database " + database + " set default_transaction_read_only = on");
+        }
+    }
+
+    /**
+     * Puts the sandbox's role back as it was made: the recorded password and no role-level settings
+     * (a learner may change both for their own role, and cannot be stopped from it). Its LOGIN right
+     * is left as it is: the disk quota takes that away on purpose.
+     */
+    void repairRole(SandboxServer server, Sandbox sandbox, java.time.Duration statementTimeout) throws SQLException {
+        String role = Secrets.checkedIdentifier(sandbox.role());
+        String database = Secrets.checkedIdentifier(sandbox.database());
+        try (Connection admin = AdminConnections.open(server, "postgres")) {
+            cheapPasswordHash(admin);
+            DatasetTemplates.execute(admin, "alter role " + role + " password '"
+                    + Secrets.checkedPassword(sandbox.password()) + "'");
+            DatasetTemplates.execute(admin, "alter role " + role + " reset all");
+            DatasetTemplates.execute(admin, "alter role " + role + " in database " + database + " reset all");
+            // sandboxes made before the defaults moved to the database get them there now
+            applySessionDefaults(admin, database, role.startsWith("gu_"), statementTimeout);
         }
     }
 

@@ -168,6 +168,19 @@ public class SandboxService implements ScratchDatabases {
         }
     }
 
+    /**
+     * Undoes what a learner did to their sandbox's role (a changed password, ALTER ROLE … SET), so
+     * the lab and the connection details shown keep working.
+     */
+    public void repairRole(Sandbox sandbox) throws SQLException {
+        provisioner.repairRole(server(sandbox), sandbox, properties.statementTimeout());
+    }
+
+    @Override
+    public void repairRole(Scratch scratch) throws SQLException {
+        repairRole(scratch.sandbox());
+    }
+
     public SandboxServer server(Sandbox sandbox) {
         return servers.byId(sandbox.serverId());
     }

@@ -22,6 +22,9 @@ public interface ScratchDatabases {
      */
     Scratch readOnly(Dataset dataset);
 
+    /** Puts the copy's role back as it was made (see {@link SandboxService#repairRole}). */
+    void repairRole(Scratch scratch) throws SQLException;
+
     /** Connections one read-only copy allows: enough for every check this instance grades at once. */
     static int readOnlyConnections(int concurrentChecks) {
         return concurrentChecks * 2 + 2;
@@ -59,6 +62,11 @@ public interface ScratchDatabases {
                     throw new IllegalStateException("could not copy the dataset '" + dataset.name() + "': "
                             + e.getMessage(), e);
                 }
+            }
+
+            @Override
+            public void repairRole(Scratch scratch) throws SQLException {
+                provisioner.repairRole(server, scratch.sandbox(), statementTimeout);
             }
 
             @Override
