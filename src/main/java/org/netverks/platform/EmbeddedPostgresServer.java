@@ -159,8 +159,7 @@ public final class EmbeddedPostgresServer implements Closeable {
     public void close() throws IOException {
         if (!running()) {
             awaitLeftoverBackends();
-            // killed: its pid file is stale, and pg_ctl stop must not signal whatever process has that pid by now
-            Files.deleteIfExists(dataDirectory.resolve("postmaster.pid"));
+            removeStaleLockFiles();
             log.info("Releasing the stopped PostgreSQL server on {} (zonky reports that it could not stop it: "
                     + "it was already gone)", dataDirectory);
         }
@@ -196,6 +195,25 @@ public final class EmbeddedPostgresServer implements Closeable {
             leftovers.forEach(ProcessHandle::destroyForcibly);
             awaitDetached(segments, shmid, LEFTOVER_GRACE);
         }
+    }
+
+    /**
+     * A killed postmaster stays a zombie until its new parent (init, or whatever runs as pid 1)
+     * reaps it, and PostgreSQL takes a lock file whose pid still exists for a running server: both
+     * its pid file and the lock of its Unix socket would stop the restart. They are ours to remove
+     * (pg_ctl stop must not signal whatever process has that pid by now, either).
+     */
+    private void removeStaleLockFiles() throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
+        if (lines.size() >= 5 && !lines.get(4).isBlank()) {
+            Path socketLock = Path.of(lines.get(4).trim(), ".s.PGSQL." + lines.get(3).trim() + ".lock");
+            List<String> lock = Files.exists(socketLock) ? Files.readAllLines(socketLock) : List.of();
+            if (!lock.isEmpty() && lock.get(0).trim().equals(Long.toString(postmaster.pid()))) {
+                Files.deleteIfExists(socketLock);
+            }
+        }
+        Files.deleteIfExists(pidFile);
     }
 
     /** Waits at most {@code wait} until no process has the segment attached; returns whether none has. */
