@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -37,7 +38,8 @@ class DatabaseRecoveryTest {
     private static final Path DATA = Path.of("target/recovery-test-data");
     private static final String RUN = "/api/lab/postgresql/postgresql-with-python/run";
     private static final Duration FAIL_FAST = Duration.ofSeconds(2);
-    private static final Duration BACK_WITHIN = Duration.ofSeconds(20);
+    /** Generous: PostgreSQL's crash recovery on a busy machine took up to 25 s. */
+    private static final Duration BACK_WITHIN = Duration.ofSeconds(60);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -73,18 +75,19 @@ class DatabaseRecoveryTest {
         assertThat(get("/me", "text/html", session).statusCode()).isEqualTo(200);
 
         long killedAt = kill(DATA.resolve("platform"));
-        Answer page = timed(() -> get("/me", "text/html", session));
-        assertThat(page.response.statusCode()).isEqualTo(503);
-        assertThat(page.response.body()).contains("Accounts are unavailable right now");
-        assertThat(page.took).isLessThan(FAIL_FAST);
-        Answer api = timed(() -> get("/api/progress", "application/json", session));
-        assertThat(api.response.statusCode()).isEqualTo(503);
-        assertThat(api.response.body()).startsWith("{").contains("Accounts are unavailable right now");
-        assertThat(api.took).isLessThan(FAIL_FAST);
-        Answer readiness = timed(() -> get("/actuator/health/readiness", "application/json", ""));
-        assertThat(readiness.response.statusCode()).isEqualTo(503);
-        assertThat(readiness.response.body()).contains("DOWN");
-        assertThat(readiness.took).isLessThan(FAIL_FAST);
+        // all at once: each must be answered before the cluster can be back (noticed within 1 s, restarted 1 s later)
+        CompletableFuture<Answer> page = async(() -> get("/me", "text/html", session));
+        CompletableFuture<Answer> api = async(() -> get("/api/progress", "application/json", session));
+        CompletableFuture<Answer> readiness = async(() -> get("/actuator/health/readiness", "application/json", ""));
+        assertThat(page.get().response.statusCode()).isEqualTo(503);
+        assertThat(page.get().response.body()).contains("Accounts are unavailable right now");
+        assertThat(page.get().took).isLessThan(FAIL_FAST);
+        assertThat(api.get().response.statusCode()).isEqualTo(503);
+        assertThat(api.get().response.body()).startsWith("{").contains("Accounts are unavailable right now");
+        assertThat(api.get().took).isLessThan(FAIL_FAST);
+        assertThat(readiness.get().response.statusCode()).isEqualTo(503);
+        assertThat(readiness.get().response.body()).contains("DOWN");
+        assertThat(readiness.get().took).isLessThan(FAIL_FAST);
         assertThat(get("/actuator/health/liveness", "application/json", "").statusCode())
                 .as("restarting the app would not help: it stays live").isEqualTo(200);
         assertThat(get("/tracks/postgresql", "text/html", "").statusCode()).as("lessons are still read")
@@ -121,6 +124,16 @@ class DatabaseRecoveryTest {
 
     private interface Request {
         HttpResponse<String> send() throws Exception;
+    }
+
+    private static CompletableFuture<Answer> async(Request request) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return timed(request);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private static Answer timed(Request request) throws Exception {

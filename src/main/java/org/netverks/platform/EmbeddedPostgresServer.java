@@ -23,6 +23,7 @@ public final class EmbeddedPostgresServer implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Duration STALE_SHUTDOWN_WAIT = Duration.ofSeconds(30);
+    private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(2);
     private static final String PASSWORD_MARKER = "netverks-passwords-required";
 
     private final EmbeddedPostgres postgres;
@@ -169,12 +170,97 @@ public final class EmbeddedPostgresServer implements Closeable {
     @Override
     public void close() throws IOException {
         if (!running()) {
-            // killed: its pid file is stale, and pg_ctl stop must not signal whatever process has that pid by now
-            Files.deleteIfExists(dataDirectory.resolve("postmaster.pid"));
+            awaitLeftoverBackends();
+            removeStaleLockFiles();
             log.info("Releasing the stopped PostgreSQL server on {} (zonky reports that it could not stop it: "
                     + "it was already gone)", dataDirectory);
         }
         postgres.close();
+    }
+
+    /**
+     * Backends outlive a killed postmaster until they next wait for their client (one busy with a
+     * long statement, much longer), and a new postmaster refuses to start on the data directory
+     * while any of them still has the old shared memory attached. PostgreSQL itself ends every
+     * backend when one crashes; here, after a grace of {@link #LEFTOVER_GRACE}, the ones still
+     * attached are killed, as it would. On Linux the segment that line 7 of the pid file names
+     * shows its number of attached processes in /proc/sysvipc/shm, and each process that maps it
+     * shows it in /proc/PID/maps; elsewhere this does nothing.
+     */
+    private void awaitLeftoverBackends() throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        Path segments = Path.of("/proc/sysvipc/shm");
+        List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
+        String[] keyAndId = lines.size() < 7 ? new String[0] : lines.get(6).trim().split("\\s+");
+        Optional<Long> key = keyAndId.length == 2 ? parseNumber(keyAndId[0]) : Optional.empty();
+        if (key.isEmpty() || !Files.isReadable(segments)) {
+            return;
+        }
+        String shmid = keyAndId[1];
+        if (!awaitDetached(segments, shmid, LEFTOVER_GRACE)) {
+            String mapping = String.format("/SYSV%08x", key.get());
+            List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
+                    .filter(EmbeddedPostgresServer::looksLikePostgres)
+                    .filter(process -> maps(process, mapping)).toList();
+            log.warn("Killing {} PostgreSQL backend(s) still running for the stopped server on {}, so that it can "
+                    + "start again", leftovers.size(), dataDirectory);
+            leftovers.forEach(ProcessHandle::destroyForcibly);
+            awaitDetached(segments, shmid, LEFTOVER_GRACE);
+        }
+    }
+
+    /**
+     * A killed postmaster stays a zombie until its new parent (init, or whatever runs as pid 1)
+     * reaps it, and PostgreSQL takes a lock file whose pid still exists for a running server: both
+     * its pid file and the lock of its Unix socket would stop the restart. They are ours to remove
+     * (pg_ctl stop must not signal whatever process has that pid by now, either).
+     */
+    private void removeStaleLockFiles() throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
+        if (lines.size() >= 5 && !lines.get(4).isBlank()) {
+            Path socketLock = Path.of(lines.get(4).trim(), ".s.PGSQL." + lines.get(3).trim() + ".lock");
+            List<String> lock = Files.exists(socketLock) ? Files.readAllLines(socketLock) : List.of();
+            if (!lock.isEmpty() && lock.get(0).trim().equals(Long.toString(postmaster.pid()))) {
+                Files.deleteIfExists(socketLock);
+            }
+        }
+        Files.deleteIfExists(pidFile);
+    }
+
+    /** Waits at most {@code wait} until no process has the segment attached; returns whether none has. */
+    private static boolean awaitDetached(Path segments, String shmid, Duration wait) throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (attachedProcesses(segments, shmid) > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean maps(ProcessHandle process, String mapping) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "maps")).contains(mapping);
+        } catch (IOException e) {
+            return false; // gone meanwhile, or not ours to read
+        }
+    }
+
+    private static long attachedProcesses(Path segments, String shmid) throws IOException {
+        for (String line : Files.readAllLines(segments)) {
+            String[] columns = line.trim().split("\\s+");
+            if (columns.length > 6 && columns[1].equals(shmid)) {
+                return parseNumber(columns[6]).orElse(0L);
+            }
+        }
+        return 0; // the segment is gone
     }
 
     /**
@@ -209,13 +295,13 @@ public final class EmbeddedPostgresServer implements Closeable {
             return Optional.empty();
         }
         List<String> lines = Files.readAllLines(pidFile);
-        return lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0))
+        return lines.isEmpty() ? Optional.empty() : parseNumber(lines.get(0))
                 .flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
                 .filter(EmbeddedPostgresServer::looksLikePostgres);
     }
 
-    private static Optional<Long> parsePid(String line) {
+    private static Optional<Long> parseNumber(String line) {
         try {
             return Optional.of(Long.parseLong(line.trim()));
         } catch (NumberFormatException e) {

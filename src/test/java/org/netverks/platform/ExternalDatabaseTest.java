@@ -22,8 +22,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * With spring.datasource.url set, the app uses that PostgreSQL and starts no embedded one; while
- * that server is down, requests fail fast and readiness is DOWN, and both recover when it returns.
+ * With spring.datasource.url and netverks.lab.servers set, the app uses those PostgreSQL servers
+ * and starts no embedded one; while one is down, requests that need it fail fast (and readiness
+ * is DOWN for the platform's), and they work again by themselves when it returns.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "netverks.data-dir=target/unused-data-dir")
@@ -32,7 +33,14 @@ class ExternalDatabaseTest {
     @TempDir
     static Path externalDir;
 
+    @TempDir
+    static Path externalSandboxDir;
+
+    private static final String SANDBOX_ADMIN_PASSWORD = "ExternalSandbox0Admin0Password";
+    private static final String RUN = "/api/lab/postgresql/postgresql-with-python/run";
+
     private static EmbeddedPostgresServer external;
+    private static EmbeddedPostgresServer externalSandboxes;
 
     @DynamicPropertySource
     static void pointAtExternalServer(DynamicPropertyRegistry registry) throws Exception {
@@ -41,11 +49,15 @@ class ExternalDatabaseTest {
         external.ensureDatabase("operator_db");
         registry.add("spring.datasource.url", () -> external.jdbcUrl("operator_db"));
         registry.add("spring.datasource.username", () -> "postgres");
+        externalSandboxes = EmbeddedPostgresServer.start(externalSandboxDir, Map.of(), 0, SANDBOX_ADMIN_PASSWORD);
+        registry.add("netverks.lab.servers", () -> "postgresql://postgres:" + SANDBOX_ADMIN_PASSWORD + "@localhost:"
+                + externalSandboxes.port());
     }
 
     @AfterAll
-    static void stopExternalServer() throws Exception {
+    static void stopExternalServers() throws Exception {
         external.close();
+        externalSandboxes.close();
     }
 
     @Autowired
@@ -98,6 +110,32 @@ class ExternalDatabaseTest {
         }
         assertThat(get("/api/progress", session).statusCode()).as("signed in again by itself").isEqualTo(200);
         assertThat(get("/actuator/health/readiness", "").statusCode()).as("ready again").isEqualTo(200);
+    }
+
+    @Test
+    void whileTheSandboxServerIsDownLabRunsFailFastUntilItReturns() throws Exception {
+        Http learner = new Http(port);
+        assertThat(learner.postJson(RUN, "{\"sql\":\"select 1\"}").statusCode()).isEqualTo(200);
+        int serverPort = externalSandboxes.port();
+        ProcessHandle.of(externalSandboxes.postmasterPid()).orElseThrow().destroyForcibly();
+        externalSandboxes.close();
+        try {
+            long start = System.nanoTime();
+            HttpResponse<String> run = learner.postJson(RUN, "{\"sql\":\"select 1\"}");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            assertThat(run.statusCode()).as(run.body()).isEqualTo(503);
+            assertThat(run.body()).contains("The lab's database server cannot be reached right now");
+        } finally {
+            externalSandboxes = EmbeddedPostgresServer.start(externalSandboxDir, Map.of(), serverPort,
+                    SANDBOX_ADMIN_PASSWORD);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        HttpResponse<String> run = learner.postJson(RUN, "{\"sql\":\"select 1\"}");
+        while (run.statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            run = learner.postJson(RUN, "{\"sql\":\"select 1\"}");
+        }
+        assertThat(run.statusCode()).as("the lab is back by itself: " + run.body()).isEqualTo(200);
     }
 
     private HttpResponse<String> get(String path, String cookie) throws Exception {
