@@ -53,7 +53,7 @@ class CardReviewTest {
     void reviewingADueCardInTheBrowserSchedulesItsNextReview() {
         String email = Learners.uniqueEmail("reviewer");
         Http http = new Http(port);
-        http.postForm("/signup", Map.of("email", email, "displayName", "Reviewer", "password", Learners.PASSWORD));
+        Inbox.signUpAndConfirm(http, email, "Reviewer", Learners.PASSWORD);
         rate(http, "anti-join", "again", Instant.now().minus(Duration.ofDays(2)));
         try (Browser browser = Browser.start()) {
             ChromeDriver driver = browser.driver();
