@@ -19,3 +19,4 @@ create table login_client_throttle (
     window_started timestamptz not null,
     failures       integer not null
 );
+create index login_client_throttle_window on login_client_throttle (window_started);

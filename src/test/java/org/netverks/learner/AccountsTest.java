@@ -75,7 +75,7 @@ class AccountsTest {
         assertThat(Inbox.confirmationToken(fresh)).isNotBlank();
         assertThat(jdbc.sql("select count(*) from learner_account where email = :email").param("email", fresh)
                 .query(Integer.class).single()).as("no account before the link is used").isZero();
-        assertThat(Learners.logIn(http(), fresh, Learners.PASSWORD).statusCode())
+        assertThat(Learners.logIn(client(), fresh, Learners.PASSWORD).statusCode())
                 .as("nor can it log in, as with any wrong password").isEqualTo(401);
         assertThat(jdbc.sql("select password_hash from email_verification where email = :email")
                 .param("email", fresh).query(String.class).single()).startsWith("{argon2@SpringSecurity_v5_8}");
@@ -141,35 +141,67 @@ class AccountsTest {
         assertThat(elsewhere.statusCode()).isEqualTo(302);
     }
 
+    /** Another client, as if from another machine (a fresh address each run: the test database outlives runs). */
+    private Http client() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return new Http(port, "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255));
+    }
+
     @Test
-    void repeatedFailedLogInsLockTheAddressForAWhileWhetherOrNotItHasAnAccount() {
+    void aStrangersFailedLogInsLockOnlyTheStrangerOutWhetherOrNotTheAddressHasAnAccount() {
         String email = Learners.signUp(http(), "cy");
-        Http http = http();
+        Http stranger = client();
         for (int i = 1; i < LoginThrottle.FREE_FAILURES; i++) {
-            HttpResponse<String> wrong = Learners.logIn(http, email, "wrong password " + i);
+            HttpResponse<String> wrong = Learners.logIn(stranger, email, "wrong password " + i);
             assertThat(wrong.statusCode()).isEqualTo(401);
             assertThat(Jsoup.parse(wrong.body()).selectFirst("#login-error").text())
                     .isEqualTo("The e-mail address or the password is not right.");
             assertThat(Jsoup.parse(wrong.body()).selectFirst("#email").attr("value")).isEqualTo(email);
         }
-        HttpResponse<String> locked = Learners.logIn(http, email, "wrong again");
+        HttpResponse<String> locked = Learners.logIn(stranger, email, "wrong again");
         assertThat(locked.statusCode()).isEqualTo(429);
         assertThat(Jsoup.parse(locked.body()).selectFirst("#login-error").text())
-                .startsWith("Too many failed log-ins for this e-mail address: log-in is locked for 5 more minutes.");
-        assertThat(Learners.logIn(http, email, Learners.PASSWORD).statusCode())
-                .as("even the right password waits").isEqualTo(429);
+                .isEqualTo("Too many failed log-ins for this e-mail address from your network: log-in is locked for "
+                        + "the next 5 minutes. If you forgot your password, reset it instead.");
+        assertThat(Learners.logIn(stranger, email, Learners.PASSWORD).statusCode())
+                .as("the locked-out client waits, even with the right password").isEqualTo(429);
+        Http owner = client();
+        assertThat(Learners.logIn(owner, email, Learners.PASSWORD).statusCode())
+                .as("the owner, from their own client, logs in").isEqualTo(302);
+        assertThat(owner.get("/me").statusCode()).isEqualTo(200);
 
         String nobody = Learners.uniqueEmail("nobody");
+        Http guesser = client();
         for (int i = 1; i < LoginThrottle.FREE_FAILURES; i++) {
-            assertThat(Learners.logIn(http, nobody, "guess " + i).statusCode()).isEqualTo(401);
+            assertThat(Learners.logIn(guesser, nobody, "guess " + i).statusCode()).isEqualTo(401);
         }
-        assertThat(Learners.logIn(http, nobody, "guess").statusCode()).as("no hint that it has no account").isEqualTo(429);
+        assertThat(Learners.logIn(guesser, nobody, "guess").statusCode()).as("no hint that it has no account")
+                .isEqualTo(429);
 
         jdbc.sql("update login_throttle set locked_until = now() - interval '1 second' where email_key = lower(:email)")
                 .param("email", email).update();
-        assertThat(Learners.logIn(http, email, Learners.PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(Learners.logIn(stranger, email, Learners.PASSWORD).statusCode()).isEqualTo(302);
         assertThat(jdbc.sql("select count(*) from login_throttle where email_key = lower(:email)").param("email", email)
-                .query(Integer.class).single()).as("a good log-in clears the count").isZero();
+                .query(Integer.class).single()).as("a good log-in clears that client's count").isZero();
+    }
+
+    @Test
+    void oneClientSprayingGuessesOverManyAddressesIsStoppedAfterItsBudgetAndOthersAreNot() {
+        String email = Learners.signUp(http(), "sprayed");
+        Http sprayer = client();
+        for (int i = 1; i <= 25; i++) {
+            HttpResponse<String> guess = Learners.logIn(sprayer, Learners.uniqueEmail("spray" + i), "Summer2026!");
+            assertThat(guess.statusCode()).as("guess " + i).isEqualTo(i < LoginThrottle.CLIENT_FAILURES ? 401 : 429);
+            if (i == 25) {
+                assertThat(Jsoup.parse(guess.body()).selectFirst("#login-error").text()).matches("Too many failed "
+                        + "log-ins from your network \\(20 in 15 minutes, whatever the address\\): wait 1[45] minutes, "
+                        + "then try again\\.");
+            }
+        }
+        assertThat(Learners.logIn(sprayer, email, Learners.PASSWORD).statusCode())
+                .as("the sprayer is stopped whatever the address").isEqualTo(429);
+        assertThat(Learners.logIn(client(), email, Learners.PASSWORD).statusCode())
+                .as("another client logs in").isEqualTo(302);
     }
 
     @Test
@@ -194,7 +226,7 @@ class AccountsTest {
         assertThat(browser.postForm("/reset/" + token, Map.of("password", "yet another passphrase")).statusCode())
                 .isEqualTo(410);
         assertThat(Learners.logIn(http(), email, "my brand new passphrase").statusCode()).isEqualTo(302);
-        assertThat(Learners.logIn(http(), email, Learners.PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(Learners.logIn(client(), email, Learners.PASSWORD).statusCode()).isEqualTo(401);
 
         browser.postForm("/reset", Map.of("email", email));
         String later = linkFor(output, email);
@@ -264,7 +296,7 @@ class AccountsTest {
         assertThat(jdbc.sql("select count(*) from spring_session where principal_name = :email").param("email", email)
                 .query(Integer.class).single()).isZero();
         assertThat(http.get("/me").statusCode()).isEqualTo(302);
-        assertThat(Learners.logIn(http(), email, Learners.PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(Learners.logIn(client(), email, Learners.PASSWORD).statusCode()).isEqualTo(401);
     }
 
     @Test
