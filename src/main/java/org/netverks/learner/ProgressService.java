@@ -47,8 +47,9 @@ class ProgressService {
     /**
      * Merges a browser store ({"lessons": {...}}) into the account; returns the account's progress
      * after it. The store is read and checked whole first (ids, times, {@link ProgressLimits}), then
-     * written with one batch per table, and only the cards that got a new rating (or a flip) have
-     * their schedule replayed: the cost follows what is new, and a repeated merge costs little.
+     * written with one statement (or one batch) per table, and only the cards that got a new rating
+     * (or a flip) have their schedule replayed: the cost follows what is new, and a repeated merge
+     * costs little.
      */
     @Transactional
     Map<String, Object> merge(UUID account, Map<String, Object> store) {
@@ -76,9 +77,7 @@ class ProgressService {
         final List<MapSqlParameterSource> lessons = new ArrayList<>();
         final List<MapSqlParameterSource> quizAnswers = new ArrayList<>();
         final List<MapSqlParameterSource> exercises = new ArrayList<>();
-        final List<MapSqlParameterSource> reviews = new ArrayList<>();
-        /** lesson id + card id of each review row, in the same order. */
-        final List<CardKey> reviewedCards = new ArrayList<>();
+        final List<Review> reviews = new ArrayList<>();
         final Map<CardKey, Timestamp> flips = new LinkedHashMap<>();
 
         Rows(UUID account) {
@@ -91,6 +90,9 @@ class ProgressService {
     }
 
     private record CardKey(String lessonId, String cardId) {
+    }
+
+    private record Review(String lessonId, String cardId, Timestamp at, String rating) {
     }
 
     private void readLesson(Rows rows, String lessonId, Map<?, ?> record) {
@@ -158,8 +160,7 @@ class ProgressService {
             if (at == null || !List.of("again", "hard", "good", "easy").contains(rating)) {
                 continue;
             }
-            rows.reviews.add(rows.row(lessonId).addValue("card", cardId).addValue("at", at).addValue("rating", rating));
-            rows.reviewedCards.add(key);
+            rows.reviews.add(new Review(lessonId, cardId, at, (String) rating));
             ProgressLimits.require(rows.reviews.size(), ProgressLimits.REVIEWS, "card reviews", "");
         }
         Timestamp flipped = time(card.get("flippedAt"));
@@ -197,20 +198,32 @@ class ProgressService {
                 values (:account, :lesson, :exercise, :at)
                 on conflict (account_id, lesson_id, exercise_id)
                 do update set solved_at = least(exercise_solved.solved_at, excluded.solved_at)""", rows.exercises);
-        int[] added = batch("""
-                insert into card_review (account_id, lesson_id, card_id, rated_at, rating)
-                values (:account, :lesson, :card, :at, :rating) on conflict do nothing""", rows.reviews);
+        // the bulk of a big merge: one statement, which answers the cards that got a new rating
         Set<CardKey> touched = new LinkedHashSet<>(rows.flips.keySet());
-        for (int i = 0; i < added.length; i++) {
-            if (added[i] != 0) { // 1 inserted, or the driver could not say (SUCCESS_NO_INFO)
-                touched.add(rows.reviewedCards.get(i));
-            }
+        if (!rows.reviews.isEmpty()) {
+            jdbc.sql("""
+                    insert into card_review (account_id, lesson_id, card_id, rated_at, rating)
+                    select :account, lesson_id, card_id, rated_at, rating
+                    from unnest(:lessons::text[], :cards::text[], :times::timestamptz[], :ratings::text[])
+                         as review (lesson_id, card_id, rated_at, rating)
+                    on conflict do nothing
+                    returning lesson_id, card_id""")
+                    .param("account", rows.account)
+                    .param("lessons", rows.reviews.stream().map(Review::lessonId).toArray(String[]::new))
+                    .param("cards", rows.reviews.stream().map(Review::cardId).toArray(String[]::new))
+                    .param("times", rows.reviews.stream().map(r -> r.at().toInstant().toString()).toArray(String[]::new))
+                    .param("ratings", rows.reviews.stream().map(Review::rating).toArray(String[]::new))
+                    .query(row -> {
+                        touched.add(new CardKey(row.getString(1), row.getString(2)));
+                    });
         }
         reschedule(rows.account, touched, rows.flips);
     }
 
-    private int[] batch(String sql, List<MapSqlParameterSource> rows) {
-        return rows.isEmpty() ? new int[0] : batches.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new));
+    private void batch(String sql, List<MapSqlParameterSource> rows) {
+        if (!rows.isEmpty()) {
+            batches.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new));
+        }
     }
 
     /** Replays the ratings of the touched cards into their schedules: one read, one batch of writes. */
@@ -223,7 +236,7 @@ class ProgressService {
         jdbc.sql("""
                 select r.lesson_id, r.card_id, r.rated_at, r.rating
                 from card_review r
-                join unnest(:lessons, :cards) as touched (lesson_id, card_id) using (lesson_id, card_id)
+                join unnest(:lessons::text[], :cards::text[]) as touched (lesson_id, card_id) using (lesson_id, card_id)
                 where r.account_id = :account order by r.lesson_id, r.card_id, r.rated_at""")
                 .param("account", account)
                 .param("lessons", cards.stream().map(CardKey::lessonId).toArray(String[]::new))
