@@ -1,8 +1,11 @@
 package org.netverks.learner;
 
 import java.sql.Timestamp;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,6 +101,26 @@ class LoginThrottle {
     private static String minutesUntil(Instant until) {
         long minutes = Math.max(1, (Duration.between(Instant.now(), until).toSeconds() + 59) / 60);
         return minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+
+    /**
+     * The client's key: its IPv4 address, or the /64 network of an IPv6 address (one subscriber is
+     * handed a whole /64, and could otherwise be a new client at every attempt).
+     */
+    static String clientKey(String remoteAddress) {
+        if (remoteAddress == null || remoteAddress.isBlank()) {
+            return "unknown";
+        }
+        if (remoteAddress.contains(":")) { // an IPv6 literal: parsed, never looked up
+            try {
+                byte[] network = Arrays.copyOf(InetAddress.getByName(remoteAddress).getAddress(), 16);
+                Arrays.fill(network, 8, 16, (byte) 0);
+                return InetAddress.getByAddress(network).getHostAddress() + "/64";
+            } catch (UnknownHostException e) {
+                return remoteAddress; // not an address after all: itself, as given
+            }
+        }
+        return remoteAddress;
     }
 
     private static String key(String email) {
