@@ -1,8 +1,10 @@
 package org.netverks.learner;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.netverks.web.RenderedPages;
 import org.netverks.web.Viewers;
 import org.springframework.http.HttpHeaders;
@@ -103,7 +105,7 @@ class AccountController {
         if (account.verified()) {
             return accountForm(200, learner, request, Map.of(), "Your e-mail address is already confirmed.");
         }
-        java.util.Optional<java.time.Duration> wait = accounts.resendConfirmation(account);
+        Optional<Duration> wait = accounts.resendConfirmation(account);
         if (wait.isPresent()) {
             long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
             return accountForm(429, learner, request, Map.of("confirmation", "At most "
