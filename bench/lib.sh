@@ -16,3 +16,15 @@ wait_until_up() { # port, log file
   echo "the app did not start; see $2"; exit 1
 }
 stop_app() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""; }
+sign_up() { # port, app log, cookie jar, e-mail: signs up and confirms the address with the link from the app log
+  curl -s -c "$3" -o /dev/null "http://localhost:$1/"
+  curl -s -b "$3" -c "$3" -o /dev/null -H "X-XSRF-TOKEN: $(awk '$6 == "XSRF-TOKEN" {print $7}' "$3")" \
+       --data-urlencode "email=$4" --data-urlencode "displayName=Bench" \
+       --data-urlencode "password=a long benchmark passphrase" "http://localhost:$1/signup"
+  local link
+  link=$(grep -o "confirmation link for $4 is [^ ]*" "$2" | tail -1 | awk '{print $NF}')
+  [ -n "$link" ] || { echo "no confirmation link for $4 in $2"; exit 1; }
+  curl -s -b "$3" -c "$3" -o /dev/null -X POST -H "X-XSRF-TOKEN: $(awk '$6 == "XSRF-TOKEN" {print $7}' "$3")" \
+       "http://localhost:$1/confirm/${link##*/}"
+  curl -s -b "$3" -c "$3" -o /dev/null "http://localhost:$1/" # the new CSRF token after signing in
+}

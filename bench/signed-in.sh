@@ -15,11 +15,7 @@ java -jar "$JAR" --server.port="$PORT" --netverks.data-dir="$WORK/data" > "$WORK
 PID=$!
 wait_until_up "$PORT" "$WORK/app.log"
 JAR_FILE="$WORK/cookies"
-curl -s -c "$JAR_FILE" -o /dev/null "http://localhost:$PORT/"
-TOKEN=$(awk '$6 == "XSRF-TOKEN" {print $7}' "$JAR_FILE")
-curl -s -b "$JAR_FILE" -c "$JAR_FILE" -o /dev/null -H "X-XSRF-TOKEN: $TOKEN" \
-     --data-urlencode "email=bench-$RANDOM@example.org" --data-urlencode "displayName=Bench" \
-     --data-urlencode "password=a long benchmark passphrase" "http://localhost:$PORT/signup"
+sign_up "$PORT" "$WORK/app.log" "$JAR_FILE" "bench-$RANDOM@example.org"
 SESSION=$(awk '$6 == "SESSION" {print $7}' "$JAR_FILE")
 PAGE=$(curl -s -H "Cookie: SESSION=$SESSION" "http://localhost:$PORT$LESSON")
 [[ "$PAGE" == *netverks-account* ]] || { echo "the session is not signed in"; exit 1; }

@@ -21,6 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "netverks.lab.creations-per-client-per-hour=10000",
                 // target/test-data outlives a run; sandboxes of earlier runs must not fill the lab
                 "netverks.lab.max-sandboxes=100000", "netverks.lab.idle-reclaim=10m",
-                "netverks.moderators=moderator@example.org"})
+                "netverks.moderators=moderator@example.org",
+                // as behind a proxy: X-Forwarded-For from loopback is believed, so tests can be other clients
+                "server.forward-headers-strategy=native"})
 public @interface IntegrationTest {
 }

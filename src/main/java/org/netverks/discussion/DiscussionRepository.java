@@ -31,7 +31,8 @@ class DiscussionRepository {
             Instant hiddenAt, int openReports) {
     }
 
-    record Posting(boolean blocked, int lastMinute, int minuteWaitSeconds, int lastHour, int hourWaitSeconds) {
+    record Posting(boolean blocked, boolean verified, int lastMinute, int minuteWaitSeconds, int lastHour,
+            int hourWaitSeconds) {
     }
 
     record ReportRow(long postId, long threadId, String lessonId, String threadTitle, String body, String authorName,
@@ -103,11 +104,16 @@ class DiscussionRepository {
 
     /**
      * Locks the account's row for the rest of the transaction (so two posts at once are counted one
-     * after the other, on any instance) and says whether it is blocked and how much it posted lately.
+     * after the other, on any instance) and says whether it is blocked, whether its e-mail address is
+     * confirmed, and how much it posted lately.
      */
     Posting posting(UUID accountId) {
-        boolean blocked = jdbc.sql("select blocked from learner_account where id = :id for update")
-                .param("id", accountId).query(Boolean.class).optional().orElse(true);
+        record Account(boolean blocked, boolean verified) {
+        }
+        Account account = jdbc.sql("select blocked, email_verified_at is not null from learner_account "
+                        + "where id = :id for update")
+                .param("id", accountId).query((row, n) -> new Account(row.getBoolean(1), row.getBoolean(2))).optional()
+                .orElse(new Account(true, false));
         return jdbc.sql("""
                         select count(*) filter (where created_at > now() - interval '1 minute') as last_minute,
                                coalesce(ceil(extract(epoch from min(created_at) filter (
@@ -118,7 +124,8 @@ class DiscussionRepository {
                                    as hour_wait
                         from discussion_post where author_id = :id and created_at > now() - interval '1 hour'""")
                 .param("id", accountId)
-                .query((row, n) -> new Posting(blocked, row.getInt("last_minute"), row.getInt("minute_wait"),
+                .query((row, n) -> new Posting(account.blocked(), account.verified(), row.getInt("last_minute"),
+                        row.getInt("minute_wait"),
                         row.getInt("last_hour"), row.getInt("hour_wait")))
                 .single();
     }

@@ -13,6 +13,7 @@ import org.netverks.discussion.DiscussionRepository.PostRow;
 import org.netverks.discussion.DiscussionRepository.Posting;
 import org.netverks.discussion.DiscussionRepository.ThreadRow;
 import org.netverks.learner.CurrentLearner;
+import org.netverks.learner.EmailNotVerifiedException;
 import org.netverks.web.BadRequestException;
 import org.netverks.web.ForbiddenException;
 import org.netverks.web.NotFoundException;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The discussion's rules: who may post (signed in, not blocked, not too fast), what a post may be
+ * The discussion's rules: who may post (signed in, e-mail address confirmed, not blocked, not too fast), what a post may be
  * (a title of at most 150 characters, a body of at most 10,000), who may change a post (its author,
  * whatever the request says), and what each viewer sees of deleted and hidden posts.
  */
@@ -230,9 +231,15 @@ class DiscussionService {
         return Optional.empty();
     }
 
-    /** Blocked accounts never post; others at most so many posts a minute and an hour. */
+    /**
+     * Accounts without a confirmed e-mail address (a 403 page offering the link again) and blocked
+     * ones never post; others at most so many posts a minute and an hour.
+     */
     private Optional<Outcome.Refused> mayPost(CurrentLearner learner) {
         Posting posting = repository.posting(learner.accountId());
+        if (!posting.verified()) {
+            throw new EmailNotVerifiedException();
+        }
         if (posting.blocked()) {
             return Optional.of(new Outcome.Refused(403, "Your account is blocked from posting in discussions by a "
                     + "moderator. You can still read everything."));
@@ -289,7 +296,11 @@ class DiscussionService {
         if (!errors.isEmpty()) {
             return new Outcome.Invalid(errors);
         }
-        if (repository.posting(learner.accountId()).blocked()) {
+        Posting posting = repository.posting(learner.accountId());
+        if (!posting.verified()) {
+            throw new EmailNotVerifiedException();
+        }
+        if (posting.blocked()) {
             return new Outcome.Refused(403, "Your account is blocked from posting in discussions by a moderator, "
                     + "so your posts cannot be edited either. You can still delete them.");
         }

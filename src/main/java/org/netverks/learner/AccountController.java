@@ -1,9 +1,10 @@
 package org.netverks.learner;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.netverks.web.RenderedPages;
 import org.netverks.web.Viewers;
 import org.springframework.http.HttpHeaders;
@@ -26,13 +27,11 @@ class AccountController {
 
     private final AccountService accounts;
     private final ProgressService progress;
-    private final SignIn signIn;
     private final RenderedPages pages;
 
-    AccountController(AccountService accounts, ProgressService progress, SignIn signIn, RenderedPages pages) {
+    AccountController(AccountService accounts, ProgressService progress, RenderedPages pages) {
         this.accounts = accounts;
         this.progress = progress;
-        this.signIn = signIn;
         this.pages = pages;
     }
 
@@ -45,17 +44,22 @@ class AccountController {
         return signUpForm(200, "", "", Map.of(), continueTo, csrf);
     }
 
+    /**
+     * A valid sign-up answers "check your inbox" whether or not the address has an account (the
+     * message says which); the learner is signed in once they use the link in it.
+     */
     @PostMapping("/signup")
     ResponseEntity<byte[]> signUp(@RequestParam(required = false) String email,
             @RequestParam(required = false) String displayName, @RequestParam(required = false) String password,
-            @RequestParam(name = "continue", required = false) String continueTo, CsrfToken csrf,
-            HttpServletRequest request, HttpServletResponse response) {
-        AccountService.SignUp outcome = accounts.signUp(email, displayName, password);
-        if (outcome instanceof AccountService.SignUp.Invalid invalid) {
-            return signUpForm(invalid.duplicate() ? 409 : 400, email, displayName, invalid.problems(), continueTo, csrf);
+            @RequestParam(name = "continue", required = false) String continueTo, CsrfToken csrf) {
+        Map<String, String> problems = accounts.signUp(email, displayName, password, continueTo);
+        if (!problems.isEmpty()) {
+            return signUpForm(400, email, displayName, problems, continueTo, csrf);
         }
-        signIn.signIn(((AccountService.SignUp.Created) outcome).account(), request, response);
-        return redirect(ContinueTo.safe(continueTo, "/me?welcome"));
+        Map<String, Object> model = new HashMap<>();
+        model.put("email", email.strip());
+        model.put("hours", EmailVerifications.VALID_FOR.toHours());
+        return pages.once(200, "learner/signup-sent.jte", model);
     }
 
     private ResponseEntity<byte[]> signUpForm(int status, String email, String displayName, Map<String, String> errors,
@@ -85,9 +89,30 @@ class AccountController {
 
     @GetMapping("/account")
     ResponseEntity<byte[]> accountPage(@AuthenticationPrincipal LearnerPrincipal learner, HttpServletRequest request,
-            @RequestParam(name = "changed", required = false) String changed) {
-        return accountForm(200, learner, request, Map.of(), changed != null ? "Your password is changed. Other devices "
-                + "where you were logged in have been logged out." : null);
+            @RequestParam(name = "changed", required = false) String changed,
+            @RequestParam(name = "confirmation-sent", required = false) String confirmationSent) {
+        String message = changed != null ? "Your password is changed. Other devices where you were logged in have "
+                + "been logged out." : confirmationSent != null ? "A new confirmation link is on its way to "
+                + learner.email() + ". It works once, for " + EmailVerifications.VALID_FOR.toHours() + " hours." : null;
+        return accountForm(200, learner, request, Map.of(), message);
+    }
+
+    /** "Send the link again" for a signed-in learner whose address is not confirmed (a few an hour). */
+    @PostMapping("/account/confirmation")
+    ResponseEntity<byte[]> resendConfirmation(@AuthenticationPrincipal LearnerPrincipal learner,
+            HttpServletRequest request) {
+        Account account = accounts.account(learner.accountId()).orElseThrow();
+        if (account.verified()) {
+            return accountForm(200, learner, request, Map.of(), "Your e-mail address is already confirmed.");
+        }
+        Optional<Duration> wait = accounts.resendConfirmation(account);
+        if (wait.isPresent()) {
+            long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
+            return accountForm(429, learner, request, Map.of("confirmation", "At most "
+                    + EmailVerifications.MAILS_PER_HOUR + " messages an hour go to one address: wait " + minutes
+                    + (minutes == 1 ? " minute" : " minutes") + ", then ask again, or use the last link you got."), null);
+        }
+        return redirect("/account?confirmation-sent");
     }
 
     @PostMapping("/account/password")
@@ -109,7 +134,8 @@ class AccountController {
         Map<String, Object> data = new java.util.LinkedHashMap<>();
         data.put("exportedAt", java.time.Instant.now().toString());
         data.put("account", Map.of("email", account.email(), "displayName", account.displayName(),
-                "createdAt", account.createdAt().toString(), "moderator", account.moderator()));
+                "createdAt", account.createdAt().toString(), "moderator", account.moderator(),
+                "emailConfirmed", account.verified()));
         data.put("progress", progress.load(learner.accountId()));
         data.put("cardSchedule", progress.schedules(learner.accountId()));
         data.putAll(accounts.otherData(learner.accountId()));

@@ -13,7 +13,8 @@ class AccountRepository {
 
     private static final RowMapper<Account> ACCOUNT = (row, n) -> new Account(row.getObject("id", UUID.class),
             row.getString("email"), row.getString("display_name"), row.getBoolean("moderator"),
-            row.getBoolean("blocked"), row.getTimestamp("created_at").toInstant());
+            row.getBoolean("blocked"), row.getTimestamp("created_at").toInstant(),
+            row.getTimestamp("email_verified_at") != null);
 
     private final JdbcClient jdbc;
 
@@ -21,11 +22,14 @@ class AccountRepository {
         this.jdbc = jdbc;
     }
 
-    /** Creates the account; empty when the e-mail address already has one. */
-    Optional<Account> create(String email, String displayName, String passwordHash, boolean moderator) {
+    /**
+     * Creates the account of a confirmed address (accounts are made when a sign-up's link is used);
+     * empty when the address already has one.
+     */
+    Optional<Account> createConfirmed(String email, String displayName, String passwordHash, boolean moderator) {
         return jdbc.sql("""
-                insert into learner_account (id, email, display_name, password_hash, moderator)
-                values (:id, :email, :name, :hash, :moderator)
+                insert into learner_account (id, email, display_name, password_hash, moderator, email_verified_at)
+                values (:id, :email, :name, :hash, :moderator, now())
                 on conflict do nothing
                 returning *""")
                 .param("id", UUID.randomUUID()).param("email", email).param("name", displayName)
@@ -55,11 +59,20 @@ class AccountRepository {
         return jdbc.sql("delete from learner_account where id = :id").param("id", id).update() == 1;
     }
 
-    /** Moderators are exactly the configured addresses. */
+    /** Moderators are exactly the configured addresses that are confirmed. */
     void setModerators(List<String> emails) {
-        jdbc.sql("update learner_account set moderator = (lower(email) = any(:emails)) "
-                + "where moderator <> (lower(email) = any(:emails))")
+        jdbc.sql("""
+                update learner_account set moderator = (lower(email) = any(:emails) and email_verified_at is not null)
+                where moderator <> (lower(email) = any(:emails) and email_verified_at is not null)""")
                 .param("emails", emails.stream().map(String::toLowerCase).toArray(String[]::new)).update();
+    }
+
+    /** The address is confirmed now (if it was not); a configured moderator address gets its rights. */
+    void markVerified(UUID id, boolean moderator) {
+        jdbc.sql("""
+                update learner_account set email_verified_at = coalesce(email_verified_at, now()),
+                                           moderator = moderator or :moderator
+                where id = :id""").param("id", id).param("moderator", moderator).update();
     }
 
     /** Ends every session of the account (after a password change or reset, or its deletion). */

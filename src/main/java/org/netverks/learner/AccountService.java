@@ -4,50 +4,85 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
+import java.time.Duration;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Signing up, changing a password, deleting an account; moderators come from configuration. */
+/**
+ * Signing up (an account is made when the address is confirmed), changing a password, deleting an
+ * account; moderators come from configuration and need a confirmed address.
+ */
 @Service
 class AccountService {
 
     private final AccountRepository accounts;
     private final PasswordEncoder encoder;
-    private final List<String> moderators;
+    private final Moderators moderators;
+    private final EmailVerifications verifications;
     private final List<AccountData> otherData;
 
-    AccountService(AccountRepository accounts, PasswordEncoder encoder,
-            @Value("${netverks.moderators:}") List<String> moderators, List<AccountData> otherData) {
+    AccountService(AccountRepository accounts, PasswordEncoder encoder, Moderators moderators,
+            EmailVerifications verifications, List<AccountData> otherData) {
         this.accounts = accounts;
         this.encoder = encoder;
+        this.moderators = moderators;
+        this.verifications = verifications;
         this.otherData = otherData;
-        this.moderators = moderators.stream().map(String::strip).filter(email -> !email.isEmpty())
-                .map(String::toLowerCase).toList();
     }
 
-    sealed interface SignUp {
-        record Created(Account account) implements SignUp {
-        }
-
-        record Invalid(Map<String, String> problems, boolean duplicate) implements SignUp {
-        }
-    }
-
-    SignUp signUp(String email, String displayName, String password) {
+    /**
+     * A valid sign-up sends a message to the address and answers the same whether or not it has an
+     * account (the password is hashed either way, so not even the time differs much); the
+     * problems of an invalid one, by field.
+     */
+    Map<String, String> signUp(String email, String displayName, String password, String continueTo) {
         Map<String, String> problems = AccountRules.signUpProblems(email, displayName, password);
-        if (!problems.isEmpty()) {
-            return new SignUp.Invalid(problems, false);
+        if (problems.isEmpty()) {
+            verifications.signUp(email.strip(), displayName.strip(), encoder.encode(password),
+                    ContinueTo.safe(continueTo, ""));
         }
-        String address = email.strip();
-        return accounts.create(address, displayName.strip(), encoder.encode(password),
-                        moderators.contains(address.toLowerCase()))
-                .<SignUp>map(SignUp.Created::new)
-                .orElseGet(() -> new SignUp.Invalid(Map.of("email", "There is already an account with this e-mail "
-                        + "address. Log in, or reset its password if you forgot it."), true));
+        return problems;
+    }
+
+    /** What came of using a confirmation link. */
+    sealed interface Confirmation {
+        record Confirmed(Account account, String continueTo) implements Confirmation {
+        }
+
+        /** The link was a sign-up's, but the address got an account meanwhile (another sign-up's link). */
+        record Taken(String email) implements Confirmation {
+        }
+
+        record Unusable(EmailVerifications.TokenState state) implements Confirmation {
+        }
+    }
+
+    /** Uses the link: makes the account of a sign-up, or confirms an account's address (with moderator rights if configured). */
+    @Transactional
+    Confirmation confirm(String token) {
+        Optional<EmailVerifications.Used> used = verifications.use(token);
+        if (used.isEmpty()) {
+            return new Confirmation.Unusable(verifications.state(token));
+        }
+        EmailVerifications.Used link = used.get();
+        boolean moderator = moderators.includes(link.email());
+        if (link.accountId() == null) {
+            return accounts.createConfirmed(link.email(), link.displayName(), link.passwordHash(), moderator)
+                    .<Confirmation>map(account -> new Confirmation.Confirmed(account, link.continueTo()))
+                    .orElseGet(() -> new Confirmation.Taken(link.email()));
+        }
+        accounts.markVerified(link.accountId(), moderator);
+        return accounts.byId(link.accountId())
+                .<Confirmation>map(account -> new Confirmation.Confirmed(account, link.continueTo()))
+                .orElseGet(() -> new Confirmation.Unusable(EmailVerifications.TokenState.UNKNOWN));
+    }
+
+    /** A new confirmation link for the account's address; empty when sent, else how long to wait. */
+    Optional<Duration> resendConfirmation(Account account) {
+        return verifications.resend(account);
     }
 
     /** Empty when done; otherwise the problem, by field. */
@@ -90,6 +125,6 @@ class AccountService {
 
     @EventListener(ApplicationReadyEvent.class)
     void applyConfiguredModerators() {
-        accounts.setModerators(moderators);
+        accounts.setModerators(moderators.addresses());
     }
 }

@@ -10,12 +10,15 @@ import java.util.List;
  * result of replaying its ratings in order, so merging the same ratings twice gives the same
  * schedule. "Again" brings a card back the same day; "good" goes 1 day, 6 days, then the previous
  * interval times the card's ease; "hard" grows the interval by 1.2 and lowers the ease; "easy"
- * grows it faster and raises the ease. Ease never drops below 1.3.
+ * grows it faster and raises the ease. Ease never drops below 1.3; an interval never passes
+ * {@link #MAX_INTERVAL_DAYS}.
  */
 final class CardScheduler {
 
     static final BigDecimal START_EASE = new BigDecimal("2.50");
     static final BigDecimal MIN_EASE = new BigDecimal("1.30");
+    /** A hundred years: ratings come from the browser, and enough "easy" ones would overflow any date. */
+    static final int MAX_INTERVAL_DAYS = 36_500;
 
     private CardScheduler() {
     }
@@ -39,7 +42,8 @@ final class CardScheduler {
                     ease = ease.subtract(new BigDecimal("0.20"));
                 }
                 case "hard" -> {
-                    interval = repetitions == 0 ? 1 : Math.max(interval + 1, (int) Math.round(interval * 1.2));
+                    interval = repetitions == 0 ? 1
+                            : Math.min(MAX_INTERVAL_DAYS, Math.max(interval + 1, (int) Math.round(interval * 1.2)));
                     ease = ease.subtract(new BigDecimal("0.15"));
                     repetitions++;
                 }
@@ -48,7 +52,8 @@ final class CardScheduler {
                     repetitions++;
                 }
                 case "easy" -> {
-                    interval = repetitions == 0 ? 4 : repetitions == 1 ? 8 : (int) Math.round(grow(interval, ease) * 1.3);
+                    interval = repetitions == 0 ? 4 : repetitions == 1 ? 8
+                            : (int) Math.min(MAX_INTERVAL_DAYS, Math.round(grow(interval, ease) * 1.3));
                     ease = ease.add(new BigDecimal("0.15"));
                     repetitions++;
                 }
@@ -61,6 +66,7 @@ final class CardScheduler {
     }
 
     private static int grow(int interval, BigDecimal ease) {
-        return Math.max(interval + 1, new BigDecimal(interval).multiply(ease).setScale(0, RoundingMode.HALF_UP).intValue());
+        return Math.min(MAX_INTERVAL_DAYS, Math.max(interval + 1,
+                new BigDecimal(interval).multiply(ease).setScale(0, RoundingMode.HALF_UP).intValue()));
     }
 }

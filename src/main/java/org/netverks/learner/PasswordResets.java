@@ -13,20 +13,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Forgotten passwords: a one-time link that expires after {@link #VALID_FOR}, sent by SMTP when
- * mail is configured, otherwise written to the server log for a self-hoster to pass on. Only a
- * hash of the token is stored, so a copy of the database opens no account.
+ * Forgotten passwords: a one-time link that expires after {@link #VALID_FOR}, sent by
+ * {@link AccountMail}. Only a hash of the token is stored, so a copy of the database opens no
+ * account. Using the link proves the learner reads the address's mail, so it also confirms it.
  */
 @Service
 class PasswordResets {
@@ -39,19 +34,16 @@ class PasswordResets {
     private final JdbcClient jdbc;
     private final AccountRepository accounts;
     private final PasswordEncoder encoder;
-    private final ObjectProvider<JavaMailSender> mail;
-    private final String from;
-    private final String publicUrl;
+    private final AccountMail mail;
+    private final Moderators moderators;
 
-    PasswordResets(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder encoder,
-            ObjectProvider<JavaMailSender> mail, @Value("${netverks.mail.from}") String from,
-            @Value("${netverks.public-url}") String publicUrl) {
+    PasswordResets(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder encoder, AccountMail mail,
+            Moderators moderators) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.encoder = encoder;
         this.mail = mail;
-        this.from = from;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.moderators = moderators;
     }
 
     /** Sends a link if the address has an account (and has not asked too often); says nothing either way. */
@@ -67,35 +59,20 @@ class PasswordResets {
             log.info("Password reset not sent: {} were asked for in the last hour", recent);
             return;
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = newToken();
         jdbc.sql("insert into password_reset (token_hash, account_id, expires_at) values (:hash, :id, :expires)")
                 .param("hash", hash(token)).param("id", account.get().id())
                 .param("expires", Timestamp.from(Instant.now().plus(VALID_FOR))).update();
-        send(account.get(), publicUrl + "/reset/" + token);
+        send(account.get(), mail.link("/reset/" + token));
     }
 
     private void send(Account account, String link) {
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
-            log.warn("No mail server configured (spring.mail.host): the password reset link for {} is {} "
-                    + "(it works once, for {} minutes)", account.email(), link, VALID_FOR.toMinutes());
-            return;
-        }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(account.email());
-        message.setSubject("Reset your Learn Netverks password");
-        message.setText("Hello " + account.displayName() + ",\n\nsomeone (we hope you) asked to reset the password of "
-                + "your Learn Netverks account. Choose a new one here within " + VALID_FOR.toMinutes() + " minutes:\n\n"
-                + link + "\n\nThe link works once. If you did not ask for it, ignore this message: your password "
-                + "stays as it is.\n");
-        try {
-            sender.send(message);
-        } catch (MailException e) {
-            log.error("Could not send the password reset e-mail to {}: {}", account.email(), e.getMessage());
-        }
+        mail.send(account.email(), "Reset your Learn Netverks password", "Hello " + account.displayName()
+                + ",\n\nsomeone (we hope you) asked to reset the password of your Learn Netverks account. Choose a "
+                + "new one here within " + VALID_FOR.toMinutes() + " minutes:\n\n" + link + "\n\nThe link works "
+                + "once. If you did not ask for it, ignore this message: your password stays as it is.\n",
+                "the password reset link for " + account.email() + " is " + link + " (it works once, for "
+                        + VALID_FOR.toMinutes() + " minutes)");
     }
 
     enum TokenState {
@@ -117,12 +94,23 @@ class PasswordResets {
                 returning account_id""").param("hash", hash(token)).query(UUID.class).optional();
         accountId.ifPresent(id -> {
             accounts.setPassword(id, encoder.encode(password));
-            accounts.byId(id).ifPresent(account -> accounts.endSessions(account.email(), null));
+            accounts.byId(id).ifPresent(account -> {
+                accounts.endSessions(account.email(), null);
+                accounts.markVerified(id, moderators.includes(account.email()));
+            });
         });
         return accountId.flatMap(accounts::byId);
     }
 
-    private static String hash(String token) {
+    /** 32 random bytes, URL-safe: the part of a link that opens something. */
+    static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Only this is stored, so a copy of the database holds no usable link. */
+    static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));

@@ -1,7 +1,11 @@
 package org.netverks.learner;
 
 import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,6 +32,13 @@ class ProgressController {
     @PostMapping("/api/progress/merge")
     Map<String, Object> merge(@AuthenticationPrincipal LearnerPrincipal learner, @RequestBody Map<String, Object> store) {
         return withAccount(learner, progress.merge(learner.accountId(), store));
+    }
+
+    /** A merge over one of {@link ProgressLimits}: 413, naming the limit, as every limit that stops a learner does. */
+    @ExceptionHandler(ProgressLimitException.class)
+    ResponseEntity<Map<String, Object>> tooMuch(ProgressLimitException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("status", 413, "error", e.getMessage(), "limit", e.limit()));
     }
 
     private static Map<String, Object> withAccount(LearnerPrincipal learner, Map<String, Object> store) {

@@ -6,15 +6,20 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.netverks.content.ContentCatalog;
 import org.netverks.content.ContentIds;
 import org.netverks.content.Lesson;
 import org.netverks.content.Track;
 import org.netverks.web.BadRequestException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,35 +35,67 @@ import org.springframework.transaction.annotation.Transactional;
 class ProgressService {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     private final ContentCatalog catalog;
 
-    ProgressService(JdbcClient jdbc, ContentCatalog catalog) {
+    ProgressService(JdbcClient jdbc, NamedParameterJdbcTemplate batches, ContentCatalog catalog) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.catalog = catalog;
     }
 
-    /** Merges a browser store ({"lessons": {...}}) into the account; returns the account's progress after it. */
+    /**
+     * Merges a browser store ({"lessons": {...}}) into the account; returns the account's progress
+     * after it. The store is read and checked whole first (ids, times, {@link ProgressLimits}), then
+     * written with one statement (or one batch) per table, and only the cards that got a new rating
+     * (or a flip) have their schedule replayed: the cost follows what is new, and a repeated merge
+     * costs little.
+     */
     @Transactional
     Map<String, Object> merge(UUID account, Map<String, Object> store) {
         Object lessons = store == null ? null : store.get("lessons");
         if (!(lessons instanceof Map<?, ?> byLesson)) {
             throw new BadRequestException("Send the progress as {\"lessons\": {\"<lesson id>\": {...}}}.");
         }
-        if (byLesson.size() > 1000) {
-            throw new BadRequestException("That is more lessons than any track has.");
-        }
+        ProgressLimits.require(byLesson.size(), ProgressLimits.LESSONS, "lessons", "");
+        Rows rows = new Rows(account);
         for (Map.Entry<?, ?> entry : byLesson.entrySet()) {
             String lessonId = id(entry.getKey(), "lesson id");
             if (entry.getValue() instanceof Map<?, ?> record) {
-                mergeLesson(account, lessonId, record);
+                readLesson(rows, lessonId, record);
             } else {
                 throw new BadRequestException("The progress of lesson '" + lessonId + "' must be an object.");
             }
         }
+        write(rows);
         return load(account);
     }
 
-    private void mergeLesson(UUID account, String lessonId, Map<?, ?> record) {
+    /** Everything one merge writes, read from the store before anything is written. */
+    private static final class Rows {
+        final UUID account;
+        final List<MapSqlParameterSource> lessons = new ArrayList<>();
+        final List<MapSqlParameterSource> quizAnswers = new ArrayList<>();
+        final List<MapSqlParameterSource> exercises = new ArrayList<>();
+        final List<Review> reviews = new ArrayList<>();
+        final Map<CardKey, Timestamp> flips = new LinkedHashMap<>();
+
+        Rows(UUID account) {
+            this.account = account;
+        }
+
+        MapSqlParameterSource row(String lessonId) {
+            return new MapSqlParameterSource("account", account).addValue("lesson", lessonId);
+        }
+    }
+
+    private record CardKey(String lessonId, String cardId) {
+    }
+
+    private record Review(String lessonId, String cardId, Timestamp at, String rating) {
+    }
+
+    private void readLesson(Rows rows, String lessonId, Map<?, ?> record) {
         // marking a lesson complete, or not complete again, is a change in time: the newer one wins
         Timestamp completed = time(record.get("completedAt"));
         Timestamp uncompleted = time(record.get("uncompletedAt"));
@@ -70,7 +107,70 @@ class ProgressService {
         if (value != null && (value < 1 || value > 5)) {
             throw new BadRequestException("A confidence rating is 1 to 5, not " + value + ".");
         }
-        jdbc.sql("""
+        rows.lessons.add(rows.row(lessonId).addValue("opened", time(record.get("openedAt")))
+                .addValue("completed", completed).addValue("completionChanged", latest(completed, uncompleted))
+                .addValue("confidence", value).addValue("saved", value == null ? null : time(confidence.get("savedAt"))));
+        String where = " in one lesson";
+        Map<?, ?> quiz = map(record.get("quiz"));
+        ProgressLimits.require(quiz.size(), ProgressLimits.QUIZ_ANSWERS_PER_LESSON, "quiz answers", where);
+        Optional<Lesson> lesson = quiz.isEmpty() ? Optional.empty() : lesson(lessonId);
+        for (Map.Entry<?, ?> answer : quiz.entrySet()) {
+            String questionId = id(answer.getKey(), "question id");
+            Map<?, ?> given = map(answer.getValue());
+            String choice = given.get("choice") instanceof String text ? text : null;
+            Timestamp at = time(given.get("answeredAt"));
+            if (choice == null || at == null) {
+                continue;
+            }
+            boolean correct = lesson.flatMap(l -> l.quizQuestion(questionId)).flatMap(q -> q.choice(choice))
+                    .map(Lesson.QuizChoice::correct).orElse(false);
+            rows.quizAnswers.add(rows.row(lessonId).addValue("question", questionId)
+                    .addValue("choice", choice.length() > 64 ? choice.substring(0, 64) : choice)
+                    .addValue("correct", correct).addValue("at", at));
+        }
+        Map<?, ?> exercises = map(record.get("exercises"));
+        ProgressLimits.require(exercises.size(), ProgressLimits.EXERCISES_PER_LESSON, "solved exercises", where);
+        for (Map.Entry<?, ?> solved : exercises.entrySet()) {
+            Timestamp at = time(map(solved.getValue()).get("solvedAt"));
+            if (at != null) {
+                rows.exercises.add(rows.row(lessonId).addValue("exercise", id(solved.getKey(), "exercise id"))
+                        .addValue("at", at));
+            }
+        }
+        Map<?, ?> cards = map(record.get("cards"));
+        ProgressLimits.require(cards.size(), ProgressLimits.CARDS_PER_LESSON, "cards", where);
+        for (Map.Entry<?, ?> card : cards.entrySet()) {
+            readCard(rows, lessonId, id(card.getKey(), "card id"), map(card.getValue()));
+        }
+    }
+
+    private void readCard(Rows rows, String lessonId, String cardId, Map<?, ?> card) {
+        List<Map<?, ?>> reviews = new ArrayList<>();
+        if (card.get("reviews") instanceof List<?> list) {
+            ProgressLimits.require(list.size(), ProgressLimits.REVIEWS_PER_CARD, "card reviews", " for one card");
+            list.forEach(item -> reviews.add(map(item)));
+        }
+        if (card.get("rating") != null) {
+            reviews.add(Map.of("rating", card.get("rating"), "ratedAt", String.valueOf(card.get("ratedAt"))));
+        }
+        CardKey key = new CardKey(lessonId, cardId);
+        for (Map<?, ?> review : reviews) {
+            Timestamp at = time(review.get("ratedAt"));
+            Object rating = review.get("rating");
+            if (at == null || !List.of("again", "hard", "good", "easy").contains(rating)) {
+                continue;
+            }
+            rows.reviews.add(new Review(lessonId, cardId, at, (String) rating));
+            ProgressLimits.require(rows.reviews.size(), ProgressLimits.REVIEWS, "card reviews", "");
+        }
+        Timestamp flipped = time(card.get("flippedAt"));
+        if (flipped != null) {
+            rows.flips.merge(key, flipped, (a, b) -> a.after(b) ? a : b);
+        }
+    }
+
+    private void write(Rows rows) {
+        batch("""
                 insert into lesson_progress (account_id, lesson_id, opened_at, completed_at, completion_changed_at,
                                              confidence, confidence_saved_at)
                 values (:account, :lesson, :opened, :completed, :completionChanged, :confidence, :saved)
@@ -85,105 +185,86 @@ class ProgressService {
                                         or excluded.confidence_saved_at > lesson_progress.confidence_saved_at
                                       then coalesce(excluded.confidence, lesson_progress.confidence)
                                       else lesson_progress.confidence end,
-                    confidence_saved_at = greatest(lesson_progress.confidence_saved_at, excluded.confidence_saved_at)""")
-                .param("account", account).param("lesson", lessonId)
-                .param("opened", time(record.get("openedAt"))).param("completed", completed)
-                .param("completionChanged", latest(completed, uncompleted))
-                .param("confidence", value).param("saved", value == null ? null : time(confidence.get("savedAt")))
-                .update();
-        Optional<Lesson> lesson = lesson(lessonId);
-        for (Map.Entry<?, ?> answer : map(record.get("quiz")).entrySet()) {
-            String questionId = id(answer.getKey(), "question id");
-            Map<?, ?> given = map(answer.getValue());
-            String choice = given.get("choice") instanceof String text ? text : null;
-            Timestamp at = time(given.get("answeredAt"));
-            if (choice == null || at == null) {
-                continue;
-            }
-            boolean correct = lesson.flatMap(l -> l.quizQuestion(questionId)).flatMap(q -> q.choice(choice))
-                    .map(Lesson.QuizChoice::correct).orElse(false);
+                    confidence_saved_at = greatest(lesson_progress.confidence_saved_at, excluded.confidence_saved_at)""",
+                rows.lessons);
+        batch("""
+                insert into quiz_answer (account_id, lesson_id, question_id, choice, correct, answered_at)
+                values (:account, :lesson, :question, :choice, :correct, :at)
+                on conflict (account_id, lesson_id, question_id) do update
+                set choice = excluded.choice, correct = excluded.correct, answered_at = excluded.answered_at
+                where excluded.answered_at > quiz_answer.answered_at""", rows.quizAnswers);
+        batch("""
+                insert into exercise_solved (account_id, lesson_id, exercise_id, solved_at)
+                values (:account, :lesson, :exercise, :at)
+                on conflict (account_id, lesson_id, exercise_id)
+                do update set solved_at = least(exercise_solved.solved_at, excluded.solved_at)""", rows.exercises);
+        // the bulk of a big merge: one statement, which answers the cards that got a new rating
+        Set<CardKey> touched = new LinkedHashSet<>(rows.flips.keySet());
+        if (!rows.reviews.isEmpty()) {
             jdbc.sql("""
-                    insert into quiz_answer (account_id, lesson_id, question_id, choice, correct, answered_at)
-                    values (:account, :lesson, :question, :choice, :correct, :at)
-                    on conflict (account_id, lesson_id, question_id) do update
-                    set choice = excluded.choice, correct = excluded.correct, answered_at = excluded.answered_at
-                    where excluded.answered_at > quiz_answer.answered_at""")
-                    .param("account", account).param("lesson", lessonId).param("question", questionId)
-                    .param("choice", choice.length() > 64 ? choice.substring(0, 64) : choice).param("correct", correct)
-                    .param("at", at).update();
-        }
-        for (Map.Entry<?, ?> solved : map(record.get("exercises")).entrySet()) {
-            Timestamp at = time(map(solved.getValue()).get("solvedAt"));
-            if (at != null) {
-                jdbc.sql("""
-                        insert into exercise_solved (account_id, lesson_id, exercise_id, solved_at)
-                        values (:account, :lesson, :exercise, :at)
-                        on conflict (account_id, lesson_id, exercise_id)
-                        do update set solved_at = least(exercise_solved.solved_at, excluded.solved_at)""")
-                        .param("account", account).param("lesson", lessonId)
-                        .param("exercise", id(solved.getKey(), "exercise id")).param("at", at).update();
-            }
-        }
-        for (Map.Entry<?, ?> card : map(record.get("cards")).entrySet()) {
-            mergeCard(account, lessonId, id(card.getKey(), "card id"), map(card.getValue()));
-        }
-    }
-
-    private void mergeCard(UUID account, String lessonId, String cardId, Map<?, ?> card) {
-        List<Map<?, ?>> reviews = new ArrayList<>();
-        if (card.get("reviews") instanceof List<?> list) {
-            list.forEach(item -> reviews.add(map(item)));
-        }
-        if (card.get("rating") != null) {
-            reviews.add(Map.of("rating", card.get("rating"), "ratedAt", String.valueOf(card.get("ratedAt"))));
-        }
-        int added = 0;
-        for (Map<?, ?> review : reviews) {
-            Timestamp at = time(review.get("ratedAt"));
-            Object rating = review.get("rating");
-            if (at == null || !List.of("again", "hard", "good", "easy").contains(rating)) {
-                continue;
-            }
-            added += jdbc.sql("""
                     insert into card_review (account_id, lesson_id, card_id, rated_at, rating)
-                    values (:account, :lesson, :card, :at, :rating) on conflict do nothing""")
-                    .param("account", account).param("lesson", lessonId).param("card", cardId).param("at", at)
-                    .param("rating", rating).update();
+                    select :account, lesson_id, card_id, rated_at, rating
+                    from unnest(:lessons::text[], :cards::text[], :times::timestamptz[], :ratings::text[])
+                         as review (lesson_id, card_id, rated_at, rating)
+                    on conflict do nothing
+                    returning lesson_id, card_id""")
+                    .param("account", rows.account)
+                    .param("lessons", rows.reviews.stream().map(Review::lessonId).toArray(String[]::new))
+                    .param("cards", rows.reviews.stream().map(Review::cardId).toArray(String[]::new))
+                    .param("times", rows.reviews.stream().map(r -> r.at().toInstant().toString()).toArray(String[]::new))
+                    .param("ratings", rows.reviews.stream().map(Review::rating).toArray(String[]::new))
+                    .query(row -> {
+                        touched.add(new CardKey(row.getString(1), row.getString(2)));
+                    });
         }
-        Timestamp flipped = time(card.get("flippedAt"));
-        if (added > 0 || flipped != null) {
-            reschedule(account, lessonId, cardId, flipped);
+        reschedule(rows.account, touched, rows.flips);
+    }
+
+    private void batch(String sql, List<MapSqlParameterSource> rows) {
+        if (!rows.isEmpty()) {
+            batches.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new));
         }
     }
 
-    /** Replays the card's ratings into its schedule. */
-    private void reschedule(UUID account, String lessonId, String cardId, Timestamp flipped) {
-        List<CardScheduler.Review> reviews = jdbc.sql("""
-                select rated_at, rating from card_review
-                where account_id = :account and lesson_id = :lesson and card_id = :card order by rated_at""")
-                .param("account", account).param("lesson", lessonId).param("card", cardId)
-                .query((row, n) -> new CardScheduler.Review(
-                        row.getTimestamp(1).toInstant().atOffset(ZoneOffset.UTC).toLocalDate(), row.getString(2)))
-                .list();
-        if (reviews.isEmpty()) {
+    /** Replays the ratings of the touched cards into their schedules: one read, one batch of writes. */
+    private void reschedule(UUID account, Set<CardKey> cards, Map<CardKey, Timestamp> flips) {
+        if (cards.isEmpty()) {
             return;
         }
-        Timestamp last = jdbc.sql("select max(rated_at) from card_review where account_id = :account and "
-                + "lesson_id = :lesson and card_id = :card").param("account", account).param("lesson", lessonId)
-                .param("card", cardId).query(Timestamp.class).single();
-        CardScheduler.Schedule schedule = CardScheduler.replay(reviews);
+        Map<CardKey, List<CardScheduler.Review>> reviews = new LinkedHashMap<>();
+        Map<CardKey, Timestamp> last = new LinkedHashMap<>();
         jdbc.sql("""
+                select r.lesson_id, r.card_id, r.rated_at, r.rating
+                from card_review r
+                join unnest(:lessons::text[], :cards::text[]) as touched (lesson_id, card_id) using (lesson_id, card_id)
+                where r.account_id = :account order by r.lesson_id, r.card_id, r.rated_at""")
+                .param("account", account)
+                .param("lessons", cards.stream().map(CardKey::lessonId).toArray(String[]::new))
+                .param("cards", cards.stream().map(CardKey::cardId).toArray(String[]::new))
+                .query(row -> {
+                    CardKey key = new CardKey(row.getString(1), row.getString(2));
+                    Timestamp at = row.getTimestamp(3);
+                    reviews.computeIfAbsent(key, k -> new ArrayList<>()).add(new CardScheduler.Review(
+                            at.toInstant().atOffset(ZoneOffset.UTC).toLocalDate(), row.getString(4)));
+                    last.put(key, at);
+                });
+        List<MapSqlParameterSource> schedules = new ArrayList<>();
+        reviews.forEach((key, history) -> {
+            CardScheduler.Schedule schedule = CardScheduler.replay(history);
+            schedules.add(new MapSqlParameterSource("account", account).addValue("lesson", key.lessonId())
+                    .addValue("card", key.cardId()).addValue("repetitions", schedule.repetitions())
+                    .addValue("ease", schedule.ease()).addValue("interval", schedule.intervalDays())
+                    .addValue("due", schedule.dueOn()).addValue("last", last.get(key))
+                    .addValue("flipped", flips.get(key)));
+        });
+        batch("""
                 insert into card_schedule (account_id, lesson_id, card_id, repetitions, ease, interval_days, due_on,
                                            last_rated_at, flipped_at)
                 values (:account, :lesson, :card, :repetitions, :ease, :interval, :due, :last, :flipped)
                 on conflict (account_id, lesson_id, card_id) do update set
                     repetitions = excluded.repetitions, ease = excluded.ease, interval_days = excluded.interval_days,
                     due_on = excluded.due_on, last_rated_at = excluded.last_rated_at,
-                    flipped_at = greatest(card_schedule.flipped_at, excluded.flipped_at)""")
-                .param("account", account).param("lesson", lessonId).param("card", cardId)
-                .param("repetitions", schedule.repetitions()).param("ease", schedule.ease())
-                .param("interval", schedule.intervalDays()).param("due", schedule.dueOn()).param("last", last)
-                .param("flipped", flipped).update();
+                    flipped_at = greatest(card_schedule.flipped_at, excluded.flipped_at)""", schedules);
     }
 
     /** The account's progress in the browser store's shape. */

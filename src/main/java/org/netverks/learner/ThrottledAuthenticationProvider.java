@@ -1,7 +1,5 @@
 package org.netverks.learner;
 
-import java.time.Duration;
-import java.time.Instant;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -10,9 +8,16 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Checks e-mail and password (Spring Security's own provider does), refusing locked addresses first. */
+/**
+ * Checks e-mail and password (Spring Security's own provider does), refusing first what
+ * {@link LoginThrottle} refuses for this client. The client is the request's remote address
+ * ({@code request.getRemoteAddr()}, which the form log-in puts in the details): the peer of the
+ * connection, or, only behind a proxy the operator configured as trusted
+ * ({@code server.forward-headers-strategy}), the address it forwards.
+ */
 @Component
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -28,25 +33,21 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String email = authentication.getName();
-        throttle.lockedUntil(email).ifPresent(until -> {
-            throw new LockedException(lockMessage(until));
+        String client = LoginThrottle.clientKey(authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null);
+        throttle.refusal(email, client).ifPresent(refusal -> {
+            throw new LockedException(refusal);
         });
         try {
             Authentication result = passwords.authenticate(authentication);
-            throttle.clear(email);
+            throttle.clear(email, client);
             return result;
         } catch (BadCredentialsException e) {
-            throttle.recordFailure(email).ifPresent(until -> {
-                throw new LockedException(lockMessage(until));
+            throttle.recordFailure(email, client).ifPresent(refusal -> {
+                throw new LockedException(refusal);
             });
             throw new BadCredentialsException("The e-mail address or the password is not right.");
         }
-    }
-
-    static String lockMessage(Instant until) {
-        long minutes = Math.max(1, (Duration.between(Instant.now(), until).toSeconds() + 59) / 60);
-        return "Too many failed log-ins for this e-mail address: log-in is locked for " + minutes + " more minute"
-                + (minutes == 1 ? "" : "s") + ". If you forgot your password, reset it instead.";
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
+import org.netverks.learner.Inbox;
 import org.netverks.web.Http;
 
 /** Learners who post, signed up and in through the real forms, and what they post, through HTTP. */
@@ -20,20 +21,15 @@ final class Discussers {
     static Http learner(int port, String name) {
         Http http = new Http(port);
         String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        HttpResponse<String> response = http.postForm("/signup", Map.of("email", email, "displayName", name,
-                "password", PASSWORD));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
+        Inbox.signUpAndConfirm(http, email, name, PASSWORD);
         return http;
     }
 
-    /** The configured moderator: signed up on first use (the test database outlives a run), else logged in. */
+    /** The configured moderator: logged in, or on first use (the test database outlives a run) signed up and confirmed. */
     static Http moderator(int port) {
         Http http = new Http(port);
-        HttpResponse<String> signUp = http.postForm("/signup", Map.of("email", MODERATOR, "displayName", "Mod",
-                "password", PASSWORD));
-        if (signUp.statusCode() != 303) {
-            assertThat(http.postForm("/login", Map.of("email", MODERATOR, "password", PASSWORD)).statusCode())
-                    .isEqualTo(302);
+        if (http.postForm("/login", Map.of("email", MODERATOR, "password", PASSWORD)).statusCode() != 302) {
+            Inbox.signUpAndConfirm(http, MODERATOR, "Mod", PASSWORD);
         }
         return http;
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
@@ -83,9 +82,7 @@ class DiscussionBrowserTest {
                 "NULL in WHERE?", "Why does `WHERE x <> 1` skip NULLs?");
         long comment = Discussers.post(asker, thread, null, "Because NULL <> 1 is NULL, not true.");
         String email = "replier-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        Http signUp = new Http(port);
-        assertThat(signUp.postForm("/signup", Map.of("email", email, "displayName", "Replier", "password",
-                Discussers.PASSWORD)).statusCode()).isEqualTo(303);
+        org.netverks.learner.Inbox.signUpAndConfirm(new Http(port), email, "Replier", Discussers.PASSWORD);
 
         try (Browser browser = Browser.start()) {
             ChromeDriver driver = browser.driver();

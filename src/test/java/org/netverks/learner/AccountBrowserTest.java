@@ -6,21 +6,27 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
 import org.netverks.web.Browser;
+import org.netverks.web.Http;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An anonymous learner completes a lesson, rates their confidence and answers the quiz, then signs
- * up: the progress is in the account, and a second, fresh browser that logs in sees the same.
+ * up and confirms their address with the link: the progress is in the account, and a second, fresh
+ * browser that logs in sees the same.
  */
 @IntegrationTest
 class AccountBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void progressMadeBeforeSigningUpFollowsTheLearnerToAnotherBrowser() {
@@ -40,7 +46,16 @@ class AccountBrowserTest {
             waitFor(first, "#email").sendKeys(email);
             driver.findElement(By.id("displayName")).sendKeys("Roamer");
             driver.findElement(By.id("password")).sendKeys(Learners.PASSWORD);
+            Inbox.open();
             driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            assertThat(waitFor(first, "#sent-title").getText()).isEqualTo("Check your inbox");
+            screenshots(first, "account-signup-sent");
+
+            // the link from the message, opened in the same browser: the confirmation signs in, back to the lesson
+            driver.get("http://localhost:" + port + "/confirm/" + Inbox.confirmationToken(email));
+            assertThat(waitFor(first, "#confirm-title").getText()).isEqualTo("Confirm your e-mail address");
+            screenshots(first, "account-confirm");
+            driver.findElement(By.cssSelector("main form button[type=submit]")).click();
             first.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/tracks/postgresql/joins"));
             assertProgressShown(first, "Saved to your account");
 
@@ -73,6 +88,46 @@ class AccountBrowserTest {
                     .isEqualTo("Completed · confidence 4/5");
             second.screenshot("account-second-browser-track");
         }
+    }
+
+    @Test
+    void anUnconfirmedLearnerIsToldToConfirmBeforePostingAndCanHaveTheLinkSentAgain() {
+        Http http = new Http(port);
+        String email = Learners.signUp(http, "Unsure");
+        jdbc.sql("update learner_account set email_verified_at = null where email = :email").param("email", email).update();
+        try (Browser browser = Browser.start()) {
+            ChromeDriver driver = browser.driver();
+            driver.get("http://localhost:" + port + "/login");
+            waitFor(browser, "#email").sendKeys(email);
+            driver.findElement(By.id("password")).sendKeys(Learners.PASSWORD);
+            driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+            browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/me"));
+
+            driver.get("http://localhost:" + port + "/tracks/postgresql/joins/discussion/new");
+            waitFor(browser, "#thread-title").sendKeys("Why LEFT JOIN?");
+            driver.findElement(By.id("thread-body")).sendKeys("A question.");
+            driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+            assertThat(waitFor(browser, "#unverified-title").getText()).isEqualTo("Confirm your e-mail address first");
+            screenshots(browser, "account-unverified-403");
+
+            driver.findElement(By.cssSelector("form[action='/account/confirmation'] button")).click();
+            browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/account?confirmation-sent"));
+            assertThat(driver.findElement(By.cssSelector(".form-ok")).getText())
+                    .startsWith("A new confirmation link is on its way to " + email);
+            assertThat(driver.findElement(By.cssSelector(".account-facts")).getText()).contains("unconfirmed");
+            screenshots(browser, "account-unverified-account-page");
+        }
+    }
+
+    /** At 1280 and 375 px; nothing wider than the narrow screen. */
+    private static void screenshots(Browser browser, String name) {
+        browser.screenshot(name + "-1280");
+        browser.width(375);
+        assertThat(browser.driver().executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth"))
+                .as(name + " fits 375 px").isEqualTo(false);
+        browser.screenshot(name + "-375");
+        browser.width(1280);
     }
 
     private void answerQuizCorrectly(Browser browser) {

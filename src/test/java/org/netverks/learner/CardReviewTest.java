@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -53,7 +52,7 @@ class CardReviewTest {
     void reviewingADueCardInTheBrowserSchedulesItsNextReview() {
         String email = Learners.uniqueEmail("reviewer");
         Http http = new Http(port);
-        http.postForm("/signup", Map.of("email", email, "displayName", "Reviewer", "password", Learners.PASSWORD));
+        Inbox.signUpAndConfirm(http, email, "Reviewer", Learners.PASSWORD);
         rate(http, "anti-join", "again", Instant.now().minus(Duration.ofDays(2)));
         try (Browser browser = Browser.start()) {
             ChromeDriver driver = browser.driver();

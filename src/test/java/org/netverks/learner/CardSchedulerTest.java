@@ -67,4 +67,15 @@ class CardSchedulerTest {
     void replayingTheSameRatingsGivesTheSameSchedule() {
         assertThat(after("good", "hard", "easy", "again", "good")).isEqualTo(after("good", "hard", "easy", "again", "good"));
     }
+
+    @Test
+    void anIntervalStopsAtAHundredYearsHoweverManyRatingsTheBrowserSends() {
+        List<CardScheduler.Review> reviews = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            reviews.add(new CardScheduler.Review(DAY.plusDays(i), i % 2 == 0 ? "easy" : "good"));
+        }
+        CardScheduler.Schedule schedule = CardScheduler.replay(reviews);
+        assertThat(schedule.intervalDays()).isEqualTo(CardScheduler.MAX_INTERVAL_DAYS);
+        assertThat(schedule.dueOn()).isEqualTo(DAY.plusDays(499 + CardScheduler.MAX_INTERVAL_DAYS));
+    }
 }

@@ -1,7 +1,5 @@
 package org.netverks.learner;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
@@ -19,12 +17,10 @@ final class Learners {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
-    /** A new learner, signed in on {@code http}; returns their e-mail address. */
+    /** A new learner (signed up, address confirmed with the link), signed in on {@code http}; returns their e-mail address. */
     static String signUp(Http http, String name) {
         String email = uniqueEmail(name);
-        HttpResponse<String> response = http.postForm("/signup", Map.of("email", email, "displayName", name,
-                "password", PASSWORD));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
+        Inbox.signUpAndConfirm(http, email, name, PASSWORD);
         return email;
     }
 

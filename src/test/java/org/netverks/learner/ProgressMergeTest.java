@@ -140,4 +140,70 @@ class ProgressMergeTest {
         assertThat(future.get("lessons").get("pg-joins").get("confidence").get("savedAt").asString())
                 .as("a clock in the future counts as now").startsWith(java.time.Year.now().toString());
     }
+
+    /** {"pg-joins": {"cards": {...}}} with {@code cards} cards of {@code reviews} daily "good" ratings each. */
+    private static String cardsWithReviews(int cards, int reviews) {
+        java.time.Instant start = java.time.Instant.parse("2024-01-01T08:00:00Z");
+        StringBuilder json = new StringBuilder("{\"pg-joins\": {\"openedAt\": \"2024-01-01T08:00:00Z\", \"cards\": {");
+        for (int card = 0; card < cards; card++) {
+            json.append(card == 0 ? "" : ",").append("\"card-").append(card).append("\": {\"reviews\": [");
+            for (int review = 0; review < reviews; review++) {
+                json.append(review == 0 ? "" : ",").append("{\"rating\": \"good\", \"ratedAt\": \"")
+                        .append(start.plus(java.time.Duration.ofDays(review)).plusSeconds(card)).append("\"}");
+            }
+            json.append("]}");
+        }
+        return json.append("}}}").toString();
+    }
+
+    @Test
+    void aMergeOverALimitIsRefusedWithTheLimitNamedAndKeepsNothing() {
+        Http http = new Http(port);
+        Learners.signUp(http, "greedy");
+        HttpResponse<String> oneCard = http.postJson("/api/progress/merge", "{\"lessons\": "
+                + cardsWithReviews(1, ProgressLimits.REVIEWS_PER_CARD + 1) + "}");
+        assertThat(oneCard.statusCode()).isEqualTo(413);
+        JsonNode refused = JSON.readTree(oneCard.body());
+        assertThat(refused.get("limit").asString()).isEqualTo("card reviews limit");
+        assertThat(refused.get("error").asString()).isEqualTo("One merge may carry at most 500 card reviews for one "
+                + "card; this one has 501 (card reviews limit).");
+
+        HttpResponse<String> allCards = http.postJson("/api/progress/merge", "{\"lessons\": "
+                + cardsWithReviews(21, ProgressLimits.REVIEWS_PER_CARD) + "}");
+        assertThat(allCards.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(allCards.body()).get("error").asString())
+                .isEqualTo("One merge may carry at most 10,000 card reviews; this one has 10,001 (card reviews limit).");
+
+        StringBuilder lessons = new StringBuilder("{\"lessons\": {");
+        for (int i = 0; i <= ProgressLimits.LESSONS; i++) {
+            lessons.append(i == 0 ? "" : ",").append("\"lesson-").append(i).append("\": {}");
+        }
+        HttpResponse<String> tooManyLessons = http.postJson("/api/progress/merge", lessons.append("}}").toString());
+        assertThat(tooManyLessons.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(tooManyLessons.body()).get("limit").asString()).isEqualTo("lessons limit");
+
+        assertThat(JSON.readTree(http.getJson("/api/progress").body()).get("lessons").size())
+                .as("nothing of a refused merge is kept").isZero();
+    }
+
+    @Test
+    void theLargestAllowedMergeIsKeptWholeAndRepeatingItChangesNothing() {
+        Http http = new Http(port);
+        Learners.signUp(http, "diligent");
+        int cards = ProgressLimits.REVIEWS / ProgressLimits.REVIEWS_PER_CARD;
+        String store = cardsWithReviews(cards, ProgressLimits.REVIEWS_PER_CARD);
+        JsonNode once = merge(http, store);
+        JsonNode card = once.get("lessons").get("pg-joins").get("cards").get("card-0");
+        assertThat(card.get("reviews").size()).isEqualTo(ProgressLimits.REVIEWS_PER_CARD);
+        java.util.List<CardScheduler.Review> history = new java.util.ArrayList<>();
+        for (int day = 0; day < ProgressLimits.REVIEWS_PER_CARD; day++) {
+            history.add(new CardScheduler.Review(java.time.LocalDate.parse("2024-01-01").plusDays(day), "good"));
+        }
+        assertThat(card.get("dueOn").asString()).as("the schedule replayed from every rating")
+                .isEqualTo(CardScheduler.replay(history).dueOn().toString());
+        assertThat(jdbc.sql("select count(*) from card_review r join learner_account a on a.id = r.account_id "
+                + "where a.email = :email").param("email", once.get("account").asString()).query(Integer.class).single())
+                .isEqualTo(ProgressLimits.REVIEWS);
+        assertThat(merge(http, store)).isEqualTo(once);
+    }
 }

@@ -14,9 +14,19 @@ public final class Http {
     private final java.net.CookieManager cookies = new java.net.CookieManager();
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
     private final String base;
+    private final String forwardedFor;
 
     public Http(int port) {
+        this(port, null);
+    }
+
+    /**
+     * A client at another address: requests say they were forwarded for {@code forwardedFor}, which the
+     * app under test believes (IntegrationTest trusts forwarded headers from loopback, as behind a proxy).
+     */
+    public Http(int port, String forwardedFor) {
         this.base = "http://localhost:" + port;
+        this.forwardedFor = forwardedFor;
     }
 
     public HttpResponse<String> get(String path) {
@@ -92,6 +102,10 @@ public final class Http {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        if (forwardedFor != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("X-Forwarded-For", forwardedFor)
+                    .build();
+        }
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -1,0 +1,44 @@
+package org.netverks.learner;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.Map;
+import org.netverks.web.RenderedPages;
+import org.netverks.web.Viewers;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * {@link EmailNotVerifiedException} as a 403 page with a "send the link again" button (or, for a
+ * script, JSON). Ordered before {@code web.ErrorResponses}, whose catch-all would answer first.
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UnverifiedAddressResponses {
+
+    private final RenderedPages pages;
+
+    UnverifiedAddressResponses(RenderedPages pages) {
+        this.pages = pages;
+    }
+
+    @ExceptionHandler(EmailNotVerifiedException.class)
+    ResponseEntity<?> unverified(EmailNotVerifiedException e, HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        if (request.getRequestURI().startsWith("/api/")
+                || (accept != null && accept.contains("application/json") && !accept.contains("text/html"))) {
+            return ResponseEntity.status(403).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("status", 403, "error", e.getMessage()));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("viewer", Viewers.of(request));
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        model.put("csrf", csrf == null ? "" : csrf.getToken());
+        return pages.once(403, "learner/unverified.jte", model);
+    }
+}
