@@ -69,6 +69,9 @@ public class ErrorResponses {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("status", 413, "error", RequestSizeLimit.MESSAGE, "limit", "request size limit"));
         }
+        if (e.getMostSpecificCause() instanceof SlowBodies.TooSlow slow) {
+            return respond(request, HttpStatus.REQUEST_TIMEOUT, slow.getMessage());
+        }
         return respond(request, HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.");
     }
 

@@ -48,12 +48,11 @@ class WebFuzzTest {
     private static final String LESSON = "first-select";
     private static final String EXERCISE = "price-with-tax";
     private static final String NUL_JSON = "x\\u0000y";
-    private static final List<String> BAD_IDS = List.of("abc", "99999999999999999999", "-1", "0", "1.5", "%00",
-            "x%00y", "%C3%28", "%FF%FE", "%2e%2e", "%20", "a".repeat(3000));
+    private static final List<String> BAD_IDS = List.of("abc", "99999999999999999999", "-1", "1.5", "x%00y",
+            "%C3%28", "%2e%2e", "a".repeat(3000));
     private static final List<String> QUERIES = List.of("?page=abc", "?page=99999999999", "?page=-1", "?page=0",
-            "?page=2147483647", "?fragment&page=1e3", "?reply=abc", "?reply=99999999999999999999", "?reply=-1&reported",
-            "?title=x%00y", "?x=%ZZ", "?continue=%00", "?continue=//evil.example", "?%00=%00", "?error=%FF%FE",
-            "?page=%C3%28", "?fragment=" + "a".repeat(20_000));
+            "?fragment&page=1e3", "?reply=99999999999999999999&reported", "?title=x%00y", "?x=%ZZ",
+            "?continue=//evil.example", "?%00=%00", "?page=%C3%28", "?fragment=" + "a".repeat(20_000));
     private static final List<String> FIELDS = List.of("email", "password", "displayName", "title", "body", "topic",
             "parent", "reason", "back", "choice", "currentPassword", "newPassword", "sql", "continue", "token",
             "reply", "page");
@@ -189,8 +188,8 @@ class WebFuzzTest {
             }
             return;
         }
-        if (pattern.equals("/admin/content/reload")) {
-            // a real reload of the content each time: once is enough
+        if (pattern.equals("/admin/content/reload") || pattern.endsWith("/reset")) {
+            // a real content reload or a new sandbox each time: once is enough
             send(raw, who, method, good, new byte[0], "application/json");
             return;
         }
@@ -238,8 +237,7 @@ class WebFuzzTest {
                 + "\",\"answeredAt\":\"2024-01-01T00:00:00Z\"}}}}}";
         send(raw, who, method, path, ascii(nul), type);
         for (String time : List.of("0000-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z", "+294276-01-01T00:00:00Z",
-                "-290308-12-21T19:59:05.224192Z", "+1000000000-12-31T23:59:59.999999999Z", "0001-01-01T00:00:00Z",
-                "-4713-11-24T00:00:00Z")) {
+                "+1000000000-12-31T23:59:59.999999999Z")) {
             send(raw, who, method, path, ascii("{\"lessons\":{\"pg-first-select\":{\"openedAt\":\"" + time
                     + "\",\"completedAt\":\"" + time + "\",\"uncompletedAt\":\"" + time + "\",\"confidence\":{\"value\":3,"
                     + "\"savedAt\":\"" + time + "\"},\"quiz\":{\"select-result-set\":{\"choice\":\"a\",\"answeredAt\":\""
@@ -259,8 +257,8 @@ class WebFuzzTest {
             send(raw, who, method, path, ascii("{\"sql\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}"), type);
         }
         send(raw, who, method, path, bytes("{\"sql\":\"", new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF}, "\"}"), type);
-        for (String other : List.of("application/*", "text/plain", "application/xml", "*/*", "application/json; charset=bogus",
-                "application/json; charset=UTF-16", "application/x-www-form-urlencoded", "image/png", "application/json;;;=")) {
+        for (String other : List.of("application/*", "text/plain", "*/*", "application/json; charset=bogus",
+                "application/x-www-form-urlencoded", "application/json;;;=")) {
             send(raw, who, method, path, ascii("{\"sql\":\"select 1\",\"choice\":\"a\"}"), other);
         }
         send(raw, who, method, path, ascii("{\"sql\":\"select 1\"}"), null);
@@ -310,8 +308,8 @@ class WebFuzzTest {
                     + " as " + who.name() + " " + List.of(headers).stream().filter(h -> h.startsWith("Content-Type")
                             || h.startsWith("Cookie: SESSION")).map(h -> h.length() > 60 ? h.substring(0, 60) : h).toList()
                     + (body == null ? "" : " body " + new String(body, 0, Math.min(body.length, 80), StandardCharsets.ISO_8859_1));
-            String body = response.text().substring(response.text().indexOf("\r\n\r\n") + 1);
-            String answer = body.length() > 200 ? body.substring(0, 200) : body;
+            String content = response.text().substring(response.text().indexOf("\r\n\r\n") + 1);
+            String answer = content.length() > 200 ? content.substring(0, 200) : content;
             if (failed.getAndIncrement() < 200) {
                 failures.add(request + " → " + response.status() + "\n   " + answer.replace("\r\n", "\n   "));
             }
