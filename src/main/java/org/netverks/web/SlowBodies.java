@@ -23,8 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * such connections took every thread and the home page went unanswered. So:
  * <ul>
  *   <li>at most half the worker threads ({@code server.tomcat.threads.max}) read bodies at once;
- *       a request with a body beyond that gets 503 at once, and its connection is closed
- *       ({@code server.tomcat.max-swallow-size}), so pages always have threads left;</li>
+ *       a request with a body beyond that gets 503 at once, and its connection is closed without
+ *       reading the body ({@link UnreadBodies}), so pages always have threads left;</li>
  *   <li>a body must arrive whole within {@code netverks.web.body-timeout} (408 otherwise), and
  *       any pause longer than {@code server.tomcat.connection-timeout} ends the connection.</li>
  * </ul>
@@ -62,7 +62,6 @@ class SlowBodies extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (!readers.tryAcquire()) {
             response.setHeader("Retry-After", "5");
-            response.setHeader("Connection", "close");
             answers.respond(request, response, 503, BUSY);
             return;
         }

@@ -1,0 +1,44 @@
+package org.netverks.web;
+
+import jakarta.servlet.ServletException;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
+import org.apache.coyote.ActionCode;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * When the app answers without reading a request's body (a 403 for a missing CSRF token, a 401,
+ * a redirect to log-in), Tomcat by default reads the rest of the body after the response, on the
+ * worker thread, at whatever pace the client sends it: a body trickled a byte a second held its
+ * thread for as long as the client liked. Here such a connection is closed after the response
+ * instead (the body's first kilobytes, all a form has, are already read by then, so a browser
+ * still sees the answer).
+ */
+@Configuration(proxyBeanMethods = false)
+class UnreadBodies {
+
+    @Bean
+    TomcatContextCustomizer closeConnectionsWithUnreadBodies() {
+        return context -> context.getPipeline().addValve(new ValveBase(true) {
+            @Override
+            public void invoke(Request request, Response response) throws IOException, ServletException {
+                getNext().invoke(request, response);
+                if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+                    AtomicBoolean read = new AtomicBoolean();
+                    request.getCoyoteRequest().action(ActionCode.REQUEST_BODY_FULLY_READ, read);
+                    if (!read.get()) {
+                        // sent first: Tomcat treats a connection closed this way as an error, and would
+                        // otherwise replace an answer not yet sent with its error page
+                        response.flushBuffer();
+                        request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+                    }
+                }
+            }
+        });
+    }
+}
