@@ -32,10 +32,13 @@ class UnreadBodies {
                     AtomicBoolean read = new AtomicBoolean();
                     request.getCoyoteRequest().action(ActionCode.REQUEST_BODY_FULLY_READ, read);
                     if (!read.get()) {
-                        // sent first: Tomcat treats a connection closed this way as an error, and would
-                        // otherwise replace an answer not yet sent with its error page
-                        response.flushBuffer();
+                        // Tomcat counts a connection closed this way as an error: it would turn a status
+                        // below 400 into 500 and add its error page, so the status is put back and the
+                        // error marked as already reported
+                        int status = response.getStatus();
                         request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+                        response.getCoyoteResponse().setStatus(status);
+                        response.setErrorReported();
                     }
                 }
             }

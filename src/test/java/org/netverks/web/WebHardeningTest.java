@@ -60,12 +60,16 @@ class WebHardeningTest {
                 stalled.add(stalledBody());
             }
             // the 100 above hold every body slot (server.tomcat.threads.max 200 / 2) once they reach the filter
-            long deadline = System.nanoTime() + 10_000_000_000L;
+            long deadline = System.nanoTime() + 30_000_000_000L;
             String refused = "";
             while (!refused.startsWith("HTTP/1.1 503") && System.nanoTime() < deadline) {
-                try (Socket extra = stalledBody()) {
-                    extra.setSoTimeout(5_000);
+                Socket extra = stalledBody();
+                stalled.add(extra);
+                extra.setSoTimeout(3_000);
+                try {
                     refused = firstLine(extra.getInputStream());
+                } catch (java.net.SocketTimeoutException tookASlot) {
+                    // an earlier one had not reached the app yet, so this one got its slot: stall it too
                 }
             }
             assertThat(refused).startsWith("HTTP/1.1 503");
