@@ -116,7 +116,7 @@ public class ErrorResponses {
     }
 
     @ExceptionHandler(Exception.class)
-    Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+    Object unexpected(Exception e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         if (DisconnectedClientHelper.isClientDisconnectedException(e) || response.isCommitted()) {
             // the visitor went away mid-response: nobody to answer, nothing wrong on our side
             log.debug("Client went away during {} {}", request.getMethod(), request.getRequestURI());

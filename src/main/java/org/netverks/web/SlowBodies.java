@@ -28,6 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>a body must arrive whole within {@code netverks.web.body-timeout} (408 otherwise), and
  *       any pause longer than {@code server.tomcat.connection-timeout} ends the connection.</li>
  * </ul>
+ * A form body is parsed by the container itself, past this stream: for forms only the slot limit
+ * and the pause limit apply.
  * bench/slow-bodies.py measures it (bench/RESULTS.md).
  */
 @Component
