@@ -16,8 +16,9 @@ import org.springframework.context.annotation.Configuration;
  * a redirect to log-in), Tomcat by default reads the rest of the body after the response, on the
  * worker thread, at whatever pace the client sends it: a body trickled a byte a second held its
  * thread for as long as the client liked. Here such a connection is closed after the response
- * instead (the body's first kilobytes, all a form has, are already read by then, so a browser
- * still sees the answer).
+ * instead, with {@code Connection: close} (the body's first kilobytes, all a form has, are
+ * already read by then, so a browser still sees the answer). An answer already on its way (larger
+ * than the response buffer) keeps Tomcat's default: the connection cannot say it closes any more.
  */
 @Configuration(proxyBeanMethods = false)
 class UnreadBodies {
@@ -31,10 +32,12 @@ class UnreadBodies {
                 if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
                     AtomicBoolean read = new AtomicBoolean();
                     request.getCoyoteRequest().action(ActionCode.REQUEST_BODY_FULLY_READ, read);
-                    if (!read.get()) {
-                        // Tomcat counts a connection closed this way as an error: it would turn a status
-                        // below 400 into 500 and add its error page, so the status is put back and the
-                        // error marked as already reported
+                    if (!read.get() && !response.isCommitted()) {
+                        // the client is told the connection ends here, so it sends its next request on a
+                        // new one. Tomcat counts a connection closed this way as an error: it would turn a
+                        // status below 400 into 500 and add its error page, so the status is put back and
+                        // the error marked as already reported
+                        response.setHeader("Connection", "close");
                         int status = response.getStatus();
                         request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
                         response.getCoyoteResponse().setStatus(status);
