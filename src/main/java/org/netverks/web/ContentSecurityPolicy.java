@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * site by img-src and font-src; scripts get no such exception.
  */
 @Component
-public class ContentSecurityPolicy {
+class ContentSecurityPolicy {
 
     static final String IMPORT_MAP_TEMPLATE = "layout/importmap.jte";
     private static final String OPEN = "<script type=\"importmap\">";
@@ -37,7 +37,7 @@ public class ContentSecurityPolicy {
     }
 
     /** The header's value. */
-    public String header() {
+    String header() {
         return header;
     }
 
