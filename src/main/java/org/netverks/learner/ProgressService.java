@@ -372,7 +372,8 @@ class ProgressService {
 
     /**
      * An ISO-8601 time from the browser, or null; a time in the future (a wrong clock) counts as
-     * now, so it cannot win every later "newer wins" comparison.
+     * now, so it cannot win every later "newer wins" comparison. One before 1970 is no time a
+     * browser recorded (and years like 0 or -290000 are beyond what PostgreSQL stores): 400.
      */
     private static Timestamp time(Object value) {
         if (!(value instanceof String text) || text.isBlank()) {
@@ -380,6 +381,10 @@ class ProgressService {
         }
         try {
             Instant instant = Instant.parse(text);
+            if (instant.isBefore(Instant.EPOCH)) {
+                throw new BadRequestException("'" + (text.length() > 40 ? text.substring(0, 40) : text)
+                        + "' is before 1970: send the time the browser recorded, like 2026-11-24T09:30:00Z.");
+            }
             Instant now = Instant.now();
             return Timestamp.from(instant.isAfter(now) ? now : instant);
         } catch (DateTimeParseException e) {

@@ -66,6 +66,12 @@ class SessionStorage implements BeanClassLoaderAware {
         return new TouchLimitedRepository((FindByIndexNameSessionRepository) jdbc);
     }
 
+    /** Our session ids are UUIDs; anything else in a SESSION cookie cannot name a stored session. */
+    static boolean looksLikeSessionId(String id) {
+        return id != null && !id.isEmpty() && id.length() <= 64
+                && id.chars().allMatch(c -> c == '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+    }
+
     /** Hands out stored sessions whose access time only moves when it is a minute old. */
     static final class TouchLimitedRepository implements FindByIndexNameSessionRepository<Session> {
 
@@ -87,6 +93,10 @@ class SessionStorage implements BeanClassLoaderAware {
 
         @Override
         public Session findById(String id) {
+            if (!looksLikeSessionId(id)) {
+                // a cookie no server of ours set (garbage, NUL bytes): no session, not a database error
+                return null;
+            }
             Session session = sessions.findById(id);
             return session == null ? null : new TouchLimitedSession(session);
         }

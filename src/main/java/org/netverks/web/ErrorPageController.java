@@ -27,6 +27,10 @@ class ErrorPageController implements ErrorController {
     @RequestMapping("/error")
     Object error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // someone typed /error: there is no page here, and nothing went wrong
+            return responses.respond(request, HttpStatus.NOT_FOUND, "There is no page at this address.");
+        }
         HttpStatusCode status = HttpStatusCode.valueOf(code instanceof Integer value ? value : 500);
         String original = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         boolean json = ErrorResponses.wantsJson(original != null ? original : request.getRequestURI(),

@@ -2,12 +2,15 @@ package org.netverks.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.sql.SQLException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -18,8 +21,10 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -66,6 +71,9 @@ public class ErrorResponses {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("status", 413, "error", RequestSizeLimit.MESSAGE, "limit", "request size limit"));
         }
+        if (e.getMostSpecificCause() instanceof SlowBodies.TooSlow slow) {
+            return respond(request, HttpStatus.REQUEST_TIMEOUT, slow.getMessage());
+        }
         return respond(request, HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.");
     }
 
@@ -91,6 +99,31 @@ public class ErrorResponses {
                 request.getRequestURI(), DatabaseUnavailable.rootMessage(e));
         response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
         return respond(request, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE);
+    }
+
+    /** A path or query part that should be a number or an id and is not: {@code /discussion/abc}, {@code ?page=1e9}. */
+    @ExceptionHandler(TypeMismatchException.class)
+    Object typeMismatch(TypeMismatchException e, HttpServletRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
+        String value = String.valueOf(e.getValue()).replaceAll("\\p{Cntrl}", "?");
+        Class<?> type = e.getRequiredType();
+        String expected = type == null ? "" : type == java.util.UUID.class ? ": it must be an id like 0b7c5e1a-…"
+                : ClassUtils.isAssignable(Number.class, type) ? ": it must be a whole number in range" : "";
+        return respond(request, HttpStatus.BAD_REQUEST, "'" + (value.length() > 40 ? value.substring(0, 40) + "…" : value)
+                + "' is not a valid " + (name == null ? "value" : name) + expected + ".");
+    }
+
+    /**
+     * Text PostgreSQL cannot store (a NUL character, 22021 or 22P05) that got past
+     * {@link MalformedRequests} inside a JSON body: the client's mistake, not ours.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    Object dataIntegrity(DataIntegrityViolationException e, HttpServletRequest request, HttpServletResponse response) {
+        if (e.getMostSpecificCause() instanceof SQLException sql
+                && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+            return respond(request, HttpStatus.BAD_REQUEST, "The request " + MalformedRequests.NUL_MESSAGE);
+        }
+        return unexpected(e, request, response);
     }
 
     @ExceptionHandler(Exception.class)

@@ -62,7 +62,7 @@ record Attempt(ResultTable result, String planJson, List<Feedback> failures, Lis
                 (stoppedEarly ? failures : notes).add(Feedback.of(stoppedEarly ? "limit" : "note", message));
             }
             deniedAWrite = outcome.results().stream().anyMatch(result -> result instanceof StatementResult.Error error
-                    && WRITE_DENIED.contains(error.sqlstate()));
+                    && error.sqlstate() != null && WRITE_DENIED.contains(error.sqlstate()));
             firstError(outcome.results(), script).ifPresent(failures::add);
             if (!failures.isEmpty()) {
                 return done(null, null);
