@@ -26,7 +26,8 @@ public final class EmbeddedClusterSupervisor implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedClusterSupervisor.class);
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    /** The default wait between noticing a death and the first restart ({@code netverks.embedded-restart-delay}). */
+    public static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
 
     /** Starts the cluster on {@code port} (0: any free port). */
@@ -45,6 +46,7 @@ public final class EmbeddedClusterSupervisor implements Closeable {
     private final Starter starter;
     private final List<AfterStart> afterStart;
     private final int port;
+    private final Duration firstRetry;
     private final ScheduledExecutorService watcher;
     private final Object lock = new Object();
     /** The running server; null from the moment its death is noticed until a restart succeeded. */
@@ -54,8 +56,9 @@ public final class EmbeddedClusterSupervisor implements Closeable {
     private long diedAtNanos;
 
     private EmbeddedClusterSupervisor(String name, Starter starter, List<AfterStart> afterStart,
-            EmbeddedPostgresServer first) {
+            EmbeddedPostgresServer first, Duration firstRetry) {
         this.name = name;
+        this.firstRetry = firstRetry;
         this.starter = starter;
         this.afterStart = List.copyOf(afterStart);
         this.port = first.port();
@@ -77,6 +80,18 @@ public final class EmbeddedClusterSupervisor implements Closeable {
      */
     public static EmbeddedClusterSupervisor start(String name, int port, Starter starter, List<AfterStart> afterStart)
             throws IOException {
+        return start(name, port, starter, afterStart, FIRST_RETRY);
+    }
+
+    /**
+     * As {@link #start(String, int, Starter, List)}, waiting {@code firstRetry} between noticing a
+     * death and the first restart (then twice as long after each failed attempt, at most 30 s).
+     */
+    public static EmbeddedClusterSupervisor start(String name, int port, Starter starter, List<AfterStart> afterStart,
+            Duration firstRetry) throws IOException {
+        if (firstRetry.isNegative() || firstRetry.isZero()) {
+            throw new IllegalArgumentException("netverks.embedded-restart-delay must be positive, not " + firstRetry);
+        }
         EmbeddedPostgresServer first = starter.start(port);
         try {
             runSteps(first, afterStart);
@@ -84,7 +99,7 @@ public final class EmbeddedClusterSupervisor implements Closeable {
             first.close();
             throw e instanceof IOException io ? io : new IOException("could not prepare the " + name + " cluster", e);
         }
-        return new EmbeddedClusterSupervisor(name, starter, afterStart, first);
+        return new EmbeddedClusterSupervisor(name, starter, afterStart, first, firstRetry);
     }
 
     /** The port the cluster listens on, the same across restarts. */
@@ -100,7 +115,11 @@ public final class EmbeddedClusterSupervisor implements Closeable {
 
     /** The wait before the next attempt once {@code failures} attempts in a row have failed. */
     static Duration delayAfter(int failures) {
-        Duration delay = FIRST_RETRY;
+        return delayAfter(failures, FIRST_RETRY);
+    }
+
+    private static Duration delayAfter(int failures, Duration firstRetry) {
+        Duration delay = firstRetry;
         for (int i = 0; i < failures && delay.compareTo(MAX_RETRY) < 0; i++) {
             delay = delay.multipliedBy(2);
         }
@@ -121,13 +140,13 @@ public final class EmbeddedClusterSupervisor implements Closeable {
         diedAtNanos = System.nanoTime();
         failedAttempts = 0;
         log.error("The {} PostgreSQL server (pid {}, port {}) has stopped unexpectedly; starting it again in {} s",
-                name, current.postmasterPid(), port, FIRST_RETRY.toSeconds());
+                name, current.postmasterPid(), port, firstRetry.toMillis() / 1000.0);
         try {
             current.close();
         } catch (IOException | RuntimeException e) {
             log.debug("Releasing the stopped {} server", name, e);
         }
-        restartIn(FIRST_RETRY);
+        restartIn(firstRetry);
     }
 
     private void restart() {
@@ -155,7 +174,7 @@ public final class EmbeddedClusterSupervisor implements Closeable {
                     name, started.postmasterPid(), port, (System.nanoTime() - diedAtNanos) / 1_000_000);
         } catch (Exception e) {
             failedAttempts++;
-            Duration wait = delayAfter(failedAttempts);
+            Duration wait = delayAfter(failedAttempts, firstRetry);
             log.error("Could not start the {} PostgreSQL server again (attempt {}): {}; next attempt in {} s",
                     name, failedAttempts, e.getMessage(), wait.toSeconds());
             restartIn(wait);

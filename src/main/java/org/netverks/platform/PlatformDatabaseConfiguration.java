@@ -3,6 +3,7 @@ package org.netverks.platform;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -46,13 +47,13 @@ class PlatformDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedClusterSupervisor platformCluster(@Value("${netverks.data-dir}") Path dataDir, PlatformPassword password)
-            throws IOException {
+    EmbeddedClusterSupervisor platformCluster(@Value("${netverks.data-dir}") Path dataDir, PlatformPassword password,
+            @Value("${netverks.embedded-restart-delay:1s}") Duration restartDelay) throws IOException {
         Path clusterDir = dataDir.resolve("platform").toAbsolutePath();
         log.info("No spring.datasource.url set: starting embedded PostgreSQL with data in {}", clusterDir);
         return EmbeddedClusterSupervisor.start("platform", 0,
                 port -> EmbeddedPostgresServer.start(clusterDir, Map.of(), port, password.value()),
-                List.of(server -> server.ensureDatabase(DATABASE)));
+                List.of(server -> server.ensureDatabase(DATABASE)), restartDelay);
     }
 
     @Bean(destroyMethod = "close")

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netverks.learner.Inbox;
 import org.netverks.web.Http;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -82,9 +83,8 @@ class ExternalDatabaseTest {
     @Test
     void whileTheServerIsDownRequestsFailFastAndReadinessIsDownUntilItReturns() throws Exception {
         Http learner = new Http(port);
-        HttpResponse<String> signUp = learner.postForm("/signup", Map.of("email", "outage-" + System.nanoTime()
-                + "@example.org", "displayName", "Outage", "password", "a long enough passphrase"));
-        assertThat(signUp.statusCode()).as(signUp.body()).isEqualTo(303);
+        Inbox.signUpAndConfirm(learner, "outage-" + System.nanoTime() + "@example.org", "Outage",
+                "a long enough passphrase");
         String session = "SESSION=" + learner.cookie("SESSION");
         assertThat(get("/actuator/health/readiness", "").statusCode()).isEqualTo(200);
         int serverPort = external.port();

@@ -2,6 +2,7 @@ package org.netverks.lab.sandbox;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,13 +34,14 @@ final class EmbeddedSandboxCluster implements AutoCloseable {
      *                       run after the first start and again after every restart
      */
     static EmbeddedSandboxCluster startInBackground(Path directory, Map<String, String> settings, int port,
-            String password, List<String> remoteHbaLines, List<EmbeddedClusterSupervisor.AfterStart> afterEachStart) {
+            String password, List<String> remoteHbaLines, List<EmbeddedClusterSupervisor.AfterStart> afterEachStart,
+            Duration restartDelay) {
         CompletableFuture<EmbeddedClusterSupervisor> starting = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
                 starting.complete(EmbeddedClusterSupervisor.start("sandbox", port,
                         fixedPort -> EmbeddedPostgresServer.start(directory, settings, fixedPort, password, remoteHbaLines),
-                        afterEachStart));
+                        afterEachStart, restartDelay));
             } catch (IOException | RuntimeException e) {
                 starting.completeExceptionally(e);
             }

@@ -3,6 +3,7 @@ package org.netverks.lab.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,8 @@ class SandboxClusterConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(NoLabServers.class)
     EmbeddedSandboxCluster embeddedSandboxCluster(LabProperties properties, ClientAccessProperties access,
-            @Value("${netverks.data-dir}") Path dataDir) throws IOException {
+            @Value("${netverks.data-dir}") Path dataDir,
+            @Value("${netverks.embedded-restart-delay:1s}") Duration restartDelay) throws IOException {
         requireConsistent(access, properties);
         Path clusterDir = dataDir.resolve("sandboxes").toAbsolutePath();
         String password = ClusterPassword.readOrCreate(dataDir.resolve("sandbox-admin-password"));
@@ -68,7 +70,8 @@ class SandboxClusterConfiguration {
         return EmbeddedSandboxCluster.startInBackground(clusterDir, settings, properties.embeddedPort(), password,
                 access.remoteHbaLines(),
                 // run again after every restart: backends of the new postmaster must inherit the bound too
-                List.of(server -> EmbeddedSandboxCluster.afterStart(clusterDir, properties.memoryPerSession().toBytes())));
+                List.of(server -> EmbeddedSandboxCluster.afterStart(clusterDir, properties.memoryPerSession().toBytes())),
+                restartDelay);
     }
 
     /** Beside the cluster's data directory, where PostgreSQL reads our copies of the operator's TLS files. */
