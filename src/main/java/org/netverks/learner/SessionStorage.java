@@ -19,6 +19,7 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -50,6 +51,9 @@ class SessionStorage implements BeanClassLoaderAware {
         JdbcIndexedSessionRepository sessions = new JdbcIndexedSessionRepository(new JdbcTemplate(dataSource),
                 TransactionOperations.withoutTransaction());
         sessions.setDefaultMaxInactiveInterval(timeout);
+        // two requests of one session adding the same attribute at once (a learner's first runs in
+        // two tabs) would both INSERT it and one would fail with a unique violation: upsert instead
+        new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(sessions);
         sessions.setCleanupCron(cleanupCron);
         // attributes are deserialised with the application's class loader (a packaged jar has its own)
         GenericConversionService conversions = new GenericConversionService();

@@ -17,6 +17,7 @@ import org.netverks.lab.LabProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -192,6 +193,29 @@ public class SandboxService implements ScratchDatabases {
                     "You have started " + properties.creationsPerClientPerHour() + " fresh sandboxes in the last hour, "
                             + "the most allowed. Try again in " + Math.max(1, wait.toMinutes()) + " minute(s).");
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return claimOrCreate(ownerKey, dataset);
+            } catch (DuplicateKeyException e) {
+                // another request of the same learner (a run racing a reset, two tabs) gave them a sandbox
+                // first: the unique owner index refused ours, so use theirs
+                Optional<Sandbox> theirs = repository.ownedBy(ownerKey, dataset.name());
+                if (theirs.isPresent()) {
+                    return theirs.get();
+                }
+                if (attempt == 3) {
+                    throw e; // theirs went away again each time: not a race we can settle here
+                }
+            }
+        }
+    }
+
+    /**
+     * Gives the learner a ready sandbox from the pool or a new one. When the owner index refuses
+     * it (see {@link #obtain}), nothing is kept: a failed claim leaves the pooled one in the pool,
+     * a refused new one is dropped.
+     */
+    private Sandbox claimOrCreate(String ownerKey, Dataset dataset) {
         String template = templates.templateName(dataset);
         Optional<Sandbox> ready = repository.claimReady(ownerKey, template);
         if (ready.isPresent()) {
@@ -205,7 +229,12 @@ public class SandboxService implements ScratchDatabases {
                     "The lab is at capacity, try again in a minute.");
         }
         Sandbox created = create(dataset);
-        repository.insert(created, ownerKey);
+        try {
+            repository.insert(created, ownerKey);
+        } catch (DuplicateKeyException e) {
+            dropLater(created);
+            throw e;
+        }
         return created;
     }
 
