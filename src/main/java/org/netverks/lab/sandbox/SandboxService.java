@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.netverks.content.ContentCatalog;
 import org.netverks.content.Dataset;
 import org.netverks.lab.LabProperties;
+import org.netverks.platform.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -104,7 +105,7 @@ public class SandboxService implements ScratchDatabases {
         String owner = "scratch:" + java.util.UUID.randomUUID();
         Optional<Sandbox> ready = repository.claimReady(owner, templates.templateName(dataset));
         if (ready.isPresent()) {
-            CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(() -> background(this::topUpPool));
+            CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(() -> background(TOP_UP, this::topUpPool));
             return new Scratch(ready.get(), server(ready.get()));
         }
         if (repository.total() >= properties.maxSandboxes()) {
@@ -221,7 +222,7 @@ public class SandboxService implements ScratchDatabases {
         if (ready.isPresent()) {
             // replace it soon rather than at the next scheduled check, but not while this learner's
             // first run competes with a CREATE DATABASE for the same two cores
-            CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(() -> background(this::topUpPool));
+            CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(() -> background(TOP_UP, this::topUpPool));
             return ready.get();
         }
         if (repository.total() >= properties.maxSandboxes()) {
@@ -262,13 +263,15 @@ public class SandboxService implements ScratchDatabases {
 
     @EventListener(ApplicationReadyEvent.class)
     void fillPoolAtStart() {
-        background(this::topUpPool);
+        background(TOP_UP, this::topUpPool);
     }
+
+    private static final String TOP_UP = "Warm pool top-up";
 
     /** Keeps {@code warmPoolSize} ready sandboxes for every dataset a lesson uses. */
     @Scheduled(fixedDelayString = "${netverks.lab.pool-check-interval:15s}", initialDelayString = "30s")
     void scheduledTopUp() {
-        background(this::topUpPool);
+        background(TOP_UP, this::topUpPool);
     }
 
     private void topUpPool() {
@@ -296,7 +299,7 @@ public class SandboxService implements ScratchDatabases {
      */
     java.util.concurrent.Future<?> reclaimIdle() {
         try {
-            return maintenance.submit(this::reclaim);
+            return maintenance.submit(() -> BackgroundWork.run(log, "Idle sandbox reclaim", this::reclaim));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             return CompletableFuture.completedFuture(null); // shutting down
         }
@@ -336,13 +339,13 @@ public class SandboxService implements ScratchDatabases {
     }
 
     private void dropLater(Sandbox sandbox) {
-        background(() -> drop(sandbox));
+        background("Dropping a sandbox", () -> drop(sandbox));
     }
 
     /** Runs maintenance on its thread; after shutdown there is none left to do. */
-    private void background(Runnable task) {
+    private void background(String what, Runnable task) {
         try {
-            maintenance.execute(task);
+            maintenance.execute(() -> BackgroundWork.run(log, what, task));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // shutting down
         }
