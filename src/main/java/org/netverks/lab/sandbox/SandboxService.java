@@ -41,6 +41,7 @@ public class SandboxService implements ScratchDatabases {
     private final ContentCatalog catalog;
     private final LabProperties properties;
     private final CreationRateLimiter rateLimiter;
+    private final DiskQuotaGuard quotaGuard;
     private final OutsideClients outsideClients = new OutsideClients();
     /** One background thread for pool top-ups and drops, so they never run twice at once here. */
     private final ExecutorService maintenance = Executors.newSingleThreadExecutor(runnable -> {
@@ -50,13 +51,14 @@ public class SandboxService implements ScratchDatabases {
     });
 
     SandboxService(SandboxRepository repository, SandboxProvisioner provisioner, DatasetTemplates templates,
-            SandboxServers servers, ContentCatalog catalog, LabProperties properties) {
+            SandboxServers servers, ContentCatalog catalog, LabProperties properties, DiskQuotaGuard quotaGuard) {
         this.repository = repository;
         this.provisioner = provisioner;
         this.templates = templates;
         this.servers = servers;
         this.catalog = catalog;
         this.properties = properties;
+        this.quotaGuard = quotaGuard;
         this.rateLimiter = new CreationRateLimiter(properties.creationsPerClientPerHour(), Clock.systemUTC());
     }
 
@@ -181,6 +183,11 @@ public class SandboxService implements ScratchDatabases {
     @Override
     public void repairRole(Scratch scratch) throws SQLException {
         repairRole(scratch.sandbox());
+    }
+
+    @Override
+    public boolean closedForQuota(Scratch scratch) throws SQLException {
+        return quotaGuard.closedForQuota(scratch.server(), scratch.sandbox());
     }
 
     public SandboxServer server(Sandbox sandbox) {
