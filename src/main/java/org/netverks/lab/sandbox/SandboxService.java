@@ -90,11 +90,18 @@ public class SandboxService implements ScratchDatabases {
      * dropped in the background.
      */
     public Optional<Sandbox> reset(String ownerKey, Dataset dataset, String client) {
-        recent.remove(ownerKey + "\n" + dataset.name());
+        forgetRecent(ownerKey, dataset);
         Optional<Sandbox> old = repository.release(ownerKey, dataset.name());
+        // a request that looked the old one up meanwhile may just have remembered it
+        forgetRecent(ownerKey, dataset);
         obtain(ownerKey, dataset, client);
         old.ifPresent(this::dropLater);
         return old;
+    }
+
+    /** Looks the learner's sandbox up in the platform database next time (it may have been replaced). */
+    public void forgetRecent(String ownerKey, Dataset dataset) {
+        recent.remove(ownerKey + "\n" + dataset.name());
     }
 
     /**
