@@ -2,6 +2,10 @@ package org.netverks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,25 +13,33 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.netverks.lab.sandbox.SandboxService;
 import org.netverks.learner.Inbox;
 import org.netverks.web.Http;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * Fault drills: the postmaster of each embedded cluster is killed (SIGKILL, the pid from its
  * postmaster.pid) under a running app. While it is down, requests that need it answer 503 within
  * 2 s, saying what is unavailable; the app restarts the cluster, and the same learner's requests
- * work again by themselves. An app of its own, on a data folder of its own, so that killing its
+ * work again by themselves; background jobs that meet the dead platform database skip their turn
+ * with one warning, no stack trace. An app of its own, on a data folder of its own, so that killing its
  * databases disturbs no other test; it is closed afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -50,6 +62,10 @@ class DatabaseRecoveryTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    SandboxService sandboxes;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     @Order(1)
@@ -77,11 +93,23 @@ class DatabaseRecoveryTest {
         String session = "SESSION=" + learner.cookie("SESSION");
         assertThat(get("/me", "text/html", session).statusCode()).isEqualTo(200);
 
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+
         long killedAt = kill(DATA.resolve("platform"));
         // all at once: each must be answered before the cluster can be back (noticed within 1 s, restarted 1 s later)
         CompletableFuture<Answer> page = async(() -> get("/me", "text/html", session));
         CompletableFuture<Answer> api = async(() -> get("/api/progress", "application/json", session));
         CompletableFuture<Answer> readiness = async(() -> get("/actuator/health/readiness", "application/json", ""));
+        // and a tick of background jobs that need the platform database, as their schedules would run them
+        // (at once: each waits up to the pool's 1.5 s for a connection, about as long as the database is away)
+        ReflectionTestUtils.invokeMethod(sandboxes, "scheduledTopUp");
+        ReflectionTestUtils.invokeMethod(context.getBean("expiredSessions"), "cleanUp");
+        Future<?> behindTheTopUp = ReflectionTestUtils.invokeMethod(sandboxes, "reclaimIdle"); // one maintenance thread
+        behindTheTopUp.get();
+        assertOneWarningWithoutStackTrace(logged, root, "Warm pool top-up", "Expired session clean-up");
         assertThat(page.get().response.statusCode()).isEqualTo(503);
         assertThat(page.get().response.body()).contains("Accounts are unavailable right now");
         assertThat(page.get().took).isLessThan(FAIL_FAST);
@@ -100,6 +128,44 @@ class DatabaseRecoveryTest {
         assertThat(back.response.body()).as("still signed in").contains("netverks-account");
         report("platform", killedAt, back);
         assertThat(get("/actuator/health/readiness", "application/json", "").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(3)
+    void aBackgroundJobThatMeetsTheDeadPlatformDatabaseSkipsItsTurnWithOneWarning() throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        kill(DATA.resolve("platform"));
+        ((Future<?>) ReflectionTestUtils.invokeMethod(sandboxes, "reclaimIdle")).get();
+        assertOneWarningWithoutStackTrace(logged, root, "Idle sandbox reclaim");
+        until(() -> get("/actuator/health/readiness", "application/json", ""), response -> response.statusCode() == 200);
+        assertThat(((Future<?>) ReflectionTestUtils.invokeMethod(sandboxes, "reclaimIdle")).get())
+                .as("the next turn runs").isNull();
+    }
+
+    /** Each job logged "… skipped: the platform database cannot be reached (…)", and nothing with a stack trace. */
+    private static void assertOneWarningWithoutStackTrace(ListAppender<ILoggingEvent> logged, Logger root,
+            String... jobs) {
+        root.detachAppender(logged);
+        List<String> warnings = messages(logged, Level.WARN);
+        for (String job : jobs) {
+            assertThat(warnings).as(job + ", while the database is away")
+                    .filteredOn(line -> line.startsWith(job + " skipped: the platform database cannot be reached ("))
+                    .hasSize(1);
+        }
+        // (the connection pool's own "marked as broken" warning carries one: that is HikariCP's to say)
+        assertThat(logged.list).as("no stack traces from background work")
+                .noneMatch(event -> event.getThrowableProxy() != null
+                        && (event.getLevel() == Level.ERROR || event.getLoggerName().startsWith("org.netverks"))
+                        && (event.getThreadName().equals("sandbox-maintenance")
+                                || event.getThreadName().equals(Thread.currentThread().getName())));
+    }
+
+    private static List<String> messages(ListAppender<ILoggingEvent> logged, Level level) {
+        return logged.list.stream().filter(event -> event.getLevel() == level).map(ILoggingEvent::getFormattedMessage)
+                .toList();
     }
 
     /** SIGKILLs the postmaster of the cluster in {@code clusterDir}; returns when, in nanoTime. */

@@ -60,8 +60,7 @@ public class LabService {
     public RunResponse run(String trackSlug, String lessonSlug, String sql, Visitor visitor) throws SQLException {
         Dataset dataset = datasetOf(trackSlug, lessonSlug);
         LabLimitException.requireSqlWithin(sql, properties, "run");
-        Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), dataset, visitor.client());
-        return sessions.with(sandbox, sandboxes.server(sandbox), session -> {
+        return onOwnSandbox(visitor, dataset, (sandbox, session) -> {
             if (session.sizeBytes() < 0) {
                 measure(session); // a new connection: the sandbox may have outgrown its quota before
             }
@@ -132,8 +131,7 @@ public class LabService {
 
     /** The tables and views in the learner's sandbox, for the schema panel. */
     public List<Table> schema(String trackSlug, String lessonSlug, Visitor visitor) throws SQLException {
-        Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), datasetOf(trackSlug, lessonSlug), visitor.client());
-        return sessions.with(sandbox, sandboxes.server(sandbox), session -> {
+        return onOwnSandbox(visitor, datasetOf(trackSlug, lessonSlug), (sandbox, session) -> {
             Map<String, Table> tables = new LinkedHashMap<>();
             try (PreparedStatement query = session.connection().prepareStatement("""
                     select c.relname, case c.relkind when 'v' then 'view' when 'm' then 'materialized view'
@@ -159,6 +157,32 @@ public class LabService {
             }
             return List.copyOf(tables.values());
         });
+    }
+
+    private interface SandboxWork<T> {
+        T on(Sandbox sandbox, SandboxSession session) throws SQLException;
+    }
+
+    /** 3D000: the database is gone — the sandbox was reset (and dropped) by another request of the learner. */
+    private static final String DATABASE_GONE = "3D000";
+
+    /**
+     * Does the work on the learner's sandbox. One looked up just before a reset of the learner
+     * (another tab, another app instance) replaced and dropped it is gone by the time we connect:
+     * the current one is looked up and used instead.
+     */
+    private <T> T onOwnSandbox(Visitor visitor, Dataset dataset, SandboxWork<T> work) throws SQLException {
+        Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), dataset, visitor.client());
+        try {
+            return sessions.with(sandbox, sandboxes.server(sandbox), session -> work.on(sandbox, session));
+        } catch (SQLException e) {
+            if (!DATABASE_GONE.equals(e.getSQLState())) {
+                throw e;
+            }
+            sandboxes.forgetRecent(visitor.learnerKey(), dataset);
+            Sandbox current = sandboxes.sandboxFor(visitor.learnerKey(), dataset, visitor.client());
+            return sessions.with(current, sandboxes.server(current), session -> work.on(current, session));
+        }
     }
 
     private Dataset datasetOf(String trackSlug, String lessonSlug) {

@@ -19,6 +19,7 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -45,12 +46,15 @@ class SessionStorage implements BeanClassLoaderAware {
 
     @Bean
     JdbcIndexedSessionRepository jdbcSessions(DataSource dataSource,
-            @Value("${spring.session.timeout}") Duration timeout,
-            @Value("${spring.session.jdbc.cleanup-cron}") String cleanupCron) {
+            @Value("${spring.session.timeout}") Duration timeout) {
         JdbcIndexedSessionRepository sessions = new JdbcIndexedSessionRepository(new JdbcTemplate(dataSource),
                 TransactionOperations.withoutTransaction());
         sessions.setDefaultMaxInactiveInterval(timeout);
-        sessions.setCleanupCron(cleanupCron);
+        // two requests of one session adding the same attribute at once (a learner's first runs in
+        // two tabs) would both INSERT it and one would fail with a unique violation: upsert instead
+        new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(sessions);
+        // its own clean-up timer would log a stack trace every time the database is away: ExpiredSessions runs it
+        sessions.setCleanupCron(org.springframework.scheduling.annotation.Scheduled.CRON_DISABLED);
         // attributes are deserialised with the application's class loader (a packaged jar has its own)
         GenericConversionService conversions = new GenericConversionService();
         conversions.addConverter(Object.class, byte[].class, new SerializingConverter());

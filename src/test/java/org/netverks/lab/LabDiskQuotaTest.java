@@ -100,6 +100,21 @@ class LabDiskQuotaTest {
         assertThat(LabClient.parse(refused.body()).get("limit").asString()).isEqualTo("disk quota");
     }
 
+    @Test
+    void aCheckWritingPastTheQuotaOnItsFreshCopySaysWhichLimitStoppedIt() {
+        // an exercise with a check query: its answers run on a fresh copy, which the guard watches like any sandbox
+        HttpResponse<String> checked = new LabClient(port).http().postJson(LabClient.LESSON
+                + "/exercises/transfer-like-psycopg/check", "{\"sql\": \"create unlogged table filler as "
+                + "select repeat('x', 1000) as pad from generate_series(1, 3000000)\"}");
+        assertThat(checked.statusCode()).as(checked.body()).isEqualTo(200);
+        JsonNode verdict = LabClient.parse(checked.body());
+        assertThat(verdict.get("correct").asBoolean()).isFalse();
+        JsonNode feedback = verdict.get("feedback");
+        assertThat(feedback.toString()).doesNotContain("administrator command");
+        assertThat(feedback.get(0).get("kind").asString()).isEqualTo("limit");
+        assertThat(feedback.get(0).get("message").asString()).contains("40 MB disk quota");
+    }
+
     /**
      * The largest size a database reaches, sampled every 20 ms by the admin while a test writes:
      * an aborted CREATE TABLE AS gives its space back, so the size afterwards would hide the peak.

@@ -34,8 +34,20 @@ record Attempt(ResultTable result, String planJson, List<Feedback> failures, Lis
         try (SandboxSession session = SandboxSession.open(scratch.server().host(), scratch.server().port(),
                 sandbox.database(), sandbox.role(), sandbox.password(), limits.maxResultBytes(),
                 () -> repairs.repairRole(scratch))) {
-            return new Attempt.Builder(runner, session, limits).run(script, checkQuery, wantPlan);
+            Attempt attempt = new Attempt.Builder(runner, session, limits).run(script, checkQuery, wantPlan);
+            if (!session.usable() && repairs.closedForQuota(scratch)) {
+                return attempt.overQuota(limits.sandboxQuotaBytes());
+            }
+            return attempt;
         }
+    }
+
+    /** The guard ended the copy's sessions for writing past the quota: say that, not what PostgreSQL said. */
+    private Attempt overQuota(long quotaBytes) {
+        return new Attempt(null, null, List.of(Feedback.of("limit", "Your answer went over the "
+                + quotaBytes / (1024 * 1024) + " MB disk quota of the copy it was checked on, so the check was "
+                + "stopped (disk quota). The task does not need that much data: write only what it asks for.")),
+                notes, false);
     }
 
     private static final class Builder {

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.netverks.lab.LabProperties;
+import org.netverks.platform.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -73,7 +74,11 @@ public class DiskQuotaGuard {
             } catch (SQLException | RuntimeException e) {
                 // the server may be restarting, or a database was dropped while being measured: next time
                 closeQuietly(admins.remove(server.id()));
-                log.debug("Disk quota check on {} failed: {}", server.id(), e.getMessage());
+                if (e instanceof RuntimeException && !BackgroundWork.unreachable(e)) {
+                    log.error("Disk quota check on {} failed", server.id(), e); // a bug, not the server being away
+                } else {
+                    log.debug("Disk quota check on {} failed: {}", server.id(), e.getMessage());
+                }
             }
         }
     }

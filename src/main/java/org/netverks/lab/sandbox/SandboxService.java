@@ -14,9 +14,11 @@ import java.util.concurrent.TimeUnit;
 import org.netverks.content.ContentCatalog;
 import org.netverks.content.Dataset;
 import org.netverks.lab.LabProperties;
+import org.netverks.platform.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -39,6 +41,7 @@ public class SandboxService implements ScratchDatabases {
     private final ContentCatalog catalog;
     private final LabProperties properties;
     private final CreationRateLimiter rateLimiter;
+    private final DiskQuotaGuard quotaGuard;
     private final OutsideClients outsideClients = new OutsideClients();
     /** One background thread for pool top-ups and drops, so they never run twice at once here. */
     private final ExecutorService maintenance = Executors.newSingleThreadExecutor(runnable -> {
@@ -48,13 +51,14 @@ public class SandboxService implements ScratchDatabases {
     });
 
     SandboxService(SandboxRepository repository, SandboxProvisioner provisioner, DatasetTemplates templates,
-            SandboxServers servers, ContentCatalog catalog, LabProperties properties) {
+            SandboxServers servers, ContentCatalog catalog, LabProperties properties, DiskQuotaGuard quotaGuard) {
         this.repository = repository;
         this.provisioner = provisioner;
         this.templates = templates;
         this.servers = servers;
         this.catalog = catalog;
         this.properties = properties;
+        this.quotaGuard = quotaGuard;
         this.rateLimiter = new CreationRateLimiter(properties.creationsPerClientPerHour(), Clock.systemUTC());
     }
 
@@ -86,11 +90,18 @@ public class SandboxService implements ScratchDatabases {
      * dropped in the background.
      */
     public Optional<Sandbox> reset(String ownerKey, Dataset dataset, String client) {
-        recent.remove(ownerKey + "\n" + dataset.name());
+        forgetRecent(ownerKey, dataset);
         Optional<Sandbox> old = repository.release(ownerKey, dataset.name());
+        // a request that looked the old one up meanwhile may just have remembered it
+        forgetRecent(ownerKey, dataset);
         obtain(ownerKey, dataset, client);
         old.ifPresent(this::dropLater);
         return old;
+    }
+
+    /** Looks the learner's sandbox up in the platform database next time (it may have been replaced). */
+    public void forgetRecent(String ownerKey, Dataset dataset) {
+        recent.remove(ownerKey + "\n" + dataset.name());
     }
 
     /**
@@ -103,7 +114,7 @@ public class SandboxService implements ScratchDatabases {
         String owner = "scratch:" + java.util.UUID.randomUUID();
         Optional<Sandbox> ready = repository.claimReady(owner, templates.templateName(dataset));
         if (ready.isPresent()) {
-            CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(() -> background(this::topUpPool));
+            CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(() -> background(TOP_UP, this::topUpPool));
             return new Scratch(ready.get(), server(ready.get()));
         }
         if (repository.total() >= properties.maxSandboxes()) {
@@ -181,6 +192,11 @@ public class SandboxService implements ScratchDatabases {
         repairRole(scratch.sandbox());
     }
 
+    @Override
+    public boolean closedForQuota(Scratch scratch) throws SQLException {
+        return quotaGuard.closedForQuota(scratch.server(), scratch.sandbox());
+    }
+
     public SandboxServer server(Sandbox sandbox) {
         return servers.byId(sandbox.serverId());
     }
@@ -192,12 +208,35 @@ public class SandboxService implements ScratchDatabases {
                     "You have started " + properties.creationsPerClientPerHour() + " fresh sandboxes in the last hour, "
                             + "the most allowed. Try again in " + Math.max(1, wait.toMinutes()) + " minute(s).");
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return claimOrCreate(ownerKey, dataset);
+            } catch (DuplicateKeyException e) {
+                // another request of the same learner (a run racing a reset, two tabs) gave them a sandbox
+                // first: the unique owner index refused ours, so use theirs
+                Optional<Sandbox> theirs = repository.ownedBy(ownerKey, dataset.name());
+                if (theirs.isPresent()) {
+                    return theirs.get();
+                }
+                if (attempt == 3) {
+                    throw e; // theirs went away again each time: not a race we can settle here
+                }
+            }
+        }
+    }
+
+    /**
+     * Gives the learner a ready sandbox from the pool or a new one. When the owner index refuses
+     * it (see {@link #obtain}), nothing is kept: a failed claim leaves the pooled one in the pool,
+     * a refused new one is dropped.
+     */
+    private Sandbox claimOrCreate(String ownerKey, Dataset dataset) {
         String template = templates.templateName(dataset);
         Optional<Sandbox> ready = repository.claimReady(ownerKey, template);
         if (ready.isPresent()) {
             // replace it soon rather than at the next scheduled check, but not while this learner's
             // first run competes with a CREATE DATABASE for the same two cores
-            CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(() -> background(this::topUpPool));
+            CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(() -> background(TOP_UP, this::topUpPool));
             return ready.get();
         }
         if (repository.total() >= properties.maxSandboxes()) {
@@ -205,7 +244,12 @@ public class SandboxService implements ScratchDatabases {
                     "The lab is at capacity, try again in a minute.");
         }
         Sandbox created = create(dataset);
-        repository.insert(created, ownerKey);
+        try {
+            repository.insert(created, ownerKey);
+        } catch (DuplicateKeyException e) {
+            dropLater(created);
+            throw e;
+        }
         return created;
     }
 
@@ -233,13 +277,15 @@ public class SandboxService implements ScratchDatabases {
 
     @EventListener(ApplicationReadyEvent.class)
     void fillPoolAtStart() {
-        background(this::topUpPool);
+        background(TOP_UP, this::topUpPool);
     }
+
+    private static final String TOP_UP = "Warm pool top-up";
 
     /** Keeps {@code warmPoolSize} ready sandboxes for every dataset a lesson uses. */
     @Scheduled(fixedDelayString = "${netverks.lab.pool-check-interval:15s}", initialDelayString = "30s")
     void scheduledTopUp() {
-        background(this::topUpPool);
+        background(TOP_UP, this::topUpPool);
     }
 
     private void topUpPool() {
@@ -267,7 +313,7 @@ public class SandboxService implements ScratchDatabases {
      */
     java.util.concurrent.Future<?> reclaimIdle() {
         try {
-            return maintenance.submit(this::reclaim);
+            return maintenance.submit(() -> BackgroundWork.run(log, "Idle sandbox reclaim", this::reclaim));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             return CompletableFuture.completedFuture(null); // shutting down
         }
@@ -307,13 +353,13 @@ public class SandboxService implements ScratchDatabases {
     }
 
     private void dropLater(Sandbox sandbox) {
-        background(() -> drop(sandbox));
+        background("Dropping a sandbox", () -> drop(sandbox));
     }
 
     /** Runs maintenance on its thread; after shutdown there is none left to do. */
-    private void background(Runnable task) {
+    private void background(String what, Runnable task) {
         try {
-            maintenance.execute(task);
+            maintenance.execute(() -> BackgroundWork.run(log, what, task));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // shutting down
         }

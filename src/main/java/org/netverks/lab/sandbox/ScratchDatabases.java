@@ -25,6 +25,12 @@ public interface ScratchDatabases {
     /** Puts the copy's role back as it was made (see {@link SandboxService#repairRole}). */
     void repairRole(Scratch scratch) throws SQLException;
 
+    /**
+     * Whether the disk quota guard closed this copy (see {@link DiskQuotaGuard}): a check it cut
+     * off must say so, not show PostgreSQL's "terminating connection due to administrator command".
+     */
+    boolean closedForQuota(Scratch scratch) throws SQLException;
+
     /** Connections one read-only copy allows: enough for every check this instance grades at once. */
     static int readOnlyConnections(int concurrentChecks) {
         return concurrentChecks * 2 + 2;
@@ -67,6 +73,11 @@ public interface ScratchDatabases {
             @Override
             public void repairRole(Scratch scratch) throws SQLException {
                 provisioner.repairRole(server, scratch.sandbox(), statementTimeout);
+            }
+
+            @Override
+            public boolean closedForQuota(Scratch scratch) {
+                return false; // no guard watches these copies
             }
 
             @Override
