@@ -1,7 +1,6 @@
 package org.netverks.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -73,7 +72,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
                 ServletInputStream inner = super.getInputStream();
-                stream = new ServletInputStream() {
+                stream = new ForwardingInputStream(inner) {
                     private long read;
 
                     @Override
@@ -95,21 +94,6 @@ class RequestSizeLimit extends OncePerRequestFilter {
                         if (read > MAX_BYTES) {
                             throw new BodyTooLarge();
                         }
-                    }
-
-                    @Override
-                    public boolean isFinished() {
-                        return inner.isFinished();
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return inner.isReady();
-                    }
-
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                        inner.setReadListener(listener);
                     }
                 };
             }

@@ -1,7 +1,6 @@
 package org.netverks.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -115,7 +114,7 @@ class SlowBodies extends OncePerRequestFilter {
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
                 ServletInputStream inner = super.getInputStream();
-                stream = new ServletInputStream() {
+                stream = new ForwardingInputStream(inner) {
                     @Override
                     public int read() throws IOException {
                         check();
@@ -139,21 +138,6 @@ class SlowBodies extends OncePerRequestFilter {
                             permit.release();
                         }
                         return n;
-                    }
-
-                    @Override
-                    public boolean isFinished() {
-                        return inner.isFinished();
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return inner.isReady();
-                    }
-
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                        inner.setReadListener(listener);
                     }
                 };
             }

@@ -30,9 +30,13 @@ public final class Inbox {
 
     /**
      * Keeps messages from now on (call before the app sends the one you want to read). Attached
-     * again each time: another app started in the same JVM resets the logging configuration.
+     * and started again each time: another app started in the same JVM resets the logging
+     * configuration, which detaches and stops every appender.
      */
     public static synchronized void open() {
+        if (!MESSAGES.isStarted()) {
+            MESSAGES.start();
+        }
         Logger logger = (Logger) LoggerFactory.getLogger(AccountMail.class);
         if (!logger.isAttached(MESSAGES)) {
             logger.addAppender(MESSAGES);
