@@ -4,8 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
+import org.netverks.web.ApiError;
+import org.netverks.web.ApiErrors;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,19 +27,19 @@ class ContentAdminController {
     }
 
     @PostMapping("/admin/content/reload")
-    ResponseEntity<Map<String, Object>> reload(HttpServletRequest request) throws UnknownHostException {
+    ResponseEntity<?> reload(HttpServletRequest request) throws UnknownHostException {
         if (!enabled || !InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("status", 403,
-                    "error", "Content reload is only allowed from the server itself, and only when enabled."));
+            return ApiErrors.entity(ApiError.of(403,
+                    "Content reload is only allowed from the server itself, and only when enabled."));
         }
         try {
             Catalog loaded = catalog.reload();
             return ResponseEntity.ok(Map.of("status", 200, "tracks", loaded.tracks().size(),
                     "lessons", loaded.lessonCount(), "origin", loaded.origin()));
         } catch (InvalidContentException e) {
-            return ResponseEntity.unprocessableEntity().body(Map.of("status", 422,
-                    "error", "The content has problems; the previous content is still being served.",
-                    "problems", e.problems().stream().map(ContentProblem::toString).toList()));
+            return ApiErrors.entity(ApiError.problems(422,
+                    "The content has problems; the previous content is still being served.",
+                    e.problems().stream().map(ContentProblem::toString).toList()));
         }
     }
 }

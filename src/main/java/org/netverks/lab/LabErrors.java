@@ -1,15 +1,14 @@
 package org.netverks.lab;
 
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
 import org.netverks.lab.sandbox.SandboxServers;
 import org.netverks.lab.sandbox.SandboxUnavailableException;
+import org.netverks.web.ApiError;
+import org.netverks.web.ApiErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,7 +28,7 @@ class LabErrors {
     }
 
     @ExceptionHandler(SandboxUnavailableException.class)
-    ResponseEntity<Map<String, Object>> unavailable(SandboxUnavailableException e) {
+    ResponseEntity<ApiError> unavailable(SandboxUnavailableException e) {
         HttpStatus status = switch (e.reason()) {
             case TOO_MANY_CREATIONS -> HttpStatus.TOO_MANY_REQUESTS;
             case AT_CAPACITY, SERVER_ERROR, SERVER_DOWN -> HttpStatus.SERVICE_UNAVAILABLE;
@@ -39,25 +38,24 @@ class LabErrors {
             case AT_CAPACITY -> "lab capacity";
             case SERVER_ERROR, SERVER_DOWN -> null;
         };
-        return ResponseEntity.status(status)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
-                .body(body(status.value(), e.getMessage(), limit));
+        return ApiErrors.entity(ApiError.limit(status.value(), e.getMessage(), limit),
+                Math.max(1, e.retryAfter().toSeconds()));
     }
 
     @ExceptionHandler(LabLimitException.class)
-    ResponseEntity<Map<String, Object>> limit(LabLimitException e) {
-        return ResponseEntity.status(e.status()).body(body(e.status(), e.getMessage(), e.limit()));
+    ResponseEntity<ApiError> limit(LabLimitException e) {
+        return ApiErrors.entity(ApiError.limit(e.status(), e.getMessage(), e.limit()));
     }
 
     @ExceptionHandler(SandboxSessions.Busy.class)
-    ResponseEntity<Map<String, Object>> busy(SandboxSessions.Busy e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(body(409, e.getMessage(), null));
+    ResponseEntity<ApiError> busy(SandboxSessions.Busy e) {
+        return ApiErrors.entity(ApiError.of(409, e.getMessage()));
     }
 
     @ExceptionHandler(SQLException.class)
-    ResponseEntity<Map<String, Object>> cannotConnect(SQLException e) {
+    ResponseEntity<ApiError> cannotConnect(SQLException e) {
         if ("53300".equals(e.getSQLState())) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(body(503,
+            return ApiErrors.entity(ApiError.limit(503,
                     "Your sandbox already has as many open connections as it may have (connection limit). "
                             + "Close some of your own psql sessions and try again.", "connection limit"));
         }
@@ -66,17 +64,7 @@ class LabErrors {
             return unavailable(servers.unavailable());
         }
         log.warn("Could not reach a sandbox: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
-                .body(body(503, "The lab could not reach your sandbox just now. Please try again shortly.", null));
-    }
-
-    private static Map<String, Object> body(int status, String message, String limit) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("status", status);
-        body.put("error", message);
-        if (limit != null) {
-            body.put("limit", limit);
-        }
-        return body;
+        return ApiErrors.entity(ApiError.of(503,
+                "The lab could not reach your sandbox just now. Please try again shortly."), 30);
     }
 }

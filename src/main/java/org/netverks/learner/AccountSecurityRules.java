@@ -7,6 +7,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.netverks.web.ApiError;
+import org.netverks.web.ApiErrors;
 import org.netverks.web.DatabaseUnavailable;
 import org.netverks.web.RenderedPages;
 import org.netverks.web.SecurityRules;
@@ -44,11 +46,8 @@ class AccountSecurityRules implements SecurityRules {
                         .requestMatchers("/me", "/me/**", "/account", "/account/**", "/api/progress", "/api/progress/**")
                         .authenticated())
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor((request, response, denied) -> {
-                            response.setStatus(401);
-                            response.setContentType("application/json");
-                            response.getWriter().write("{\"status\":401,\"error\":\"Log in first: this needs an account.\"}");
-                        }, api)
+                        .defaultAuthenticationEntryPointFor((request, response, denied) -> ApiErrors.write(response,
+                                ApiError.of(401, "Log in first: this needs an account.")), api)
                         .defaultAuthenticationEntryPointFor((request, response, denied) -> response.sendRedirect(
                                 "/login?continue=" + URLEncoder.encode(pathAndQuery(request), StandardCharsets.UTF_8)),
                                 request -> true));

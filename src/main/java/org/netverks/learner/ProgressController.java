@@ -1,8 +1,8 @@
 package org.netverks.learner;
 
 import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.netverks.web.ApiError;
+import org.netverks.web.ApiErrors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,9 +36,8 @@ class ProgressController {
 
     /** A merge over one of {@link ProgressLimits}: 413, naming the limit, as every limit that stops a learner does. */
     @ExceptionHandler(ProgressLimitException.class)
-    ResponseEntity<Map<String, Object>> tooMuch(ProgressLimitException e) {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("status", 413, "error", e.getMessage(), "limit", e.limit()));
+    ResponseEntity<ApiError> tooMuch(ProgressLimitException e) {
+        return ApiErrors.entity(ApiError.limit(413, e.getMessage(), e.limit()));
     }
 
     private static Map<String, Object> withAccount(LearnerPrincipal learner, Map<String, Object> store) {

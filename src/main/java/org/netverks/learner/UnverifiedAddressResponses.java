@@ -3,11 +3,12 @@ package org.netverks.learner;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
+import org.netverks.web.ApiError;
+import org.netverks.web.ApiErrors;
 import org.netverks.web.RenderedPages;
 import org.netverks.web.Viewers;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -32,8 +33,7 @@ class UnverifiedAddressResponses {
         String accept = request.getHeader("Accept");
         if (request.getRequestURI().startsWith("/api/")
                 || (accept != null && accept.contains("application/json") && !accept.contains("text/html"))) {
-            return ResponseEntity.status(403).contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("status", 403, "error", e.getMessage()));
+            return ApiErrors.entity(ApiError.of(403, e.getMessage()));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("viewer", Viewers.of(request));

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -84,14 +83,12 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(503);
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         if (ErrorResponses.wantsJson(request.getRequestURI(), request.getHeader("Accept"))) {
-            response.setContentType("application/json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"status\":503,\"error\":\"" + MESSAGE + "\"}");
+            ApiErrors.write(response, ApiError.of(503, MESSAGE));
             return;
         }
+        response.setStatus(503);
         ResponseEntity<byte[]> page = pages.once(503, "web/error.jte",
                 Map.of("error", new ErrorResponses.ErrorView(503, TITLE, MESSAGE)));
         response.setContentType("text/html;charset=UTF-8");

@@ -3,7 +3,6 @@ package org.netverks.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.sql.SQLException;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -13,7 +12,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -68,8 +66,7 @@ public class ErrorResponses {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         if (e.getMostSpecificCause() instanceof RequestSizeLimit.BodyTooLarge) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("status", 413, "error", RequestSizeLimit.MESSAGE, "limit", "request size limit"));
+            return ApiErrors.entity(RequestSizeLimit.TOO_LARGE);
         }
         if (e.getMostSpecificCause() instanceof SlowBodies.TooSlow slow) {
             return respond(request, HttpStatus.REQUEST_TIMEOUT, slow.getMessage());
@@ -152,8 +149,7 @@ public class ErrorResponses {
 
     Object respond(boolean json, HttpStatusCode status, String message) {
         if (json) {
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("status", status.value(), "error", message));
+            return ApiErrors.entity(ApiError.of(status.value(), message));
         }
         ModelAndView page = new ModelAndView("web/error");
         page.setStatus(status);

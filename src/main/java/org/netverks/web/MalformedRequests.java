@@ -95,16 +95,13 @@ class MalformedRequests extends OncePerRequestFilter {
     /** The error page, or the JSON message under /api/ and /admin/, written straight to the response. */
     void respond(HttpServletRequest request, HttpServletResponse response, int status, String message)
             throws IOException {
-        response.setStatus(status);
         if (ErrorResponses.wantsJson(request.getRequestURI(), request.getHeader("Accept"))) {
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"status\":" + status + ",\"error\":\"" + message.replace("\\", "\\\\")
-                    .replace("\"", "\\\"") + "\"}");
+            ApiErrors.write(response, ApiError.of(status, message));
             return;
         }
         ResponseEntity<byte[]> page = pages.once(status, "web/error.jte",
                 Map.of("error", new ErrorResponses.ErrorView(status, "That request could not be used", message)));
+        response.setStatus(status);
         response.setContentType(page.getHeaders().getContentType().toString());
         response.getOutputStream().write(page.getBody());
     }

@@ -47,10 +47,11 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
     static final String MESSAGE = "The request body is larger than 1 MB, the most this API accepts.";
 
+    /** The 413 answer, from here or (for a body found too large while Spring read it) from {@link ErrorResponses}. */
+    static final ApiError TOO_LARGE = ApiError.limit(413, MESSAGE, "request size limit");
+
     private static void tooLarge(HttpServletResponse response) throws IOException {
-        response.setStatus(413);
-        response.setContentType("application/json");
-        response.getWriter().write("{\"status\":413,\"error\":\"" + MESSAGE + "\",\"limit\":\"request size limit\"}");
+        ApiErrors.write(response, TOO_LARGE);
     }
 
     /** Thrown while a body is being read; {@link ErrorResponses} turns it into the same 413. */

@@ -66,12 +66,10 @@ class SecurityConfiguration {
                         response.sendError(403);
                         return;
                     }
-                    response.setStatus(403);
-                    response.setContentType("application/json");
-                    response.getWriter().write(denied instanceof CsrfException
-                            ? "{\"status\":403,\"error\":\"Missing or stale CSRF token: send the XSRF-TOKEN cookie's "
-                                    + "value in an X-XSRF-TOKEN header (reload the page if it is open).\"}"
-                            : "{\"status\":403,\"error\":\"You are not allowed to do that.\"}");
+                    ApiErrors.write(response, ApiError.of(403, denied instanceof CsrfException
+                            ? "Missing or stale CSRF token: send the XSRF-TOKEN cookie's "
+                                    + "value in an X-XSRF-TOKEN header (reload the page if it is open)."
+                            : "You are not allowed to do that."));
                 }));
         return http.build();
     }
