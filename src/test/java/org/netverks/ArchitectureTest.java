@@ -85,6 +85,19 @@ class ArchitectureTest {
         assertThat(found).isEmpty();
     }
 
+    /** Every JSON error is an {@code web.ApiError} written by {@code web.ApiErrors}: no hand-made bodies. */
+    @Test
+    void jsonErrorsAreWrittenOnlyByApiErrors() throws IOException {
+        Pattern handMade = Pattern.compile("\\\\\"status\\\\\"|\"status\",\\s*[^,]+,\\s*\"error\"|put\\(\"status\"");
+        List<String> found = new ArrayList<>();
+        for (Path file : javaFiles(ROOT)) {
+            if (handMade.matcher(Files.readString(file)).find()) {
+                found.add(file.toString());
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
     private static List<String> violations(String from, List<String> forbidden) throws IOException {
         List<String> found = new ArrayList<>();
         for (Path file : javaFiles(ROOT.resolve(from))) {
