@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,9 +19,9 @@ class ContentAdminController {
     private final ContentCatalog catalog;
     private final boolean enabled;
 
-    ContentAdminController(ContentCatalog catalog, @Value("${netverks.content.reload-enabled}") boolean enabled) {
+    ContentAdminController(ContentCatalog catalog, ContentProperties properties) {
         this.catalog = catalog;
-        this.enabled = enabled;
+        this.enabled = properties.content().reloadEnabled();
     }
 
     @PostMapping("/admin/content/reload")
