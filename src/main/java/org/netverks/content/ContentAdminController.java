@@ -6,7 +6,6 @@ import java.net.UnknownHostException;
 import java.util.Map;
 import org.netverks.web.ApiError;
 import org.netverks.web.ApiErrors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,9 +20,9 @@ class ContentAdminController {
     private final ContentCatalog catalog;
     private final boolean enabled;
 
-    ContentAdminController(ContentCatalog catalog, @Value("${netverks.content.reload-enabled}") boolean enabled) {
+    ContentAdminController(ContentCatalog catalog, ContentProperties properties) {
         this.catalog = catalog;
-        this.enabled = enabled;
+        this.enabled = properties.content().reloadEnabled();
     }
 
     @PostMapping("/admin/content/reload")

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,8 +20,9 @@ public class ContentCatalog {
     private final ContentSync sync;
     private final AtomicReference<Catalog> current = new AtomicReference<>();
 
-    ContentCatalog(@Value("${netverks.content-dir:}") String contentDir, ContentSync sync) {
-        this.contentDir = contentDir;
+    // the validator as a parameter: the folder is read right here, so it is checked first
+    ContentCatalog(ContentProperties properties, ContentPropertiesValidator checked, ContentSync sync) {
+        this.contentDir = properties.contentDir();
         this.sync = sync;
         reload();
     }

@@ -17,7 +17,6 @@ import org.netverks.learner.EmailNotVerifiedException;
 import org.netverks.web.BadRequestException;
 import org.netverks.web.ForbiddenException;
 import org.netverks.web.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,15 +41,13 @@ class DiscussionService {
     private final int postsPerHour;
 
     DiscussionService(ContentCatalog catalog, DiscussionRepository repository, PostRenderer renderer,
-            @Value("${netverks.discussion.threads-per-page:20}") int threadsPerPage,
-            @Value("${netverks.discussion.posts-per-minute:5}") int postsPerMinute,
-            @Value("${netverks.discussion.posts-per-hour:30}") int postsPerHour) {
+            DiscussionProperties properties) {
         this.catalog = catalog;
         this.repository = repository;
         this.renderer = renderer;
-        this.threadsPerPage = threadsPerPage;
-        this.postsPerMinute = postsPerMinute;
-        this.postsPerHour = postsPerHour;
+        this.threadsPerPage = properties.threadsPerPage();
+        this.postsPerMinute = properties.postsPerMinute();
+        this.postsPerHour = properties.postsPerHour();
     }
 
     LessonRef lesson(String trackSlug, String lessonSlug) {

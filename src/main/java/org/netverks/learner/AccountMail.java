@@ -3,7 +3,6 @@ package org.netverks.learner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -23,11 +22,10 @@ class AccountMail {
     private final String from;
     private final String publicUrl;
 
-    AccountMail(ObjectProvider<JavaMailSender> mail, @Value("${netverks.mail.from}") String from,
-            @Value("${netverks.public-url}") String publicUrl) {
+    AccountMail(ObjectProvider<JavaMailSender> mail, LearnerProperties properties) {
         this.mail = mail;
-        this.from = from;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.from = properties.mail().from();
+        this.publicUrl = properties.publicUrl().replaceAll("/+$", "");
     }
 
     /** The absolute address of a path on this site, for a link in a message. */

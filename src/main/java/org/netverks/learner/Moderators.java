@@ -2,7 +2,6 @@ package org.netverks.learner;
 
 import java.util.List;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,8 +13,8 @@ class Moderators {
 
     private final List<String> addresses;
 
-    Moderators(@Value("${netverks.moderators:}") List<String> addresses) {
-        this.addresses = addresses.stream().map(String::strip).filter(email -> !email.isEmpty())
+    Moderators(LearnerProperties properties) {
+        this.addresses = properties.moderators().stream().map(String::strip).filter(email -> !email.isEmpty())
                 .map(email -> email.toLowerCase(Locale.ROOT)).toList();
     }
 

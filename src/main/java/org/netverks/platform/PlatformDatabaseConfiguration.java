@@ -3,12 +3,10 @@ package org.netverks.platform;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -42,18 +40,20 @@ class PlatformDatabaseConfiguration {
     }
 
     @Bean
-    PlatformPassword platformPassword(@Value("${netverks.data-dir}") Path dataDir) throws IOException {
-        return new PlatformPassword(ClusterPassword.readOrCreate(dataDir.resolve("platform-admin-password")));
+    PlatformPassword platformPassword(PlatformProperties properties, PlatformPropertiesValidator checked)
+            throws IOException {
+        return new PlatformPassword(
+                ClusterPassword.readOrCreate(properties.dataDir().resolve("platform-admin-password")));
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedClusterSupervisor platformCluster(@Value("${netverks.data-dir}") Path dataDir, PlatformPassword password,
-            @Value("${netverks.embedded-restart-delay:1s}") Duration restartDelay) throws IOException {
-        Path clusterDir = dataDir.resolve("platform").toAbsolutePath();
+    EmbeddedClusterSupervisor platformCluster(PlatformProperties properties, PlatformPassword password)
+            throws IOException {
+        Path clusterDir = properties.dataDir().resolve("platform").toAbsolutePath();
         log.info("No spring.datasource.url set: starting embedded PostgreSQL with data in {}", clusterDir);
         return EmbeddedClusterSupervisor.start("platform", 0,
                 port -> EmbeddedPostgresServer.start(clusterDir, Map.of(), port, password.value()),
-                List.of(server -> server.ensureDatabase(DATABASE)), restartDelay);
+                List.of(server -> server.ensureDatabase(DATABASE)), properties.embeddedRestartDelay());
     }
 
     @Bean(destroyMethod = "close")

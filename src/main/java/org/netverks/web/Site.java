@@ -1,6 +1,5 @@
 package org.netverks.web;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** What every page's layout needs to know about the site itself. */
@@ -9,8 +8,9 @@ public class Site {
 
     private final String name;
 
-    Site(@Value("${netverks.site-name}") String name) {
-        this.name = name.isBlank() ? "Learn Netverks" : name.strip();
+    Site(WebProperties properties) {
+        String name = properties.siteName();
+        this.name = name == null || name.isBlank() ? "Learn Netverks" : name.strip();
     }
 
     public String name() {

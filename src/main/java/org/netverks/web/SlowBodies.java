@@ -43,10 +43,9 @@ class SlowBodies extends OncePerRequestFilter {
     private final MalformedRequests answers;
 
     SlowBodies(@Value("${server.tomcat.threads.max:200}") int threads,
-            @Value("${netverks.web.body-timeout:10s}") Duration timeout, MalformedRequests answers) {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("netverks.web.body-timeout must be positive, not " + timeout);
-        }
+            // the validator as a parameter: filters are made before other beans, and the timeout must be checked first
+            WebProperties properties, WebPropertiesValidator checked, MalformedRequests answers) {
+        Duration timeout = properties.web().bodyTimeout();
         this.readers = new Semaphore(Math.max(1, threads / 2));
         this.timeout = timeout;
         this.timeoutNanos = timeout.toNanos();

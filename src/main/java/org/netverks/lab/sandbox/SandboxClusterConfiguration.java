@@ -3,7 +3,6 @@ package org.netverks.lab.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.netverks.lab.LabProperties;
 import org.netverks.platform.ClusterPassword;
+import org.netverks.platform.PlatformProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Condition;
@@ -49,9 +48,9 @@ class SandboxClusterConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(NoLabServers.class)
     EmbeddedSandboxCluster embeddedSandboxCluster(LabProperties properties, ClientAccessProperties access,
-            @Value("${netverks.data-dir}") Path dataDir,
-            @Value("${netverks.embedded-restart-delay:1s}") Duration restartDelay) throws IOException {
+            PlatformProperties platform) throws IOException {
         requireConsistent(access, properties);
+        Path dataDir = platform.dataDir();
         Path clusterDir = dataDir.resolve("sandboxes").toAbsolutePath();
         String password = ClusterPassword.readOrCreate(dataDir.resolve("sandbox-admin-password"));
         Map<String, String> settings = hardenedSettings(properties);
@@ -71,7 +70,7 @@ class SandboxClusterConfiguration {
                 access.remoteHbaLines(),
                 // run again after every restart: backends of the new postmaster must inherit the bound too
                 List.of(server -> EmbeddedSandboxCluster.afterStart(clusterDir, properties.memoryPerSession().toBytes())),
-                restartDelay);
+                platform.embeddedRestartDelay());
     }
 
     /** Beside the cluster's data directory, where PostgreSQL reads our copies of the operator's TLS files. */
