@@ -3,83 +3,199 @@ package org.netverks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The import rules of ARCHITECTURE.md, checked on the source. */
+/**
+ * The invariants of ARCHITECTURE.md, checked on the source. Every check reads code with comments and
+ * string literals removed, so it sees imports and fully qualified names alike and ignores Javadoc.
+ */
 class ArchitectureTest {
 
     private static final Path ROOT = Path.of("src/main/java/org/netverks");
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+);", Pattern.MULTILINE);
+    private static final Path TEMPLATES = Path.of("src/main/jte");
+    private static final Pattern REFERENCE = Pattern.compile("\\b(?:org\\.netverks|io\\.zonky)(?:\\s*\\.\\s*[\\w*]+)+");
     private static final List<String> FEATURES = List.of("content", "lab", "learner", "discussion");
 
     @Test
-    void platformDependsOnNoFeatureAndNotOnWeb() throws IOException {
+    void platformDependsOnNoFeatureAndNotOnWeb() {
         List<String> forbidden = new ArrayList<>(FEATURES);
         forbidden.add("web");
         assertThat(violations("platform", forbidden)).isEmpty();
     }
 
     @Test
-    void webDependsOnNoFeature() throws IOException {
+    void webDependsOnNoFeature() {
         assertThat(violations("web", FEATURES)).isEmpty();
     }
 
     @Test
-    void contentDependsOnNoOtherFeature() throws IOException {
+    void contentDependsOnNoOtherFeature() {
         assertThat(violations("content", List.of("lab", "learner", "discussion"))).isEmpty();
     }
 
     @Test
-    void learnerBuildsOnContentAndWebOnly() throws IOException {
+    void learnerBuildsOnContentAndWebOnly() {
         assertThat(violations("learner", List.of("lab", "discussion"))).isEmpty();
     }
 
     @Test
-    void nothingButTheDiscussionDependsOnIt() throws IOException {
-        for (String feature : List.of("content", "learner", "lab", "web", "platform")) {
-            assertThat(violations(feature, List.of("discussion"))).as(feature).isEmpty();
+    void nothingButTheDiscussionDependsOnIt() {
+        List<String> found = new ArrayList<>();
+        for (Path file : javaFiles(ROOT)) {
+            if (!file.startsWith(ROOT.resolve("discussion"))) {
+                references(file).stream().filter(r -> r.startsWith("org.netverks.discussion."))
+                        .forEach(r -> found.add(file + " refers to " + r));
+            }
         }
+        assertThat(found).isEmpty();
     }
 
     @Test
-    void theDiscussionBuildsOnContentLearnerAndWebOnly() throws IOException {
+    void theDiscussionBuildsOnContentLearnerAndWebOnly() {
         assertThat(violations("discussion", List.of("lab", "platform"))).isEmpty();
+        Set<String> allowed = Set.of("org.netverks.learner.CurrentLearner", "org.netverks.learner.AccountData",
+                "org.netverks.learner.EmailNotVerifiedException");
+        List<String> found = new ArrayList<>();
+        for (Path file : javaFiles(ROOT.resolve("discussion"))) {
+            references(file).stream().filter(r -> r.startsWith("org.netverks.learner."))
+                    .filter(r -> allowed.stream().noneMatch(a -> r.equals(a) || r.startsWith(a + ".")))
+                    .forEach(r -> found.add(file + " refers to " + r));
+        }
+        assertThat(found).isEmpty();
+    }
+
+    /** Spring Security's configuration types are used only in {@code web} and in {@code SecurityRules} implementations. */
+    @Test
+    void featuresAddSecurityRulesOnlyThroughSecurityRules() {
+        Pattern springSecurity = Pattern.compile("\\b(?:HttpSecurity|SecurityFilterChain|AuthorizeHttpRequestsConfigurer)\\b");
+        Pattern implementsRules = Pattern.compile("\\bimplements\\s+(?:org\\.netverks\\.web\\.)?SecurityRules\\b");
+        List<String> found = new ArrayList<>();
+        for (Path file : javaFiles(ROOT)) {
+            String code = code(file);
+            if (!file.startsWith(ROOT.resolve("web")) && springSecurity.matcher(code).find()
+                    && !implementsRules.matcher(code).find()) {
+                found.add(file.toString());
+            }
+        }
+        assertThat(found).isEmpty();
     }
 
     @Test
-    void theLabsPartsDoNotDependOnEachOther() throws IOException {
+    void theLabsPartsDoNotDependOnEachOther() {
         assertThat(violations("lab/run", List.of("lab.psql", "lab.plan", "lab.sandbox"))).isEmpty();
         assertThat(violations("lab/psql", List.of("lab.run", "lab.plan", "lab.sandbox"))).isEmpty();
         assertThat(violations("lab/plan", List.of("lab.run", "lab.psql", "lab.sandbox"))).isEmpty();
-        assertThat(violations("lab/exercise", List.of("lab.psql", "lab.plan"))).isEmpty();
+        assertThat(violations("lab/sandbox", List.of("lab.run", "lab.psql", "lab.plan"))).isEmpty();
+        assertThat(violations("lab/exercise", List.of("lab.psql", "lab.plan", "web"))).isEmpty();
         for (String part : List.of("lab/run", "lab/psql", "lab/plan", "lab/sandbox")) {
             assertThat(violations(part, List.of("lab.exercise"))).as(part).isEmpty();
         }
     }
 
     @Test
-    void theGraderDoesNotDependOnTheLabsWebLayer() throws IOException {
+    void theGraderDoesNotDependOnTheLabsWebLayer() {
         List<String> found = new ArrayList<>();
         for (Path file : javaFiles(ROOT.resolve("lab/exercise"))) {
-            imports(file).stream().filter(i -> i.matches("org\\.netverks\\.lab\\.[A-Z].*") || i.startsWith("org.netverks.web."))
-                    .forEach(i -> found.add(file + " imports " + i));
+            references(file).stream().filter(r -> r.matches("org\\.netverks\\.lab\\.[A-Z*].*"))
+                    .forEach(r -> found.add(file + " refers to " + r));
+        }
+        assertThat(found).isEmpty();
+    }
+
+    /**
+     * Proxy for "learner SQL runs only through {@code SandboxSession}": JDBC connections are opened only by
+     * {@code lab.run.SandboxSession} (as a sandbox's role), {@code lab.sandbox.AdminConnections} (admin) and
+     * {@code platform}; nothing else builds a data source.
+     */
+    @Test
+    void onlySandboxSessionAdminConnectionsAndPlatformOpenConnections() {
+        Pattern opens = Pattern.compile("\\bDriverManager\\b|\\.getConnection\\s*\\(|\\b(?:PGSimpleDataSource|PGConnectionPoolDataSource"
+                + "|PgConnection|HikariDataSource|HikariConfig|DataSourceBuilder|DriverManagerDataSource|SimpleDriverDataSource)\\b");
+        Set<Path> allowed = Set.of(ROOT.resolve("lab/run/SandboxSession.java"), ROOT.resolve("lab/sandbox/AdminConnections.java"));
+        List<String> found = new ArrayList<>();
+        for (Path file : javaFiles(ROOT)) {
+            if (!allowed.contains(file) && !file.startsWith(ROOT.resolve("platform")) && opens.matcher(code(file)).find()) {
+                found.add(file.toString());
+            }
         }
         assertThat(found).isEmpty();
     }
 
     @Test
-    void onlyPlatformTouchesTheEmbeddedServerLibrary() throws IOException {
+    void onlyPlatformTouchesTheEmbeddedServerLibrary() {
+        Pattern zonky = Pattern.compile("\\bio\\s*\\.\\s*zonky\\b|\\bEmbeddedPostgres\\b");
         List<String> found = new ArrayList<>();
         for (Path file : javaFiles(ROOT)) {
-            if (!file.startsWith(ROOT.resolve("platform")) && imports(file).stream().anyMatch(i -> i.startsWith("io.zonky"))) {
+            if (!file.startsWith(ROOT.resolve("platform")) && zonky.matcher(code(file)).find()) {
                 found.add(file.toString());
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
+    /**
+     * Proxy for "platform SQL is parameterised": the SQL given to {@code JdbcClient.sql(...)} and to
+     * {@code prepareStatement(...)} is built only from string literals and constants (UPPER_CASE names), so
+     * values can only come in as parameters. Statements with concatenated names (DDL, which cannot take
+     * parameters) are allowed only in {@code lab.sandbox} and {@code platform}; learner text in {@code lab.run}.
+     */
+    @Test
+    void platformSqlIsBuiltFromLiteralsAndConstantsOnly() {
+        Pattern call = Pattern.compile("\\.(sql|prepareStatement|prepareCall|execute|executeQuery|executeUpdate|addBatch)\\s*\\(");
+        Pattern operand = Pattern.compile("\"\"|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)?|[A-Z]\\w*\\.[A-Z][A-Z0-9_]*");
+        List<String> found = new ArrayList<>();
+        for (Path file : javaFiles(ROOT)) {
+            boolean ddlAllowed = file.startsWith(ROOT.resolve("lab/sandbox")) || file.startsWith(ROOT.resolve("lab/run"))
+                    || file.startsWith(ROOT.resolve("platform"));
+            String code = code(file);
+            Matcher matcher = call.matcher(code);
+            while (matcher.find()) {
+                String argument = firstArgument(code, matcher.end());
+                if (!argument.contains("+")) {
+                    continue;
+                }
+                boolean literalOnly = Stream.of(argument.split("\\+")).map(String::strip).allMatch(o -> operand.matcher(o).matches());
+                if (!literalOnly && (matcher.group(1).equals("sql") || !ddlAllowed)) {
+                    found.add(file + ": ." + matcher.group(1) + "(" + argument + ")");
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
+    /** {@code $unsafe} only for {@code ...Html()} fields, or a loop variable over a {@code ...Html()} list. */
+    @Test
+    void rawHtmlOnlyForHtmlFields() throws IOException {
+        Pattern unsafe = Pattern.compile("\\$unsafe\\{([^}]*)}");
+        Pattern htmlLoop = Pattern.compile("@for\\s*\\(\\s*(?:final\\s+)?[\\w<>.]+\\s+(\\w+)\\s*:\\s*[\\w.]+Html\\(\\)\\s*\\)");
+        List<String> found = new ArrayList<>();
+        List<Path> templates;
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            templates = files.filter(p -> p.toString().endsWith(".jte") || p.toString().endsWith(".kte")).toList();
+        }
+        for (Path template : templates) {
+            String text = Files.readString(template);
+            Set<String> htmlVariables = new HashSet<>();
+            Matcher loops = htmlLoop.matcher(text);
+            while (loops.find()) {
+                htmlVariables.add(loops.group(1));
+            }
+            Matcher matcher = unsafe.matcher(text);
+            while (matcher.find()) {
+                String expression = matcher.group(1).strip();
+                if (!expression.matches("[\\w.]*\\w+Html\\(\\)") && !htmlVariables.contains(expression)) {
+                    found.add(template + ": $unsafe{" + expression + "}");
+                }
             }
         }
         assertThat(found).isEmpty();
@@ -98,13 +214,13 @@ class ArchitectureTest {
         assertThat(found).isEmpty();
     }
 
-    private static List<String> violations(String from, List<String> forbidden) throws IOException {
+    private static List<String> violations(String from, List<String> forbidden) {
         List<String> found = new ArrayList<>();
         for (Path file : javaFiles(ROOT.resolve(from))) {
-            for (String imported : imports(file)) {
-                for (String feature : forbidden) {
-                    if (imported.startsWith("org.netverks." + feature + ".")) {
-                        found.add(file + " imports " + imported);
+            for (String reference : references(file)) {
+                for (String target : forbidden) {
+                    if (reference.startsWith("org.netverks." + target + ".")) {
+                        found.add(file + " refers to " + reference);
                     }
                 }
             }
@@ -112,21 +228,79 @@ class ArchitectureTest {
         return found;
     }
 
-    private static List<String> imports(Path file) throws IOException {
-        Matcher matcher = IMPORT.matcher(Files.readString(file));
-        List<String> imports = new ArrayList<>();
+    /** Imports and fully qualified names of this project and of zonky, in code (not comments or strings). */
+    static List<String> references(Path file) {
+        Matcher matcher = REFERENCE.matcher(code(file));
+        List<String> references = new ArrayList<>();
         while (matcher.find()) {
-            imports.add(matcher.group(1));
+            references.add(matcher.group().replaceAll("\\s+", ""));
         }
-        return imports;
+        return references;
     }
 
-    private static List<Path> javaFiles(Path dir) throws IOException {
+    /** The file's text with comments removed and every string, text block and char literal made {@code ""}. */
+    static String code(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (text.startsWith("//", i)) {
+                int end = text.indexOf('\n', i);
+                i = end < 0 ? text.length() : end;
+            } else if (text.startsWith("/*", i)) {
+                int end = text.indexOf("*/", i + 2);
+                i = end < 0 ? text.length() : end + 2;
+                out.append(' ');
+            } else if (text.startsWith("\"\"\"", i)) {
+                int end = text.indexOf("\"\"\"", i + 3);
+                while (end > 0 && text.charAt(end - 1) == '\\') {
+                    end = text.indexOf("\"\"\"", end + 1);
+                }
+                i = end < 0 ? text.length() : end + 3;
+                out.append("\"\"");
+            } else if (c == '"' || c == '\'') {
+                int j = i + 1;
+                while (j < text.length() && text.charAt(j) != c && text.charAt(j) != '\n') {
+                    j += text.charAt(j) == '\\' ? 2 : 1;
+                }
+                i = j + 1;
+                out.append("\"\"");
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** The first argument of a call whose opening parenthesis ends just before {@code start}. */
+    private static String firstArgument(String code, int start) {
+        int depth = 0;
+        for (int i = start; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth-- == 0 || c == ',' && depth == 0) {
+                return code.substring(start, i).strip();
+            }
+        }
+        return code.substring(start).strip();
+    }
+
+    private static List<Path> javaFiles(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(path -> path.toString().endsWith(".java")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
