@@ -5,10 +5,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Mirrors the loaded tracks and lessons into the platform database by their stable ids, so that
- * progress rows can point at them. Idempotent: loading the same content twice changes nothing,
- * and a lesson removed from the files is marked retired rather than deleted, keeping learners'
- * history.
+ * Mirrors the loaded tracks and lessons into the platform database by their stable ids: learners'
+ * progress and discussion rows reference content_lesson by foreign key (V7). Idempotent: loading
+ * the same content twice changes nothing, and a lesson removed from the files is marked retired
+ * rather than deleted, keeping learners' history.
  */
 @Component
 class ContentSync {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,16 +60,29 @@ class ProgressService {
         }
         ProgressLimits.require(byLesson.size(), ProgressLimits.LESSONS, "lessons", "");
         Rows rows = new Rows(account);
+        Set<String> known = knownLessons(byLesson.keySet());
         for (Map.Entry<?, ?> entry : byLesson.entrySet()) {
             String lessonId = id(entry.getKey(), "lesson id");
-            if (entry.getValue() instanceof Map<?, ?> record) {
-                readLesson(rows, lessonId, record);
-            } else {
+            if (!(entry.getValue() instanceof Map<?, ?> record)) {
                 throw new BadRequestException("The progress of lesson '" + lessonId + "' must be an object.");
+            }
+            if (known.contains(lessonId)) {
+                readLesson(rows, lessonId, record);
             }
         }
         write(rows);
         return load(account);
+    }
+
+    /**
+     * The ids among {@code lessonIds} that content_lesson has, live or retired. Progress for any
+     * other id is skipped, not refused: a browser may hold ids from other content (the foreign keys
+     * of V7 would reject them), and one stray id must not lose the rest of a merge.
+     */
+    private Set<String> knownLessons(Set<?> lessonIds) {
+        String[] ids = lessonIds.stream().map(String::valueOf).toArray(String[]::new);
+        return new HashSet<>(jdbc.sql("select id from content_lesson where id = any(:ids::text[])")
+                .param("ids", ids).query(String.class).list());
     }
 
     /** Everything one merge writes, read from the store before anything is written. */
