@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.netverks.web.ApiError;
 import org.netverks.web.ApiErrors;
+import org.netverks.web.ErrorResponses;
 import org.netverks.web.RenderedPages;
 import org.netverks.web.Viewers;
 import org.springframework.core.Ordered;
@@ -30,9 +31,7 @@ class UnverifiedAddressResponses {
 
     @ExceptionHandler(EmailNotVerifiedException.class)
     ResponseEntity<?> unverified(EmailNotVerifiedException e, HttpServletRequest request) {
-        String accept = request.getHeader("Accept");
-        if (request.getRequestURI().startsWith("/api/")
-                || (accept != null && accept.contains("application/json") && !accept.contains("text/html"))) {
+        if (ErrorResponses.wantsJson(request)) {
             return ApiErrors.entity(ApiError.of(403, e.getMessage()));
         }
         Map<String, Object> model = new HashMap<>();

@@ -84,7 +84,7 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
 
     private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-        if (ErrorResponses.wantsJson(request.getRequestURI(), request.getHeader("Accept"))) {
+        if (ErrorResponses.wantsJson(request)) {
             ApiErrors.write(response, ApiError.of(503, MESSAGE));
             return;
         }

@@ -144,7 +144,7 @@ public class ErrorResponses {
     }
 
     Object respond(HttpServletRequest request, HttpStatusCode status, String message) {
-        return respond(wantsJson(request.getRequestURI(), request.getHeader("Accept")), status, message);
+        return respond(wantsJson(request), status, message);
     }
 
     Object respond(boolean json, HttpStatusCode status, String message) {
@@ -156,6 +156,11 @@ public class ErrorResponses {
         page.addObject("site", site);
         page.addObject("error", new ErrorView(status.value(), titleFor(status), message));
         return page;
+    }
+
+    /** Whether an error for this request is answered as JSON (the APIs, or a client asking for JSON only). */
+    public static boolean wantsJson(HttpServletRequest request) {
+        return wantsJson(request.getRequestURI(), request.getHeader("Accept"));
     }
 
     static boolean wantsJson(String path, String accept) {

@@ -95,7 +95,7 @@ class MalformedRequests extends OncePerRequestFilter {
     /** The error page, or the JSON message under /api/ and /admin/, written straight to the response. */
     void respond(HttpServletRequest request, HttpServletResponse response, int status, String message)
             throws IOException {
-        if (ErrorResponses.wantsJson(request.getRequestURI(), request.getHeader("Accept"))) {
+        if (ErrorResponses.wantsJson(request)) {
             ApiErrors.write(response, ApiError.of(status, message));
             return;
         }

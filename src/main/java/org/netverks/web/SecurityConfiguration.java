@@ -57,7 +57,7 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {
-                    if (!ErrorResponses.wantsJson(request.getRequestURI(), request.getHeader("Accept"))) {
+                    if (!ErrorResponses.wantsJson(request)) {
                         // a form: the error page, saying what happened and what to do
                         request.setAttribute(ErrorPageController.MESSAGE, denied instanceof CsrfException
                                 ? "This form had expired: its security token changes when you log in or out. "

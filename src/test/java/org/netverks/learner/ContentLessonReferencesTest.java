@@ -3,11 +3,9 @@ package org.netverks.learner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
 import org.netverks.web.Http;
@@ -15,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,15 +63,8 @@ class ContentLessonReferencesTest {
 
     @Test
     void rowsFromBeforeV7ForUnknownLessonsAreKeptAsRetiredLessons() throws Exception {
-        String database = "v7_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        jdbc.sql("create database " + database).update(); // a generated name, only [a-z0-9_]
-        try {
-            HikariDataSource pool = platform.unwrap(HikariDataSource.class);
-            String url = pool.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
-            SimpleDriverDataSource scratch = new SimpleDriverDataSource(new org.postgresql.Driver(), url,
-                    pool.getUsername(), pool.getPassword());
-            Flyway.configure().dataSource(scratch).locations("classpath:db/migration").target("6").load().migrate();
-            JdbcClient old = JdbcClient.create(scratch);
+        try (ScratchMigration scratch = ScratchMigration.at("6", platform, jdbc)) {
+            JdbcClient old = scratch.jdbc();
             old.sql("insert into content_track (id, slug, title) values ('t', 't', 'T')").update();
             old.sql("insert into content_lesson (id, track_id, position, slug, title) values ('known', 't', 1, 'k', 'K')")
                     .update();
@@ -88,15 +78,13 @@ class ContentLessonReferencesTest {
                     values (:a, 'gone-too', 'c', now(), 'good')""").param("a", account).update();
             old.sql("insert into discussion_thread (lesson_id, title) values ('gone', 'Kept')").update();
 
-            Flyway.configure().dataSource(scratch).locations("classpath:db/migration").load().migrate();
+            scratch.migrateToLatest();
 
             assertThat(old.sql("select count(*) from lesson_progress").query(Integer.class).single()).isEqualTo(2);
             assertThat(old.sql("select count(*) from card_review").query(Integer.class).single()).isEqualTo(1);
             assertThat(old.sql("select count(*) from discussion_thread").query(Integer.class).single()).isEqualTo(1);
             assertThat(old.sql("select id || ' retired=' || retired from content_lesson order by id").query(String.class).list())
                     .containsExactly("gone retired=true", "gone-too retired=true", "known retired=false");
-        } finally {
-            jdbc.sql("drop database if exists " + database + " with (force)").update();
         }
     }
 }

@@ -2,15 +2,11 @@ package org.netverks.learner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * V5 on accounts made before addresses were confirmed, in a scratch database of the platform
@@ -27,15 +23,8 @@ class EmailVerificationMigrationTest {
 
     @Test
     void existingAccountsCountAsConfirmedExceptModeratorsWhoLoseTheirRightsAndSessions() throws Exception {
-        String database = "v5_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        jdbc.sql("create database " + database).update(); // a generated name, only [a-z0-9_]
-        try {
-            HikariDataSource pool = platform.unwrap(HikariDataSource.class);
-            String url = pool.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
-            SimpleDriverDataSource scratch = new SimpleDriverDataSource(new org.postgresql.Driver(), url,
-                    pool.getUsername(), pool.getPassword());
-            Flyway.configure().dataSource(scratch).locations("classpath:db/migration").target("4").load().migrate();
-            JdbcClient old = JdbcClient.create(scratch);
+        try (ScratchMigration scratch = ScratchMigration.at("4", platform, jdbc)) {
+            JdbcClient old = scratch.jdbc();
             old.sql("""
                     insert into learner_account (id, email, display_name, password_hash, moderator) values
                         (gen_random_uuid(), 'learner@example.org', 'Learner', 'x', false),
@@ -46,7 +35,7 @@ class EmailVerificationMigrationTest {
                         ('p1', 's1', 0, 0, 1209600, 9999999999999, 'learner@example.org'),
                         ('p2', 's2', 0, 0, 1209600, 9999999999999, 'moderator@example.org')""").update();
 
-            Flyway.configure().dataSource(scratch).locations("classpath:db/migration").load().migrate();
+            scratch.migrateToLatest();
 
             assertThat(old.sql("select email, email_verified_at is not null, moderator from learner_account order by email")
                     .query((row, n) -> row.getString(1) + " confirmed=" + row.getBoolean(2) + " moderator="
@@ -55,8 +44,6 @@ class EmailVerificationMigrationTest {
                             "learner@example.org confirmed=true moderator=false");
             assertThat(old.sql("select principal_name from spring_session").query(String.class).list())
                     .as("the moderator's session, which carried the rights, is gone").containsExactly("learner@example.org");
-        } finally {
-            jdbc.sql("drop database if exists " + database + " with (force)").update();
         }
     }
 }
