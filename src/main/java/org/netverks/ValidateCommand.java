@@ -23,12 +23,14 @@ import org.netverks.platform.EmbeddedPostgresServer;
  */
 public final class ValidateCommand {
 
-    private ValidateCommand() {
-    }
+    private ValidateCommand() {}
 
     public static int run(String[] args) {
         List<String> options = List.of(args).subList(1, args.length);
-        String folder = options.stream().filter(option -> !option.startsWith("--")).findFirst().orElse(null);
+        String folder = options.stream()
+                .filter(option -> !option.startsWith("--"))
+                .findFirst()
+                .orElse(null);
         Catalog catalog = ValidateContentCommand.load(folder);
         if (catalog == null) {
             return 1;
@@ -43,11 +45,24 @@ public final class ValidateCommand {
             directory = Files.createTempDirectory("netverks-validate");
             String password = UUID.randomUUID().toString().replace("-", "");
             // a throwaway cluster: durability would only slow it down
-            try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(directory.resolve("pg"),
-                    Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off",
-                            "max_connections", "50"), 0, password)) {
-                problems = ExerciseValidation.run(catalog, new SandboxServer("validate", "localhost", postgres.port(),
-                        "postgres", password), 2, options.contains("--verbose") ? System.out::println : line -> { });
+            try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
+                    directory.resolve("pg"),
+                    Map.of(
+                            "fsync",
+                            "off",
+                            "synchronous_commit",
+                            "off",
+                            "full_page_writes",
+                            "off",
+                            "max_connections",
+                            "50"),
+                    0,
+                    password)) {
+                problems = ExerciseValidation.run(
+                        catalog,
+                        new SandboxServer("validate", "localhost", postgres.port(), "postgres", password),
+                        2,
+                        options.contains("--verbose") ? System.out::println : line -> {});
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("Could not check the datasets and exercises: " + e.getMessage());
@@ -60,8 +75,10 @@ public final class ValidateCommand {
             problems.forEach(problem -> System.err.println("  " + problem));
             return 1;
         }
-        System.out.printf("Every dataset loads, and every exercise passes its own grader and rejects its known-wrong "
-                + "answers (%.1f s).%n", (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                "Every dataset loads, and every exercise passes its own grader and rejects its known-wrong "
+                        + "answers (%.1f s).%n",
+                (System.nanoTime() - start) / 1e9);
         return 0;
     }
 
@@ -70,7 +87,8 @@ public final class ValidateCommand {
             return;
         }
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a temporary folder: the system cleans it eventually
         }

@@ -40,7 +40,8 @@ class ArchitectureTest {
 
     @Test
     void contentDependsOnNoOtherFeature() {
-        assertThat(violations("content", List.of("lab", "learner", "discussion"))).isEmpty();
+        assertThat(violations("content", List.of("lab", "learner", "discussion")))
+                .isEmpty();
     }
 
     @Test
@@ -53,7 +54,8 @@ class ArchitectureTest {
         List<String> found = new ArrayList<>();
         for (Path file : javaFiles(ROOT)) {
             if (!file.startsWith(ROOT.resolve("discussion"))) {
-                references(file).stream().filter(r -> r.startsWith("org.netverks.discussion."))
+                references(file).stream()
+                        .filter(r -> r.startsWith("org.netverks.discussion."))
                         .forEach(r -> found.add(file + " refers to " + r));
             }
         }
@@ -63,11 +65,14 @@ class ArchitectureTest {
     @Test
     void theDiscussionBuildsOnContentLearnerAndWebOnly() {
         assertThat(violations("discussion", List.of("lab", "platform"))).isEmpty();
-        Set<String> allowed = Set.of("org.netverks.learner.CurrentLearner", "org.netverks.learner.AccountData",
+        Set<String> allowed = Set.of(
+                "org.netverks.learner.CurrentLearner",
+                "org.netverks.learner.AccountData",
                 "org.netverks.learner.EmailNotVerifiedException");
         List<String> found = new ArrayList<>();
         for (Path file : javaFiles(ROOT.resolve("discussion"))) {
-            references(file).stream().filter(r -> r.startsWith("org.netverks.learner."))
+            references(file).stream()
+                    .filter(r -> r.startsWith("org.netverks.learner."))
                     .filter(r -> allowed.stream().noneMatch(a -> r.equals(a) || r.startsWith(a + ".")))
                     .forEach(r -> found.add(file + " refers to " + r));
         }
@@ -77,12 +82,14 @@ class ArchitectureTest {
     /** Spring Security's configuration types are used only in {@code web} and in {@code SecurityRules} implementations. */
     @Test
     void featuresAddSecurityRulesOnlyThroughSecurityRules() {
-        Pattern springSecurity = Pattern.compile("\\b(?:HttpSecurity|SecurityFilterChain|AuthorizeHttpRequestsConfigurer)\\b");
+        Pattern springSecurity =
+                Pattern.compile("\\b(?:HttpSecurity|SecurityFilterChain|AuthorizeHttpRequestsConfigurer)\\b");
         Pattern implementsRules = Pattern.compile("\\bimplements\\s+(?:org\\.netverks\\.web\\.)?SecurityRules\\b");
         List<String> found = new ArrayList<>();
         for (Path file : javaFiles(ROOT)) {
             String code = code(file);
-            if (!file.startsWith(ROOT.resolve("web")) && springSecurity.matcher(code).find()
+            if (!file.startsWith(ROOT.resolve("web"))
+                    && springSecurity.matcher(code).find()
                     && !implementsRules.matcher(code).find()) {
                 found.add(file.toString());
             }
@@ -92,11 +99,16 @@ class ArchitectureTest {
 
     @Test
     void theLabsPartsDoNotDependOnEachOther() {
-        assertThat(violations("lab/run", List.of("lab.psql", "lab.plan", "lab.sandbox"))).isEmpty();
-        assertThat(violations("lab/psql", List.of("lab.run", "lab.plan", "lab.sandbox"))).isEmpty();
-        assertThat(violations("lab/plan", List.of("lab.run", "lab.psql", "lab.sandbox"))).isEmpty();
-        assertThat(violations("lab/sandbox", List.of("lab.run", "lab.psql", "lab.plan"))).isEmpty();
-        assertThat(violations("lab/exercise", List.of("lab.psql", "lab.plan", "web"))).isEmpty();
+        assertThat(violations("lab/run", List.of("lab.psql", "lab.plan", "lab.sandbox")))
+                .isEmpty();
+        assertThat(violations("lab/psql", List.of("lab.run", "lab.plan", "lab.sandbox")))
+                .isEmpty();
+        assertThat(violations("lab/plan", List.of("lab.run", "lab.psql", "lab.sandbox")))
+                .isEmpty();
+        assertThat(violations("lab/sandbox", List.of("lab.run", "lab.psql", "lab.plan")))
+                .isEmpty();
+        assertThat(violations("lab/exercise", List.of("lab.psql", "lab.plan", "web")))
+                .isEmpty();
         for (String part : List.of("lab/run", "lab/psql", "lab/plan", "lab/sandbox")) {
             assertThat(violations(part, List.of("lab.exercise"))).as(part).isEmpty();
         }
@@ -106,7 +118,8 @@ class ArchitectureTest {
     void theGraderDoesNotDependOnTheLabsWebLayer() {
         List<String> found = new ArrayList<>();
         for (Path file : javaFiles(ROOT.resolve("lab/exercise"))) {
-            references(file).stream().filter(r -> r.matches("org\\.netverks\\.lab\\.[A-Z*].*"))
+            references(file).stream()
+                    .filter(r -> r.matches("org\\.netverks\\.lab\\.[A-Z*].*"))
                     .forEach(r -> found.add(file + " refers to " + r));
         }
         assertThat(found).isEmpty();
@@ -119,12 +132,16 @@ class ArchitectureTest {
      */
     @Test
     void onlySandboxSessionAdminConnectionsAndPlatformOpenConnections() {
-        Pattern opens = Pattern.compile("\\bDriverManager\\b|\\.getConnection\\s*\\(|\\b(?:PGSimpleDataSource|PGConnectionPoolDataSource"
-                + "|PgConnection|HikariDataSource|HikariConfig|DataSourceBuilder|DriverManagerDataSource|SimpleDriverDataSource)\\b");
-        Set<Path> allowed = Set.of(ROOT.resolve("lab/run/SandboxSession.java"), ROOT.resolve("lab/sandbox/AdminConnections.java"));
+        Pattern opens = Pattern.compile(
+                "\\bDriverManager\\b|\\.getConnection\\s*\\(|\\b(?:PGSimpleDataSource|PGConnectionPoolDataSource"
+                        + "|PgConnection|HikariDataSource|HikariConfig|DataSourceBuilder|DriverManagerDataSource|SimpleDriverDataSource)\\b");
+        Set<Path> allowed =
+                Set.of(ROOT.resolve("lab/run/SandboxSession.java"), ROOT.resolve("lab/sandbox/AdminConnections.java"));
         List<String> found = new ArrayList<>();
         for (Path file : javaFiles(ROOT)) {
-            if (!allowed.contains(file) && !file.startsWith(ROOT.resolve("platform")) && opens.matcher(code(file)).find()) {
+            if (!allowed.contains(file)
+                    && !file.startsWith(ROOT.resolve("platform"))
+                    && opens.matcher(code(file)).find()) {
                 found.add(file.toString());
             }
         }
@@ -136,7 +153,8 @@ class ArchitectureTest {
         Pattern zonky = Pattern.compile("\\bio\\s*\\.\\s*zonky\\b|\\bEmbeddedPostgres\\b");
         List<String> found = new ArrayList<>();
         for (Path file : javaFiles(ROOT)) {
-            if (!file.startsWith(ROOT.resolve("platform")) && zonky.matcher(code(file)).find()) {
+            if (!file.startsWith(ROOT.resolve("platform"))
+                    && zonky.matcher(code(file)).find()) {
                 found.add(file.toString());
             }
         }
@@ -151,11 +169,13 @@ class ArchitectureTest {
      */
     @Test
     void platformSqlIsBuiltFromLiteralsAndConstantsOnly() {
-        Pattern call = Pattern.compile("\\.(sql|prepareStatement|prepareCall|execute|executeQuery|executeUpdate|addBatch)\\s*\\(");
+        Pattern call = Pattern.compile(
+                "\\.(sql|prepareStatement|prepareCall|execute|executeQuery|executeUpdate|addBatch)\\s*\\(");
         Pattern operand = Pattern.compile("\"\"|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)?|[A-Z]\\w*\\.[A-Z][A-Z0-9_]*");
         List<String> found = new ArrayList<>();
         for (Path file : javaFiles(ROOT)) {
-            boolean ddlAllowed = file.startsWith(ROOT.resolve("lab/sandbox")) || file.startsWith(ROOT.resolve("lab/run"))
+            boolean ddlAllowed = file.startsWith(ROOT.resolve("lab/sandbox"))
+                    || file.startsWith(ROOT.resolve("lab/run"))
                     || file.startsWith(ROOT.resolve("platform"));
             String code = code(file);
             Matcher matcher = call.matcher(code);
@@ -164,7 +184,9 @@ class ArchitectureTest {
                 if (!argument.contains("+")) {
                     continue;
                 }
-                boolean literalOnly = Stream.of(argument.split("\\+")).map(String::strip).allMatch(o -> operand.matcher(o).matches());
+                boolean literalOnly = Stream.of(argument.split("\\+"))
+                        .map(String::strip)
+                        .allMatch(o -> operand.matcher(o).matches());
                 if (!literalOnly && (matcher.group(1).equals("sql") || !ddlAllowed)) {
                     found.add(file + ": ." + matcher.group(1) + "(" + argument + ")");
                 }
@@ -177,11 +199,14 @@ class ArchitectureTest {
     @Test
     void rawHtmlOnlyForHtmlFields() throws IOException {
         Pattern unsafe = Pattern.compile("\\$unsafe\\{([^}]*)}");
-        Pattern htmlLoop = Pattern.compile("@for\\s*\\(\\s*(?:final\\s+)?[\\w<>.]+\\s+(\\w+)\\s*:\\s*[\\w.]+Html\\(\\)\\s*\\)");
+        Pattern htmlLoop =
+                Pattern.compile("@for\\s*\\(\\s*(?:final\\s+)?[\\w<>.]+\\s+(\\w+)\\s*:\\s*[\\w.]+Html\\(\\)\\s*\\)");
         List<String> found = new ArrayList<>();
         List<Path> templates;
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            templates = files.filter(p -> p.toString().endsWith(".jte") || p.toString().endsWith(".kte")).toList();
+            templates = files.filter(
+                            p -> p.toString().endsWith(".jte") || p.toString().endsWith(".kte"))
+                    .toList();
         }
         for (Path template : templates) {
             String text = Files.readString(template);

@@ -28,6 +28,7 @@ class ClusterPasswordsTest {
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     SandboxServers sandboxServers;
 
@@ -38,7 +39,9 @@ class ClusterPasswordsTest {
         assertRefused(url, "not-the-password");
         assertOwnerOnly(DATA.resolve("platform-admin-password"));
         try (Connection app = dataSource.getConnection()) {
-            assertThat(app.isValid(2)).as("the app itself connects, with the password").isTrue();
+            assertThat(app.isValid(2))
+                    .as("the app itself connects, with the password")
+                    .isTrue();
         }
     }
 
@@ -48,8 +51,8 @@ class ClusterPasswordsTest {
         assertRefused(embedded.jdbcUrl("postgres"), null);
         assertRefused(embedded.jdbcUrl("postgres"), "not-the-password");
         assertOwnerOnly(DATA.resolve("sandbox-admin-password"));
-        try (Connection admin = DriverManager.getConnection(embedded.jdbcUrl("postgres"), embedded.adminUser(),
-                embedded.adminPassword())) {
+        try (Connection admin = DriverManager.getConnection(
+                embedded.jdbcUrl("postgres"), embedded.adminUser(), embedded.adminPassword())) {
             assertThat(admin.isValid(2)).isTrue();
         }
     }
@@ -61,11 +64,13 @@ class ClusterPasswordsTest {
             login.setProperty("password", password);
         }
         assertThatThrownBy(() -> DriverManager.getConnection(url, login).close())
-                .as("connecting as postgres with password %s", password).isInstanceOf(SQLException.class)
+                .as("connecting as postgres with password %s", password)
+                .isInstanceOf(SQLException.class)
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isIn("28P01", "08004"));
     }
 
     private static void assertOwnerOnly(Path file) throws Exception {
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 }

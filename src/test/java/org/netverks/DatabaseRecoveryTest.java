@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -42,12 +41,17 @@ import org.springframework.test.util.ReflectionTestUtils;
  * with one warning, no stack trace. An app of its own, on a data folder of its own, so that killing its
  * databases disturbs no other test; it is closed afterwards.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"netverks.data-dir=target/recovery-test-data", "netverks.lab.warm-pool-size=0",
-                "netverks.lab.creations-per-client-per-hour=10000", "netverks.lab.max-sandboxes=100000",
-                // a quiet machine restarts the platform cluster within the pool's 1.5 s wait, and the
-                // outage would go unseen: 4 s keeps it down long enough to see what learners get meanwhile
-                "netverks.embedded-restart-delay=4s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "netverks.data-dir=target/recovery-test-data",
+            "netverks.lab.warm-pool-size=0",
+            "netverks.lab.creations-per-client-per-hour=10000",
+            "netverks.lab.max-sandboxes=100000",
+            // a quiet machine restarts the platform cluster within the pool's 1.5 s wait, and the
+            // outage would go unseen: 4 s keeps it down long enough to see what learners get meanwhile
+            "netverks.embedded-restart-delay=4s"
+        })
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatabaseRecoveryTest {
@@ -58,12 +62,15 @@ class DatabaseRecoveryTest {
     /** Generous: PostgreSQL's crash recovery on a busy machine took up to 25 s. */
     private static final Duration BACK_WITHIN = Duration.ofSeconds(60);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     int port;
+
     @Autowired
     SandboxService sandboxes;
+
     @Autowired
     ApplicationContext context;
 
@@ -71,7 +78,8 @@ class DatabaseRecoveryTest {
     @Order(1)
     void aKilledSandboxClusterIsRestartedAndTheLabComesBack() throws Exception {
         Http learner = new Http(port);
-        assertThat(run(learner, "create table kept as select 42 as answer").statusCode()).isEqualTo(200);
+        assertThat(run(learner, "create table kept as select 42 as answer").statusCode())
+                .isEqualTo(200);
 
         long killedAt = kill(DATA.resolve("sandboxes"));
         Answer down = firstFailure(() -> run(learner, "select answer from kept"));
@@ -88,8 +96,8 @@ class DatabaseRecoveryTest {
     @Order(2)
     void aKilledPlatformClusterIsRestartedAndSignedInPagesComeBack() throws Exception {
         Http learner = new Http(port);
-        Inbox.signUpAndConfirm(learner, "recovering-" + System.nanoTime() + "@example.org", "Recovering",
-                "a long enough passphrase");
+        Inbox.signUpAndConfirm(
+                learner, "recovering-" + System.nanoTime() + "@example.org", "Recovering", "a long enough passphrase");
         String session = "SESSION=" + learner.cookie("SESSION");
         assertThat(get("/me", "text/html", session).statusCode()).isEqualTo(200);
 
@@ -120,14 +128,17 @@ class DatabaseRecoveryTest {
         assertThat(readiness.get().response.body()).contains("DOWN");
         assertThat(readiness.get().took).isLessThan(FAIL_FAST);
         assertThat(get("/actuator/health/liveness", "application/json", "").statusCode())
-                .as("restarting the app would not help: it stays live").isEqualTo(200);
-        assertThat(get("/tracks/postgresql", "text/html", "").statusCode()).as("lessons are still read")
+                .as("restarting the app would not help: it stays live")
+                .isEqualTo(200);
+        assertThat(get("/tracks/postgresql", "text/html", "").statusCode())
+                .as("lessons are still read")
                 .isEqualTo(200);
 
         Answer back = until(() -> get("/me", "text/html", session), response -> response.statusCode() == 200);
         assertThat(back.response.body()).as("still signed in").contains("netverks-account");
         report("platform", killedAt, back);
-        assertThat(get("/actuator/health/readiness", "application/json", "").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness", "application/json", "").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -140,37 +151,47 @@ class DatabaseRecoveryTest {
         kill(DATA.resolve("platform"));
         ((Future<?>) ReflectionTestUtils.invokeMethod(sandboxes, "reclaimIdle")).get();
         assertOneWarningWithoutStackTrace(logged, root, "Idle sandbox reclaim");
-        until(() -> get("/actuator/health/readiness", "application/json", ""), response -> response.statusCode() == 200);
+        until(
+                () -> get("/actuator/health/readiness", "application/json", ""),
+                response -> response.statusCode() == 200);
         assertThat(((Future<?>) ReflectionTestUtils.invokeMethod(sandboxes, "reclaimIdle")).get())
-                .as("the next turn runs").isNull();
+                .as("the next turn runs")
+                .isNull();
     }
 
     /** Each job logged "… skipped: the platform database cannot be reached (…)", and nothing with a stack trace. */
-    private static void assertOneWarningWithoutStackTrace(ListAppender<ILoggingEvent> logged, Logger root,
-            String... jobs) {
+    private static void assertOneWarningWithoutStackTrace(
+            ListAppender<ILoggingEvent> logged, Logger root, String... jobs) {
         root.detachAppender(logged);
         List<String> warnings = messages(logged, Level.WARN);
         for (String job : jobs) {
-            assertThat(warnings).as(job + ", while the database is away")
+            assertThat(warnings)
+                    .as(job + ", while the database is away")
                     .filteredOn(line -> line.startsWith(job + " skipped: the platform database cannot be reached ("))
                     .hasSize(1);
         }
         // (the connection pool's own "marked as broken" warning carries one: that is HikariCP's to say)
-        assertThat(logged.list).as("no stack traces from background work")
+        assertThat(logged.list)
+                .as("no stack traces from background work")
                 .noneMatch(event -> event.getThrowableProxy() != null
-                        && (event.getLevel() == Level.ERROR || event.getLoggerName().startsWith("org.netverks"))
+                        && (event.getLevel() == Level.ERROR
+                                || event.getLoggerName().startsWith("org.netverks"))
                         && (event.getThreadName().equals("sandbox-maintenance")
-                                || event.getThreadName().equals(Thread.currentThread().getName())));
+                                || event.getThreadName()
+                                        .equals(Thread.currentThread().getName())));
     }
 
     private static List<String> messages(ListAppender<ILoggingEvent> logged, Level level) {
-        return logged.list.stream().filter(event -> event.getLevel() == level).map(ILoggingEvent::getFormattedMessage)
+        return logged.list.stream()
+                .filter(event -> event.getLevel() == level)
+                .map(ILoggingEvent::getFormattedMessage)
                 .toList();
     }
 
     /** SIGKILLs the postmaster of the cluster in {@code clusterDir}; returns when, in nanoTime. */
     private static long kill(Path clusterDir) throws Exception {
-        long pid = Long.parseLong(Files.readAllLines(clusterDir.resolve("postmaster.pid")).get(0).trim());
+        long pid = Long.parseLong(
+                Files.readAllLines(clusterDir.resolve("postmaster.pid")).get(0).trim());
         ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
         assertThat(postmaster.destroyForcibly()).isTrue();
         long killedAt = System.nanoTime();
@@ -184,15 +205,16 @@ class DatabaseRecoveryTest {
 
     private HttpResponse<String> get(String path, String accept, String cookie) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", accept).timeout(Duration.ofSeconds(30)).GET();
+                .header("Accept", accept)
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (!cookie.isEmpty()) {
             request.header("Cookie", cookie);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private record Answer(HttpResponse<String> response, Duration took, long atNanos) {
-    }
+    private record Answer(HttpResponse<String> response, Duration took, long atNanos) {}
 
     private interface Request {
         HttpResponse<String> send() throws Exception;
@@ -249,7 +271,8 @@ class DatabaseRecoveryTest {
     }
 
     private static void report(String cluster, long killedAt, Answer back) {
-        System.out.printf("RECOVERY %s: kill -9 of the postmaster to the first successful request: %d ms%n", cluster,
-                (back.atNanos - killedAt) / 1_000_000);
+        System.out.printf(
+                "RECOVERY %s: kill -9 of the postmaster to the first successful request: %d ms%n",
+                cluster, (back.atNanos - killedAt) / 1_000_000);
     }
 }

@@ -12,17 +12,23 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"netverks.data-dir=target/test-data", "netverks.site-name=Learn Netverks",
-                // small enough to test quickly: the quota test writes past 40 MB
-                "netverks.lab.sandbox-quota=40MB", "netverks.lab.warm-pool-size=1",
-                "netverks.lab.statement-timeout=2s", "netverks.lab.run-timeout=4s",
-                // every test learner comes from 127.0.0.1; CreationRateLimiterTest covers the limit itself
-                "netverks.lab.creations-per-client-per-hour=10000",
-                // target/test-data outlives a run; sandboxes of earlier runs must not fill the lab
-                "netverks.lab.max-sandboxes=100000", "netverks.lab.idle-reclaim=10m",
-                "netverks.moderators=moderator@example.org",
-                // as behind a proxy: X-Forwarded-For from loopback is believed, so tests can be other clients
-                "server.forward-headers-strategy=native"})
-public @interface IntegrationTest {
-}
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "netverks.data-dir=target/test-data",
+            "netverks.site-name=Learn Netverks",
+            // small enough to test quickly: the quota test writes past 40 MB
+            "netverks.lab.sandbox-quota=40MB",
+            "netverks.lab.warm-pool-size=1",
+            "netverks.lab.statement-timeout=2s",
+            "netverks.lab.run-timeout=4s",
+            // every test learner comes from 127.0.0.1; CreationRateLimiterTest covers the limit itself
+            "netverks.lab.creations-per-client-per-hour=10000",
+            // target/test-data outlives a run; sandboxes of earlier runs must not fill the lab
+            "netverks.lab.max-sandboxes=100000",
+            "netverks.lab.idle-reclaim=10m",
+            "netverks.moderators=moderator@example.org",
+            // as behind a proxy: X-Forwarded-For from loopback is believed, so tests can be other clients
+            "server.forward-headers-strategy=native"
+        })
+public @interface IntegrationTest {}

@@ -28,7 +28,10 @@ class ValidateCommandTest {
     void aFailingSolutionOrAPassingKnownWrongAnswerFailsValidation(@TempDir Path dir) throws Exception {
         write(dir, "datasets/tiny/schema.sql", "create table t (id integer primary key, v text);");
         write(dir, "datasets/tiny/data.sql", "insert into t values (1, 'a'), (2, 'b'), (3, null);");
-        write(dir, "tracks/demo/track.yaml", """
+        write(
+                dir,
+                "tracks/demo/track.yaml",
+                """
                 id: demo
                 slug: demo
                 title: Demo
@@ -39,7 +42,10 @@ class ValidateCommandTest {
                     slug: one
                     title: One
                 """);
-        write(dir, "tracks/demo/lessons/one/lesson.md", """
+        write(
+                dir,
+                "tracks/demo/lessons/one/lesson.md",
+                """
                 ---
                 id: demo-one
                 slug: one
@@ -57,7 +63,10 @@ class ValidateCommandTest {
                 Text.
                 """);
         write(dir, "tracks/demo/lessons/one/parts.yaml", "practice_notes: []\n");
-        write(dir, "tracks/demo/lessons/one/exercises.yaml", """
+        write(
+                dir,
+                "tracks/demo/lessons/one/exercises.yaml",
+                """
                 exercises:
                   - id: good
                     title: Good
@@ -84,11 +93,13 @@ class ValidateCommandTest {
                 """);
         Captured run = run("validate", dir.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("3 problem(s)",
-                "exercises.yaml: exercises[broken-solution]: the reference solution of 'broken-solution' fails",
-                "column \"idd\" does not exist",
-                "exercises[lenient].known_wrong[0]: passes the grader, but it is listed as wrong",
-                "exercises[unnamed].task: does not name the column 'total'");
+        assertThat(run.err())
+                .contains(
+                        "3 problem(s)",
+                        "exercises.yaml: exercises[broken-solution]: the reference solution of 'broken-solution' fails",
+                        "column \"idd\" does not exist",
+                        "exercises[lenient].known_wrong[0]: passes the grader, but it is listed as wrong",
+                        "exercises[unnamed].task: does not name the column 'total'");
         assertThat(run.err()).doesNotContain("exercises[good]");
     }
 
@@ -105,8 +116,7 @@ class ValidateCommandTest {
         Files.writeString(path, text);
     }
 
-    private record Captured(int exitCode, String out, String err) {
-    }
+    private record Captured(int exitCode, String out, String err) {}
 
     private static synchronized Captured run(String... args) {
         PrintStream out = System.out;
@@ -117,7 +127,8 @@ class ValidateCommandTest {
             System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
             int code = ValidateCommand.run(args);
-            return new Captured(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+            return new Captured(
+                    code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
             System.setErr(err);

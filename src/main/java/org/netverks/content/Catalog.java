@@ -1,8 +1,8 @@
 package org.netverks.content;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 /** Everything loaded from one content folder: immutable, swapped whole on reload. */
 public record Catalog(String origin, List<Track> tracks, Map<String, Dataset> datasets) {

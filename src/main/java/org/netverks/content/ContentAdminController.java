@@ -28,15 +28,23 @@ class ContentAdminController {
     @PostMapping("/admin/content/reload")
     ResponseEntity<?> reload(HttpServletRequest request) throws UnknownHostException {
         if (!enabled || !InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
-            return ApiErrors.entity(ApiError.of(403,
-                    "Content reload is only allowed from the server itself, and only when enabled."));
+            return ApiErrors.entity(
+                    ApiError.of(403, "Content reload is only allowed from the server itself, and only when enabled."));
         }
         try {
             Catalog loaded = catalog.reload();
-            return ResponseEntity.ok(Map.of("status", 200, "tracks", loaded.tracks().size(),
-                    "lessons", loaded.lessonCount(), "origin", loaded.origin()));
+            return ResponseEntity.ok(Map.of(
+                    "status",
+                    200,
+                    "tracks",
+                    loaded.tracks().size(),
+                    "lessons",
+                    loaded.lessonCount(),
+                    "origin",
+                    loaded.origin()));
         } catch (InvalidContentException e) {
-            return ApiErrors.entity(ApiError.problems(422,
+            return ApiErrors.entity(ApiError.problems(
+                    422,
                     "The content has problems; the previous content is still being served.",
                     e.problems().stream().map(ContentProblem::toString).toList()));
         }

@@ -36,7 +36,10 @@ public class ContentCatalog {
         Catalog catalog = new ContentLoader().load(readFiles());
         sync.record(catalog);
         current.set(catalog);
-        log.info("Loaded {} track(s), {} lesson(s) from {}", catalog.tracks().size(), catalog.lessonCount(),
+        log.info(
+                "Loaded {} track(s), {} lesson(s) from {}",
+                catalog.tracks().size(),
+                catalog.lessonCount(),
                 catalog.origin());
         return catalog;
     }

@@ -35,19 +35,25 @@ class ContentController {
 
     /** Identical for every anonymous learner (their progress is filled in by the browser), so it is cached. */
     @GetMapping("/tracks/{trackSlug}/{lessonSlug}")
-    ResponseEntity<byte[]> lesson(@PathVariable String trackSlug, @PathVariable String lessonSlug,
+    ResponseEntity<byte[]> lesson(
+            @PathVariable String trackSlug,
+            @PathVariable String lessonSlug,
             jakarta.servlet.http.HttpServletRequest request) {
         Catalog current = catalog.current();
         Track track = track(current, trackSlug);
-        Track.Step step = track.step(lessonSlug).orElseThrow(() -> new NotFoundException(
-                "The track “" + track.title() + "” has no lesson called “" + lessonSlug + "”."));
+        Track.Step step = track.step(lessonSlug)
+                .orElseThrow(() -> new NotFoundException(
+                        "The track “" + track.title() + "” has no lesson called “" + lessonSlug + "”."));
         String template = step.available() ? "content/lesson.jte" : "content/coming-soon.jte";
-        return pages.page(current, trackSlug + "/" + lessonSlug, template,
-                () -> Map.of("page", new LessonPage(track, step)), org.netverks.web.Viewers.of(request));
+        return pages.page(
+                current,
+                trackSlug + "/" + lessonSlug,
+                template,
+                () -> Map.of("page", new LessonPage(track, step)),
+                org.netverks.web.Viewers.of(request));
     }
 
     private static Track track(Catalog current, String slug) {
-        return current.track(slug)
-                .orElseThrow(() -> new NotFoundException("There is no track called “" + slug + "”."));
+        return current.track(slug).orElseThrow(() -> new NotFoundException("There is no track called “" + slug + "”."));
     }
 }

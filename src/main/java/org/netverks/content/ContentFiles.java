@@ -23,8 +23,8 @@ public record ContentFiles(String origin, Map<String, String> files) {
 
     public static ContentFiles fromDirectory(Path root) {
         if (!Files.isDirectory(root)) {
-            throw new InvalidContentException(java.util.List.of(
-                    new ContentProblem(root.toString(), "", "content folder not found")));
+            throw new InvalidContentException(
+                    java.util.List.of(new ContentProblem(root.toString(), "", "content folder not found")));
         }
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(root)) {

@@ -7,8 +7,7 @@ public final class ContentIds {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
-    private ContentIds() {
-    }
+    private ContentIds() {}
 
     public static boolean isValid(String id) {
         return id != null && ID.matcher(id).matches();

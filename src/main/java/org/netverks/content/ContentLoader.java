@@ -45,16 +45,21 @@ public final class ContentLoader {
                     continue;
                 }
                 if (!trackIds.add(track.id())) {
-                    problems.add(new ContentProblem(file, "id", "another track already has the id '" + track.id() + "'"));
+                    problems.add(
+                            new ContentProblem(file, "id", "another track already has the id '" + track.id() + "'"));
                 }
-                track.steps().stream().map(Track.Step::id).distinct().filter(stepId -> !lessonIds.add(stepId))
-                        .forEach(stepId -> problems.add(new ContentProblem(file, "lessons", "the lesson id '" + stepId
-                                + "' is already used by another track")));
+                track.steps().stream()
+                        .map(Track.Step::id)
+                        .distinct()
+                        .filter(stepId -> !lessonIds.add(stepId))
+                        .forEach(stepId -> problems.add(new ContentProblem(
+                                file, "lessons", "the lesson id '" + stepId + "' is already used by another track")));
                 tracks.add(track);
             }
         }
         if (tracks.isEmpty() && problems.isEmpty()) {
-            problems.add(new ContentProblem(content.origin(), "", "no tracks found (expected tracks/<track>/track.yaml)"));
+            problems.add(
+                    new ContentProblem(content.origin(), "", "no tracks found (expected tracks/<track>/track.yaml)"));
         }
         checkLinks(tracks, links, problems);
         if (!problems.isEmpty()) {
@@ -72,7 +77,8 @@ public final class ContentLoader {
         Set<String> names = new java.util.TreeSet<>();
         for (String file : content.files().keySet()) {
             String[] parts = file.split("/");
-            if (parts.length == 3 && parts[0].equals("datasets")
+            if (parts.length == 3
+                    && parts[0].equals("datasets")
                     && (parts[2].equals("schema.sql") || parts[2].equals("dataset.yaml"))) {
                 names.add(parts[1]);
             }
@@ -81,14 +87,18 @@ public final class ContentLoader {
         for (String name : names) {
             String folder = "datasets/" + name + "/";
             if (!ContentIds.isValid(name) || name.length() > 40) {
-                problems.add(new ContentProblem(folder, "", "the dataset folder name '" + name
-                        + "' must be lower-case letters, digits and dashes, at most 40 characters"));
+                problems.add(new ContentProblem(
+                        folder,
+                        "",
+                        "the dataset folder name '" + name
+                                + "' must be lower-case letters, digits and dashes, at most 40 characters"));
                 continue;
             }
             String schema = content.files().get(folder + "schema.sql");
             String finalise = content.files().get(folder + "finalise.sql");
             if (content.files().containsKey(folder + "dataset.yaml")) {
-                YamlNode yaml = parseYaml(folder + "dataset.yaml", content.files().get(folder + "dataset.yaml"), problems);
+                YamlNode yaml =
+                        parseYaml(folder + "dataset.yaml", content.files().get(folder + "dataset.yaml"), problems);
                 String like = null;
                 if (yaml != null) {
                     yaml.allowOnly("like");
@@ -107,13 +117,22 @@ public final class ContentLoader {
                 }
                 continue;
             }
-            datasets.put(name, Dataset.of(name, schema, content.files().getOrDefault(folder + "data.sql", ""),
-                    finalise == null ? "" : finalise));
+            datasets.put(
+                    name,
+                    Dataset.of(
+                            name,
+                            schema,
+                            content.files().getOrDefault(folder + "data.sql", ""),
+                            finalise == null ? "" : finalise));
         }
         return datasets;
     }
 
-    private Track loadTrack(ContentFiles content, String file, Map<String, Dataset> datasets, List<ContentProblem> problems,
+    private Track loadTrack(
+            ContentFiles content,
+            String file,
+            Map<String, Dataset> datasets,
+            List<ContentProblem> problems,
             List<PendingLink> links) {
         String folder = file.substring(0, file.length() - "track.yaml".length());
         YamlNode yaml = parseYaml(file, content.files().get(file), problems);
@@ -125,7 +144,8 @@ public final class ContentLoader {
         String slug = yaml.id("slug");
         String title = yaml.text("title");
         String summary = yaml.text("summary");
-        LessonMode mode = yaml.has("mode") ? yaml.choice("mode", LessonMode.class, LessonMode::key) : LessonMode.READING;
+        LessonMode mode =
+                yaml.has("mode") ? yaml.choice("mode", LessonMode.class, LessonMode::key) : LessonMode.READING;
         List<YamlNode> entries = yaml.nodes("lessons");
         if (entries.isEmpty()) {
             yaml.problem("lessons", "a track needs at least one lesson");
@@ -154,8 +174,11 @@ public final class ContentLoader {
         for (String other : content.files().keySet()) {
             String[] parts = other.substring(folder.length()).split("/");
             if (other.startsWith(folder + "lessons/") && parts.length == 3 && !slugs.contains(parts[1])) {
-                problems.add(new ContentProblem(other, "", "the lesson folder '" + parts[1]
-                        + "' is not listed in " + file + " (add it to lessons: there)"));
+                problems.add(new ContentProblem(
+                        other,
+                        "",
+                        "the lesson folder '" + parts[1] + "' is not listed in " + file
+                                + " (add it to lessons: there)"));
             }
         }
         if (id == null || slug == null || title == null || summary == null) {
@@ -164,8 +187,14 @@ public final class ContentLoader {
         return new Track(id, slug, title, summary, mode, steps);
     }
 
-    private Lesson loadLesson(ContentFiles content, String file, String expectedId, String expectedSlug,
-            LessonMode trackMode, Map<String, Dataset> datasets, List<ContentProblem> problems,
+    private Lesson loadLesson(
+            ContentFiles content,
+            String file,
+            String expectedId,
+            String expectedSlug,
+            LessonMode trackMode,
+            Map<String, Dataset> datasets,
+            List<ContentProblem> problems,
             List<PendingLink> links) {
         String source = content.files().get(file);
         FrontMatter frontMatter = FrontMatter.split(source);
@@ -177,8 +206,17 @@ public final class ContentLoader {
         if (meta == null) {
             return null;
         }
-        meta.allowOnly("id", "slug", "title", "level", "last_reviewed", "content_version", "mode", "dataset",
-                "summary", "used_in_practice");
+        meta.allowOnly(
+                "id",
+                "slug",
+                "title",
+                "level",
+                "last_reviewed",
+                "content_version",
+                "mode",
+                "dataset",
+                "summary",
+                "used_in_practice");
         String id = meta.id("id");
         if (id != null && !id.equals(expectedId)) {
             meta.problem("id", "'" + id + "' does not match the id '" + expectedId + "' given in track.yaml");
@@ -200,26 +238,38 @@ public final class ContentLoader {
         if (mode == LessonMode.SQL_SANDBOX && dataset == null) {
             meta.problem("dataset", "is required for a sql_sandbox lesson");
         } else if (dataset != null && !datasets.containsKey(dataset)) {
-            meta.problem("dataset", "'" + dataset + "' is not a folder under datasets/ with a schema.sql (have: "
-                    + String.join(", ", datasets.keySet()) + ")");
+            meta.problem(
+                    "dataset",
+                    "'" + dataset + "' is not a folder under datasets/ with a schema.sql (have: "
+                            + String.join(", ", datasets.keySet()) + ")");
         }
-        if (version != null && lastReviewed != null
+        if (version != null
+                && lastReviewed != null
                 && !version.equals("v" + lastReviewed.toString().replace("-", ""))) {
-            meta.problem("content_version", "'" + version + "' does not match last_reviewed " + lastReviewed
-                    + " (expected v" + lastReviewed.toString().replace("-", "") + ")");
+            meta.problem(
+                    "content_version",
+                    "'" + version + "' does not match last_reviewed " + lastReviewed + " (expected v"
+                            + lastReviewed.toString().replace("-", "") + ")");
         }
         String summary = meta.text("summary");
         String usedInPractice = meta.text("used_in_practice");
 
         String body = frontMatter.body();
         for (String heading : markdown.topLevelHeadings(body)) {
-            problems.add(new ContentProblem(file, "body", "'# " + heading
-                    + "' is a level-1 heading: start at ## (the lesson title is the page's only level-1 heading)"));
+            problems.add(
+                    new ContentProblem(
+                            file,
+                            "body",
+                            "'# " + heading
+                                    + "' is a level-1 heading: start at ## (the lesson title is the page's only level-1 heading)"));
         }
         int unlabelled = markdown.unlabelledCodeBlocks(body);
         if (unlabelled > 0) {
-            problems.add(new ContentProblem(file, "body", unlabelled
-                    + " fenced code block(s) name no language: write ```sql, ```python, ```bash or ```text"));
+            problems.add(new ContentProblem(
+                    file,
+                    "body",
+                    unlabelled
+                            + " fenced code block(s) name no language: write ```sql, ```python, ```bash or ```text"));
         }
         if (body.isBlank()) {
             problems.add(new ContentProblem(file, "body", "is empty"));
@@ -230,19 +280,44 @@ public final class ContentLoader {
         String partsFile = file.substring(0, file.length() - "lesson.md".length()) + "parts.yaml";
         Lesson.Parts parts = loadParts(partsFile, content.files().get(partsFile), problems);
         String exercisesFile = file.substring(0, file.length() - "lesson.md".length()) + "exercises.yaml";
-        List<Exercise> exercises = exerciseLoader.load(exercisesFile, content.files().get(exercisesFile), dataset,
-                mode == LessonMode.SQL_SANDBOX && dataset != null, datasets, problems);
+        List<Exercise> exercises = exerciseLoader.load(
+                exercisesFile,
+                content.files().get(exercisesFile),
+                dataset,
+                mode == LessonMode.SQL_SANDBOX && dataset != null,
+                datasets,
+                problems);
         // Reading time covers what is read straight through; quiz, cards and Q&A are worked through.
         int words = rendered.words() + MarkdownRenderer.countWords(summary == null ? "" : summary);
         int readingMinutes = Math.max(1, Math.round((float) words / WORDS_PER_MINUTE));
-        if (id == null || slug == null || title == null || level == null || lastReviewed == null || version == null
-                || summary == null || usedInPractice == null || parts == null) {
+        if (id == null
+                || slug == null
+                || title == null
+                || level == null
+                || lastReviewed == null
+                || version == null
+                || summary == null
+                || usedInPractice == null
+                || parts == null) {
             return null;
         }
-        return new Lesson(id, slug, title, level, lastReviewed, version, mode, dataset,
-                markdown.renderInline(summary), markdown.renderInline(usedInPractice), rendered.html(),
-                rendered.headings(), readingMinutes, parts,
-                rendered.firstSql() == null ? "SELECT 1;\n" : rendered.firstSql(), exercises);
+        return new Lesson(
+                id,
+                slug,
+                title,
+                level,
+                lastReviewed,
+                version,
+                mode,
+                dataset,
+                markdown.renderInline(summary),
+                markdown.renderInline(usedInPractice),
+                rendered.html(),
+                rendered.headings(),
+                readingMinutes,
+                parts,
+                rendered.firstSql() == null ? "SELECT 1;\n" : rendered.firstSql(),
+                exercises);
     }
 
     private Lesson.Parts loadParts(String file, String source, List<ContentProblem> problems) {
@@ -254,10 +329,19 @@ public final class ContentLoader {
         if (yaml == null) {
             return null;
         }
-        yaml.allowOnly("practice_notes", "pitfalls", "interview", "self_check", "interview_tip", "cards", "quiz",
+        yaml.allowOnly(
+                "practice_notes",
+                "pitfalls",
+                "interview",
+                "self_check",
+                "interview_tip",
+                "cards",
+                "quiz",
                 "starter_topics");
-        List<String> practice = yaml.texts("practice_notes").stream().map(this::blockHtml).toList();
-        List<String> pitfalls = yaml.texts("pitfalls").stream().map(this::blockHtml).toList();
+        List<String> practice =
+                yaml.texts("practice_notes").stream().map(this::blockHtml).toList();
+        List<String> pitfalls =
+                yaml.texts("pitfalls").stream().map(this::blockHtml).toList();
         List<Lesson.QuestionAnswer> interview = questionAnswers(yaml, "interview");
         List<Lesson.QuestionAnswer> selfCheck = questionAnswers(yaml, "self_check");
         String tip = yaml.has("interview_tip") ? yaml.optionalText("interview_tip") : DEFAULT_INTERVIEW_TIP;
@@ -301,8 +385,8 @@ public final class ContentLoader {
             String explanation = choice.text("explanation");
             correct += isCorrect ? 1 : 0;
             if (choiceId != null && choiceText != null && explanation != null) {
-                choices.add(new Lesson.QuizChoice(choiceId, markdown.renderInline(choiceText), isCorrect,
-                        blockHtml(explanation)));
+                choices.add(new Lesson.QuizChoice(
+                        choiceId, markdown.renderInline(choiceText), isCorrect, blockHtml(explanation)));
             }
         }
         if (correct != 1 && !choiceNodes.isEmpty()) {
@@ -346,14 +430,20 @@ public final class ContentLoader {
     static YamlNode parseYaml(String file, String text, List<ContentProblem> problems) {
         try {
             LoaderOptions options = new LoaderOptions();
-            Object root = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
-                    new DumperOptions(), options, new OnlyTrueFalseResolver()).load(text);
+            Object root = new Yaml(
+                            new SafeConstructor(options),
+                            new Representer(new DumperOptions()),
+                            new DumperOptions(),
+                            options,
+                            new OnlyTrueFalseResolver())
+                    .load(text);
             if (root instanceof Map<?, ?> map) {
                 return new YamlNode(file, "", map, problems);
             }
             problems.add(new ContentProblem(file, "", "must be a YAML mapping of fields"));
         } catch (YAMLException e) {
-            problems.add(new ContentProblem(file, "", "is not valid YAML: " + e.getMessage().replace('\n', ' ')));
+            problems.add(new ContentProblem(
+                    file, "", "is not valid YAML: " + e.getMessage().replace('\n', ' ')));
         }
         return null;
     }
@@ -377,8 +467,7 @@ public final class ContentLoader {
         }
     }
 
-    private record PendingLink(String file, String field, String href) {
-    }
+    private record PendingLink(String file, String field, String href) {}
 
     /** Links to other lessons ("/tracks/postgresql/joins") must lead somewhere. */
     private static void checkLinks(List<Track> tracks, List<PendingLink> links, List<ContentProblem> problems) {
@@ -392,8 +481,8 @@ public final class ContentLoader {
             if (link.href().startsWith("/tracks/")) {
                 String path = link.href().replaceAll("[#?].*$", "").replaceAll("/$", "");
                 if (!targets.contains(path)) {
-                    problems.add(new ContentProblem(link.file(), link.field(), "the link '" + link.href()
-                            + "' leads to no track or lesson"));
+                    problems.add(new ContentProblem(
+                            link.file(), link.field(), "the link '" + link.href() + "' leads to no track or lesson"));
                 }
             }
         }

@@ -11,14 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param content    the content admin endpoint
  */
 @ConfigurationProperties("netverks")
-record ContentProperties(
-        @DefaultValue("") String contentDir,
-        @DefaultValue Content content) {
+record ContentProperties(@DefaultValue("") String contentDir, @DefaultValue Content content) {
 
     /**
      * @param reloadEnabled {@code POST /admin/content/reload} re-reads the content folder, from localhost only
      *                      ({@code netverks.content.reload-enabled})
      */
-    record Content(@DefaultValue("true") boolean reloadEnabled) {
-    }
+    record Content(@DefaultValue("true") boolean reloadEnabled) {}
 }

@@ -17,8 +17,10 @@ class ContentPropertiesValidator {
         String problem;
         try {
             Path path = Path.of(dir);
-            problem = Files.isDirectory(path) ? null : "netverks.content-dir (" + path.toAbsolutePath()
-                    + ") is not a folder; leave it empty to serve the content bundled with the app";
+            problem = Files.isDirectory(path)
+                    ? null
+                    : "netverks.content-dir (" + path.toAbsolutePath()
+                            + ") is not a folder; leave it empty to serve the content bundled with the app";
         } catch (InvalidPathException e) {
             problem = "netverks.content-dir ('" + dir + "') is not a path: " + e.getReason();
         }

@@ -23,22 +23,29 @@ class ContentSync {
     void record(Catalog catalog) {
         jdbc.sql("update content_lesson set retired = true").update();
         for (Track track : catalog.tracks()) {
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                     insert into content_track (id, slug, title) values (:id, :slug, :title)
                     on conflict (id) do update set slug = excluded.slug, title = excluded.title
                     """)
-                    .param("id", track.id()).param("slug", track.slug()).param("title", track.title())
+                    .param("id", track.id())
+                    .param("slug", track.slug())
+                    .param("title", track.title())
                     .update();
             for (Track.Step step : track.steps()) {
-                jdbc.sql("""
+                jdbc.sql(
+                                """
                         insert into content_lesson (id, track_id, position, slug, title, content_version, retired)
                         values (:id, :track, :position, :slug, :title, :version, false)
                         on conflict (id) do update set track_id = excluded.track_id, position = excluded.position,
                             slug = excluded.slug, title = excluded.title,
                             content_version = excluded.content_version, retired = false
                         """)
-                        .param("id", step.id()).param("track", track.id()).param("position", step.position())
-                        .param("slug", step.slug()).param("title", step.title())
+                        .param("id", step.id())
+                        .param("track", track.id())
+                        .param("position", step.position())
+                        .param("slug", step.slug())
+                        .param("title", step.title())
                         .param("version", step.available() ? step.lesson().contentVersion() : null)
                         .update();
             }

@@ -35,18 +35,21 @@ public record Exercise(
         knownWrong = List.copyOf(knownWrong);
     }
 
-    public record KnownWrong(String sql, String why) {
-    }
+    public record KnownWrong(String sql, String why) {}
 
     /** The grading rules in plain words, as the learner reads them beside the task. */
     public List<String> rulesInWords() {
         List<String> words = new java.util.ArrayList<>(rules.inWords());
         if (check != null) {
-            words.add(0, "Graded by looking at the data after your statements ran on a fresh copy of the dataset; "
-                    + "your own sandbox is not changed.");
+            words.add(
+                    0,
+                    "Graded by looking at the data after your statements ran on a fresh copy of the dataset; "
+                            + "your own sandbox is not changed.");
         } else {
-            words.add(0, "Graded on the result of your last statement, run on a fresh copy of the dataset "
-                    + "(whatever you changed in your sandbox).");
+            words.add(
+                    0,
+                    "Graded on the result of your last statement, run on a fresh copy of the dataset "
+                            + "(whatever you changed in your sandbox).");
         }
         plan.forEach(assertion -> words.add(assertion.inWords()));
         if (!hiddenDatasets.isEmpty()) {

@@ -21,8 +21,13 @@ final class ExerciseLoader {
     }
 
     /** The lesson's exercises; an empty list when the file is absent. */
-    List<Exercise> load(String file, String source, String lessonDataset, boolean hasLab,
-            Map<String, Dataset> datasets, List<ContentProblem> problems) {
+    List<Exercise> load(
+            String file,
+            String source,
+            String lessonDataset,
+            boolean hasLab,
+            Map<String, Dataset> datasets,
+            List<ContentProblem> problems) {
         if (source == null) {
             return List.of();
         }
@@ -46,8 +51,18 @@ final class ExerciseLoader {
     }
 
     private Exercise exercise(YamlNode node, String lessonDataset, Map<String, Dataset> datasets) {
-        node.allowOnly("id", "title", "task", "dataset", "solution", "rules", "check", "hidden_datasets", "plan",
-                "hints", "known_wrong");
+        node.allowOnly(
+                "id",
+                "title",
+                "task",
+                "dataset",
+                "solution",
+                "rules",
+                "check",
+                "hidden_datasets",
+                "plan",
+                "hints",
+                "known_wrong");
         String id = node.id("id");
         String title = node.text("title");
         String task = node.text("task");
@@ -63,13 +78,16 @@ final class ExerciseLoader {
             if (!datasets.containsKey(name)) {
                 node.problem("hidden_datasets", "'" + name + "' is not a folder under datasets/");
             } else if (name.equals(dataset)) {
-                node.problem("hidden_datasets", "'" + name + "' is the exercise's own dataset; a hidden one must differ");
+                node.problem(
+                        "hidden_datasets", "'" + name + "' is the exercise's own dataset; a hidden one must differ");
             } else if (!seen.add(name)) {
                 node.problem("hidden_datasets", "'" + name + "' is listed twice");
             }
         }
         GradingRules rules = rules(node.optionalNode("rules"));
-        if (rules != null && rules.order() == GradingRules.RowOrder.TOTAL && solution != null
+        if (rules != null
+                && rules.order() == GradingRules.RowOrder.TOTAL
+                && solution != null
                 && !ORDER_BY.matcher(solution).find()) {
             node.problem("rules.order", "is total, but the solution has no ORDER BY: its order would be arbitrary");
         }
@@ -80,7 +98,9 @@ final class ExerciseLoader {
                 plan.add(assertion);
             }
         }
-        List<String> hints = node.texts("hints").stream().map(hint -> markdown.render(hint).html()).toList();
+        List<String> hints = node.texts("hints").stream()
+                .map(hint -> markdown.render(hint).html())
+                .toList();
         List<Exercise.KnownWrong> knownWrong = new ArrayList<>();
         for (YamlNode item : node.nodes("known_wrong")) {
             item.allowOnly("sql", "why");
@@ -93,8 +113,19 @@ final class ExerciseLoader {
         if (id == null || title == null || task == null || solution == null || dataset == null || rules == null) {
             return null;
         }
-        return new Exercise(id, title, markdown.render(task).html(), task, dataset, solution, rules, check, hidden,
-                plan, hints, knownWrong);
+        return new Exercise(
+                id,
+                title,
+                markdown.render(task).html(),
+                task,
+                dataset,
+                solution,
+                rules,
+                check,
+                hidden,
+                plan,
+                hints,
+                knownWrong);
     }
 
     private static GradingRules rules(YamlNode node) {
@@ -118,7 +149,8 @@ final class ExerciseLoader {
             if ("total".equals(value)) {
                 order = GradingRules.RowOrder.TOTAL;
             } else if (value != null && !"none".equals(value)) {
-                node.problem("order", "'" + value + "' is not none, total, or a list of column names like [total, name]");
+                node.problem(
+                        "order", "'" + value + "' is not none, total, or a list of column names like [total, name]");
             }
         }
         boolean names = true;
@@ -134,8 +166,8 @@ final class ExerciseLoader {
                 ? node.choice("types", GradingRules.TypePolicy.class, GradingRules.TypePolicy::key)
                 : GradingRules.TypePolicy.CATEGORY;
         BigDecimal tolerance = node.nonNegativeNumber("tolerance", BigDecimal.ZERO);
-        return new GradingRules(order, orderColumns, names, types == null ? GradingRules.TypePolicy.CATEGORY : types,
-                tolerance);
+        return new GradingRules(
+                order, orderColumns, names, types == null ? GradingRules.TypePolicy.CATEGORY : types, tolerance);
     }
 
     private static PlanAssertion planAssertion(YamlNode item) {
@@ -148,8 +180,10 @@ final class ExerciseLoader {
         List<String> types = item.textOrTexts(required ? "uses" : "avoids");
         for (String type : types) {
             if (!PlanAssertion.NODE_TYPES.contains(type)) {
-                item.problem(required ? "uses" : "avoids", "'" + type + "' is not a plan node type (known: "
-                        + String.join(", ", PlanAssertion.NODE_TYPES) + ")");
+                item.problem(
+                        required ? "uses" : "avoids",
+                        "'" + type + "' is not a plan node type (known: " + String.join(", ", PlanAssertion.NODE_TYPES)
+                                + ")");
                 return null;
             }
         }

@@ -9,9 +9,8 @@ public class InvalidContentException extends RuntimeException {
     private final List<ContentProblem> problems;
 
     public InvalidContentException(List<ContentProblem> problems) {
-        super(problems.size() + " problem(s) in the content:\n" + problems.stream()
-                .map(problem -> "  - " + problem)
-                .collect(Collectors.joining("\n")));
+        super(problems.size() + " problem(s) in the content:\n"
+                + problems.stream().map(problem -> "  - " + problem).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }
 

@@ -8,8 +8,10 @@ class InvalidContentFailureAnalyzer extends AbstractFailureAnalyzer<InvalidConte
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidContentException cause) {
-        return new FailureAnalysis(cause.getMessage(),
+        return new FailureAnalysis(
+                cause.getMessage(),
                 "Fix the files named above (docs/content-authoring.md describes the format), or check them "
-                        + "without starting the server: ./mvnw -q compile exec:java -Dexec.args=validate", cause);
+                        + "without starting the server: ./mvnw -q compile exec:java -Dexec.args=validate",
+                cause);
     }
 }

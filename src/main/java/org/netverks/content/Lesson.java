@@ -27,25 +27,23 @@ public record Lesson(
         String labStarterSql,
         List<Exercise> exercises) {
 
-    public record Heading(String anchor, String text) {
-    }
+    public record Heading(String anchor, String text) {}
 
-    public record QuestionAnswer(String questionHtml, String answerHtml) {
-    }
+    public record QuestionAnswer(String questionHtml, String answerHtml) {}
 
-    public record Card(String id, String frontHtml, String backHtml) {
-    }
+    public record Card(String id, String frontHtml, String backHtml) {}
 
     public record QuizQuestion(String id, String questionHtml, List<QuizChoice> choices) {
 
         public java.util.Optional<QuizChoice> choice(String choiceId) {
-            return choices.stream().filter(choice -> choice.id().equals(choiceId)).findFirst();
+            return choices.stream()
+                    .filter(choice -> choice.id().equals(choiceId))
+                    .findFirst();
         }
     }
 
     /** {@code correct} and {@code explanationHtml} never go into a page: the server answers them. */
-    public record QuizChoice(String id, String textHtml, boolean correct, String explanationHtml) {
-    }
+    public record QuizChoice(String id, String textHtml, boolean correct, String explanationHtml) {}
 
     public record Parts(
             List<String> practiceNotesHtml,
@@ -55,14 +53,17 @@ public record Lesson(
             String interviewTip,
             List<Card> cards,
             List<QuizQuestion> quiz,
-            List<String> starterTopics) {
-    }
+            List<String> starterTopics) {}
 
     public java.util.Optional<Exercise> exercise(String exerciseId) {
-        return exercises.stream().filter(exercise -> exercise.id().equals(exerciseId)).findFirst();
+        return exercises.stream()
+                .filter(exercise -> exercise.id().equals(exerciseId))
+                .findFirst();
     }
 
     public java.util.Optional<QuizQuestion> quizQuestion(String questionId) {
-        return parts.quiz().stream().filter(question -> question.id().equals(questionId)).findFirst();
+        return parts.quiz().stream()
+                .filter(question -> question.id().equals(questionId))
+                .findFirst();
     }
 }

@@ -33,11 +33,11 @@ final class MarkdownRenderer {
     private static final Pattern CALLOUT = Pattern.compile("^\\[!(NOTE|TIP|WARNING)]\\s*");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_']+");
 
-    private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    private final Parser parser =
+            Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
     /** The HTML of a lesson body with what the page needs to know about it. */
-    record Rendered(String html, List<Lesson.Heading> headings, List<String> links, int words, String firstSql) {
-    }
+    record Rendered(String html, List<Lesson.Heading> headings, List<String> links, int words, String firstSql) {}
 
     Rendered render(String markdown) {
         Node document = parser.parse(markdown);
@@ -185,7 +185,8 @@ final class MarkdownRenderer {
     }
 
     private static String uniqueAnchor(String text, Map<String, Integer> used) {
-        String base = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String base =
+                text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         if (base.isEmpty()) {
             base = "section";
         }

@@ -20,24 +20,28 @@ class QuizController {
         this.catalog = catalog;
     }
 
-    record Answer(String choice) {
-    }
+    record Answer(String choice) {}
 
-    record Verdict(String question, String choice, boolean correct, String explanationHtml) {
-    }
+    record Verdict(String question, String choice, boolean correct, String explanationHtml) {}
 
     @PostMapping("/api/quiz/{trackSlug}/{lessonSlug}/{questionId}")
-    Verdict check(@PathVariable String trackSlug, @PathVariable String lessonSlug, @PathVariable String questionId,
+    Verdict check(
+            @PathVariable String trackSlug,
+            @PathVariable String lessonSlug,
+            @PathVariable String questionId,
             @RequestBody Answer answer) {
-        Lesson lesson = catalog.current().lesson(trackSlug, lessonSlug).map(Track.Step::lesson)
+        Lesson lesson = catalog.current()
+                .lesson(trackSlug, lessonSlug)
+                .map(Track.Step::lesson)
                 .orElseThrow(() -> new NotFoundException("No lesson " + trackSlug + "/" + lessonSlug + "."));
         Lesson.QuizQuestion question = lesson.quizQuestion(questionId)
                 .orElseThrow(() -> new NotFoundException("This lesson has no quiz question '" + questionId + "'."));
         if (answer == null || answer.choice() == null || answer.choice().isBlank()) {
             throw new BadRequestException("Send the chosen answer as {\"choice\": \"<choice id>\"}.");
         }
-        Lesson.QuizChoice choice = question.choice(answer.choice()).orElseThrow(() -> new BadRequestException(
-                "'" + abbreviate(answer.choice()) + "' is not one of this question's choices."));
+        Lesson.QuizChoice choice = question.choice(answer.choice())
+                .orElseThrow(() -> new BadRequestException(
+                        "'" + abbreviate(answer.choice()) + "' is not one of this question's choices."));
         return new Verdict(question.id(), choice.id(), choice.correct(), choice.explanationHtml());
     }
 

@@ -8,20 +8,28 @@ import java.nio.file.Path;
  */
 public final class ValidateContentCommand {
 
-    private ValidateContentCommand() {
-    }
+    private ValidateContentCommand() {}
 
     /** The catalog in {@code folder} (null: ./content if present, else the bundled one), or null after printing why not. */
     public static Catalog load(String folder) {
-        ContentFiles files = folder != null ? ContentFiles.fromDirectory(Path.of(folder))
-                : Path.of("content").toFile().isDirectory() ? ContentFiles.fromDirectory(Path.of("content"))
-                : ContentFiles.bundled();
+        ContentFiles files = folder != null
+                ? ContentFiles.fromDirectory(Path.of(folder))
+                : Path.of("content").toFile().isDirectory()
+                        ? ContentFiles.fromDirectory(Path.of("content"))
+                        : ContentFiles.bundled();
         try {
             Catalog catalog = new ContentLoader().load(files);
-            long exercises = catalog.tracks().stream().flatMap(track -> track.steps().stream())
-                    .filter(Track.Step::available).mapToLong(step -> step.lesson().exercises().size()).sum();
-            System.out.printf("Content files in %s are valid: %d track(s), %d lesson(s), %d exercise(s), %d dataset(s).%n",
-                    catalog.origin(), catalog.tracks().size(), catalog.lessonCount(), exercises,
+            long exercises = catalog.tracks().stream()
+                    .flatMap(track -> track.steps().stream())
+                    .filter(Track.Step::available)
+                    .mapToLong(step -> step.lesson().exercises().size())
+                    .sum();
+            System.out.printf(
+                    "Content files in %s are valid: %d track(s), %d lesson(s), %d exercise(s), %d dataset(s).%n",
+                    catalog.origin(),
+                    catalog.tracks().size(),
+                    catalog.lessonCount(),
+                    exercises,
                     catalog.datasets().size());
             return catalog;
         } catch (InvalidContentException e) {

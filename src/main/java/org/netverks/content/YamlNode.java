@@ -85,8 +85,10 @@ final class YamlNode {
     String id(String field) {
         String id = text(field);
         if (id != null && !ContentIds.isValid(id)) {
-            problem(field, "'" + id + "' is not a valid id: use lower-case letters, digits and dashes, "
-                    + "starting with a letter or digit, at most 64 characters");
+            problem(
+                    field,
+                    "'" + id + "' is not a valid id: use lower-case letters, digits and dashes, "
+                            + "starting with a letter or digit, at most 64 characters");
             return null;
         }
         return id;
@@ -192,8 +194,8 @@ final class YamlNode {
             if (items.get(i) instanceof Map<?, ?> item) {
                 nodes.add(new YamlNode(file, itemPath, item, problems));
             } else {
-                problems.add(new ContentProblem(file, itemPath, "must be a mapping with fields, not "
-                        + describe(items.get(i))));
+                problems.add(new ContentProblem(
+                        file, itemPath, "must be a mapping with fields, not " + describe(items.get(i))));
             }
         }
         return nodes;
@@ -207,8 +209,8 @@ final class YamlNode {
             if (items.get(i) instanceof String text && !text.isBlank()) {
                 texts.add(text.strip());
             } else {
-                problems.add(new ContentProblem(file, path(field) + "[" + i + "]",
-                        "must be non-empty text, not " + describe(items.get(i))));
+                problems.add(new ContentProblem(
+                        file, path(field) + "[" + i + "]", "must be non-empty text, not " + describe(items.get(i))));
             }
         }
         return texts;

@@ -28,18 +28,23 @@ class DiscussionAccountData implements AccountData {
 
     @Override
     public Object export(UUID accountId) {
-        List<Map<String, Object>> posts = jdbc.sql("""
+        List<Map<String, Object>> posts = jdbc.sql(
+                        """
                 select t.lesson_id, t.title as thread, p.opening, p.parent_id is not null as reply, p.body,
                        p.created_at, p.edited_at, p.deleted_at, p.hidden_at
                 from discussion_post p join discussion_thread t on t.id = p.thread_id
                 where p.author_id = :account order by p.created_at""")
-                .param("account", accountId).query().listOfRows();
+                .param("account", accountId)
+                .query()
+                .listOfRows();
         return posts;
     }
 
     @Override
     public void erase(UUID accountId) {
-        jdbc.sql("update discussion_post set body = '', deleted_at = coalesce(deleted_at, now()) where author_id = :account")
-                .param("account", accountId).update();
+        jdbc.sql(
+                        "update discussion_post set body = '', deleted_at = coalesce(deleted_at, now()) where author_id = :account")
+                .param("account", accountId)
+                .update();
     }
 }

@@ -36,9 +36,13 @@ class DiscussionController {
     }
 
     @GetMapping
-    ResponseEntity<byte[]> threads(@PathVariable String trackSlug, @PathVariable String lessonSlug,
-            @RequestParam(defaultValue = "1") int page, @RequestParam(required = false) String fragment,
-            CsrfToken csrf, HttpServletRequest request) {
+    ResponseEntity<byte[]> threads(
+            @PathVariable String trackSlug,
+            @PathVariable String lessonSlug,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(required = false) String fragment,
+            CsrfToken csrf,
+            HttpServletRequest request) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
         ThreadList list = discussion.threads(lesson, page, CurrentLearner.get(), csrf.getToken());
         Map<String, Object> model = new HashMap<>();
@@ -51,16 +55,24 @@ class DiscussionController {
     }
 
     @GetMapping("/new")
-    ResponseEntity<byte[]> newThread(@PathVariable String trackSlug, @PathVariable String lessonSlug,
-            @RequestParam(defaultValue = "") String title, CsrfToken csrf, HttpServletRequest request) {
+    ResponseEntity<byte[]> newThread(
+            @PathVariable String trackSlug,
+            @PathVariable String lessonSlug,
+            @RequestParam(defaultValue = "") String title,
+            CsrfToken csrf,
+            HttpServletRequest request) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
         return threadForm(200, lesson, title, "", Map.of(), null, csrf, request);
     }
 
     @PostMapping
-    ResponseEntity<byte[]> startThread(@PathVariable String trackSlug, @PathVariable String lessonSlug,
-            @RequestParam(required = false) String title, @RequestParam(required = false) String body,
-            CsrfToken csrf, HttpServletRequest request) {
+    ResponseEntity<byte[]> startThread(
+            @PathVariable String trackSlug,
+            @PathVariable String lessonSlug,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String body,
+            CsrfToken csrf,
+            HttpServletRequest request) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
         Outcome outcome = discussion.startThread(lesson, signedIn(), title, body);
         if (outcome instanceof Outcome.Invalid invalid) {
@@ -74,8 +86,12 @@ class DiscussionController {
 
     /** A starter topic from the lesson page, in one click: its thread, started now if there is none. */
     @PostMapping("/starter")
-    ResponseEntity<byte[]> starterTopic(@PathVariable String trackSlug, @PathVariable String lessonSlug,
-            @RequestParam(defaultValue = "") String topic, CsrfToken csrf, HttpServletRequest request) {
+    ResponseEntity<byte[]> starterTopic(
+            @PathVariable String trackSlug,
+            @PathVariable String lessonSlug,
+            @RequestParam(defaultValue = "") String topic,
+            CsrfToken csrf,
+            HttpServletRequest request) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
         Outcome outcome = discussion.startStarterTopic(lesson, signedIn(), topic);
         if (outcome instanceof Outcome.Refused refused) {
@@ -84,8 +100,15 @@ class DiscussionController {
         return redirect(lesson.threadPath(((Outcome.Done) outcome).threadId()));
     }
 
-    private ResponseEntity<byte[]> threadForm(int status, LessonRef lesson, String title, String body,
-            Map<String, String> errors, String message, CsrfToken csrf, HttpServletRequest request) {
+    private ResponseEntity<byte[]> threadForm(
+            int status,
+            LessonRef lesson,
+            String title,
+            String body,
+            Map<String, String> errors,
+            String message,
+            CsrfToken csrf,
+            HttpServletRequest request) {
         Map<String, Object> model = new HashMap<>();
         model.put("viewer", Viewers.of(request));
         model.put("lesson", lesson);
@@ -98,33 +121,61 @@ class DiscussionController {
     }
 
     @GetMapping("/{threadId}")
-    ResponseEntity<byte[]> thread(@PathVariable String trackSlug, @PathVariable String lessonSlug,
-            @PathVariable long threadId, @RequestParam(required = false) Long reply,
-            @RequestParam(required = false) String reported, CsrfToken csrf, HttpServletRequest request) {
+    ResponseEntity<byte[]> thread(
+            @PathVariable String trackSlug,
+            @PathVariable String lessonSlug,
+            @PathVariable long threadId,
+            @RequestParam(required = false) Long reply,
+            @RequestParam(required = false) String reported,
+            CsrfToken csrf,
+            HttpServletRequest request) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
         String notice = reported != null ? "Thank you: the post is reported, and a moderator will look at it." : null;
         return threadPage(200, lesson, threadId, new PostForm(reply, "", null), notice, csrf, request);
     }
 
     @PostMapping("/{threadId}/posts")
-    ResponseEntity<byte[]> post(@PathVariable String trackSlug, @PathVariable String lessonSlug,
-            @PathVariable long threadId, @RequestParam(required = false) Long parent,
-            @RequestParam(required = false) String body, CsrfToken csrf, HttpServletRequest request) {
+    ResponseEntity<byte[]> post(
+            @PathVariable String trackSlug,
+            @PathVariable String lessonSlug,
+            @PathVariable long threadId,
+            @RequestParam(required = false) Long parent,
+            @RequestParam(required = false) String body,
+            CsrfToken csrf,
+            HttpServletRequest request) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
         Outcome outcome = discussion.post(lesson, threadId, signedIn(), parent, body);
         if (outcome instanceof Outcome.Invalid invalid) {
-            return threadPage(400, lesson, threadId, new PostForm(parent, body, invalid.errors().get("body")), null,
-                    csrf, request);
+            return threadPage(
+                    400,
+                    lesson,
+                    threadId,
+                    new PostForm(parent, body, invalid.errors().get("body")),
+                    null,
+                    csrf,
+                    request);
         }
         if (outcome instanceof Outcome.Refused refused) {
-            return threadPage(refused.status(), lesson, threadId, new PostForm(parent, body, refused.message()), null,
-                    csrf, request);
+            return threadPage(
+                    refused.status(),
+                    lesson,
+                    threadId,
+                    new PostForm(parent, body, refused.message()),
+                    null,
+                    csrf,
+                    request);
         }
         return redirect(lesson.threadPath(threadId) + "#post-" + ((Outcome.Done) outcome).postId());
     }
 
-    private ResponseEntity<byte[]> threadPage(int status, LessonRef lesson, long threadId, PostForm form,
-            String notice, CsrfToken csrf, HttpServletRequest request) {
+    private ResponseEntity<byte[]> threadPage(
+            int status,
+            LessonRef lesson,
+            long threadId,
+            PostForm form,
+            String notice,
+            CsrfToken csrf,
+            HttpServletRequest request) {
         Optional<CurrentLearner> viewer = CurrentLearner.get();
         Map<String, Object> model = new HashMap<>();
         model.put("viewer", Viewers.of(request));
@@ -138,18 +189,38 @@ class DiscussionController {
     }
 
     @GetMapping("/{threadId}/posts/{postId}/edit")
-    ResponseEntity<byte[]> editPage(@PathVariable String trackSlug, @PathVariable String lessonSlug,
-            @PathVariable long threadId, @PathVariable long postId, CsrfToken csrf, HttpServletRequest request) {
+    ResponseEntity<byte[]> editPage(
+            @PathVariable String trackSlug,
+            @PathVariable String lessonSlug,
+            @PathVariable long threadId,
+            @PathVariable long postId,
+            CsrfToken csrf,
+            HttpServletRequest request) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
         DiscussionRepository.PostRow post = discussion.ownPost(lesson, threadId, postId, signedIn());
-        return editForm(200, lesson, threadId, post, post.opening() ? discussion.titleOf(threadId) : "", post.body(),
-                Map.of(), null, csrf, request);
+        return editForm(
+                200,
+                lesson,
+                threadId,
+                post,
+                post.opening() ? discussion.titleOf(threadId) : "",
+                post.body(),
+                Map.of(),
+                null,
+                csrf,
+                request);
     }
 
     @PostMapping("/{threadId}/posts/{postId}/edit")
-    ResponseEntity<byte[]> edit(@PathVariable String trackSlug, @PathVariable String lessonSlug,
-            @PathVariable long threadId, @PathVariable long postId, @RequestParam(required = false) String title,
-            @RequestParam(required = false) String body, CsrfToken csrf, HttpServletRequest request) {
+    ResponseEntity<byte[]> edit(
+            @PathVariable String trackSlug,
+            @PathVariable String lessonSlug,
+            @PathVariable long threadId,
+            @PathVariable long postId,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String body,
+            CsrfToken csrf,
+            HttpServletRequest request) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
         Outcome outcome = discussion.edit(lesson, threadId, postId, signedIn(), title, body);
         if (outcome instanceof Outcome.Done) {
@@ -160,13 +231,21 @@ class DiscussionController {
             return editForm(400, lesson, threadId, post, title, body, invalid.errors(), null, csrf, request);
         }
         Outcome.Refused refused = (Outcome.Refused) outcome;
-        return editForm(refused.status(), lesson, threadId, post, title, body, Map.of(), refused.message(), csrf,
-                request);
+        return editForm(
+                refused.status(), lesson, threadId, post, title, body, Map.of(), refused.message(), csrf, request);
     }
 
-    private ResponseEntity<byte[]> editForm(int status, LessonRef lesson, long threadId,
-            DiscussionRepository.PostRow post, String title, String body, Map<String, String> errors, String message,
-            CsrfToken csrf, HttpServletRequest request) {
+    private ResponseEntity<byte[]> editForm(
+            int status,
+            LessonRef lesson,
+            long threadId,
+            DiscussionRepository.PostRow post,
+            String title,
+            String body,
+            Map<String, String> errors,
+            String message,
+            CsrfToken csrf,
+            HttpServletRequest request) {
         Map<String, Object> model = new HashMap<>();
         model.put("viewer", Viewers.of(request));
         model.put("lesson", lesson);
@@ -182,32 +261,45 @@ class DiscussionController {
     }
 
     @PostMapping("/{threadId}/posts/{postId}/delete")
-    ResponseEntity<byte[]> delete(@PathVariable String trackSlug, @PathVariable String lessonSlug,
-            @PathVariable long threadId, @PathVariable long postId) {
+    ResponseEntity<byte[]> delete(
+            @PathVariable String trackSlug,
+            @PathVariable String lessonSlug,
+            @PathVariable long threadId,
+            @PathVariable long postId) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
         discussion.delete(lesson, threadId, postId, signedIn());
         return redirect(lesson.threadPath(threadId));
     }
 
     @PostMapping("/{threadId}/posts/{postId}/report")
-    ResponseEntity<byte[]> report(@PathVariable String trackSlug, @PathVariable String lessonSlug,
-            @PathVariable long threadId, @PathVariable long postId, @RequestParam(required = false) String reason) {
+    ResponseEntity<byte[]> report(
+            @PathVariable String trackSlug,
+            @PathVariable String lessonSlug,
+            @PathVariable long threadId,
+            @PathVariable long postId,
+            @RequestParam(required = false) String reason) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
         discussion.report(lesson, threadId, postId, signedIn(), reason);
         return redirect(lesson.threadPath(threadId) + "?reported#post-" + postId);
     }
 
     @PostMapping("/{threadId}/posts/{postId}/hide")
-    ResponseEntity<byte[]> hide(@PathVariable String trackSlug, @PathVariable String lessonSlug,
-            @PathVariable long threadId, @PathVariable long postId) {
+    ResponseEntity<byte[]> hide(
+            @PathVariable String trackSlug,
+            @PathVariable String lessonSlug,
+            @PathVariable long threadId,
+            @PathVariable long postId) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
         discussion.hide(lesson, threadId, postId, signedIn(), true);
         return redirect(lesson.threadPath(threadId) + "#post-" + postId);
     }
 
     @PostMapping("/{threadId}/posts/{postId}/unhide")
-    ResponseEntity<byte[]> unhide(@PathVariable String trackSlug, @PathVariable String lessonSlug,
-            @PathVariable long threadId, @PathVariable long postId) {
+    ResponseEntity<byte[]> unhide(
+            @PathVariable String trackSlug,
+            @PathVariable String lessonSlug,
+            @PathVariable long threadId,
+            @PathVariable long postId) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
         discussion.hide(lesson, threadId, postId, signedIn(), false);
         return redirect(lesson.threadPath(threadId) + "#post-" + postId);

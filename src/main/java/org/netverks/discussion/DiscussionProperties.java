@@ -15,5 +15,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record DiscussionProperties(
         @DefaultValue("20") int threadsPerPage,
         @DefaultValue("5") int postsPerMinute,
-        @DefaultValue("30") int postsPerHour) {
-}
+        @DefaultValue("30") int postsPerHour) {}

@@ -28,13 +28,14 @@ class DiscussionSecurityRules implements org.netverks.web.SecurityRules {
                 && THREAD.matcher(request.getRequestURI()).matches();
         RequestMatcher moderation = request -> request.getRequestURI().startsWith("/moderation/");
         RequestMatcher needsLogIn = request -> discussionPosting.matches(request) || moderation.matches(request);
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/tracks/*/*/discussion", "/tracks/*/*/discussion/**")
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                HttpMethod.POST, "/tracks/*/*/discussion", "/tracks/*/*/discussion/**")
                         .authenticated()
-                        .requestMatchers(HttpMethod.GET, "/tracks/*/*/discussion/new",
-                                "/tracks/*/*/discussion/*/posts/*/edit")
+                        .requestMatchers(
+                                HttpMethod.GET, "/tracks/*/*/discussion/new", "/tracks/*/*/discussion/*/posts/*/edit")
                         .authenticated()
-                        .requestMatchers("/moderation/**").authenticated())
+                        .requestMatchers("/moderation/**")
+                        .authenticated())
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         (request, response, denied) -> response.sendRedirect(LessonRef.logInTo(comeBackTo(request))),
                         needsLogIn));
@@ -44,7 +45,8 @@ class DiscussionSecurityRules implements org.netverks.web.SecurityRules {
     static String comeBackTo(HttpServletRequest request) {
         Matcher matcher = THREAD.matcher(request.getRequestURI());
         if (!"POST".equals(request.getMethod()) || !matcher.matches()) {
-            return request.getQueryString() == null ? request.getRequestURI()
+            return request.getQueryString() == null
+                    ? request.getRequestURI()
                     : request.getRequestURI() + "?" + request.getQueryString();
         }
         if (matcher.group(3) != null) {

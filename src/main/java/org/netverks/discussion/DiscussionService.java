@@ -40,7 +40,10 @@ class DiscussionService {
     private final int postsPerMinute;
     private final int postsPerHour;
 
-    DiscussionService(ContentCatalog catalog, DiscussionRepository repository, PostRenderer renderer,
+    DiscussionService(
+            ContentCatalog catalog,
+            DiscussionRepository repository,
+            PostRenderer renderer,
             DiscussionProperties properties) {
         this.catalog = catalog;
         this.repository = repository;
@@ -51,17 +54,26 @@ class DiscussionService {
     }
 
     LessonRef lesson(String trackSlug, String lessonSlug) {
-        Track track = catalog.current().track(trackSlug)
+        Track track = catalog.current()
+                .track(trackSlug)
                 .orElseThrow(() -> new NotFoundException("There is no track called “" + trackSlug + "”."));
-        Track.Step step = track.step(lessonSlug).filter(Track.Step::available).orElseThrow(() -> new NotFoundException(
-                "The track “" + track.title() + "” has no lesson called “" + lessonSlug + "” to discuss."));
+        Track.Step step = track.step(lessonSlug)
+                .filter(Track.Step::available)
+                .orElseThrow(() -> new NotFoundException(
+                        "The track “" + track.title() + "” has no lesson called “" + lessonSlug + "” to discuss."));
         Lesson lesson = step.lesson();
-        return new LessonRef(track.slug(), lesson.slug(), lesson.id(), lesson.title(), lesson.parts().starterTopics());
+        return new LessonRef(
+                track.slug(),
+                lesson.slug(),
+                lesson.id(),
+                lesson.title(),
+                lesson.parts().starterTopics());
     }
 
     /** The path of a thread, wherever its lesson now lives in the tracks. */
     String threadPath(long threadId) {
-        ThreadRow thread = repository.thread(threadId)
+        ThreadRow thread = repository
+                .thread(threadId)
                 .orElseThrow(() -> new NotFoundException("There is no thread " + threadId + "."));
         for (Track track : catalog.current().tracks()) {
             for (Track.Step step : track.steps()) {
@@ -81,15 +93,23 @@ class DiscussionService {
                     + (pages == 1 ? " page" : " pages") + "; there is no page " + page + ".");
         }
         boolean moderator = viewer.map(CurrentLearner::moderator).orElse(false);
-        List<ThreadSummary> threads = repository.threads(lesson.lessonId(), threadsPerPage, (page - 1) * threadsPerPage)
-                .stream().map(row -> summary(lesson, row, moderator)).toList();
+        List<ThreadSummary> threads =
+                repository.threads(lesson.lessonId(), threadsPerPage, (page - 1) * threadsPerPage).stream()
+                        .map(row -> summary(lesson, row, moderator))
+                        .toList();
         return new ThreadList(lesson, threads, page, pages, total, viewer.isPresent(), viewer.isPresent() ? csrf : "");
     }
 
     private static ThreadSummary summary(LessonRef lesson, ThreadRow row, boolean moderator) {
         boolean hidden = row.openingHidden() && !moderator;
-        return new ThreadSummary(row.id(), hidden ? HIDDEN : row.title(), row.openingHidden(),
-                authorName(row.authorName()), row.createdAt(), row.lastActivityAt(), row.comments(),
+        return new ThreadSummary(
+                row.id(),
+                hidden ? HIDDEN : row.title(),
+                row.openingHidden(),
+                authorName(row.authorName()),
+                row.createdAt(),
+                row.lastActivityAt(),
+                row.comments(),
                 lesson.threadPath(row.id()));
     }
 
@@ -105,9 +125,11 @@ class DiscussionService {
             if (row.opening() || row.parentId() != null) {
                 continue;
             }
-            List<PostView> replies = rows.stream().filter(reply -> row.id() == orZero(reply.parentId()))
+            List<PostView> replies = rows.stream()
+                    .filter(reply -> row.id() == orZero(reply.parentId()))
                     .filter(reply -> reply.deletedAt() == null)
-                    .map(reply -> view(reply, List.of(), me, moderator)).toList();
+                    .map(reply -> view(reply, List.of(), me, moderator))
+                    .toList();
             count += replies.size() + (row.deletedAt() == null ? 1 : 0);
             if (row.deletedAt() != null && replies.isEmpty()) {
                 continue; // a deleted comment keeps its place only while it has replies
@@ -118,8 +140,14 @@ class DiscussionService {
             throw new NotFoundException("This thread was deleted by its author.");
         }
         boolean titleHidden = openingRow.hiddenAt() != null && !moderator;
-        return new ThreadView(lesson, threadId, titleHidden ? HIDDEN : thread.title(), titleHidden,
-                view(openingRow, List.of(), me, moderator), comments, count);
+        return new ThreadView(
+                lesson,
+                threadId,
+                titleHidden ? HIDDEN : thread.title(),
+                titleHidden,
+                view(openingRow, List.of(), me, moderator),
+                comments,
+                count);
     }
 
     private static long orZero(Long id) {
@@ -131,10 +159,22 @@ class DiscussionService {
         boolean hidden = row.hiddenAt() != null;
         boolean shown = !deleted && (!hidden || moderator);
         boolean mine = me != null && me.equals(row.authorId());
-        return new PostView(row.id(), row.opening(), deleted ? DELETED : authorName(row.authorName()),
-                moderator ? row.authorId() : null, row.authorBlocked(), row.createdAt(), row.editedAt(), deleted,
-                hidden, shown, shown ? renderer.render(row.body()) : "", mine && !deleted ? row.body() : "",
-                mine && !deleted, moderator ? row.openReports() : 0, replies);
+        return new PostView(
+                row.id(),
+                row.opening(),
+                deleted ? DELETED : authorName(row.authorName()),
+                moderator ? row.authorId() : null,
+                row.authorBlocked(),
+                row.createdAt(),
+                row.editedAt(),
+                deleted,
+                hidden,
+                shown,
+                shown ? renderer.render(row.body()) : "",
+                mine && !deleted ? row.body() : "",
+                mine && !deleted,
+                moderator ? row.openReports() : 0,
+                replies);
     }
 
     private static String authorName(String name) {
@@ -142,9 +182,11 @@ class DiscussionService {
     }
 
     private ThreadRow threadOf(LessonRef lesson, long threadId) {
-        return repository.thread(threadId).filter(row -> row.lessonId().equals(lesson.lessonId()))
-                .orElseThrow(() -> new NotFoundException("The discussion of “" + lesson.lessonTitle()
-                        + "” has no thread " + threadId + "."));
+        return repository
+                .thread(threadId)
+                .filter(row -> row.lessonId().equals(lesson.lessonId()))
+                .orElseThrow(() -> new NotFoundException(
+                        "The discussion of “" + lesson.lessonTitle() + "” has no thread " + threadId + "."));
     }
 
     @Transactional
@@ -155,8 +197,10 @@ class DiscussionService {
         if (cleanTitle.isEmpty()) {
             errors.put("title", "Give your thread a title: the question or topic in a few words.");
         } else if (cleanTitle.length() > TITLE_LIMIT) {
-            errors.put("title", "The title is " + cleanTitle.length() + " characters long; the limit is "
-                    + TITLE_LIMIT + ". Shorten it and put the details in the text.");
+            errors.put(
+                    "title",
+                    "The title is " + cleanTitle.length() + " characters long; the limit is " + TITLE_LIMIT
+                            + ". Shorten it and put the details in the text.");
         }
         bodyProblem(cleanBody, false).ifPresent(problem -> errors.put("body", problem));
         if (!errors.isEmpty()) {
@@ -173,8 +217,11 @@ class DiscussionService {
     /** One click on a starter topic: the thread about it, made now unless one is already open. */
     @Transactional
     Outcome startStarterTopic(LessonRef lesson, CurrentLearner learner, String topic) {
-        String chosen = lesson.starterTopics().stream().filter(t -> t.equals(topic)).findFirst()
-                .orElseThrow(() -> new BadRequestException("“" + topic + "” is not one of this lesson's starter topics."));
+        String chosen = lesson.starterTopics().stream()
+                .filter(t -> t.equals(topic))
+                .findFirst()
+                .orElseThrow(
+                        () -> new BadRequestException("“" + topic + "” is not one of this lesson's starter topics."));
         Optional<Long> existing = repository.liveThreadTitled(lesson.lessonId(), chosen);
         if (existing.isPresent()) {
             return new Outcome.Done(existing.get(), 0);
@@ -192,9 +239,11 @@ class DiscussionService {
         threadOf(lesson, threadId);
         Long parent = null;
         if (parentId != null) {
-            PostRow to = repository.post(parentId).filter(row -> row.threadId() == threadId && !row.opening())
-                    .orElseThrow(() -> new BadRequestException("There is no comment " + parentId
-                            + " in this thread to reply to."));
+            PostRow to = repository
+                    .post(parentId)
+                    .filter(row -> row.threadId() == threadId && !row.opening())
+                    .orElseThrow(() -> new BadRequestException(
+                            "There is no comment " + parentId + " in this thread to reply to."));
             if (to.deletedAt() != null) {
                 throw new BadRequestException("That comment was deleted; it takes no new replies.");
             }
@@ -238,8 +287,10 @@ class DiscussionService {
             throw new EmailNotVerifiedException();
         }
         if (posting.blocked()) {
-            return Optional.of(new Outcome.Refused(403, "Your account is blocked from posting in discussions by a "
-                    + "moderator. You can still read everything."));
+            return Optional.of(new Outcome.Refused(
+                    403,
+                    "Your account is blocked from posting in discussions by a "
+                            + "moderator. You can still read everything."));
         }
         if (posting.lastMinute() >= postsPerMinute) {
             return Optional.of(tooFast(postsPerMinute + " posts a minute", posting.minuteWaitSeconds()));
@@ -252,17 +303,21 @@ class DiscussionService {
 
     private static Outcome.Refused tooFast(String limit, int waitSeconds) {
         int wait = Math.max(1, waitSeconds);
-        return new Outcome.Refused(429, "You are posting faster than the discussion allows (" + limit + "): wait "
-                + wait + (wait == 1 ? " second" : " seconds") + ", then post again. Your text is kept below.");
+        return new Outcome.Refused(
+                429,
+                "You are posting faster than the discussion allows (" + limit + "): wait " + wait
+                        + (wait == 1 ? " second" : " seconds") + ", then post again. Your text is kept below.");
     }
 
     /** The post, if the learner wrote it: anyone else gets a 403, whatever the request claims. */
     PostRow ownPost(LessonRef lesson, long threadId, long postId, CurrentLearner learner) {
-        PostRow post = repository.post(postId).orElseThrow(() -> new NotFoundException("There is no post " + postId + "."));
+        PostRow post =
+                repository.post(postId).orElseThrow(() -> new NotFoundException("There is no post " + postId + "."));
         if (!learner.accountId().equals(post.authorId())) {
             throw new ForbiddenException("This post is someone else's: only its author can edit or delete it.");
         }
-        if (post.threadId() != threadId || !threadOf(lesson, threadId).lessonId().equals(lesson.lessonId())) {
+        if (post.threadId() != threadId
+                || !threadOf(lesson, threadId).lessonId().equals(lesson.lessonId())) {
             throw new NotFoundException("There is no post " + postId + " in this thread.");
         }
         if (post.deletedAt() != null) {
@@ -284,8 +339,9 @@ class DiscussionService {
             if (cleanTitle.isEmpty()) {
                 errors.put("title", "A thread needs a title.");
             } else if (cleanTitle.length() > TITLE_LIMIT) {
-                errors.put("title", "The title is " + cleanTitle.length() + " characters long; the limit is "
-                        + TITLE_LIMIT + ".");
+                errors.put(
+                        "title",
+                        "The title is " + cleanTitle.length() + " characters long; the limit is " + TITLE_LIMIT + ".");
             }
         }
         String cleanBody = body == null ? "" : body.strip();
@@ -298,8 +354,10 @@ class DiscussionService {
             throw new EmailNotVerifiedException();
         }
         if (posting.blocked()) {
-            return new Outcome.Refused(403, "Your account is blocked from posting in discussions by a moderator, "
-                    + "so your posts cannot be edited either. You can still delete them.");
+            return new Outcome.Refused(
+                    403,
+                    "Your account is blocked from posting in discussions by a moderator, "
+                            + "so your posts cannot be edited either. You can still delete them.");
         }
         repository.updatePost(postId, cleanBody);
         if (post.opening()) {
@@ -362,7 +420,9 @@ class DiscussionService {
 
     private PostRow postInThread(LessonRef lesson, long threadId, long postId) {
         threadOf(lesson, threadId);
-        return repository.post(postId).filter(row -> row.threadId() == threadId)
+        return repository
+                .post(postId)
+                .filter(row -> row.threadId() == threadId)
                 .orElseThrow(() -> new NotFoundException("There is no post " + postId + " in this thread."));
     }
 

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The lesson a discussion belongs to: its addresses and its stable id (what threads are keyed by). */
-public record LessonRef(String trackSlug, String lessonSlug, String lessonId, String lessonTitle,
-        List<String> starterTopics) {
+public record LessonRef(
+        String trackSlug, String lessonSlug, String lessonId, String lessonTitle, List<String> starterTopics) {
 
     public String lessonPath() {
         return "/tracks/" + trackSlug + "/" + lessonSlug;

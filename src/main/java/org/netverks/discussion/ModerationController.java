@@ -30,10 +30,14 @@ class ModerationController {
     @GetMapping("/moderation/reports")
     ResponseEntity<byte[]> reports(CsrfToken csrf, HttpServletRequest request) {
         List<ReportView> reports = discussion.openReports(DiscussionController.signedIn()).stream()
-                .map(row -> new ReportView(row.postId(), row.threadTitle(),
+                .map(row -> new ReportView(
+                        row.postId(),
+                        row.threadTitle(),
                         "/discussion/threads/" + row.threadId() + "#post-" + row.postId(),
                         row.authorName() == null ? "A former learner" : row.authorName(),
-                        discussion.renderBody(row.body()), row.reports(), row.reasons() == null ? "" : row.reasons(),
+                        discussion.renderBody(row.body()),
+                        row.reports(),
+                        row.reasons() == null ? "" : row.reasons(),
                         row.hidden()))
                 .toList();
         Map<String, Object> model = new HashMap<>();
@@ -68,7 +72,11 @@ class ModerationController {
     }
 
     private static String localPath(String path) {
-        return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\")
-                && path.chars().noneMatch(c -> c < 0x20) ? path : "/";
+        return path.startsWith("/")
+                        && !path.startsWith("//")
+                        && !path.startsWith("/\\")
+                        && path.chars().noneMatch(c -> c < 0x20)
+                ? path
+                : "/";
     }
 }

@@ -21,16 +21,22 @@ class PostRenderer {
             .allowElements("p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a")
             // absolute http(s) and mailto targets, or a path on this site; anything else (a javascript:
             // target CommonMark already emptied, say) drops the attribute, and a link without one its tag
-            .allowAttributes("href").matching(Pattern.compile("(?i)(https?://|mailto:|/(?![/\\\\])).*"))
+            .allowAttributes("href")
+            .matching(Pattern.compile("(?i)(https?://|mailto:|/(?![/\\\\])).*"))
             .onElements("a")
             .allowStandardUrlProtocols() // http, https, mailto
             .requireRelsOnLinks("nofollow", "noopener", "ugc")
-            .allowAttributes("start").matching(Pattern.compile("[0-9]{1,6}")).onElements("ol")
+            .allowAttributes("start")
+            .matching(Pattern.compile("[0-9]{1,6}"))
+            .onElements("ol")
             .toFactory();
 
     private final Parser parser = Parser.builder().build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
-            .softbreak("<br>").build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .softbreak("<br>")
+            .build();
 
     String render(String markdown) {
         return POLICY.sanitize(renderer.render(parser.parse(markdown)));

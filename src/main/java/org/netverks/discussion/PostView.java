@@ -9,9 +9,22 @@ import java.util.UUID;
  * as "[deleted]" or "[hidden by a moderator]"; a moderator still sees a hidden post's body, marked.
  * {@code authorId} is only filled for moderators (for blocking).
  */
-public record PostView(long id, boolean opening, String authorName, UUID authorId, boolean authorBlocked,
-        Instant createdAt, Instant editedAt, boolean deleted, boolean hidden, boolean bodyShown, String bodyHtml,
-        String body, boolean mine, int openReports, List<PostView> replies) {
+public record PostView(
+        long id,
+        boolean opening,
+        String authorName,
+        UUID authorId,
+        boolean authorBlocked,
+        Instant createdAt,
+        Instant editedAt,
+        boolean deleted,
+        boolean hidden,
+        boolean bodyShown,
+        String bodyHtml,
+        String body,
+        boolean mine,
+        int openReports,
+        List<PostView> replies) {
 
     public String created() {
         return Times.format(createdAt);

@@ -32,20 +32,28 @@ class ExerciseController {
     }
 
     @GetMapping
-    List<ExerciseService.ExerciseView> list(@PathVariable String track, @PathVariable String lesson,
-            HttpServletRequest http) {
+    List<ExerciseService.ExerciseView> list(
+            @PathVariable String track, @PathVariable String lesson, HttpServletRequest http) {
         HttpSession session = http.getSession(false);
-        return exercises.list(track, lesson, id -> session == null ? ExerciseService.Progress.NONE
-                : new ExerciseService.Progress(hints(session).getOrDefault(key(track, lesson, id), 0),
-                        solved(session).contains(key(track, lesson, id))));
+        return exercises.list(
+                track,
+                lesson,
+                id -> session == null
+                        ? ExerciseService.Progress.NONE
+                        : new ExerciseService.Progress(
+                                hints(session).getOrDefault(key(track, lesson, id), 0),
+                                solved(session).contains(key(track, lesson, id))));
     }
 
-    record CheckRequest(String sql) {
-    }
+    record CheckRequest(String sql) {}
 
     @PostMapping("/{exercise}/check")
-    ExerciseService.CheckResponse check(@PathVariable String track, @PathVariable String lesson,
-            @PathVariable String exercise, @RequestBody CheckRequest request, HttpServletRequest http)
+    ExerciseService.CheckResponse check(
+            @PathVariable String track,
+            @PathVariable String lesson,
+            @PathVariable String exercise,
+            @RequestBody CheckRequest request,
+            HttpServletRequest http)
             throws SQLException {
         if (request == null || request.sql() == null) {
             throw new BadRequestException("Send your answer as {\"sql\": \"select …\"}.");
@@ -53,8 +61,8 @@ class ExerciseController {
         if (request.sql().isBlank()) {
             throw new BadRequestException("Your answer is empty: write the SQL the task asks for, then check it.");
         }
-        ExerciseService.CheckResponse response = exercises.check(track, lesson, exercise, request.sql(),
-                LabController.learnerKey(http));
+        ExerciseService.CheckResponse response =
+                exercises.check(track, lesson, exercise, request.sql(), LabController.learnerKey(http));
         if (response.correct()) {
             HttpSession session = http.getSession();
             HashSet<String> solved = solved(session);
@@ -65,8 +73,11 @@ class ExerciseController {
     }
 
     @PostMapping("/{exercise}/hint")
-    ExerciseService.HintResponse hint(@PathVariable String track, @PathVariable String lesson,
-            @PathVariable String exercise, HttpServletRequest http) {
+    ExerciseService.HintResponse hint(
+            @PathVariable String track,
+            @PathVariable String lesson,
+            @PathVariable String exercise,
+            HttpServletRequest http) {
         HttpSession session = http.getSession();
         HashMap<String, Integer> hints = hints(session);
         String key = key(track, lesson, exercise);

@@ -46,25 +46,39 @@ class ExerciseService {
         static final Progress NONE = new Progress(0, false);
     }
 
-    record ExerciseView(String id, String title, String taskHtml, List<String> rules, int hints,
-            List<String> revealedHints, boolean solved, String solution) {
-    }
+    record ExerciseView(
+            String id,
+            String title,
+            String taskHtml,
+            List<String> rules,
+            int hints,
+            List<String> revealedHints,
+            boolean solved,
+            String solution) {}
 
-    record CheckResponse(String exerciseId, boolean correct, List<Feedback> feedback, String solution) {
-    }
+    record CheckResponse(String exerciseId, boolean correct, List<Feedback> feedback, String solution) {}
 
-    record HintResponse(String exerciseId, int number, int total, String hintHtml) {
-    }
+    record HintResponse(String exerciseId, int number, int total, String hintHtml) {}
 
-    List<ExerciseView> list(String trackSlug, String lessonSlug, java.util.function.Function<String, Progress> progress) {
+    List<ExerciseView> list(
+            String trackSlug, String lessonSlug, java.util.function.Function<String, Progress> progress) {
         Lesson lesson = lesson(trackSlug, lessonSlug);
-        return lesson.exercises().stream().map(exercise -> {
-            Progress mine = progress.apply(exercise.id());
-            int revealed = Math.min(mine.hintsRevealed(), exercise.hintsHtml().size());
-            return new ExerciseView(exercise.id(), exercise.title(), exercise.taskHtml(), exercise.rulesInWords(),
-                    exercise.hintsHtml().size(), exercise.hintsHtml().subList(0, revealed), mine.solved(),
-                    mine.solved() ? exercise.solution() : null);
-        }).toList();
+        return lesson.exercises().stream()
+                .map(exercise -> {
+                    Progress mine = progress.apply(exercise.id());
+                    int revealed =
+                            Math.min(mine.hintsRevealed(), exercise.hintsHtml().size());
+                    return new ExerciseView(
+                            exercise.id(),
+                            exercise.title(),
+                            exercise.taskHtml(),
+                            exercise.rulesInWords(),
+                            exercise.hintsHtml().size(),
+                            exercise.hintsHtml().subList(0, revealed),
+                            mine.solved(),
+                            mine.solved() ? exercise.solution() : null);
+                })
+                .toList();
     }
 
     CheckResponse check(String trackSlug, String lessonSlug, String exerciseId, String sql, String learnerKey)
@@ -72,17 +86,24 @@ class ExerciseService {
         Exercise exercise = exercise(trackSlug, lessonSlug, exerciseId);
         LabLimitException.requireSqlWithin(sql, properties, "check");
         if (!checking.add(learnerKey)) {
-            throw new LabLimitException(429, null, "Your previous check is still being graded. Wait for its result, "
-                    + "then check again.");
+            throw new LabLimitException(
+                    429,
+                    null,
+                    "Your previous check is still being graded. Wait for its result, " + "then check again.");
         }
         try {
             if (!gradingSlots.tryAcquire(properties.checkQueueWait().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new LabLimitException(503, "grading capacity", "Many answers are being graded right now. "
-                        + "Try again in a few seconds (grading capacity).");
+                throw new LabLimitException(
+                        503,
+                        "grading capacity",
+                        "Many answers are being graded right now. " + "Try again in a few seconds (grading capacity).");
             }
             try {
                 ExerciseGrader.Verdict verdict = grader.grade(exercise, catalog.current(), sql);
-                return new CheckResponse(exercise.id(), verdict.correct(), verdict.feedback(),
+                return new CheckResponse(
+                        exercise.id(),
+                        verdict.correct(),
+                        verdict.feedback(),
                         verdict.correct() ? exercise.solution() : null);
             } finally {
                 gradingSlots.release();
@@ -92,8 +113,11 @@ class ExerciseService {
             throw new LabLimitException(503, null, "The check was interrupted; please try again.");
         } catch (ExerciseGrader.BrokenExercise e) {
             log.error("Exercise {}/{}/{} cannot be graded: {}", trackSlug, lessonSlug, exerciseId, e.getMessage());
-            throw new LabLimitException(503, null, "This exercise cannot be graded just now: its reference answer "
-                    + "failed on the server. The lab's operators can see why in the server log.");
+            throw new LabLimitException(
+                    503,
+                    null,
+                    "This exercise cannot be graded just now: its reference answer "
+                            + "failed on the server. The lab's operators can see why in the server log.");
         } finally {
             checking.remove(learnerKey);
         }
@@ -114,8 +138,9 @@ class ExerciseService {
 
     private Exercise exercise(String trackSlug, String lessonSlug, String exerciseId) {
         Lesson lesson = lesson(trackSlug, lessonSlug);
-        return lesson.exercise(exerciseId).orElseThrow(() -> new NotFoundException("The lesson “" + lesson.title()
-                + "” has no exercise '" + exerciseId + "'."));
+        return lesson.exercise(exerciseId)
+                .orElseThrow(() -> new NotFoundException(
+                        "The lesson “" + lesson.title() + "” has no exercise '" + exerciseId + "'."));
     }
 
     private Lesson lesson(String trackSlug, String lessonSlug) {

@@ -16,11 +16,10 @@ import org.netverks.lab.sandbox.ScratchDatabases;
  */
 public final class ExerciseValidation {
 
-    private ExerciseValidation() {
-    }
+    private ExerciseValidation() {}
 
-    public static List<ContentProblem> run(Catalog catalog, SandboxServer server, int threads,
-            java.util.function.Consumer<String> report) {
+    public static List<ContentProblem> run(
+            Catalog catalog, SandboxServer server, int threads, java.util.function.Consumer<String> report) {
         LabProperties properties = LabProperties.defaults();
         ScriptRunner runner = new ScriptRunner(new PsqlMeta(properties), new ExplainPlans());
         ScratchDatabases scratches = ScratchDatabases.direct(server, properties.statementTimeout(), threads);

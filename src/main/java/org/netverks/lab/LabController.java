@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.netverks.lab.run.RunSettings;
 import org.netverks.web.BadRequestException;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,12 +32,15 @@ class LabController {
         this.lab = lab;
     }
 
-    record RunRequest(String sql) {
-    }
+    record RunRequest(String sql) {}
 
     @PostMapping("/run")
-    LabService.RunResponse run(@PathVariable String track, @PathVariable String lesson,
-            @RequestBody RunRequest request, HttpServletRequest http) throws SQLException {
+    LabService.RunResponse run(
+            @PathVariable String track,
+            @PathVariable String lesson,
+            @RequestBody RunRequest request,
+            HttpServletRequest http)
+            throws SQLException {
         if (request == null || request.sql() == null) {
             throw new BadRequestException("Send the SQL to run as {\"sql\": \"select 1\"}.");
         }
@@ -54,8 +56,8 @@ class LabController {
     }
 
     @GetMapping("/connection")
-    LabService.ConnectionDetails connection(@PathVariable String track, @PathVariable String lesson,
-            HttpServletRequest http) throws SQLException {
+    LabService.ConnectionDetails connection(
+            @PathVariable String track, @PathVariable String lesson, HttpServletRequest http) throws SQLException {
         return lab.connection(track, lesson, visitor(http));
     }
 
@@ -67,7 +69,9 @@ class LabController {
 
     private static LabService.Visitor visitor(HttpServletRequest http) {
         Object settings = http.getSession().getAttribute(SETTINGS);
-        return new LabService.Visitor(learnerKey(http), http.getRemoteAddr(),
+        return new LabService.Visitor(
+                learnerKey(http),
+                http.getRemoteAddr(),
                 settings instanceof RunSettings known ? known : RunSettings.DEFAULT);
     }
 
@@ -81,5 +85,4 @@ class LabController {
         }
         return (String) learner;
     }
-
 }

@@ -29,16 +29,19 @@ class LabErrors {
 
     @ExceptionHandler(SandboxUnavailableException.class)
     ResponseEntity<ApiError> unavailable(SandboxUnavailableException e) {
-        HttpStatus status = switch (e.reason()) {
-            case TOO_MANY_CREATIONS -> HttpStatus.TOO_MANY_REQUESTS;
-            case AT_CAPACITY, SERVER_ERROR, SERVER_DOWN -> HttpStatus.SERVICE_UNAVAILABLE;
-        };
-        String limit = switch (e.reason()) {
-            case TOO_MANY_CREATIONS -> "sandbox creation limit";
-            case AT_CAPACITY -> "lab capacity";
-            case SERVER_ERROR, SERVER_DOWN -> null;
-        };
-        return ApiErrors.entity(ApiError.limit(status.value(), e.getMessage(), limit),
+        HttpStatus status =
+                switch (e.reason()) {
+                    case TOO_MANY_CREATIONS -> HttpStatus.TOO_MANY_REQUESTS;
+                    case AT_CAPACITY, SERVER_ERROR, SERVER_DOWN -> HttpStatus.SERVICE_UNAVAILABLE;
+                };
+        String limit =
+                switch (e.reason()) {
+                    case TOO_MANY_CREATIONS -> "sandbox creation limit";
+                    case AT_CAPACITY -> "lab capacity";
+                    case SERVER_ERROR, SERVER_DOWN -> null;
+                };
+        return ApiErrors.entity(
+                ApiError.limit(status.value(), e.getMessage(), limit),
                 Math.max(1, e.retryAfter().toSeconds()));
     }
 
@@ -55,16 +58,18 @@ class LabErrors {
     @ExceptionHandler(SQLException.class)
     ResponseEntity<ApiError> cannotConnect(SQLException e) {
         if ("53300".equals(e.getSQLState())) {
-            return ApiErrors.entity(ApiError.limit(503,
+            return ApiErrors.entity(ApiError.limit(
+                    503,
                     "Your sandbox already has as many open connections as it may have (connection limit). "
-                            + "Close some of your own psql sessions and try again.", "connection limit"));
+                            + "Close some of your own psql sessions and try again.",
+                    "connection limit"));
         }
         if (SandboxServers.unreachable(e)) {
             log.warn("Could not reach a sandbox server: {}", e.getMessage());
             return unavailable(servers.unavailable());
         }
         log.warn("Could not reach a sandbox: {}", e.getMessage());
-        return ApiErrors.entity(ApiError.of(503,
-                "The lab could not reach your sandbox just now. Please try again shortly."), 30);
+        return ApiErrors.entity(
+                ApiError.of(503, "The lab could not reach your sandbox just now. Please try again shortly."), 30);
     }
 }

@@ -9,11 +9,11 @@ import org.netverks.web.NotFoundException;
 /** The lesson a lab request is about, when it exists and has a lab; a 404 that says which otherwise. */
 final class LabLessons {
 
-    private LabLessons() {
-    }
+    private LabLessons() {}
 
     static Lesson withLab(Catalog catalog, String trackSlug, String lessonSlug) {
-        Lesson lesson = catalog.lesson(trackSlug, lessonSlug).map(Track.Step::lesson)
+        Lesson lesson = catalog.lesson(trackSlug, lessonSlug)
+                .map(Track.Step::lesson)
                 .orElseThrow(() -> new NotFoundException("There is no lesson " + trackSlug + "/" + lessonSlug + "."));
         if (lesson.mode() != LessonMode.SQL_SANDBOX || lesson.dataset() == null) {
             throw new NotFoundException("The lesson “" + lesson.title() + "” has no SQL lab.");

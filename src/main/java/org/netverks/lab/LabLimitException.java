@@ -17,8 +17,11 @@ class LabLimitException extends RuntimeException {
         long bytes = sql.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         long most = properties.maxSqlSize().toBytes();
         if (bytes > most) {
-            throw new LabLimitException(413, "SQL size limit", "Your SQL is " + kilobytes(bytes) + "; the lab accepts "
-                    + "at most " + kilobytes(most) + " in one " + use + " (SQL size limit).");
+            throw new LabLimitException(
+                    413,
+                    "SQL size limit",
+                    "Your SQL is " + kilobytes(bytes) + "; the lab accepts " + "at most " + kilobytes(most) + " in one "
+                            + use + " (SQL size limit).");
         }
     }
 

@@ -60,14 +60,20 @@ public record LabProperties(
 
     /** The bounds every run and every check works under. */
     public org.netverks.lab.run.RunLimits runLimits() {
-        return new org.netverks.lab.run.RunLimits(statementTimeout, runTimeout, maxRowsShown, maxResultSize.toBytes(),
-                maxNotices, sandboxQuota.toBytes(), embedded() ? memoryPerSession.toBytes() : 0);
+        return new org.netverks.lab.run.RunLimits(
+                statementTimeout,
+                runTimeout,
+                maxRowsShown,
+                maxResultSize.toBytes(),
+                maxNotices,
+                sandboxQuota.toBytes(),
+                embedded() ? memoryPerSession.toBytes() : 0);
     }
 
     /** Every setting at its default, for tools that run without Spring's configuration. */
     public static LabProperties defaults() {
         return new org.springframework.boot.context.properties.bind.Binder(
-                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource())
+                        new org.springframework.boot.context.properties.source.MapConfigurationPropertySource())
                 .bindOrCreate("netverks.lab", LabProperties.class);
     }
 

@@ -15,7 +15,8 @@ class LabPropertiesValidator {
 
     LabPropertiesValidator(LabProperties properties) {
         List<String> problems = new ArrayList<>();
-        if (properties.statementTimeout().isNegative() || properties.statementTimeout().isZero()) {
+        if (properties.statementTimeout().isNegative()
+                || properties.statementTimeout().isZero()) {
             problems.add("netverks.lab.statement-timeout must be positive");
         }
         if (properties.runTimeout().compareTo(properties.statementTimeout()) < 0) {

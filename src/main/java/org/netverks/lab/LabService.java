@@ -38,8 +38,14 @@ public class LabService {
      */
     private static final java.time.Duration SIZE_CHECK_EVERY = java.time.Duration.ofSeconds(5);
 
-    LabService(ContentCatalog catalog, SandboxService sandboxes, SandboxSessions sessions, ScriptRunner runner,
-            LabProperties properties, ClientAccessProperties access, DiskQuotaGuard quotaGuard) {
+    LabService(
+            ContentCatalog catalog,
+            SandboxService sandboxes,
+            SandboxSessions sessions,
+            ScriptRunner runner,
+            LabProperties properties,
+            ClientAccessProperties access,
+            DiskQuotaGuard quotaGuard) {
         this.quotaGuard = quotaGuard;
         this.catalog = catalog;
         this.sandboxes = sandboxes;
@@ -50,12 +56,10 @@ public class LabService {
     }
 
     /** Who is asking: the learner's stable key, their address (for creation limits) and display settings. */
-    public record Visitor(String learnerKey, String client, RunSettings settings) {
-    }
+    public record Visitor(String learnerKey, String client, RunSettings settings) {}
 
-    public record RunResponse(List<StatementResult> results, List<String> messages, RunSettings settings,
-            String database) {
-    }
+    public record RunResponse(
+            List<StatementResult> results, List<String> messages, RunSettings settings, String database) {}
 
     public RunResponse run(String trackSlug, String lessonSlug, String sql, Visitor visitor) throws SQLException {
         Dataset dataset = datasetOf(trackSlug, lessonSlug);
@@ -65,8 +69,8 @@ public class LabService {
                 measure(session); // a new connection: the sandbox may have outgrown its quota before
             }
             if (session.sizeBytes() > properties.sandboxQuota().toBytes()) {
-                throw new LabLimitException(409, "disk quota", quotaMessage(session.sizeBytes())
-                        + " Reset it to keep working.");
+                throw new LabLimitException(
+                        409, "disk quota", quotaMessage(session.sizeBytes()) + " Reset it to keep working.");
             }
             ScriptRunner.Outcome outcome = runner.run(sql, session, visitor.settings(), properties.runLimits());
             runner.cleanUp(session, outcome);
@@ -89,8 +93,7 @@ public class LabService {
     /** Swaps the learner's sandbox for a pristine copy of the dataset. */
     public void reset(String trackSlug, String lessonSlug, Visitor visitor) {
         Dataset dataset = datasetOf(trackSlug, lessonSlug);
-        sandboxes.reset(visitor.learnerKey(), dataset, visitor.client())
-                .ifPresent(old -> sessions.forget(old.id()));
+        sandboxes.reset(visitor.learnerKey(), dataset, visitor.client()).ifPresent(old -> sessions.forget(old.id()));
     }
 
     /**
@@ -98,15 +101,24 @@ public class LabService {
      * URI asks for it ({@code sslmode=require}). {@code serverOnly}: the host is this server's own
      * name for itself, so the details work only in a terminal on the server.
      */
-    public record ConnectionDetails(String host, int port, String database, String user, String password, String uri,
-            String psql, boolean tls, boolean serverOnly) {
-    }
+    public record ConnectionDetails(
+            String host,
+            int port,
+            String database,
+            String user,
+            String password,
+            String uri,
+            String psql,
+            boolean tls,
+            boolean serverOnly) {}
 
     public ConnectionDetails connection(String trackSlug, String lessonSlug, Visitor visitor) throws SQLException {
         if (!properties.showConnectionDetails()) {
-            throw new LabLimitException(403, null, "This lab's operator has not enabled connections from your own tools.");
+            throw new LabLimitException(
+                    403, null, "This lab's operator has not enabled connections from your own tools.");
         }
-        Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), datasetOf(trackSlug, lessonSlug), visitor.client());
+        Sandbox sandbox =
+                sandboxes.sandboxFor(visitor.learnerKey(), datasetOf(trackSlug, lessonSlug), visitor.client());
         SandboxServer server = sandboxes.server(sandbox);
         // the password shown must work, even if the learner changed it with ALTER ROLE since
         sandboxes.repairRole(sandbox);
@@ -119,21 +131,29 @@ public class LabService {
         String uri = "postgresql://" + sandbox.role() + ":" + sandbox.password() + "@"
                 + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + server.port() + "/"
                 + sandbox.database() + (tls ? "?sslmode=require" : "");
-        return new ConnectionDetails(host, server.port(), sandbox.database(), sandbox.role(), sandbox.password(), uri,
-                "psql '" + uri + "'", tls, ClientAccessProperties.isLoopback(host));
+        return new ConnectionDetails(
+                host,
+                server.port(),
+                sandbox.database(),
+                sandbox.role(),
+                sandbox.password(),
+                uri,
+                "psql '" + uri + "'",
+                tls,
+                ClientAccessProperties.isLoopback(host));
     }
 
-    public record Table(String name, String kind, long estimatedRows, List<Column> columns) {
-    }
+    public record Table(String name, String kind, long estimatedRows, List<Column> columns) {}
 
-    public record Column(String name, String type) {
-    }
+    public record Column(String name, String type) {}
 
     /** The tables and views in the learner's sandbox, for the schema panel. */
     public List<Table> schema(String trackSlug, String lessonSlug, Visitor visitor) throws SQLException {
         return onOwnSandbox(visitor, datasetOf(trackSlug, lessonSlug), (sandbox, session) -> {
             Map<String, Table> tables = new LinkedHashMap<>();
-            try (PreparedStatement query = session.connection().prepareStatement("""
+            try (PreparedStatement query = session.connection()
+                            .prepareStatement(
+                                    """
                     select c.relname, case c.relkind when 'v' then 'view' when 'm' then 'materialized view'
                                                      else 'table' end,
                            greatest(c.reltuples, 0)::bigint, a.attname, format_type(a.atttypid, a.atttypmod)
@@ -190,18 +210,20 @@ public class LabService {
         return catalog.current().dataset(lesson.dataset()).orElseThrow();
     }
 
-
     /** Plain reads do not grow the database; commands (and EXPLAIN ANALYZE of one) can. */
     private static boolean mayHaveWritten(List<StatementResult> results) {
-        return results.stream().anyMatch(result -> result instanceof StatementResult.Command
-                || result instanceof StatementResult.Plan
-                || (result instanceof StatementResult.Rows rows && rows.tag() != null && !rows.tag().startsWith("SELECT")));
+        return results.stream()
+                .anyMatch(result -> result instanceof StatementResult.Command
+                        || result instanceof StatementResult.Plan
+                        || (result instanceof StatementResult.Rows rows
+                                && rows.tag() != null
+                                && !rows.tag().startsWith("SELECT")));
     }
 
     /** Records the sandbox's size on its session; when it cannot be measured now, the next run tries again. */
     private static void measure(SandboxSession session) {
-        try (ResultSet rows = session.connection().createStatement()
-                .executeQuery("select pg_database_size(current_database())")) {
+        try (ResultSet rows =
+                session.connection().createStatement().executeQuery("select pg_database_size(current_database())")) {
             rows.next();
             session.recordSize(rows.getLong(1));
         } catch (SQLException e) {

@@ -26,16 +26,19 @@ class PsqlMeta implements MetaCommandHandler {
 
     @Override
     public Outcome run(String commandLine, SandboxSession session, RunSettings settings) throws SQLException {
-        ConnectionInfo info = new ConnectionInfo(session.database(), session.user(), properties.publicHost(),
-                session.port());
-        MetaOutcome outcome = commands.run(commandLine, session.connection(), info,
-                new PsqlSettings(settings.expanded(), settings.timing()));
+        ConnectionInfo info =
+                new ConnectionInfo(session.database(), session.user(), properties.publicHost(), session.port());
+        MetaOutcome outcome = commands.run(
+                commandLine, session.connection(), info, new PsqlSettings(settings.expanded(), settings.timing()));
         if (outcome instanceof MetaOutcome.Text text) {
             return new Outcome(text.text(), false, settings);
         }
         if (outcome instanceof MetaOutcome.SettingChanged changed) {
-            return new Outcome(changed.message(), false,
-                    new RunSettings(changed.settings().expanded(), changed.settings().timing()));
+            return new Outcome(
+                    changed.message(),
+                    false,
+                    new RunSettings(
+                            changed.settings().expanded(), changed.settings().timing()));
         }
         return new Outcome(((MetaOutcome.Failure) outcome).message(), true, settings);
     }

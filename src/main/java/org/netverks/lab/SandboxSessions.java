@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.netverks.lab.run.SandboxSession;
-import org.netverks.lab.sandbox.Sandbox;
 import org.netverks.lab.sandbox.DiskQuotaGuard;
+import org.netverks.lab.sandbox.Sandbox;
 import org.netverks.lab.sandbox.SandboxServer;
 import org.netverks.lab.sandbox.SandboxServers;
 import org.netverks.lab.sandbox.SandboxService;
@@ -34,8 +34,8 @@ class SandboxSessions {
     private final DiskQuotaGuard quotaGuard;
     private final Map<UUID, Slot> slots = new ConcurrentHashMap<>();
 
-    SandboxSessions(LabProperties properties, SandboxServers servers, SandboxService sandboxes,
-            DiskQuotaGuard quotaGuard) {
+    SandboxSessions(
+            LabProperties properties, SandboxServers servers, SandboxService sandboxes, DiskQuotaGuard quotaGuard) {
         this.properties = properties;
         this.servers = servers;
         this.sandboxes = sandboxes;
@@ -72,8 +72,9 @@ class SandboxSessions {
             throw new Busy();
         }
         try {
-            if (slot.session != null && (!slot.session.usable()
-                    || (System.nanoTime() - slot.lastUsed > CHECK_AFTER_IDLE_NANOS && !slot.session.alive()))) {
+            if (slot.session != null
+                    && (!slot.session.usable()
+                            || (System.nanoTime() - slot.lastUsed > CHECK_AFTER_IDLE_NANOS && !slot.session.alive()))) {
                 slot.session.close();
                 slot.session = null;
             }
@@ -93,8 +94,14 @@ class SandboxSessions {
 
     private SandboxSession open(Sandbox sandbox, SandboxServer server) throws SQLException {
         try {
-            return SandboxSession.open(server.host(), server.port(), sandbox.database(), sandbox.role(),
-                    sandbox.password(), properties.maxResultSize().toBytes(), () -> sandboxes.repairRole(sandbox));
+            return SandboxSession.open(
+                    server.host(),
+                    server.port(),
+                    sandbox.database(),
+                    sandbox.role(),
+                    sandbox.password(),
+                    properties.maxResultSize().toBytes(),
+                    () -> sandboxes.repairRole(sandbox));
         } catch (SQLException e) {
             if (SandboxServers.unreachable(e)) {
                 throw servers.unavailable(server);
@@ -110,10 +117,14 @@ class SandboxSessions {
     private static final String NOT_AUTHORIZED = "28000";
 
     static LabLimitException overQuota(LabProperties properties) {
-        return new LabLimitException(409, "disk quota", "Your sandbox went over its "
-                + properties.sandboxQuota().toMegabytes() + " MB disk quota, so it was closed: runs and your own "
-                + "clients cannot connect to it any more. Reset it to keep working (a reset gives you a fresh copy "
-                + "of the data).");
+        return new LabLimitException(
+                409,
+                "disk quota",
+                "Your sandbox went over its "
+                        + properties.sandboxQuota().toMegabytes()
+                        + " MB disk quota, so it was closed: runs and your own "
+                        + "clients cannot connect to it any more. Reset it to keep working (a reset gives you a fresh copy "
+                        + "of the data).");
     }
 
     /** Closes the session of a sandbox that is going away. */
@@ -143,6 +154,7 @@ class SandboxSessions {
     }
 
     int open() {
-        return (int) slots.values().stream().filter(slot -> slot.session != null).count();
+        return (int)
+                slots.values().stream().filter(slot -> slot.session != null).count();
     }
 }

@@ -8,6 +8,11 @@ import java.util.UUID;
  * checked. {@code verified}: the e-mail address is confirmed (by a link), or the account is from
  * before addresses were confirmed (see V5__email_verification.sql).
  */
-public record Account(UUID id, String email, String displayName, boolean moderator, boolean blocked,
-        Instant createdAt, boolean verified) {
-}
+public record Account(
+        UUID id,
+        String email,
+        String displayName,
+        boolean moderator,
+        boolean blocked,
+        Instant createdAt,
+        boolean verified) {}

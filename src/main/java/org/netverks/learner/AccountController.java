@@ -12,10 +12,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.stereotype.Controller;
 
 /**
  * Sign-up, the log-in page (Spring Security checks the form itself), and the account page:
@@ -36,8 +36,10 @@ class AccountController {
     }
 
     @GetMapping("/signup")
-    ResponseEntity<byte[]> signUpPage(@RequestParam(name = "continue", required = false) String continueTo,
-            CsrfToken csrf, HttpServletRequest request) {
+    ResponseEntity<byte[]> signUpPage(
+            @RequestParam(name = "continue", required = false) String continueTo,
+            CsrfToken csrf,
+            HttpServletRequest request) {
         if (Viewers.of(request) != null) {
             return redirect("/me");
         }
@@ -49,9 +51,12 @@ class AccountController {
      * message says which); the learner is signed in once they use the link in it.
      */
     @PostMapping("/signup")
-    ResponseEntity<byte[]> signUp(@RequestParam(required = false) String email,
-            @RequestParam(required = false) String displayName, @RequestParam(required = false) String password,
-            @RequestParam(name = "continue", required = false) String continueTo, CsrfToken csrf) {
+    ResponseEntity<byte[]> signUp(
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) String displayName,
+            @RequestParam(required = false) String password,
+            @RequestParam(name = "continue", required = false) String continueTo,
+            CsrfToken csrf) {
         Map<String, String> problems = accounts.signUp(email, displayName, password, continueTo);
         if (!problems.isEmpty()) {
             return signUpForm(400, email, displayName, problems, continueTo, csrf);
@@ -62,8 +67,13 @@ class AccountController {
         return pages.once(200, "learner/signup-sent.jte", model);
     }
 
-    private ResponseEntity<byte[]> signUpForm(int status, String email, String displayName, Map<String, String> errors,
-            String continueTo, CsrfToken csrf) {
+    private ResponseEntity<byte[]> signUpForm(
+            int status,
+            String email,
+            String displayName,
+            Map<String, String> errors,
+            String continueTo,
+            CsrfToken csrf) {
         Map<String, Object> model = new HashMap<>();
         model.put("email", email == null ? "" : email);
         model.put("displayName", displayName == null ? "" : displayName);
@@ -74,8 +84,10 @@ class AccountController {
     }
 
     @GetMapping("/login")
-    ResponseEntity<byte[]> logInPage(@RequestParam(name = "continue", required = false) String continueTo,
-            CsrfToken csrf, HttpServletRequest request) {
+    ResponseEntity<byte[]> logInPage(
+            @RequestParam(name = "continue", required = false) String continueTo,
+            CsrfToken csrf,
+            HttpServletRequest request) {
         if (Viewers.of(request) != null) {
             return redirect(ContinueTo.safe(continueTo, "/me"));
         }
@@ -88,19 +100,24 @@ class AccountController {
     }
 
     @GetMapping("/account")
-    ResponseEntity<byte[]> accountPage(@AuthenticationPrincipal LearnerPrincipal learner, HttpServletRequest request,
+    ResponseEntity<byte[]> accountPage(
+            @AuthenticationPrincipal LearnerPrincipal learner,
+            HttpServletRequest request,
             @RequestParam(name = "changed", required = false) String changed,
             @RequestParam(name = "confirmation-sent", required = false) String confirmationSent) {
-        String message = changed != null ? "Your password is changed. Other devices where you were logged in have "
-                + "been logged out." : confirmationSent != null ? "A new confirmation link is on its way to "
-                + learner.email() + ". It works once, for " + EmailVerifications.VALID_FOR.toHours() + " hours." : null;
+        String message = changed != null
+                ? "Your password is changed. Other devices where you were logged in have " + "been logged out."
+                : confirmationSent != null
+                        ? "A new confirmation link is on its way to " + learner.email() + ". It works once, for "
+                                + EmailVerifications.VALID_FOR.toHours() + " hours."
+                        : null;
         return accountForm(200, learner, request, Map.of(), message);
     }
 
     /** "Send the link again" for a signed-in learner whose address is not confirmed (a few an hour). */
     @PostMapping("/account/confirmation")
-    ResponseEntity<byte[]> resendConfirmation(@AuthenticationPrincipal LearnerPrincipal learner,
-            HttpServletRequest request) {
+    ResponseEntity<byte[]> resendConfirmation(
+            @AuthenticationPrincipal LearnerPrincipal learner, HttpServletRequest request) {
         Account account = accounts.account(learner.accountId()).orElseThrow();
         if (account.verified()) {
             return accountForm(200, learner, request, Map.of(), "Your e-mail address is already confirmed.");
@@ -108,18 +125,33 @@ class AccountController {
         Optional<Duration> wait = accounts.resendConfirmation(account);
         if (wait.isPresent()) {
             long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
-            return accountForm(429, learner, request, Map.of("confirmation", "At most "
-                    + EmailVerifications.MAILS_PER_HOUR + " messages an hour go to one address: wait " + minutes
-                    + (minutes == 1 ? " minute" : " minutes") + ", then ask again, or use the last link you got."), null);
+            return accountForm(
+                    429,
+                    learner,
+                    request,
+                    Map.of(
+                            "confirmation",
+                            "At most "
+                                    + EmailVerifications.MAILS_PER_HOUR + " messages an hour go to one address: wait "
+                                    + minutes
+                                    + (minutes == 1 ? " minute" : " minutes")
+                                    + ", then ask again, or use the last link you got."),
+                    null);
         }
         return redirect("/account?confirmation-sent");
     }
 
     @PostMapping("/account/password")
-    ResponseEntity<byte[]> changePassword(@AuthenticationPrincipal LearnerPrincipal learner,
-            @RequestParam(required = false) String current, @RequestParam(required = false) String password,
+    ResponseEntity<byte[]> changePassword(
+            @AuthenticationPrincipal LearnerPrincipal learner,
+            @RequestParam(required = false) String current,
+            @RequestParam(required = false) String password,
             HttpServletRequest request) {
-        Map<String, String> problems = accounts.changePassword(learner.accountId(), learner.email(), current, password,
+        Map<String, String> problems = accounts.changePassword(
+                learner.accountId(),
+                learner.email(),
+                current,
+                password,
                 request.getSession().getId());
         if (!problems.isEmpty()) {
             return accountForm(problems.containsKey("current") ? 403 : 400, learner, request, problems, null);
@@ -133,23 +165,40 @@ class AccountController {
         Account account = accounts.account(learner.accountId()).orElseThrow();
         Map<String, Object> data = new java.util.LinkedHashMap<>();
         data.put("exportedAt", java.time.Instant.now().toString());
-        data.put("account", Map.of("email", account.email(), "displayName", account.displayName(),
-                "createdAt", account.createdAt().toString(), "moderator", account.moderator(),
-                "emailConfirmed", account.verified()));
+        data.put(
+                "account",
+                Map.of(
+                        "email",
+                        account.email(),
+                        "displayName",
+                        account.displayName(),
+                        "createdAt",
+                        account.createdAt().toString(),
+                        "moderator",
+                        account.moderator(),
+                        "emailConfirmed",
+                        account.verified()));
         data.put("progress", progress.load(learner.accountId()));
         data.put("cardSchedule", progress.schedules(learner.accountId()));
         data.putAll(accounts.otherData(learner.accountId()));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"learn-netverks-my-data.json\"")
-                .contentType(MediaType.APPLICATION_JSON).body(data);
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(data);
     }
 
     @PostMapping("/account/delete")
-    ResponseEntity<byte[]> delete(@AuthenticationPrincipal LearnerPrincipal learner,
-            @RequestParam(required = false) String password, HttpServletRequest request) {
+    ResponseEntity<byte[]> delete(
+            @AuthenticationPrincipal LearnerPrincipal learner,
+            @RequestParam(required = false) String password,
+            HttpServletRequest request) {
         if (!accounts.passwordMatches(learner.email(), password)) {
-            return accountForm(403, learner, request, Map.of("deletePassword", "This is not your password; "
-                    + "your account is not deleted."), null);
+            return accountForm(
+                    403,
+                    learner,
+                    request,
+                    Map.of("deletePassword", "This is not your password; " + "your account is not deleted."),
+                    null);
         }
         accounts.delete(learner.accountId(), learner.email());
         request.getSession().invalidate();
@@ -157,8 +206,12 @@ class AccountController {
         return redirect("/?account-deleted");
     }
 
-    private ResponseEntity<byte[]> accountForm(int status, LearnerPrincipal learner, HttpServletRequest request,
-            Map<String, String> errors, String message) {
+    private ResponseEntity<byte[]> accountForm(
+            int status,
+            LearnerPrincipal learner,
+            HttpServletRequest request,
+            Map<String, String> errors,
+            String message) {
         Map<String, Object> model = new HashMap<>();
         model.put("viewer", Viewers.of(request));
         model.put("account", accounts.account(learner.accountId()).orElseThrow());

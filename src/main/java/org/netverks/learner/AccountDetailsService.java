@@ -19,7 +19,8 @@ class AccountDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String email) {
         return accounts.byEmail(email)
-                .map(account -> new LearnerPrincipal(account, accounts.passwordHash(email).orElseThrow()))
+                .map(account -> new LearnerPrincipal(
+                        account, accounts.passwordHash(email).orElseThrow()))
                 .orElseThrow(() -> new UsernameNotFoundException("no account"));
     }
 }

@@ -11,9 +11,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountRepository {
 
-    private static final RowMapper<Account> ACCOUNT = (row, n) -> new Account(row.getObject("id", UUID.class),
-            row.getString("email"), row.getString("display_name"), row.getBoolean("moderator"),
-            row.getBoolean("blocked"), row.getTimestamp("created_at").toInstant(),
+    private static final RowMapper<Account> ACCOUNT = (row, n) -> new Account(
+            row.getObject("id", UUID.class),
+            row.getString("email"),
+            row.getString("display_name"),
+            row.getBoolean("moderator"),
+            row.getBoolean("blocked"),
+            row.getTimestamp("created_at").toInstant(),
             row.getTimestamp("email_verified_at") != null);
 
     private final JdbcClient jdbc;
@@ -27,58 +31,84 @@ class AccountRepository {
      * empty when the address already has one.
      */
     Optional<Account> createConfirmed(String email, String displayName, String passwordHash, boolean moderator) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 insert into learner_account (id, email, display_name, password_hash, moderator, email_verified_at)
                 values (:id, :email, :name, :hash, :moderator, now())
                 on conflict do nothing
                 returning *""")
-                .param("id", UUID.randomUUID()).param("email", email).param("name", displayName)
-                .param("hash", passwordHash).param("moderator", moderator).query(ACCOUNT).optional();
+                .param("id", UUID.randomUUID())
+                .param("email", email)
+                .param("name", displayName)
+                .param("hash", passwordHash)
+                .param("moderator", moderator)
+                .query(ACCOUNT)
+                .optional();
     }
 
     Optional<Account> byEmail(String email) {
-        return jdbc.sql("select * from learner_account where lower(email) = lower(:email)").param("email", email)
-                .query(ACCOUNT).optional();
+        return jdbc.sql("select * from learner_account where lower(email) = lower(:email)")
+                .param("email", email)
+                .query(ACCOUNT)
+                .optional();
     }
 
     Optional<Account> byId(UUID id) {
-        return jdbc.sql("select * from learner_account where id = :id").param("id", id).query(ACCOUNT).optional();
+        return jdbc.sql("select * from learner_account where id = :id")
+                .param("id", id)
+                .query(ACCOUNT)
+                .optional();
     }
 
     Optional<String> passwordHash(String email) {
         return jdbc.sql("select password_hash from learner_account where lower(email) = lower(:email)")
-                .param("email", email).query(String.class).optional();
+                .param("email", email)
+                .query(String.class)
+                .optional();
     }
 
     void setPassword(UUID id, String passwordHash) {
         jdbc.sql("update learner_account set password_hash = :hash, password_changed_at = now() where id = :id")
-                .param("hash", passwordHash).param("id", id).update();
+                .param("hash", passwordHash)
+                .param("id", id)
+                .update();
     }
 
     boolean delete(UUID id) {
-        return jdbc.sql("delete from learner_account where id = :id").param("id", id).update() == 1;
+        return jdbc.sql("delete from learner_account where id = :id")
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     /** Moderators are exactly the configured addresses that are confirmed. */
     void setModerators(List<String> emails) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 update learner_account set moderator = (lower(email) = any(:emails) and email_verified_at is not null)
                 where moderator <> (lower(email) = any(:emails) and email_verified_at is not null)""")
-                .param("emails", emails.stream().map(String::toLowerCase).toArray(String[]::new)).update();
+                .param("emails", emails.stream().map(String::toLowerCase).toArray(String[]::new))
+                .update();
     }
 
     /** The address is confirmed now (if it was not); a configured moderator address gets its rights. */
     void markVerified(UUID id, boolean moderator) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 update learner_account set email_verified_at = coalesce(email_verified_at, now()),
                                            moderator = moderator or :moderator
-                where id = :id""").param("id", id).param("moderator", moderator).update();
+                where id = :id""")
+                .param("id", id)
+                .param("moderator", moderator)
+                .update();
     }
 
     /** Ends every session of the account (after a password change or reset, or its deletion). */
     void endSessions(String email, String keepSessionId) {
         jdbc.sql("delete from spring_session where lower(principal_name) = lower(:email) "
-                + "and session_id is distinct from :keep")
-                .param("email", email).param("keep", keepSessionId).update();
+                        + "and session_id is distinct from :keep")
+                .param("email", email)
+                .param("keep", keepSessionId)
+                .update();
     }
 }

@@ -12,12 +12,25 @@ final class AccountRules {
     static final int MIN_PASSWORD = 10;
     static final int MAX_PASSWORD = 128;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{2,}");
-    private static final Set<String> COMMON = Set.of("password12", "password123", "1234567890", "12345678910",
-            "qwertyuiop", "qwerty1234", "iloveyou12", "letmein123", "postgresql", "postgres123", "welcome123",
-            "abcdefghij", "0987654321", "1111111111", "passw0rd12", "administrator");
+    private static final Set<String> COMMON = Set.of(
+            "password12",
+            "password123",
+            "1234567890",
+            "12345678910",
+            "qwertyuiop",
+            "qwerty1234",
+            "iloveyou12",
+            "letmein123",
+            "postgresql",
+            "postgres123",
+            "welcome123",
+            "abcdefghij",
+            "0987654321",
+            "1111111111",
+            "passw0rd12",
+            "administrator");
 
-    private AccountRules() {
-    }
+    private AccountRules() {}
 
     static Map<String, String> signUpProblems(String email, String displayName, String password) {
         Map<String, String> problems = new LinkedHashMap<>();
@@ -45,13 +58,15 @@ final class AccountRules {
 
     static java.util.Optional<String> passwordProblem(String password, String email) {
         if (password == null || password.length() < MIN_PASSWORD) {
-            return java.util.Optional.of("Use at least " + MIN_PASSWORD + " characters; a few words make a good password.");
+            return java.util.Optional.of(
+                    "Use at least " + MIN_PASSWORD + " characters; a few words make a good password.");
         }
         if (password.length() > MAX_PASSWORD) {
             return java.util.Optional.of("Use at most " + MAX_PASSWORD + " characters.");
         }
         String lower = password.toLowerCase(Locale.ROOT);
-        if (COMMON.contains(lower) || password.chars().distinct().count() < 4
+        if (COMMON.contains(lower)
+                || password.chars().distinct().count() < 4
                 || (email != null && lower.equals(email.strip().toLowerCase(Locale.ROOT)))) {
             return java.util.Optional.of("This password is too easy to guess: choose another.");
         }

@@ -36,20 +36,24 @@ class AccountSecurityRules implements SecurityRules {
     @Override
     public void apply(HttpSecurity http) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
-        http.formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
-                        .usernameParameter("email").passwordParameter("password")
+        http.formLogin(form -> form.loginPage("/login")
+                        .loginProcessingUrl("/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
                         .successHandler((request, response, authentication) ->
                                 response.sendRedirect(ContinueTo.safe(request.getParameter("continue"), "/me")))
                         .failureHandler(this::loginFailed))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signed-out"))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/me", "/me/**", "/account", "/account/**", "/api/progress", "/api/progress/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/me", "/me/**", "/account", "/account/**", "/api/progress", "/api/progress/**")
                         .authenticated())
-                .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor((request, response, denied) -> ApiErrors.write(response,
-                                ApiError.of(401, "Log in first: this needs an account.")), api)
-                        .defaultAuthenticationEntryPointFor((request, response, denied) -> response.sendRedirect(
-                                "/login?continue=" + URLEncoder.encode(pathAndQuery(request), StandardCharsets.UTF_8)),
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                                (request, response, denied) -> ApiErrors.write(
+                                        response, ApiError.of(401, "Log in first: this needs an account.")),
+                                api)
+                        .defaultAuthenticationEntryPointFor(
+                                (request, response, denied) -> response.sendRedirect("/login?continue="
+                                        + URLEncoder.encode(pathAndQuery(request), StandardCharsets.UTF_8)),
                                 request -> true));
     }
 
@@ -71,7 +75,8 @@ class AccountSecurityRules implements SecurityRules {
     }
 
     private static String pathAndQuery(HttpServletRequest request) {
-        return request.getQueryString() == null ? request.getRequestURI()
+        return request.getQueryString() == null
+                ? request.getRequestURI()
                 : request.getRequestURI() + "?" + request.getQueryString();
     }
 }

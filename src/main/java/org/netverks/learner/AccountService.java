@@ -1,10 +1,10 @@
 package org.netverks.learner;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.time.Duration;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,8 +24,12 @@ class AccountService {
     private final EmailVerifications verifications;
     private final List<AccountData> otherData;
 
-    AccountService(AccountRepository accounts, PasswordEncoder encoder, Moderators moderators,
-            EmailVerifications verifications, List<AccountData> otherData) {
+    AccountService(
+            AccountRepository accounts,
+            PasswordEncoder encoder,
+            Moderators moderators,
+            EmailVerifications verifications,
+            List<AccountData> otherData) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.moderators = moderators;
@@ -41,23 +45,20 @@ class AccountService {
     Map<String, String> signUp(String email, String displayName, String password, String continueTo) {
         Map<String, String> problems = AccountRules.signUpProblems(email, displayName, password);
         if (problems.isEmpty()) {
-            verifications.signUp(email.strip(), displayName.strip(), encoder.encode(password),
-                    ContinueTo.safe(continueTo, ""));
+            verifications.signUp(
+                    email.strip(), displayName.strip(), encoder.encode(password), ContinueTo.safe(continueTo, ""));
         }
         return problems;
     }
 
     /** What came of using a confirmation link. */
     sealed interface Confirmation {
-        record Confirmed(Account account, String continueTo) implements Confirmation {
-        }
+        record Confirmed(Account account, String continueTo) implements Confirmation {}
 
         /** The link was a sign-up's, but the address got an account meanwhile (another sign-up's link). */
-        record Taken(String email) implements Confirmation {
-        }
+        record Taken(String email) implements Confirmation {}
 
-        record Unusable(EmailVerifications.TokenState state) implements Confirmation {
-        }
+        record Unusable(EmailVerifications.TokenState state) implements Confirmation {}
     }
 
     /** Uses the link: makes the account of a sign-up, or confirms an account's address (with moderator rights if configured). */
@@ -86,7 +87,8 @@ class AccountService {
     }
 
     /** Empty when done; otherwise the problem, by field. */
-    Map<String, String> changePassword(UUID accountId, String email, String current, String chosen, String keepSession) {
+    Map<String, String> changePassword(
+            UUID accountId, String email, String current, String chosen, String keepSession) {
         String hash = accounts.passwordHash(email).orElseThrow();
         if (current == null || !encoder.matches(current, hash)) {
             return Map.of("current", "This is not your current password.");
@@ -101,7 +103,10 @@ class AccountService {
     }
 
     boolean passwordMatches(String email, String password) {
-        return password != null && accounts.passwordHash(email).map(hash -> encoder.matches(password, hash)).orElse(false);
+        return password != null
+                && accounts.passwordHash(email)
+                        .map(hash -> encoder.matches(password, hash))
+                        .orElse(false);
     }
 
     /** The account, its progress and cards (by cascade), and what other features keep for it. */

@@ -20,14 +20,11 @@ final class CardScheduler {
     /** A hundred years: ratings come from the browser, and enough "easy" ones would overflow any date. */
     static final int MAX_INTERVAL_DAYS = 36_500;
 
-    private CardScheduler() {
-    }
+    private CardScheduler() {}
 
-    record Review(LocalDate day, String rating) {
-    }
+    record Review(LocalDate day, String rating) {}
 
-    record Schedule(int repetitions, BigDecimal ease, int intervalDays, LocalDate dueOn) {
-    }
+    record Schedule(int repetitions, BigDecimal ease, int intervalDays, LocalDate dueOn) {}
 
     static Schedule replay(List<Review> reviews) {
         int repetitions = 0;
@@ -42,7 +39,8 @@ final class CardScheduler {
                     ease = ease.subtract(new BigDecimal("0.20"));
                 }
                 case "hard" -> {
-                    interval = repetitions == 0 ? 1
+                    interval = repetitions == 0
+                            ? 1
                             : Math.min(MAX_INTERVAL_DAYS, Math.max(interval + 1, (int) Math.round(interval * 1.2)));
                     ease = ease.subtract(new BigDecimal("0.15"));
                     repetitions++;
@@ -52,8 +50,11 @@ final class CardScheduler {
                     repetitions++;
                 }
                 case "easy" -> {
-                    interval = repetitions == 0 ? 4 : repetitions == 1 ? 8
-                            : (int) Math.min(MAX_INTERVAL_DAYS, Math.round(grow(interval, ease) * 1.3));
+                    interval = repetitions == 0
+                            ? 4
+                            : repetitions == 1
+                                    ? 8
+                                    : (int) Math.min(MAX_INTERVAL_DAYS, Math.round(grow(interval, ease) * 1.3));
                     ease = ease.add(new BigDecimal("0.15"));
                     repetitions++;
                 }
@@ -66,7 +67,13 @@ final class CardScheduler {
     }
 
     private static int grow(int interval, BigDecimal ease) {
-        return Math.min(MAX_INTERVAL_DAYS, Math.max(interval + 1,
-                new BigDecimal(interval).multiply(ease).setScale(0, RoundingMode.HALF_UP).intValue()));
+        return Math.min(
+                MAX_INTERVAL_DAYS,
+                Math.max(
+                        interval + 1,
+                        new BigDecimal(interval)
+                                .multiply(ease)
+                                .setScale(0, RoundingMode.HALF_UP)
+                                .intValue()));
     }
 }

@@ -23,13 +23,23 @@ class DashboardController {
 
     @GetMapping("/me")
     ResponseEntity<byte[]> me(@AuthenticationPrincipal LearnerPrincipal learner, HttpServletRequest request) {
-        return pages.once(200, "learner/me.jte", Map.of("viewer", Viewers.of(request),
-                "dashboard", dashboards.dashboard(learner.accountId()), "welcome", request.getParameter("welcome") != null));
+        return pages.once(
+                200,
+                "learner/me.jte",
+                Map.of(
+                        "viewer",
+                        Viewers.of(request),
+                        "dashboard",
+                        dashboards.dashboard(learner.accountId()),
+                        "welcome",
+                        request.getParameter("welcome") != null));
     }
 
     @GetMapping("/me/cards")
     ResponseEntity<byte[]> cards(@AuthenticationPrincipal LearnerPrincipal learner, HttpServletRequest request) {
-        return pages.once(200, "learner/cards.jte", Map.of("viewer", Viewers.of(request),
-                "cards", dashboards.dueCards(learner.accountId())));
+        return pages.once(
+                200,
+                "learner/cards.jte",
+                Map.of("viewer", Viewers.of(request), "cards", dashboards.dueCards(learner.accountId())));
     }
 }

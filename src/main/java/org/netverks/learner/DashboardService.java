@@ -25,7 +25,8 @@ public class DashboardService {
 
     @SuppressWarnings("unchecked")
     Dashboard dashboard(UUID account) {
-        Map<String, Map<String, Object>> lessons = (Map<String, Map<String, Object>>) progress.load(account).get("lessons");
+        Map<String, Map<String, Object>> lessons =
+                (Map<String, Map<String, Object>>) progress.load(account).get("lessons");
         List<Dashboard.TrackProgress> tracks = new ArrayList<>();
         List<Dashboard.ConfidenceCheck> checks = new ArrayList<>();
         for (Track track : catalog.current().tracks()) {
@@ -45,20 +46,30 @@ public class DashboardService {
                 }
             }
             if (started) {
-                tracks.add(new Dashboard.TrackProgress(track.title(), track.slug(), completed, track.steps().size(),
-                        Math.round(completed * 100f / track.steps().size()), next == null ? null : next.title(),
+                tracks.add(new Dashboard.TrackProgress(
+                        track.title(),
+                        track.slug(),
+                        completed,
+                        track.steps().size(),
+                        Math.round(completed * 100f / track.steps().size()),
+                        next == null ? null : next.title(),
                         next == null ? null : "/tracks/" + track.slug() + "/" + next.slug()));
             }
         }
         return new Dashboard(tracks, dueCards(account).size(), checks);
     }
 
-    private static Dashboard.ConfidenceCheck check(Track track, Lesson lesson, int confidence, Map<String, Object> record) {
+    private static Dashboard.ConfidenceCheck check(
+            Track track, Lesson lesson, int confidence, Map<String, Object> record) {
         Map<?, ?> quiz = record.get("quiz") instanceof Map<?, ?> answers ? answers : Map.of();
-        int correct = (int) lesson.parts().quiz().stream().filter(question -> quiz.get(question.id()) instanceof Map<?, ?> answer
-                && Boolean.TRUE.equals(answer.get("correct"))).count();
+        int correct = (int) lesson.parts().quiz().stream()
+                .filter(question -> quiz.get(question.id()) instanceof Map<?, ?> answer
+                        && Boolean.TRUE.equals(answer.get("correct")))
+                .count();
         Map<?, ?> solvedMap = record.get("exercises") instanceof Map<?, ?> solved ? solved : Map.of();
-        int solved = (int) lesson.exercises().stream().filter(exercise -> solvedMap.containsKey(exercise.id())).count();
+        int solved = (int) lesson.exercises().stream()
+                .filter(exercise -> solvedMap.containsKey(exercise.id()))
+                .count();
         int quizTotal = lesson.parts().quiz().size();
         int exercisesTotal = lesson.exercises().size();
         int possible = quizTotal + exercisesTotal;
@@ -74,13 +85,26 @@ public class DashboardService {
             verdict = "under";
             advice = "Your results are better than you think.";
         }
-        return new Dashboard.ConfidenceCheck(lesson.title(), "/tracks/" + track.slug() + "/" + lesson.slug(), confidence,
-                correct, quizTotal, solved, exercisesTotal, verdict, advice);
+        return new Dashboard.ConfidenceCheck(
+                lesson.title(),
+                "/tracks/" + track.slug() + "/" + lesson.slug(),
+                confidence,
+                correct,
+                quizTotal,
+                solved,
+                exercisesTotal,
+                verdict,
+                advice);
     }
 
-    public record DueCard(String lessonId, String lessonTitle, String href, String cardId, String frontHtml, String backHtml,
-            LocalDate dueOn) {
-    }
+    public record DueCard(
+            String lessonId,
+            String lessonTitle,
+            String href,
+            String cardId,
+            String frontHtml,
+            String backHtml,
+            LocalDate dueOn) {}
 
     /** The account's cards due today (UTC) or earlier, most overdue first, with their text from the content. */
     List<DueCard> dueCards(UUID account) {
@@ -91,12 +115,19 @@ public class DashboardService {
                 continue;
             }
             for (Track track : catalog.current().tracks()) {
-                track.steps().stream().filter(step -> step.available() && step.id().equals(schedule.lessonId()))
+                track.steps().stream()
+                        .filter(step -> step.available() && step.id().equals(schedule.lessonId()))
                         .forEach(step -> step.lesson().parts().cards().stream()
-                                .filter(card -> card.id().equals(schedule.cardId())).findFirst()
-                                .ifPresent(card -> due.add(new DueCard(step.id(), step.lesson().title(),
-                                        "/tracks/" + track.slug() + "/" + step.slug() + "#cards", card.id(),
-                                        card.frontHtml(), card.backHtml(), schedule.dueOn()))));
+                                .filter(card -> card.id().equals(schedule.cardId()))
+                                .findFirst()
+                                .ifPresent(card -> due.add(new DueCard(
+                                        step.id(),
+                                        step.lesson().title(),
+                                        "/tracks/" + track.slug() + "/" + step.slug() + "#cards",
+                                        card.id(),
+                                        card.frontHtml(),
+                                        card.backHtml(),
+                                        schedule.dueOn()))));
             }
         }
         return due;

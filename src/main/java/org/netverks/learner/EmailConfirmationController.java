@@ -26,8 +26,8 @@ class EmailConfirmationController {
     private final SignIn signIn;
     private final RenderedPages pages;
 
-    EmailConfirmationController(AccountService accounts, EmailVerifications verifications, SignIn signIn,
-            RenderedPages pages) {
+    EmailConfirmationController(
+            AccountService accounts, EmailVerifications verifications, SignIn signIn, RenderedPages pages) {
         this.accounts = accounts;
         this.verifications = verifications;
         this.signIn = signIn;
@@ -36,40 +36,50 @@ class EmailConfirmationController {
 
     @GetMapping("/confirm/{token}")
     ResponseEntity<byte[]> confirmPage(@PathVariable String token, CsrfToken csrf) {
-        return verifications.waiting(token)
+        return verifications
+                .waiting(token)
                 .map(waiting -> page(200, token, waiting.email(), waiting.displayName(), null, csrf))
                 .orElseGet(() -> unusable(verifications.state(token), csrf));
     }
 
     @PostMapping("/confirm/{token}")
-    ResponseEntity<byte[]> confirm(@PathVariable String token, CsrfToken csrf, HttpServletRequest request,
-            HttpServletResponse response) {
+    ResponseEntity<byte[]> confirm(
+            @PathVariable String token, CsrfToken csrf, HttpServletRequest request, HttpServletResponse response) {
         AccountService.Confirmation confirmation = accounts.confirm(token);
         if (confirmation instanceof AccountService.Confirmation.Confirmed confirmed) {
             signIn.signIn(confirmed.account(), request, response);
             return ResponseEntity.status(303)
-                    .header(HttpHeaders.LOCATION, ContinueTo.safe(confirmed.continueTo(), "/me?welcome")).build();
+                    .header(HttpHeaders.LOCATION, ContinueTo.safe(confirmed.continueTo(), "/me?welcome"))
+                    .build();
         }
         if (confirmation instanceof AccountService.Confirmation.Taken taken) {
-            return page(409, "", taken.email(), "", "There is already an account with the address " + taken.email()
-                    + " (another sign-up's link made it). Log in, or reset its password if you do not know it.", csrf);
+            return page(
+                    409,
+                    "",
+                    taken.email(),
+                    "",
+                    "There is already an account with the address " + taken.email()
+                            + " (another sign-up's link made it). Log in, or reset its password if you do not know it.",
+                    csrf);
         }
         return unusable(((AccountService.Confirmation.Unusable) confirmation).state(), csrf);
     }
 
     /** 410 for a link that was good once (used or expired), 404 for one that never was. */
     private ResponseEntity<byte[]> unusable(EmailVerifications.TokenState state, CsrfToken csrf) {
-        String error = switch (state) {
-            case USED -> "This link has already been used: the address is confirmed. Log in to continue.";
-            case EXPIRED -> "This link has expired (links work for " + EmailVerifications.VALID_FOR.toHours()
-                    + " hours). Sign up again, or log in and ask for a new link on your account page.";
-            default -> "This link is not valid. Copy the whole link from the message, or sign up again.";
-        };
+        String error =
+                switch (state) {
+                    case USED -> "This link has already been used: the address is confirmed. Log in to continue.";
+                    case EXPIRED ->
+                        "This link has expired (links work for " + EmailVerifications.VALID_FOR.toHours()
+                                + " hours). Sign up again, or log in and ask for a new link on your account page.";
+                    default -> "This link is not valid. Copy the whole link from the message, or sign up again.";
+                };
         return page(state == EmailVerifications.TokenState.UNKNOWN ? 404 : 410, "", "", "", error, csrf);
     }
 
-    private ResponseEntity<byte[]> page(int status, String token, String email, String displayName, String error,
-            CsrfToken csrf) {
+    private ResponseEntity<byte[]> page(
+            int status, String token, String email, String displayName, String error, CsrfToken csrf) {
         Map<String, Object> model = new HashMap<>();
         model.put("token", token);
         model.put("email", email);

@@ -54,7 +54,8 @@ final class LearnerPrincipal implements UserDetails, CredentialsContainer, Signe
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return moderator ? List.of(new SimpleGrantedAuthority("ROLE_LEARNER"), new SimpleGrantedAuthority("ROLE_MODERATOR"))
+        return moderator
+                ? List.of(new SimpleGrantedAuthority("ROLE_LEARNER"), new SimpleGrantedAuthority("ROLE_MODERATOR"))
                 : List.of(new SimpleGrantedAuthority("ROLE_LEARNER"));
     }
 

@@ -21,6 +21,5 @@ record LearnerProperties(
         @DefaultValue List<String> moderators) {
 
     /** @param from the sender of password-reset and confirmation e-mails ({@code netverks.mail.from}) */
-    record Mail(@DefaultValue("no-reply@learn-netverks.local") String from) {
-    }
+    record Mail(@DefaultValue("no-reply@learn-netverks.local") String from) {}
 }

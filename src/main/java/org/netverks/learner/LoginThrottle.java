@@ -1,8 +1,8 @@
 package org.netverks.learner;
 
-import java.sql.Timestamp;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -39,53 +39,79 @@ class LoginThrottle {
 
     /** Why log-ins from this client for this address are refused now, if they are. */
     Optional<String> refusal(String email, String client) {
-        Optional<String> clientLock = jdbc.sql("""
+        Optional<String> clientLock = jdbc.sql(
+                        """
                 select window_started + make_interval(secs => :window) from login_client_throttle
                 where client_key = :client and failures >= :most and window_started > now() - make_interval(secs => :window)""")
-                .param("client", client).param("most", CLIENT_FAILURES).param("window", CLIENT_WINDOW.toSeconds())
-                .query(Timestamp.class).optional().map(until -> clientMessage(until.toInstant()));
+                .param("client", client)
+                .param("most", CLIENT_FAILURES)
+                .param("window", CLIENT_WINDOW.toSeconds())
+                .query(Timestamp.class)
+                .optional()
+                .map(until -> clientMessage(until.toInstant()));
         if (clientLock.isPresent()) {
             return clientLock;
         }
         return jdbc.sql("select locked_until from login_throttle where email_key = :key and client_key = :client "
                         + "and locked_until > now()")
-                .param("key", key(email)).param("client", client).query(Timestamp.class).optional()
+                .param("key", key(email))
+                .param("client", client)
+                .query(Timestamp.class)
+                .optional()
                 .map(until -> addressMessage(until.toInstant()));
     }
 
     /** Counts a failure from the client for the address; returns the refusal it caused, if any. */
     Optional<String> recordFailure(String email, String client) {
-        jdbc.sql("delete from login_throttle where last_failure < now() - interval '1 day'").update();
-        jdbc.sql("delete from login_client_throttle where window_started < now() - interval '1 day'").update();
-        int clientFailures = jdbc.sql("""
+        jdbc.sql("delete from login_throttle where last_failure < now() - interval '1 day'")
+                .update();
+        jdbc.sql("delete from login_client_throttle where window_started < now() - interval '1 day'")
+                .update();
+        int clientFailures = jdbc.sql(
+                        """
                 insert into login_client_throttle (client_key, window_started, failures) values (:client, now(), 1)
                 on conflict (client_key) do update set
                     failures = case when login_client_throttle.window_started > now() - make_interval(secs => :window)
                                     then login_client_throttle.failures + 1 else 1 end,
                     window_started = case when login_client_throttle.window_started > now() - make_interval(secs => :window)
                                           then login_client_throttle.window_started else now() end
-                returning failures""").param("client", client).param("window", CLIENT_WINDOW.toSeconds())
-                .query(Integer.class).single();
-        int failures = jdbc.sql("""
+                returning failures""")
+                .param("client", client)
+                .param("window", CLIENT_WINDOW.toSeconds())
+                .query(Integer.class)
+                .single();
+        int failures = jdbc.sql(
+                        """
                 insert into login_throttle (email_key, client_key, failures, last_failure)
                 values (:key, :client, 1, now())
                 on conflict (email_key, client_key) do update
                 set failures = login_throttle.failures + 1, last_failure = now()
-                returning failures""").param("key", key(email)).param("client", client).query(Integer.class).single();
+                returning failures""")
+                .param("key", key(email))
+                .param("client", client)
+                .query(Integer.class)
+                .single();
         if (failures >= FREE_FAILURES) {
-            long minutes = Math.min(LONGEST_LOCK.toMinutes(),
-                    FIRST_LOCK.toMinutes() << Math.min(10, failures - FREE_FAILURES));
+            long minutes = Math.min(
+                    LONGEST_LOCK.toMinutes(), FIRST_LOCK.toMinutes() << Math.min(10, failures - FREE_FAILURES));
             jdbc.sql("update login_throttle set locked_until = now() + make_interval(mins => :minutes) "
                             + "where email_key = :key and client_key = :client")
-                    .param("minutes", (int) minutes).param("key", key(email)).param("client", client).update();
+                    .param("minutes", (int) minutes)
+                    .param("key", key(email))
+                    .param("client", client)
+                    .update();
         }
-        return clientFailures >= CLIENT_FAILURES || failures >= FREE_FAILURES ? refusal(email, client) : Optional.empty();
+        return clientFailures >= CLIENT_FAILURES || failures >= FREE_FAILURES
+                ? refusal(email, client)
+                : Optional.empty();
     }
 
     /** A good log-in: this client's failures for the address are forgotten (not its failures across addresses). */
     void clear(String email, String client) {
         jdbc.sql("delete from login_throttle where email_key = :key and client_key = :client")
-                .param("key", key(email)).param("client", client).update();
+                .param("key", key(email))
+                .param("client", client)
+                .update();
     }
 
     private static String addressMessage(Instant until) {
@@ -113,7 +139,8 @@ class LoginThrottle {
         }
         if (remoteAddress.contains(":")) { // an IPv6 literal: parsed, never looked up
             try {
-                byte[] network = Arrays.copyOf(InetAddress.getByName(remoteAddress).getAddress(), 16);
+                byte[] network =
+                        Arrays.copyOf(InetAddress.getByName(remoteAddress).getAddress(), 16);
                 Arrays.fill(network, 8, 16, (byte) 0);
                 return InetAddress.getByAddress(network).getHostAddress() + "/64";
             } catch (UnknownHostException e) {

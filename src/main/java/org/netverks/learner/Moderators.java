@@ -14,8 +14,11 @@ class Moderators {
     private final List<String> addresses;
 
     Moderators(LearnerProperties properties) {
-        this.addresses = properties.moderators().stream().map(String::strip).filter(email -> !email.isEmpty())
-                .map(email -> email.toLowerCase(Locale.ROOT)).toList();
+        this.addresses = properties.moderators().stream()
+                .map(String::strip)
+                .filter(email -> !email.isEmpty())
+                .map(email -> email.toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     boolean includes(String email) {

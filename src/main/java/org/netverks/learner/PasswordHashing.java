@@ -19,7 +19,12 @@ class PasswordHashing {
     @Bean
     PasswordEncoder passwordEncoder() {
         String current = "argon2@SpringSecurity_v5_8";
-        return new DelegatingPasswordEncoder(current, Map.of(current, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                "bcrypt", new BCryptPasswordEncoder()));
+        return new DelegatingPasswordEncoder(
+                current,
+                Map.of(
+                        current,
+                        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                        "bcrypt",
+                        new BCryptPasswordEncoder()));
     }
 }

@@ -41,8 +41,13 @@ class PasswordResetController {
             return requestForm(400, email == null ? "" : email, problem.get(), null, csrf);
         }
         resets.request(email);
-        return requestForm(200, email, null, "If an account has the address " + email.strip() + ", a link to choose a "
-                + "new password is on its way. It works once, for " + PasswordResets.VALID_FOR.toMinutes() + " minutes.",
+        return requestForm(
+                200,
+                email,
+                null,
+                "If an account has the address " + email.strip() + ", a link to choose a "
+                        + "new password is on its way. It works once, for " + PasswordResets.VALID_FOR.toMinutes()
+                        + " minutes.",
                 csrf);
     }
 
@@ -62,8 +67,12 @@ class PasswordResetController {
     }
 
     @PostMapping("/reset/{token}")
-    ResponseEntity<byte[]> choose(@PathVariable String token, @RequestParam(required = false) String password,
-            CsrfToken csrf, HttpServletRequest request, HttpServletResponse response) {
+    ResponseEntity<byte[]> choose(
+            @PathVariable String token,
+            @RequestParam(required = false) String password,
+            CsrfToken csrf,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         PasswordResets.TokenState state = resets.state(token);
         if (state != PasswordResets.TokenState.VALID) {
             return unusable(state, csrf);
@@ -90,12 +99,14 @@ class PasswordResetController {
 
     /** 410 for a link that was good once (used or expired), 404 for one that never was. */
     private ResponseEntity<byte[]> unusable(PasswordResets.TokenState state, CsrfToken csrf) {
-        String error = switch (state) {
-            case USED -> "This link has already been used. Ask for a new one below.";
-            case EXPIRED -> "This link has expired (links work for " + PasswordResets.VALID_FOR.toMinutes()
-                    + " minutes). Ask for a new one below.";
-            default -> "This link is not valid. Ask for a new one below.";
-        };
+        String error =
+                switch (state) {
+                    case USED -> "This link has already been used. Ask for a new one below.";
+                    case EXPIRED ->
+                        "This link has expired (links work for " + PasswordResets.VALID_FOR.toMinutes()
+                                + " minutes). Ask for a new one below.";
+                    default -> "This link is not valid. Ask for a new one below.";
+                };
         Map<String, Object> model = new HashMap<>();
         model.put("email", "");
         model.put("error", error);

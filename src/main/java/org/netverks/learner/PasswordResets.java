@@ -37,7 +37,11 @@ class PasswordResets {
     private final AccountMail mail;
     private final Moderators moderators;
 
-    PasswordResets(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder encoder, AccountMail mail,
+    PasswordResets(
+            JdbcClient jdbc,
+            AccountRepository accounts,
+            PasswordEncoder encoder,
+            AccountMail mail,
             Moderators moderators) {
         this.jdbc = jdbc;
         this.accounts = accounts;
@@ -53,45 +57,64 @@ class PasswordResets {
             return;
         }
         int recent = jdbc.sql("select count(*) from password_reset where account_id = :id "
-                + "and created_at > now() - interval '1 hour'").param("id", account.get().id())
-                .query(Integer.class).single();
+                        + "and created_at > now() - interval '1 hour'")
+                .param("id", account.get().id())
+                .query(Integer.class)
+                .single();
         if (recent >= PER_HOUR) {
             log.info("Password reset not sent: {} were asked for in the last hour", recent);
             return;
         }
         String token = newToken();
         jdbc.sql("insert into password_reset (token_hash, account_id, expires_at) values (:hash, :id, :expires)")
-                .param("hash", hash(token)).param("id", account.get().id())
-                .param("expires", Timestamp.from(Instant.now().plus(VALID_FOR))).update();
+                .param("hash", hash(token))
+                .param("id", account.get().id())
+                .param("expires", Timestamp.from(Instant.now().plus(VALID_FOR)))
+                .update();
         send(account.get(), mail.link("/reset/" + token));
     }
 
     private void send(Account account, String link) {
-        mail.send(account.email(), "Reset your Learn Netverks password", "Hello " + account.displayName()
-                + ",\n\nsomeone (we hope you) asked to reset the password of your Learn Netverks account. Choose a "
-                + "new one here within " + VALID_FOR.toMinutes() + " minutes:\n\n" + link + "\n\nThe link works "
-                + "once. If you did not ask for it, ignore this message: your password stays as it is.\n",
+        mail.send(
+                account.email(),
+                "Reset your Learn Netverks password",
+                "Hello " + account.displayName()
+                        + ",\n\nsomeone (we hope you) asked to reset the password of your Learn Netverks account. Choose a "
+                        + "new one here within " + VALID_FOR.toMinutes() + " minutes:\n\n" + link
+                        + "\n\nThe link works "
+                        + "once. If you did not ask for it, ignore this message: your password stays as it is.\n",
                 "the password reset link for " + account.email() + " is " + link + " (it works once, for "
                         + VALID_FOR.toMinutes() + " minutes)");
     }
 
     enum TokenState {
-        VALID, EXPIRED, USED, UNKNOWN
+        VALID,
+        EXPIRED,
+        USED,
+        UNKNOWN
     }
 
     TokenState state(String token) {
         return jdbc.sql("select case when used_at is not null then 'USED' when expires_at <= now() then 'EXPIRED' "
-                + "else 'VALID' end from password_reset where token_hash = :hash").param("hash", hash(token))
-                .query(String.class).optional().map(TokenState::valueOf).orElse(TokenState.UNKNOWN);
+                        + "else 'VALID' end from password_reset where token_hash = :hash")
+                .param("hash", hash(token))
+                .query(String.class)
+                .optional()
+                .map(TokenState::valueOf)
+                .orElse(TokenState.UNKNOWN);
     }
 
     /** Uses the token to set the password; the account it opened, if the token was still good. */
     @Transactional
     Optional<Account> reset(String token, String password) {
-        Optional<UUID> accountId = jdbc.sql("""
+        Optional<UUID> accountId = jdbc.sql(
+                        """
                 update password_reset set used_at = now()
                 where token_hash = :hash and used_at is null and expires_at > now()
-                returning account_id""").param("hash", hash(token)).query(UUID.class).optional();
+                returning account_id""")
+                .param("hash", hash(token))
+                .query(UUID.class)
+                .optional();
         accountId.ifPresent(id -> {
             accounts.setPassword(id, encoder.encode(password));
             accounts.byId(id).ifPresent(account -> {
@@ -112,8 +135,8 @@ class PasswordResets {
     /** Only this is stored, so a copy of the database holds no usable link. */
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

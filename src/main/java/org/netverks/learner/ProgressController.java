@@ -30,7 +30,8 @@ class ProgressController {
     }
 
     @PostMapping("/api/progress/merge")
-    Map<String, Object> merge(@AuthenticationPrincipal LearnerPrincipal learner, @RequestBody Map<String, Object> store) {
+    Map<String, Object> merge(
+            @AuthenticationPrincipal LearnerPrincipal learner, @RequestBody Map<String, Object> store) {
         return withAccount(learner, progress.merge(learner.accountId(), store));
     }
 

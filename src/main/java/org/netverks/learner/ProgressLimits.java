@@ -15,13 +15,14 @@ final class ProgressLimits {
     static final int REVIEWS_PER_CARD = 500;
     static final int REVIEWS = 10_000;
 
-    private ProgressLimits() {
-    }
+    private ProgressLimits() {}
 
     static void require(int count, int most, String what, String where) {
         if (count > most) {
-            throw new ProgressLimitException(what + " limit", "One merge may carry at most " + String.format("%,d", most)
-                    + " " + what + where + "; this one has " + String.format("%,d", count) + " (" + what + " limit).");
+            throw new ProgressLimitException(
+                    what + " limit",
+                    "One merge may carry at most " + String.format("%,d", most) + " " + what + where + "; this one has "
+                            + String.format("%,d", count) + " (" + what + " limit).");
         }
     }
 }

@@ -82,7 +82,9 @@ class ProgressService {
     private Set<String> knownLessons(Set<?> lessonIds) {
         String[] ids = lessonIds.stream().map(String::valueOf).toArray(String[]::new);
         return new HashSet<>(jdbc.sql("select id from content_lesson where id = any(:ids::text[])")
-                .param("ids", ids).query(String.class).list());
+                .param("ids", ids)
+                .query(String.class)
+                .list());
     }
 
     /** Everything one merge writes, read from the store before anything is written. */
@@ -103,11 +105,9 @@ class ProgressService {
         }
     }
 
-    private record CardKey(String lessonId, String cardId) {
-    }
+    private record CardKey(String lessonId, String cardId) {}
 
-    private record Review(String lessonId, String cardId, Timestamp at, String rating) {
-    }
+    private record Review(String lessonId, String cardId, Timestamp at, String rating) {}
 
     private void readLesson(Rows rows, String lessonId, Map<?, ?> record) {
         // marking a lesson complete, or not complete again, is a change in time: the newer one wins
@@ -121,9 +121,12 @@ class ProgressService {
         if (value != null && (value < 1 || value > 5)) {
             throw new BadRequestException("A confidence rating is 1 to 5, not " + value + ".");
         }
-        rows.lessons.add(rows.row(lessonId).addValue("opened", time(record.get("openedAt")))
-                .addValue("completed", completed).addValue("completionChanged", latest(completed, uncompleted))
-                .addValue("confidence", value).addValue("saved", value == null ? null : time(confidence.get("savedAt"))));
+        rows.lessons.add(rows.row(lessonId)
+                .addValue("opened", time(record.get("openedAt")))
+                .addValue("completed", completed)
+                .addValue("completionChanged", latest(completed, uncompleted))
+                .addValue("confidence", value)
+                .addValue("saved", value == null ? null : time(confidence.get("savedAt"))));
         String where = " in one lesson";
         Map<?, ?> quiz = map(record.get("quiz"));
         ProgressLimits.require(quiz.size(), ProgressLimits.QUIZ_ANSWERS_PER_LESSON, "quiz answers", where);
@@ -136,18 +139,23 @@ class ProgressService {
             if (choice == null || at == null) {
                 continue;
             }
-            boolean correct = lesson.flatMap(l -> l.quizQuestion(questionId)).flatMap(q -> q.choice(choice))
-                    .map(Lesson.QuizChoice::correct).orElse(false);
-            rows.quizAnswers.add(rows.row(lessonId).addValue("question", questionId)
+            boolean correct = lesson.flatMap(l -> l.quizQuestion(questionId))
+                    .flatMap(q -> q.choice(choice))
+                    .map(Lesson.QuizChoice::correct)
+                    .orElse(false);
+            rows.quizAnswers.add(rows.row(lessonId)
+                    .addValue("question", questionId)
                     .addValue("choice", choice.length() > 64 ? choice.substring(0, 64) : choice)
-                    .addValue("correct", correct).addValue("at", at));
+                    .addValue("correct", correct)
+                    .addValue("at", at));
         }
         Map<?, ?> exercises = map(record.get("exercises"));
         ProgressLimits.require(exercises.size(), ProgressLimits.EXERCISES_PER_LESSON, "solved exercises", where);
         for (Map.Entry<?, ?> solved : exercises.entrySet()) {
             Timestamp at = time(map(solved.getValue()).get("solvedAt"));
             if (at != null) {
-                rows.exercises.add(rows.row(lessonId).addValue("exercise", id(solved.getKey(), "exercise id"))
+                rows.exercises.add(rows.row(lessonId)
+                        .addValue("exercise", id(solved.getKey(), "exercise id"))
                         .addValue("at", at));
             }
         }
@@ -184,7 +192,8 @@ class ProgressService {
     }
 
     private void write(Rows rows) {
-        batch("""
+        batch(
+                """
                 insert into lesson_progress (account_id, lesson_id, opened_at, completed_at, completion_changed_at,
                                              confidence, confidence_saved_at)
                 values (:account, :lesson, :opened, :completed, :completionChanged, :confidence, :saved)
@@ -201,21 +210,26 @@ class ProgressService {
                                       else lesson_progress.confidence end,
                     confidence_saved_at = greatest(lesson_progress.confidence_saved_at, excluded.confidence_saved_at)""",
                 rows.lessons);
-        batch("""
+        batch(
+                """
                 insert into quiz_answer (account_id, lesson_id, question_id, choice, correct, answered_at)
                 values (:account, :lesson, :question, :choice, :correct, :at)
                 on conflict (account_id, lesson_id, question_id) do update
                 set choice = excluded.choice, correct = excluded.correct, answered_at = excluded.answered_at
-                where excluded.answered_at > quiz_answer.answered_at""", rows.quizAnswers);
-        batch("""
+                where excluded.answered_at > quiz_answer.answered_at""",
+                rows.quizAnswers);
+        batch(
+                """
                 insert into exercise_solved (account_id, lesson_id, exercise_id, solved_at)
                 values (:account, :lesson, :exercise, :at)
                 on conflict (account_id, lesson_id, exercise_id)
-                do update set solved_at = least(exercise_solved.solved_at, excluded.solved_at)""", rows.exercises);
+                do update set solved_at = least(exercise_solved.solved_at, excluded.solved_at)""",
+                rows.exercises);
         // the bulk of a big merge: one statement, which answers the cards that got a new rating
         Set<CardKey> touched = new LinkedHashSet<>(rows.flips.keySet());
         if (!rows.reviews.isEmpty()) {
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                     insert into card_review (account_id, lesson_id, card_id, rated_at, rating)
                     select :account, lesson_id, card_id, rated_at, rating
                     from unnest(:lessons::text[], :cards::text[], :times::timestamptz[], :ratings::text[])
@@ -223,9 +237,15 @@ class ProgressService {
                     on conflict do nothing
                     returning lesson_id, card_id""")
                     .param("account", rows.account)
-                    .param("lessons", rows.reviews.stream().map(Review::lessonId).toArray(String[]::new))
+                    .param(
+                            "lessons",
+                            rows.reviews.stream().map(Review::lessonId).toArray(String[]::new))
                     .param("cards", rows.reviews.stream().map(Review::cardId).toArray(String[]::new))
-                    .param("times", rows.reviews.stream().map(r -> r.at().toInstant().toString()).toArray(String[]::new))
+                    .param(
+                            "times",
+                            rows.reviews.stream()
+                                    .map(r -> r.at().toInstant().toString())
+                                    .toArray(String[]::new))
                     .param("ratings", rows.reviews.stream().map(Review::rating).toArray(String[]::new))
                     .query(row -> {
                         touched.add(new CardKey(row.getString(1), row.getString(2)));
@@ -247,7 +267,8 @@ class ProgressService {
         }
         Map<CardKey, List<CardScheduler.Review>> reviews = new LinkedHashMap<>();
         Map<CardKey, Timestamp> last = new LinkedHashMap<>();
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 select r.lesson_id, r.card_id, r.rated_at, r.rating
                 from card_review r
                 join unnest(:lessons::text[], :cards::text[]) as touched (lesson_id, card_id) using (lesson_id, card_id)
@@ -258,33 +279,41 @@ class ProgressService {
                 .query(row -> {
                     CardKey key = new CardKey(row.getString(1), row.getString(2));
                     Timestamp at = row.getTimestamp(3);
-                    reviews.computeIfAbsent(key, k -> new ArrayList<>()).add(new CardScheduler.Review(
-                            at.toInstant().atOffset(ZoneOffset.UTC).toLocalDate(), row.getString(4)));
+                    reviews.computeIfAbsent(key, k -> new ArrayList<>())
+                            .add(new CardScheduler.Review(
+                                    at.toInstant().atOffset(ZoneOffset.UTC).toLocalDate(), row.getString(4)));
                     last.put(key, at);
                 });
         List<MapSqlParameterSource> schedules = new ArrayList<>();
         reviews.forEach((key, history) -> {
             CardScheduler.Schedule schedule = CardScheduler.replay(history);
-            schedules.add(new MapSqlParameterSource("account", account).addValue("lesson", key.lessonId())
-                    .addValue("card", key.cardId()).addValue("repetitions", schedule.repetitions())
-                    .addValue("ease", schedule.ease()).addValue("interval", schedule.intervalDays())
-                    .addValue("due", schedule.dueOn()).addValue("last", last.get(key))
+            schedules.add(new MapSqlParameterSource("account", account)
+                    .addValue("lesson", key.lessonId())
+                    .addValue("card", key.cardId())
+                    .addValue("repetitions", schedule.repetitions())
+                    .addValue("ease", schedule.ease())
+                    .addValue("interval", schedule.intervalDays())
+                    .addValue("due", schedule.dueOn())
+                    .addValue("last", last.get(key))
                     .addValue("flipped", flips.get(key)));
         });
-        batch("""
+        batch(
+                """
                 insert into card_schedule (account_id, lesson_id, card_id, repetitions, ease, interval_days, due_on,
                                            last_rated_at, flipped_at)
                 values (:account, :lesson, :card, :repetitions, :ease, :interval, :due, :last, :flipped)
                 on conflict (account_id, lesson_id, card_id) do update set
                     repetitions = excluded.repetitions, ease = excluded.ease, interval_days = excluded.interval_days,
                     due_on = excluded.due_on, last_rated_at = excluded.last_rated_at,
-                    flipped_at = greatest(card_schedule.flipped_at, excluded.flipped_at)""", schedules);
+                    flipped_at = greatest(card_schedule.flipped_at, excluded.flipped_at)""",
+                schedules);
     }
 
     /** The account's progress in the browser store's shape. */
     Map<String, Object> load(UUID account) {
         Map<String, Map<String, Object>> lessons = new LinkedHashMap<>();
-        jdbc.sql("select * from lesson_progress where account_id = :account order by lesson_id").param("account", account)
+        jdbc.sql("select * from lesson_progress where account_id = :account order by lesson_id")
+                .param("account", account)
                 .query(row -> {
                     Map<String, Object> record = lesson(lessons, row.getString("lesson_id"));
                     putTime(record, "openedAt", row.getTimestamp("opened_at"));
@@ -293,31 +322,51 @@ class ProgressService {
                         putTime(record, "uncompletedAt", row.getTimestamp("completion_changed_at"));
                     }
                     if (row.getObject("confidence") != null) {
-                        record.put("confidence", Map.of("value", row.getInt("confidence"),
-                                "savedAt", iso(row.getTimestamp("confidence_saved_at"))));
+                        record.put(
+                                "confidence",
+                                Map.of(
+                                        "value",
+                                        row.getInt("confidence"),
+                                        "savedAt",
+                                        iso(row.getTimestamp("confidence_saved_at"))));
                     }
                 });
-        jdbc.sql("select * from quiz_answer where account_id = :account").param("account", account).query(row -> {
-            child(lesson(lessons, row.getString("lesson_id")), "quiz").put(row.getString("question_id"),
-                    Map.of("choice", row.getString("choice"), "correct", row.getBoolean("correct"),
-                            "answeredAt", iso(row.getTimestamp("answered_at"))));
-        });
-        jdbc.sql("select * from exercise_solved where account_id = :account").param("account", account).query(row -> {
-            child(lesson(lessons, row.getString("lesson_id")), "exercises").put(row.getString("exercise_id"),
-                    Map.of("solvedAt", iso(row.getTimestamp("solved_at"))));
-        });
-        jdbc.sql("""
+        jdbc.sql("select * from quiz_answer where account_id = :account")
+                .param("account", account)
+                .query(row -> {
+                    child(lesson(lessons, row.getString("lesson_id")), "quiz")
+                            .put(
+                                    row.getString("question_id"),
+                                    Map.of(
+                                            "choice",
+                                            row.getString("choice"),
+                                            "correct",
+                                            row.getBoolean("correct"),
+                                            "answeredAt",
+                                            iso(row.getTimestamp("answered_at"))));
+                });
+        jdbc.sql("select * from exercise_solved where account_id = :account")
+                .param("account", account)
+                .query(row -> {
+                    child(lesson(lessons, row.getString("lesson_id")), "exercises")
+                            .put(row.getString("exercise_id"), Map.of("solvedAt", iso(row.getTimestamp("solved_at"))));
+                });
+        jdbc.sql(
+                        """
                 select r.lesson_id, r.card_id, r.rated_at, r.rating, s.flipped_at, s.due_on
                 from card_review r
                 left join card_schedule s using (account_id, lesson_id, card_id)
                 where r.account_id = :account order by r.lesson_id, r.card_id, r.rated_at""")
-                .param("account", account).query(row -> {
+                .param("account", account)
+                .query(row -> {
                     @SuppressWarnings("unchecked")
-                    Map<String, Object> card = (Map<String, Object>) child(lesson(lessons, row.getString("lesson_id")),
-                            "cards").computeIfAbsent(row.getString("card_id"), id -> new LinkedHashMap<String, Object>());
+                    Map<String, Object> card = (Map<String, Object>) child(
+                                    lesson(lessons, row.getString("lesson_id")), "cards")
+                            .computeIfAbsent(row.getString("card_id"), id -> new LinkedHashMap<String, Object>());
                     @SuppressWarnings("unchecked")
                     List<Object> history = (List<Object>) card.computeIfAbsent("reviews", key -> new ArrayList<>());
-                    history.add(Map.of("rating", row.getString("rating"), "ratedAt", iso(row.getTimestamp("rated_at"))));
+                    history.add(
+                            Map.of("rating", row.getString("rating"), "ratedAt", iso(row.getTimestamp("rated_at"))));
                     card.put("rating", row.getString("rating"));
                     card.put("ratedAt", iso(row.getTimestamp("rated_at")));
                     putTime(card, "flippedAt", row.getTimestamp("flipped_at"));
@@ -331,22 +380,33 @@ class ProgressService {
         return store;
     }
 
-    record CardSchedule(String lessonId, String cardId, int repetitions, java.math.BigDecimal ease, int intervalDays,
-            java.time.LocalDate dueOn) {
-    }
+    record CardSchedule(
+            String lessonId,
+            String cardId,
+            int repetitions,
+            java.math.BigDecimal ease,
+            int intervalDays,
+            java.time.LocalDate dueOn) {}
 
     List<CardSchedule> schedules(UUID account) {
         return jdbc.sql("select * from card_schedule where account_id = :account order by due_on, lesson_id, card_id")
                 .param("account", account)
-                .query((row, n) -> new CardSchedule(row.getString("lesson_id"), row.getString("card_id"),
-                        row.getInt("repetitions"), row.getBigDecimal("ease"), row.getInt("interval_days"),
+                .query((row, n) -> new CardSchedule(
+                        row.getString("lesson_id"),
+                        row.getString("card_id"),
+                        row.getInt("repetitions"),
+                        row.getBigDecimal("ease"),
+                        row.getInt("interval_days"),
                         row.getDate("due_on").toLocalDate()))
                 .list();
     }
 
     private Optional<Lesson> lesson(String lessonId) {
-        return catalog.current().tracks().stream().flatMap(track -> track.steps().stream())
-                .filter(step -> step.available() && step.id().equals(lessonId)).map(Track.Step::lesson).findFirst();
+        return catalog.current().tracks().stream()
+                .flatMap(track -> track.steps().stream())
+                .filter(step -> step.available() && step.id().equals(lessonId))
+                .map(Track.Step::lesson)
+                .findFirst();
     }
 
     private static Timestamp latest(Timestamp a, Timestamp b) {
@@ -379,7 +439,8 @@ class ProgressService {
     private static String id(Object key, String what) {
         String id = String.valueOf(key);
         if (!ContentIds.isValid(id)) {
-            throw new BadRequestException("'" + (id.length() > 80 ? id.substring(0, 80) + "…" : id) + "' is not a " + what + ".");
+            throw new BadRequestException(
+                    "'" + (id.length() > 80 ? id.substring(0, 80) + "…" : id) + "' is not a " + what + ".");
         }
         return id;
     }

@@ -45,10 +45,10 @@ class SessionStorage implements BeanClassLoaderAware {
     }
 
     @Bean
-    JdbcIndexedSessionRepository jdbcSessions(DataSource dataSource,
-            @Value("${spring.session.timeout}") Duration timeout) {
-        JdbcIndexedSessionRepository sessions = new JdbcIndexedSessionRepository(new JdbcTemplate(dataSource),
-                TransactionOperations.withoutTransaction());
+    JdbcIndexedSessionRepository jdbcSessions(
+            DataSource dataSource, @Value("${spring.session.timeout}") Duration timeout) {
+        JdbcIndexedSessionRepository sessions = new JdbcIndexedSessionRepository(
+                new JdbcTemplate(dataSource), TransactionOperations.withoutTransaction());
         sessions.setDefaultMaxInactiveInterval(timeout);
         // two requests of one session adding the same attribute at once (a learner's first runs in
         // two tabs) would both INSERT it and one would fail with a unique violation: upsert instead
@@ -72,8 +72,12 @@ class SessionStorage implements BeanClassLoaderAware {
 
     /** Our session ids are UUIDs; anything else in a SESSION cookie cannot name a stored session. */
     static boolean looksLikeSessionId(String id) {
-        return id != null && !id.isEmpty() && id.length() <= 64
-                && id.chars().allMatch(c -> c == '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+        return id != null
+                && !id.isEmpty()
+                && id.length() <= 64
+                && id.chars()
+                        .allMatch(c ->
+                                c == '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
     }
 
     /** Hands out stored sessions whose access time only moves when it is a minute old. */
@@ -127,7 +131,9 @@ class SessionStorage implements BeanClassLoaderAware {
 
         @Override
         public void setLastAccessedTime(Instant lastAccessedTime) {
-            if (Duration.between(session.getLastAccessedTime(), lastAccessedTime).compareTo(TOUCH_EVERY) >= 0) {
+            if (Duration.between(session.getLastAccessedTime(), lastAccessedTime)
+                            .compareTo(TOUCH_EVERY)
+                    >= 0) {
                 session.setLastAccessedTime(lastAccessedTime);
             }
         }

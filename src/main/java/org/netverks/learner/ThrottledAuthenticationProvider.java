@@ -33,8 +33,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String email = authentication.getName();
-        String client = LoginThrottle.clientKey(authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : null);
+        String client = LoginThrottle.clientKey(
+                authentication.getDetails() instanceof WebAuthenticationDetails details
+                        ? details.getRemoteAddress()
+                        : null);
         throttle.refusal(email, client).ifPresent(refusal -> {
             throw new LockedException(refusal);
         });

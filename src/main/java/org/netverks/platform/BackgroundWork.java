@@ -15,8 +15,7 @@ public final class BackgroundWork {
 
     private static final java.util.Set<String> SERVER_GOING_OR_COMING = java.util.Set.of("57P01", "57P02", "57P03");
 
-    private BackgroundWork() {
-    }
+    private BackgroundWork() {}
 
     /** Runs {@code task}; {@code what} names it in the log ("Warm pool top-up"). */
     public static void run(Logger log, String what, Runnable task) {
@@ -24,7 +23,10 @@ public final class BackgroundWork {
             task.run();
         } catch (RuntimeException e) {
             if (unreachable(e)) {
-                log.warn("{} skipped: the platform database cannot be reached ({})", what, innermost(e).getMessage());
+                log.warn(
+                        "{} skipped: the platform database cannot be reached ({})",
+                        what,
+                        innermost(e).getMessage());
             } else {
                 log.error("{} failed", what, e);
             }
@@ -37,10 +39,12 @@ public final class BackgroundWork {
      */
     public static boolean unreachable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException || cause instanceof SQLTransientConnectionException) {
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || SERVER_GOING_OR_COMING.contains(sql.getSQLState()))) {
                 return true;
             }

@@ -15,8 +15,7 @@ public final class ClusterPassword {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    private ClusterPassword() {
-    }
+    private ClusterPassword() {}
 
     /** The password kept in {@code file}, made (24 letters and digits, ~143 bits) if there is none yet. */
     public static String readOrCreate(Path file) throws IOException {

@@ -28,6 +28,7 @@ public final class EmbeddedClusterSupervisor implements Closeable {
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
     /** The default wait between noticing a death and the first restart ({@code netverks.embedded-restart-delay}). */
     public static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
 
     /** Starts the cluster on {@code port} (0: any free port). */
@@ -51,12 +52,17 @@ public final class EmbeddedClusterSupervisor implements Closeable {
     private final Object lock = new Object();
     /** The running server; null from the moment its death is noticed until a restart succeeded. */
     private volatile EmbeddedPostgresServer server;
+
     private boolean closed;
     private int failedAttempts;
     private long diedAtNanos;
 
-    private EmbeddedClusterSupervisor(String name, Starter starter, List<AfterStart> afterStart,
-            EmbeddedPostgresServer first, Duration firstRetry) {
+    private EmbeddedClusterSupervisor(
+            String name,
+            Starter starter,
+            List<AfterStart> afterStart,
+            EmbeddedPostgresServer first,
+            Duration firstRetry) {
         this.name = name;
         this.firstRetry = firstRetry;
         this.starter = starter;
@@ -68,8 +74,8 @@ public final class EmbeddedClusterSupervisor implements Closeable {
             thread.setDaemon(true);
             return thread;
         });
-        watcher.scheduleWithFixedDelay(this::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
+        watcher.scheduleWithFixedDelay(
+                this::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -87,8 +93,9 @@ public final class EmbeddedClusterSupervisor implements Closeable {
      * As {@link #start(String, int, Starter, List)}, waiting {@code firstRetry} between noticing a
      * death and the first restart (then twice as long after each failed attempt, at most 30 s).
      */
-    public static EmbeddedClusterSupervisor start(String name, int port, Starter starter, List<AfterStart> afterStart,
-            Duration firstRetry) throws IOException {
+    public static EmbeddedClusterSupervisor start(
+            String name, int port, Starter starter, List<AfterStart> afterStart, Duration firstRetry)
+            throws IOException {
         if (firstRetry.isNegative() || firstRetry.isZero()) {
             throw new IllegalArgumentException("netverks.embedded-restart-delay must be positive, not " + firstRetry);
         }
@@ -139,8 +146,12 @@ public final class EmbeddedClusterSupervisor implements Closeable {
         }
         diedAtNanos = System.nanoTime();
         failedAttempts = 0;
-        log.error("The {} PostgreSQL server (pid {}, port {}) has stopped unexpectedly; starting it again in {} s",
-                name, current.postmasterPid(), port, firstRetry.toMillis() / 1000.0);
+        log.error(
+                "The {} PostgreSQL server (pid {}, port {}) has stopped unexpectedly; starting it again in {} s",
+                name,
+                current.postmasterPid(),
+                port,
+                firstRetry.toMillis() / 1000.0);
         try {
             current.close();
         } catch (IOException | RuntimeException e) {
@@ -170,13 +181,21 @@ public final class EmbeddedClusterSupervisor implements Closeable {
                 }
                 server = started;
             }
-            log.warn("The {} PostgreSQL server runs again (pid {}, port {}), {} ms after it was found stopped",
-                    name, started.postmasterPid(), port, (System.nanoTime() - diedAtNanos) / 1_000_000);
+            log.warn(
+                    "The {} PostgreSQL server runs again (pid {}, port {}), {} ms after it was found stopped",
+                    name,
+                    started.postmasterPid(),
+                    port,
+                    (System.nanoTime() - diedAtNanos) / 1_000_000);
         } catch (Exception e) {
             failedAttempts++;
             Duration wait = delayAfter(failedAttempts, firstRetry);
-            log.error("Could not start the {} PostgreSQL server again (attempt {}): {}; next attempt in {} s",
-                    name, failedAttempts, e.getMessage(), wait.toSeconds());
+            log.error(
+                    "Could not start the {} PostgreSQL server again (attempt {}): {}; next attempt in {} s",
+                    name,
+                    failedAttempts,
+                    e.getMessage(),
+                    wait.toSeconds());
             restartIn(wait);
         }
     }

@@ -33,8 +33,9 @@ public final class EmbeddedPostgresServer implements Closeable {
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) throws IOException {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
-        this.postmaster = postmasterOf(dataDirectory).orElseThrow(() -> new IOException(
-                "PostgreSQL started on " + dataDirectory + " but its postmaster.pid names no running process"));
+        this.postmaster = postmasterOf(dataDirectory)
+                .orElseThrow(() -> new IOException(
+                        "PostgreSQL started on " + dataDirectory + " but its postmaster.pid names no running process"));
     }
 
     /**
@@ -52,8 +53,9 @@ public final class EmbeddedPostgresServer implements Closeable {
      * {@code superuserPassword}, every connection must authenticate with a password (SCRAM),
      * which a server that learners connect to needs: zonky's initdb trusts every local user.
      */
-    public static EmbeddedPostgresServer start(Path dataDirectory, Map<String, String> serverSettings, int port,
-            String superuserPassword) throws IOException {
+    public static EmbeddedPostgresServer start(
+            Path dataDirectory, Map<String, String> serverSettings, int port, String superuserPassword)
+            throws IOException {
         return start(dataDirectory, serverSettings, port, superuserPassword, List.of());
     }
 
@@ -62,8 +64,13 @@ public final class EmbeddedPostgresServer implements Closeable {
      * the local password lines in pg_hba.conf: who may connect from other machines, for settings
      * that listen beyond localhost.
      */
-    public static EmbeddedPostgresServer start(Path dataDirectory, Map<String, String> serverSettings, int port,
-            String superuserPassword, List<String> remoteHbaLines) throws IOException {
+    public static EmbeddedPostgresServer start(
+            Path dataDirectory,
+            Map<String, String> serverSettings,
+            int port,
+            String superuserPassword,
+            List<String> remoteHbaLines)
+            throws IOException {
         Files.createDirectories(dataDirectory);
         stopStaleServer(dataDirectory);
         Path passwordMarker = dataDirectory.resolve(PASSWORD_MARKER);
@@ -124,12 +131,15 @@ public final class EmbeddedPostgresServer implements Closeable {
 
     private static void writePasswordOnlyHba(Path dataDirectory, List<String> remoteHbaLines) {
         try {
-            Files.writeString(dataDirectory.resolve("pg_hba.conf"), """
+            Files.writeString(
+                    dataDirectory.resolve("pg_hba.conf"),
+                    """
                     # Written by Learn Netverks: every connection authenticates with a password.
                     local   all   all                  scram-sha-256
                     host    all   all   127.0.0.1/32   scram-sha-256
                     host    all   all   ::1/128        scram-sha-256
-                    """ + remoteHbaLines.stream().map(line -> line + "\n").collect(Collectors.joining()));
+                    """
+                            + remoteHbaLines.stream().map(line -> line + "\n").collect(Collectors.joining()));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -172,8 +182,10 @@ public final class EmbeddedPostgresServer implements Closeable {
         if (!running()) {
             awaitLeftoverBackends();
             removeStaleLockFiles();
-            log.info("Releasing the stopped PostgreSQL server on {} (zonky reports that it could not stop it: "
-                    + "it was already gone)", dataDirectory);
+            log.info(
+                    "Releasing the stopped PostgreSQL server on {} (zonky reports that it could not stop it: "
+                            + "it was already gone)",
+                    dataDirectory);
         }
         postgres.close();
     }
@@ -191,7 +203,8 @@ public final class EmbeddedPostgresServer implements Closeable {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         Path segments = Path.of("/proc/sysvipc/shm");
         List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
-        String[] keyAndId = lines.size() < 7 ? new String[0] : lines.get(6).trim().split("\\s+");
+        String[] keyAndId =
+                lines.size() < 7 ? new String[0] : lines.get(6).trim().split("\\s+");
         Optional<Long> key = keyAndId.length == 2 ? parseNumber(keyAndId[0]) : Optional.empty();
         if (key.isEmpty() || !Files.isReadable(segments)) {
             return;
@@ -201,9 +214,13 @@ public final class EmbeddedPostgresServer implements Closeable {
             String mapping = String.format("/SYSV%08x", key.get());
             List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
                     .filter(EmbeddedPostgresServer::looksLikePostgres)
-                    .filter(process -> maps(process, mapping)).toList();
-            log.warn("Killing {} PostgreSQL backend(s) still running for the stopped server on {}, so that it can "
-                    + "start again", leftovers.size(), dataDirectory);
+                    .filter(process -> maps(process, mapping))
+                    .toList();
+            log.warn(
+                    "Killing {} PostgreSQL backend(s) still running for the stopped server on {}, so that it can "
+                            + "start again",
+                    leftovers.size(),
+                    dataDirectory);
             leftovers.forEach(ProcessHandle::destroyForcibly);
             awaitDetached(segments, shmid, LEFTOVER_GRACE);
         }
@@ -219,7 +236,8 @@ public final class EmbeddedPostgresServer implements Closeable {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
         if (lines.size() >= 5 && !lines.get(4).isBlank()) {
-            Path socketLock = Path.of(lines.get(4).trim(), ".s.PGSQL." + lines.get(3).trim() + ".lock");
+            Path socketLock =
+                    Path.of(lines.get(4).trim(), ".s.PGSQL." + lines.get(3).trim() + ".lock");
             List<String> lock = Files.exists(socketLock) ? Files.readAllLines(socketLock) : List.of();
             if (!lock.isEmpty() && lock.get(0).trim().equals(Long.toString(postmaster.pid()))) {
                 Files.deleteIfExists(socketLock);
@@ -247,7 +265,8 @@ public final class EmbeddedPostgresServer implements Closeable {
 
     private static boolean maps(ProcessHandle process, String mapping) {
         try {
-            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "maps")).contains(mapping);
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "maps"))
+                    .contains(mapping);
         } catch (IOException e) {
             return false; // gone meanwhile, or not ours to read
         }
@@ -273,18 +292,25 @@ public final class EmbeddedPostgresServer implements Closeable {
             return; // PostgreSQL itself clears a pid file whose process is gone
         }
         ProcessHandle process = stale.get();
-        log.warn("Stopping a PostgreSQL server (pid {}) left running on {} by an earlier run", process.pid(),
+        log.warn(
+                "Stopping a PostgreSQL server (pid {}) left running on {} by an earlier run",
+                process.pid(),
                 dataDirectory);
         try {
             // SIGINT is PostgreSQL's "fast" shutdown: roll back, disconnect, stop cleanly.
-            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
             process.onExit().get(STALE_SHUTDOWN_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while stopping a stale PostgreSQL server", e);
         } catch (Exception e) {
-            throw new IOException("A PostgreSQL server (pid " + process.pid() + ") is still running on "
-                    + dataDirectory + " and did not stop within " + STALE_SHUTDOWN_WAIT.toSeconds() + " s", e);
+            throw new IOException(
+                    "A PostgreSQL server (pid " + process.pid() + ") is still running on " + dataDirectory
+                            + " and did not stop within " + STALE_SHUTDOWN_WAIT.toSeconds() + " s",
+                    e);
         }
     }
 
@@ -295,10 +321,12 @@ public final class EmbeddedPostgresServer implements Closeable {
             return Optional.empty();
         }
         List<String> lines = Files.readAllLines(pidFile);
-        return lines.isEmpty() ? Optional.empty() : parseNumber(lines.get(0))
-                .flatMap(ProcessHandle::of)
-                .filter(ProcessHandle::isAlive)
-                .filter(EmbeddedPostgresServer::looksLikePostgres);
+        return lines.isEmpty()
+                ? Optional.empty()
+                : parseNumber(lines.get(0))
+                        .flatMap(ProcessHandle::of)
+                        .filter(ProcessHandle::isAlive)
+                        .filter(EmbeddedPostgresServer::looksLikePostgres);
     }
 
     private static Optional<Long> parseNumber(String line) {
@@ -310,6 +338,9 @@ public final class EmbeddedPostgresServer implements Closeable {
     }
 
     private static boolean looksLikePostgres(ProcessHandle process) {
-        return process.info().command().map(command -> command.contains("postgres")).orElse(false);
+        return process.info()
+                .command()
+                .map(command -> command.contains("postgres"))
+                .orElse(false);
     }
 }

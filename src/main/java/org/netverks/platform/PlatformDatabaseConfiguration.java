@@ -36,8 +36,7 @@ class PlatformDatabaseConfiguration {
     private static final String DATABASE = "netverks";
 
     /** The cluster's superuser password, made at its first start. */
-    record PlatformPassword(String value) {
-    }
+    record PlatformPassword(String value) {}
 
     @Bean
     PlatformPassword platformPassword(PlatformProperties properties, PlatformPropertiesValidator checked)
@@ -51,9 +50,12 @@ class PlatformDatabaseConfiguration {
             throws IOException {
         Path clusterDir = properties.dataDir().resolve("platform").toAbsolutePath();
         log.info("No spring.datasource.url set: starting embedded PostgreSQL with data in {}", clusterDir);
-        return EmbeddedClusterSupervisor.start("platform", 0,
+        return EmbeddedClusterSupervisor.start(
+                "platform",
+                0,
                 port -> EmbeddedPostgresServer.start(clusterDir, Map.of(), port, password.value()),
-                List.of(server -> server.ensureDatabase(DATABASE)), properties.embeddedRestartDelay());
+                List.of(server -> server.ensureDatabase(DATABASE)),
+                properties.embeddedRestartDelay());
     }
 
     @Bean(destroyMethod = "close")

@@ -16,6 +16,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("netverks")
 public record PlatformProperties(
-        @DefaultValue("./data") Path dataDir,
-        @DefaultValue("1s") Duration embeddedRestartDelay) {
-}
+        @DefaultValue("./data") Path dataDir, @DefaultValue("1s") Duration embeddedRestartDelay) {}

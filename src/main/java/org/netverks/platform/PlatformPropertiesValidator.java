@@ -14,10 +14,10 @@ class PlatformPropertiesValidator {
         if (properties.dataDir() == null || properties.dataDir().toString().isBlank()) {
             problems.add("netverks.data-dir must name a folder (default ./data)");
         } else if (Files.exists(properties.dataDir()) && !Files.isDirectory(properties.dataDir())) {
-            problems.add("netverks.data-dir (" + properties.dataDir().toAbsolutePath()
-                    + ") is a file, not a folder");
+            problems.add("netverks.data-dir (" + properties.dataDir().toAbsolutePath() + ") is a file, not a folder");
         }
-        if (properties.embeddedRestartDelay() == null || properties.embeddedRestartDelay().isNegative()
+        if (properties.embeddedRestartDelay() == null
+                || properties.embeddedRestartDelay().isNegative()
                 || properties.embeddedRestartDelay().isZero()) {
             problems.add("netverks.embedded-restart-delay must be positive (like 1s or 500ms), not "
                     + properties.embeddedRestartDelay());

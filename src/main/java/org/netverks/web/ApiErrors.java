@@ -16,18 +16,21 @@ public final class ApiErrors {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ApiErrors() {
-    }
+    private ApiErrors() {}
 
     /** The error as a response with its status and {@code application/json}, whatever the request accepts. */
     public static ResponseEntity<ApiError> entity(ApiError error) {
-        return ResponseEntity.status(error.status()).contentType(MediaType.APPLICATION_JSON).body(error);
+        return ResponseEntity.status(error.status())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(error);
     }
 
     /** The same, telling the client when to try again. */
     public static ResponseEntity<ApiError> entity(ApiError error, long retryAfterSeconds) {
-        return ResponseEntity.status(error.status()).contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)).body(error);
+        return ResponseEntity.status(error.status())
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
+                .body(error);
     }
 
     /** The error written straight to the response (headers set before are kept). */

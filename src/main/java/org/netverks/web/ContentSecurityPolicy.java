@@ -31,7 +31,8 @@ class ContentSecurityPolicy {
     private final String header;
 
     ContentSecurityPolicy(TemplateEngine templates) {
-        this.header = "default-src 'self'; script-src 'self' '" + importMapHash(templates) + "'; style-src 'self' 'unsafe-inline'; "
+        this.header = "default-src 'self'; script-src 'self' '" + importMapHash(templates)
+                + "'; style-src 'self' 'unsafe-inline'; "
                 + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
                 + "form-action 'self'; frame-ancestors 'none'";
     }

@@ -51,11 +51,14 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
      */
     public static boolean isCause(Throwable failure) {
         for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
-            if (e instanceof DataAccessResourceFailureException || e instanceof CannotCreateTransactionException
-                    || e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException) {
+            if (e instanceof DataAccessResourceFailureException
+                    || e instanceof CannotCreateTransactionException
+                    || e instanceof SQLTransientConnectionException
+                    || e instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (e instanceof SQLException sql && sql.getSQLState() != null
+            if (e instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[1-3]"))) {
                 return true;
             }
@@ -72,8 +75,11 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
             if (!isCause(e)) {
                 throw e;
             }
-            log.warn("The platform database is unavailable: {} {} answered 503 ({})", request.getMethod(),
-                    request.getRequestURI(), rootMessage(e));
+            log.warn(
+                    "The platform database is unavailable: {} {} answered 503 ({})",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    rootMessage(e));
             if (response.isCommitted()) {
                 return; // the answer is already on its way; only saving the session failed
             }
@@ -89,8 +95,8 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
             return;
         }
         response.setStatus(503);
-        ResponseEntity<byte[]> page = pages.once(503, "web/error.jte",
-                Map.of("error", new ErrorResponses.ErrorView(503, TITLE, MESSAGE)));
+        ResponseEntity<byte[]> page =
+                pages.once(503, "web/error.jte", Map.of("error", new ErrorResponses.ErrorView(503, TITLE, MESSAGE)));
         response.setContentType("text/html;charset=UTF-8");
         response.getOutputStream().write(page.getBody());
     }

@@ -33,16 +33,21 @@ class ErrorPageController implements ErrorController {
         }
         HttpStatusCode status = HttpStatusCode.valueOf(code instanceof Integer value ? value : 500);
         String original = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        boolean json = ErrorResponses.wantsJson(original != null ? original : request.getRequestURI(),
-                request.getHeader("Accept"));
-        String message = request.getAttribute(MESSAGE) instanceof String given ? given : switch (status.value()) {
-            case 404 -> "There is no page at this address.";
-            case 403 -> "You are not allowed to do that.";
-            case 405 -> "This address does not accept that kind of request.";
-            default -> status.is5xxServerError() ? "Something went wrong on our side. Please try again."
-                    : HttpStatus.resolve(status.value()) != null ? HttpStatus.resolve(status.value()).getReasonPhrase()
-                    : "That request could not be used.";
-        };
+        boolean json = ErrorResponses.wantsJson(
+                original != null ? original : request.getRequestURI(), request.getHeader("Accept"));
+        String message = request.getAttribute(MESSAGE) instanceof String given
+                ? given
+                : switch (status.value()) {
+                    case 404 -> "There is no page at this address.";
+                    case 403 -> "You are not allowed to do that.";
+                    case 405 -> "This address does not accept that kind of request.";
+                    default ->
+                        status.is5xxServerError()
+                                ? "Something went wrong on our side. Please try again."
+                                : HttpStatus.resolve(status.value()) != null
+                                        ? HttpStatus.resolve(status.value()).getReasonPhrase()
+                                        : "That request could not be used.";
+                };
         return responses.respond(json, status, message);
     }
 }

@@ -15,17 +15,17 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Every failure becomes a page (or, under /api, a JSON message) with the right status and words
@@ -92,8 +92,11 @@ public class ErrorResponses {
     /** The platform database cannot be reached: 503 saying so, at once (see {@link DatabaseUnavailable}). */
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
     Object databaseUnavailable(Exception e, HttpServletRequest request, HttpServletResponse response) {
-        log.warn("The platform database is unavailable: {} {} answered 503 ({})", request.getMethod(),
-                request.getRequestURI(), DatabaseUnavailable.rootMessage(e));
+        log.warn(
+                "The platform database is unavailable: {} {} answered 503 ({})",
+                request.getMethod(),
+                request.getRequestURI(),
+                DatabaseUnavailable.rootMessage(e));
         response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
         return respond(request, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE);
     }
@@ -101,13 +104,20 @@ public class ErrorResponses {
     /** A path or query part that should be a number or an id and is not: {@code /discussion/abc}, {@code ?page=1e9}. */
     @ExceptionHandler(TypeMismatchException.class)
     Object typeMismatch(TypeMismatchException e, HttpServletRequest request) {
-        String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
+        String name =
+                e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
         String value = String.valueOf(e.getValue()).replaceAll("\\p{Cntrl}", "?");
         Class<?> type = e.getRequiredType();
-        String expected = type == null ? "" : type == java.util.UUID.class ? ": it must be an id like 0b7c5e1a-…"
-                : ClassUtils.isAssignable(Number.class, type) ? ": it must be a whole number in range" : "";
-        return respond(request, HttpStatus.BAD_REQUEST, "'" + (value.length() > 40 ? value.substring(0, 40) + "…" : value)
-                + "' is not a valid " + (name == null ? "value" : name) + expected + ".");
+        String expected = type == null
+                ? ""
+                : type == java.util.UUID.class
+                        ? ": it must be an id like 0b7c5e1a-…"
+                        : ClassUtils.isAssignable(Number.class, type) ? ": it must be a whole number in range" : "";
+        return respond(
+                request,
+                HttpStatus.BAD_REQUEST,
+                "'" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "' is not a valid "
+                        + (name == null ? "value" : name) + expected + ".");
     }
 
     /**
@@ -132,14 +142,18 @@ public class ErrorResponses {
         }
         if (e instanceof ErrorResponse known && !known.getStatusCode().is5xxServerError()) {
             // Spring's own client errors (missing parameter, wrong type…) keep their status.
-            return respond(request, known.getStatusCode(), "That request could not be used: "
-                    + known.getBody().getDetail());
+            return respond(
+                    request,
+                    known.getStatusCode(),
+                    "That request could not be used: " + known.getBody().getDetail());
         }
         if (DatabaseUnavailable.isCause(e)) {
             return databaseUnavailable(e, request, response);
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return respond(request, HttpStatus.INTERNAL_SERVER_ERROR,
+        return respond(
+                request,
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. It has been logged; please try again.");
     }
 
@@ -164,7 +178,8 @@ public class ErrorResponses {
     }
 
     static boolean wantsJson(String path, String accept) {
-        return path.startsWith("/api/") || path.startsWith("/admin/")
+        return path.startsWith("/api/")
+                || path.startsWith("/admin/")
                 || (accept != null && accept.contains("application/json") && !accept.contains("text/html"));
     }
 
@@ -180,6 +195,5 @@ public class ErrorResponses {
     }
 
     /** What the error page shows. */
-    public record ErrorView(int status, String title, String message) {
-    }
+    public record ErrorView(int status, String title, String message) {}
 }

@@ -99,7 +99,9 @@ class MalformedRequests extends OncePerRequestFilter {
             ApiErrors.write(response, ApiError.of(status, message));
             return;
         }
-        ResponseEntity<byte[]> page = pages.once(status, "web/error.jte",
+        ResponseEntity<byte[]> page = pages.once(
+                status,
+                "web/error.jte",
                 Map.of("error", new ErrorResponses.ErrorView(status, "That request could not be used", message)));
         response.setStatus(status);
         response.setContentType(page.getHeaders().getContentType().toString());

@@ -37,8 +37,8 @@ public class RenderedPages {
      * The page for {@code key} in this {@code generation}, rendering it from the template on first
      * use; for a signed-in {@code viewer}, rendered afresh.
      */
-    public ResponseEntity<byte[]> page(Object generation, String key, String template,
-            Supplier<Map<String, Object>> model, Viewer viewer) {
+    public ResponseEntity<byte[]> page(
+            Object generation, String key, String template, Supplier<Map<String, Object>> model, Viewer viewer) {
         if (viewer != null) {
             return html(200, forViewer(generation, key, template, model, viewer));
         }
@@ -60,12 +60,13 @@ public class RenderedPages {
      * viewer's name, address and CSRF token go, and each request splices in its own (HTML-escaped),
      * so a signed-in page costs a copy, not a render.
      */
-    private byte[] forViewer(Object generation, String key, String template, Supplier<Map<String, Object>> model,
-            Viewer viewer) {
+    private byte[] forViewer(
+            Object generation, String key, String template, Supplier<Map<String, Object>> model, Viewer viewer) {
         ViewerTemplate parts = viewerPages.computeIfAbsent(key + (viewer.moderator() ? "#moderator" : ""), k -> {
             Map<String, Object> params = new java.util.HashMap<>(model.get());
-            params.put("viewer", new Viewer(ViewerTemplate.NAME, ViewerTemplate.EMAIL, viewer.moderator(),
-                    ViewerTemplate.TOKEN));
+            params.put(
+                    "viewer",
+                    new Viewer(ViewerTemplate.NAME, ViewerTemplate.EMAIL, viewer.moderator(), ViewerTemplate.TOKEN));
             return ViewerTemplate.of(render(template, params));
         });
         return parts.fill(viewer);
@@ -78,7 +79,8 @@ public class RenderedPages {
 
     private static ResponseEntity<byte[]> html(int status, byte[] body) {
         return ResponseEntity.status(status)
-                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8)).body(body);
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .body(body);
     }
 
     private byte[] render(String template, Map<String, Object> model) {

@@ -6,8 +6,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Spring Security with its defaults on: secure headers (plus a strict Content-Security-Policy and a
@@ -37,14 +37,18 @@ class SecurityConfiguration {
      */
     @Bean
     RequestRejectedHandler requestRejectedHandler(MalformedRequests malformed) {
-        return (request, response, rejected) -> malformed.respond(request, response, 400,
+        return (request, response, rejected) -> malformed.respond(
+                request,
+                response,
+                400,
                 "The address could not be used: it has characters or parts this site does not accept.");
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, java.util.List<SecurityRules> featureRules,
-            ContentSecurityPolicy policy) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, java.util.List<SecurityRules> featureRules, ContentSecurityPolicy policy)
+            throws Exception {
         for (SecurityRules rules : featureRules) {
             rules.apply(http);
         }
@@ -59,17 +63,23 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {
                     if (!ErrorResponses.wantsJson(request)) {
                         // a form: the error page, saying what happened and what to do
-                        request.setAttribute(ErrorPageController.MESSAGE, denied instanceof CsrfException
-                                ? "This form had expired: its security token changes when you log in or out. "
-                                        + "Go back, reload the page and send it again."
-                                : "You are not allowed to do that.");
+                        request.setAttribute(
+                                ErrorPageController.MESSAGE,
+                                denied instanceof CsrfException
+                                        ? "This form had expired: its security token changes when you log in or out. "
+                                                + "Go back, reload the page and send it again."
+                                        : "You are not allowed to do that.");
                         response.sendError(403);
                         return;
                     }
-                    ApiErrors.write(response, ApiError.of(403, denied instanceof CsrfException
-                            ? "Missing or stale CSRF token: send the XSRF-TOKEN cookie's "
-                                    + "value in an X-XSRF-TOKEN header (reload the page if it is open)."
-                            : "You are not allowed to do that."));
+                    ApiErrors.write(
+                            response,
+                            ApiError.of(
+                                    403,
+                                    denied instanceof CsrfException
+                                            ? "Missing or stale CSRF token: send the XSRF-TOKEN cookie's "
+                                                    + "value in an X-XSRF-TOKEN header (reload the page if it is open)."
+                                            : "You are not allowed to do that."));
                 }));
         return http.build();
     }

@@ -42,9 +42,12 @@ class SlowBodies extends OncePerRequestFilter {
     private final Duration timeout;
     private final MalformedRequests answers;
 
-    SlowBodies(@Value("${server.tomcat.threads.max:200}") int threads,
+    SlowBodies(
+            @Value("${server.tomcat.threads.max:200}") int threads,
             // the validator as a parameter: filters are made before other beans, and the timeout must be checked first
-            WebProperties properties, WebPropertiesValidator checked, MalformedRequests answers) {
+            WebProperties properties,
+            WebPropertiesValidator checked,
+            MalformedRequests answers) {
         Duration timeout = properties.web().bodyTimeout();
         this.readers = new Semaphore(Math.max(1, threads / 2));
         this.timeout = timeout;

@@ -47,15 +47,17 @@ final class ViewerTemplate {
     }
 
     byte[] fill(Viewer viewer) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(pieces.stream().mapToInt(piece -> piece.length).sum() + 256);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(
+                pieces.stream().mapToInt(piece -> piece.length).sum() + 256);
         for (int i = 0; i < pieces.size(); i++) {
             out.writeBytes(pieces.get(i));
             if (i < gaps.size()) {
-                String value = switch (gaps.get(i)) {
-                    case NAME -> viewer.displayName();
-                    case EMAIL -> viewer.email();
-                    default -> viewer.csrfToken();
-                };
+                String value =
+                        switch (gaps.get(i)) {
+                            case NAME -> viewer.displayName();
+                            case EMAIL -> viewer.email();
+                            default -> viewer.csrfToken();
+                        };
                 out.writeBytes(escape(value).getBytes(StandardCharsets.UTF_8));
             }
         }

@@ -8,8 +8,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 /** The viewer of the current request, from Spring Security's context. */
 public final class Viewers {
 
-    private Viewers() {
-    }
+    private Viewers() {}
 
     /** The signed-in learner, or null for an anonymous visitor. */
     public static Viewer of(HttpServletRequest request) {
@@ -18,7 +17,7 @@ public final class Viewers {
             return null;
         }
         CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return new Viewer(learner.displayName(), learner.email(), learner.moderator(),
-                token == null ? "" : token.getToken());
+        return new Viewer(
+                learner.displayName(), learner.email(), learner.moderator(), token == null ? "" : token.getToken());
     }
 }

@@ -13,14 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param web      limits on requests
  */
 @ConfigurationProperties("netverks")
-record WebProperties(
-        @DefaultValue("Learn Netverks") String siteName,
-        @DefaultValue Web web) {
+record WebProperties(@DefaultValue("Learn Netverks") String siteName, @DefaultValue Web web) {
 
     /**
      * @param bodyTimeout a request body must arrive whole within this time, or the request gets 408
      *                    ({@code netverks.web.body-timeout})
      */
-    record Web(@DefaultValue("10s") Duration bodyTimeout) {
-    }
+    record Web(@DefaultValue("10s") Duration bodyTimeout) {}
 }

@@ -10,7 +10,8 @@ class WebPropertiesValidator {
 
     WebPropertiesValidator(WebProperties properties) {
         List<String> problems = new ArrayList<>();
-        if (properties.siteName() != null && properties.siteName().strip().chars().anyMatch(Character::isISOControl)) {
+        if (properties.siteName() != null
+                && properties.siteName().strip().chars().anyMatch(Character::isISOControl)) {
             problems.add("netverks.site-name must not contain control characters (such as a line break)");
         }
         var timeout = properties.web().bodyTimeout();

@@ -18,7 +18,8 @@ class BundledContentTest {
         Track.Step python = track.step("postgresql-with-python").orElseThrow();
         assertThat(python.position()).isEqualTo(33);
         assertThat(python.title()).isEqualTo("PostgreSQL with Python");
-        List<String> lastThree = track.steps().subList(33, 36).stream().map(Track.Step::slug).toList();
+        List<String> lastThree =
+                track.steps().subList(33, 36).stream().map(Track.Step::slug).toList();
         assertThat(lastThree).containsExactly("postgis-teaser", "interview-prep", "production-checklist");
     }
 
@@ -39,7 +40,9 @@ class BundledContentTest {
                 assertThat(parts.selfCheck()).as(step.slug() + " self-check").isNotEmpty();
                 assertThat(parts.interview()).as(step.slug() + " interview").isNotEmpty();
                 assertThat(parts.pitfallsHtml()).as(step.slug() + " pitfalls").isNotEmpty();
-                assertThat(parts.practiceNotesHtml()).as(step.slug() + " practice").isNotEmpty();
+                assertThat(parts.practiceNotesHtml())
+                        .as(step.slug() + " practice")
+                        .isNotEmpty();
                 assertThat(parts.starterTopics()).as(step.slug() + " topics").isNotEmpty();
             }
         }

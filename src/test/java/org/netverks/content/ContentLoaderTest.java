@@ -22,7 +22,9 @@ class ContentLoaderTest {
         Track track = catalog.track("sample").orElseThrow();
         assertThat(track.steps()).extracting(Track.Step::slug).containsExactly("one", "two", "three");
         assertThat(track.steps()).extracting(Track.Step::position).containsExactly(1, 2, 3);
-        assertThat(track.step("three").orElseThrow().available()).as("no folder: coming soon").isFalse();
+        assertThat(track.step("three").orElseThrow().available())
+                .as("no folder: coming soon")
+                .isFalse();
         assertThat(catalog.datasets()).containsOnlyKeys("tiny");
         assertThat(catalog.dataset("tiny").orElseThrow().schemaSql()).isEqualTo("create table t (id int);");
 
@@ -33,45 +35,55 @@ class ContentLoaderTest {
         assertThat(lesson.readingMinutes()).isEqualTo(1);
         assertThat(lesson.headings()).containsExactly(new Lesson.Heading("first-heading", "First heading"));
         assertThat(lesson.bodyHtml()).contains("<code class=\"language-sql\">select 1;");
-        assertThat(lesson.parts().quiz().get(0).choices()).extracting(Lesson.QuizChoice::correct)
+        assertThat(lesson.parts().quiz().get(0).choices())
+                .extracting(Lesson.QuizChoice::correct)
                 .containsExactly(true, false);
-        assertThat(lesson.parts().interviewTip()).isEqualTo(
-                "Can you explain this lesson in 30 seconds without reading notes?");
+        assertThat(lesson.parts().interviewTip())
+                .isEqualTo("Can you explain this lesson in 30 seconds without reading notes?");
         assertThat(lesson.parts().starterTopics()).containsExactly("How do I start?");
     }
 
     @Test
     void readingTimeGrowsWithTheText() {
         String longBody = FixtureContent.LESSON_ONE + "word ".repeat(1000);
-        Lesson lesson = loader.load(FixtureContent.with(ONE, longBody)).track("sample").orElseThrow()
-                .step("one").orElseThrow().lesson();
+        Lesson lesson = loader.load(FixtureContent.with(ONE, longBody))
+                .track("sample")
+                .orElseThrow()
+                .step("one")
+                .orElseThrow()
+                .lesson();
         assertThat(lesson.readingMinutes()).isEqualTo(5);
     }
 
     @Test
     void aMissingRequiredFieldNamesFileAndField() {
-        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("level: beginner\n", "")),
+        assertProblems(
+                FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("level: beginner\n", "")),
                 ONE + ": level: is required");
     }
 
     @Test
     void anUnknownFieldIsATypoNotSilence() {
-        assertProblems(FixtureContent.with(PARTS, FixtureContent.PARTS_ONE + "pitfals:\n  - oops\n"),
+        assertProblems(
+                FixtureContent.with(PARTS, FixtureContent.PARTS_ONE + "pitfals:\n  - oops\n"),
                 PARTS + ": pitfals: unknown field (allowed: practice_notes, pitfalls, interview, self_check, "
                         + "interview_tip, cards, quiz, starter_topics)");
     }
 
     @Test
     void aQuizQuestionNeedsExactlyOneCorrectChoice() {
-        String twoCorrect = FixtureContent.PARTS_ONE.replace("text: That one\n", "text: That one\n        correct: true\n");
-        assertProblems(FixtureContent.with(PARTS, twoCorrect),
+        String twoCorrect =
+                FixtureContent.PARTS_ONE.replace("text: That one\n", "text: That one\n        correct: true\n");
+        assertProblems(
+                FixtureContent.with(PARTS, twoCorrect),
                 PARTS + ": quiz[0].choices: exactly one choice must have correct: true (found 2)");
     }
 
     @Test
     void everyChoiceNeedsAnExplanation() {
         String noExplanation = FixtureContent.PARTS_ONE.replace("        explanation: Because it is wrong.\n", "");
-        assertProblems(FixtureContent.with(PARTS, noExplanation), PARTS + ": quiz[0].choices[1].explanation: is required");
+        assertProblems(
+                FixtureContent.with(PARTS, noExplanation), PARTS + ": quiz[0].choices[1].explanation: is required");
     }
 
     @Test
@@ -83,7 +95,8 @@ class ContentLoaderTest {
 
     @Test
     void idsMustBeWellFormedAndUnique() {
-        assertProblems(FixtureContent.with(PARTS, FixtureContent.PARTS_ONE.replace("id: card-a", "id: Card A")),
+        assertProblems(
+                FixtureContent.with(PARTS, FixtureContent.PARTS_ONE.replace("id: card-a", "id: Card A")),
                 PARTS + ": cards[0].id: 'Card A' is not a valid id: use lower-case letters, digits and dashes, "
                         + "starting with a letter or digit, at most 64 characters");
         String duplicate = FixtureContent.TRACK.replace("id: sample-three", "id: sample-two");
@@ -92,72 +105,95 @@ class ContentLoaderTest {
 
     @Test
     void theLessonIdMustMatchTrackYaml() {
-        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("id: sample-one", "id: other")),
+        assertProblems(
+                FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("id: sample-one", "id: other")),
                 ONE + ": id: 'other' does not match the id 'sample-one' given in track.yaml");
     }
 
     @Test
     void aSandboxLessonNeedsADatasetThatExists() {
-        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("dataset: tiny", "dataset: huge")),
+        assertProblems(
+                FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("dataset: tiny", "dataset: huge")),
                 ONE + ": dataset: 'huge' is not a folder under datasets/ with a schema.sql (have: tiny)");
-        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("dataset: tiny\n", "")),
+        assertProblems(
+                FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("dataset: tiny\n", "")),
                 ONE + ": dataset: is required for a sql_sandbox lesson");
     }
 
     @Test
     void levelDateAndVersionAreChecked() {
-        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("level: beginner", "level: expert")),
+        assertProblems(
+                FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("level: beginner", "level: expert")),
                 ONE + ": level: 'expert' is not one of beginner, intermediate, advanced");
-        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("2026-05-28", "28/05/2026")),
+        assertProblems(
+                FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("2026-05-28", "28/05/2026")),
                 ONE + ": last_reviewed: '28/05/2026' is not a date like 2026-05-28");
-        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("v20260528", "v2026")),
+        assertProblems(
+                FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("v20260528", "v2026")),
                 ONE + ": content_version: 'v2026' is not a version like v20260528");
-        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("v20260528", "v20260101")),
+        assertProblems(
+                FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("v20260528", "v20260101")),
                 ONE + ": content_version: 'v20260101' does not match last_reviewed 2026-05-28 (expected v20260528)");
     }
 
     @Test
     void aLessonFolderTheTrackDoesNotListIsAnError() {
         ContentFiles files = FixtureContent.with("tracks/sample/lessons/stray/lesson.md", FixtureContent.LESSON_ONE);
-        assertProblems(files, "tracks/sample/lessons/stray/lesson.md: the lesson folder 'stray' is not listed in "
-                + TRACK + " (add it to lessons: there)");
+        assertProblems(
+                files,
+                "tracks/sample/lessons/stray/lesson.md: the lesson folder 'stray' is not listed in " + TRACK
+                        + " (add it to lessons: there)");
     }
 
     @Test
     void theBodyMayNotHaveALevelOneHeadingOrUnlabelledCode() {
-        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE + "\n# Big title\n"),
+        assertProblems(
+                FixtureContent.with(ONE, FixtureContent.LESSON_ONE + "\n# Big title\n"),
                 ONE + ": body: '# Big title' is a level-1 heading: start at ## (the lesson title is the page's only "
                         + "level-1 heading)");
-        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE + "\n```\nplain\n```\n"),
+        assertProblems(
+                FixtureContent.with(ONE, FixtureContent.LESSON_ONE + "\n```\nplain\n```\n"),
                 ONE + ": body: 1 fenced code block(s) name no language: write ```sql, ```python, ```bash or ```text");
     }
 
     @Test
     void linksToLessonsMustLeadSomewhere() {
-        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("/tracks/sample/two", "/tracks/sample/nine")),
+        assertProblems(
+                FixtureContent.with(
+                        ONE, FixtureContent.LESSON_ONE.replace("/tracks/sample/two", "/tracks/sample/nine")),
                 ONE + ": body: the link '/tracks/sample/nine' leads to no track or lesson");
     }
 
     @Test
     void brokenYamlAndMissingPartsAreReported() {
-        ContentProblem broken = problems(FixtureContent.with(PARTS, "quiz: [unclosed")).get(0);
+        ContentProblem broken =
+                problems(FixtureContent.with(PARTS, "quiz: [unclosed")).get(0);
         assertThat(broken.file()).isEqualTo(PARTS);
         assertThat(broken.message()).startsWith("is not valid YAML: ");
-        assertProblems(FixtureContent.with(PARTS, null), PARTS + ": is missing: every lesson folder needs a parts.yaml");
-        assertProblems(FixtureContent.with(ONE, "no front matter"), ONE + ": must start with front matter between '---' lines");
+        assertProblems(
+                FixtureContent.with(PARTS, null), PARTS + ": is missing: every lesson folder needs a parts.yaml");
+        assertProblems(
+                FixtureContent.with(ONE, "no front matter"),
+                ONE + ": must start with front matter between '---' lines");
     }
 
     @Test
     void wrongTypesSayWhatWasFound() {
-        assertProblems(FixtureContent.with(PARTS, FixtureContent.PARTS_ONE.replace("starter_topics:\n  - How do I start?",
-                "starter_topics: just one")), PARTS + ": starter_topics: must be a list, not text");
-        assertProblems(FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("title: Lesson one", "title: 42")),
+        assertProblems(
+                FixtureContent.with(
+                        PARTS,
+                        FixtureContent.PARTS_ONE.replace(
+                                "starter_topics:\n  - How do I start?", "starter_topics: just one")),
+                PARTS + ": starter_topics: must be a list, not text");
+        assertProblems(
+                FixtureContent.with(ONE, FixtureContent.LESSON_ONE.replace("title: Lesson one", "title: 42")),
                 ONE + ": title: must be text, not '42'");
     }
 
     @Test
     void everyProblemIsReportedInOnePass() {
-        String broken = FixtureContent.LESSON_ONE.replace("level: beginner", "level: expert")
+        String broken = FixtureContent.LESSON_ONE
+                .replace("level: beginner", "level: expert")
                 .replace("v20260528", "nope");
         assertThat(problems(FixtureContent.with(ONE, broken))).hasSize(2);
     }
@@ -183,20 +219,32 @@ class ContentLoaderTest {
 
     @Test
     void aDatasetLikeAnotherTakesItsSchemaAndFinaliseUnlessItHasItsOwn() {
-        Catalog catalog = loader.load(plus("datasets/tiny/finalise.sql", "analyze t;",
-                "datasets/tiny-alt/dataset.yaml", "like: tiny", "datasets/tiny-alt/data.sql", "insert into t values (7);"));
+        Catalog catalog = loader.load(plus(
+                "datasets/tiny/finalise.sql",
+                "analyze t;",
+                "datasets/tiny-alt/dataset.yaml",
+                "like: tiny",
+                "datasets/tiny-alt/data.sql",
+                "insert into t values (7);"));
         Dataset alt = catalog.dataset("tiny-alt").orElseThrow();
         assertThat(alt.schemaSql()).isEqualTo("create table t (id int);");
         assertThat(alt.finaliseSql()).isEqualTo("analyze t;");
         assertThat(alt.dataSql()).isEqualTo("insert into t values (7);");
-        assertThat(alt.fingerprint()).isNotEqualTo(catalog.dataset("tiny").orElseThrow().fingerprint());
-        assertProblems(plus("datasets/tiny-alt/dataset.yaml", "like: nope"),
+        assertThat(alt.fingerprint())
+                .isNotEqualTo(catalog.dataset("tiny").orElseThrow().fingerprint());
+        assertProblems(
+                plus("datasets/tiny-alt/dataset.yaml", "like: nope"),
                 "datasets/tiny-alt/dataset.yaml: like: 'nope' is not a dataset folder with its own schema.sql");
     }
 
     @Test
     void exercisesLoadWithTheirRulesAndNoSolutionInThePage() {
-        Catalog catalog = loader.load(plus("datasets/tiny-alt/dataset.yaml", "like: tiny", EXERCISES, """
+        Catalog catalog = loader.load(
+                plus(
+                        "datasets/tiny-alt/dataset.yaml",
+                        "like: tiny",
+                        EXERCISES,
+                        """
                 exercises:
                   - id: ids
                     title: All ids
@@ -212,20 +260,35 @@ class ContentLoaderTest {
                       - sql: select id from t
                         why: unordered
                 """));
-        Exercise exercise = catalog.lesson("sample", "one").orElseThrow().lesson().exercise("ids").orElseThrow();
+        Exercise exercise = catalog.lesson("sample", "one")
+                .orElseThrow()
+                .lesson()
+                .exercise("ids")
+                .orElseThrow();
         assertThat(exercise.dataset()).as("the lesson's dataset by default").isEqualTo("tiny");
-        assertThat(exercise.rules()).isEqualTo(new GradingRules(GradingRules.RowOrder.BY_COLUMNS, List.of("id"), false,
-                GradingRules.TypePolicy.EXACT, new java.math.BigDecimal("0.5")));
+        assertThat(exercise.rules())
+                .isEqualTo(new GradingRules(
+                        GradingRules.RowOrder.BY_COLUMNS,
+                        List.of("id"),
+                        false,
+                        GradingRules.TypePolicy.EXACT,
+                        new java.math.BigDecimal("0.5")));
         assertThat(exercise.plan()).containsExactly(new PlanAssertion(false, List.of("Seq Scan"), "t"));
-        assertThat(exercise.rulesInWords()).contains("Rows must be sorted by id as the task asks; rows that tie on it "
-                + "may come in any order.", "Numbers within 0.5 of the expected value count as equal.",
-                "The plan of your last statement must not use Seq Scan on t.");
+        assertThat(exercise.rulesInWords())
+                .contains(
+                        "Rows must be sorted by id as the task asks; rows that tie on it " + "may come in any order.",
+                        "Numbers within 0.5 of the expected value count as equal.",
+                        "The plan of your last statement must not use Seq Scan on t.");
         assertThat(exercise.hintsHtml()).containsExactly("<p>Use ORDER BY.</p>\n");
     }
 
     @Test
     void everyMistakeInAnExerciseIsNamed() {
-        assertThat(problems(plus(EXERCISES, """
+        assertThat(
+                        problems(
+                                plus(
+                                        EXERCISES,
+                                        """
                 exercises:
                   - id: bad
                     title: Bad
@@ -244,19 +307,25 @@ class ContentLoaderTest {
                     task: Return `id`.
                     solution: select id from t
                     rules: {order: total}
-                """))).extracting(ContentProblem::toString).containsExactlyInAnyOrder(
-                EXERCISES + ": exercises[1].id: 'bad' is used twice in this list",
-                EXERCISES + ": exercises[0].hidden_datasets: 'nope' is not a folder under datasets/",
-                EXERCISES + ": exercises[0].hidden_datasets: 'tiny' is the exercise's own dataset; a hidden one must differ",
-                EXERCISES + ": exercises[0].rules.colour: unknown field (allowed: order, column_names, types, tolerance)",
-                EXERCISES + ": exercises[0].rules.order: 'sideways' is not none, total, or a list of column names like [total, name]",
-                EXERCISES + ": exercises[0].rules.column_names: 'maybe' is not one of match, ignore",
-                EXERCISES + ": exercises[0].rules.tolerance: must be a number of 0 or more, not '-1'",
-                EXERCISES + ": exercises[0].plan[0].uses: 'Seq Scann' is not a plan node type (known: "
-                        + String.join(", ", PlanAssertion.NODE_TYPES) + ")",
-                EXERCISES + ": exercises[0].plan[1]: needs exactly one of uses: or avoids:",
-                EXERCISES + ": exercises[0].known_wrong[0].why: is required",
-                EXERCISES + ": exercises[1].rules.order: is total, but the solution has no ORDER BY: its order would be arbitrary");
+                """)))
+                .extracting(ContentProblem::toString)
+                .containsExactlyInAnyOrder(
+                        EXERCISES + ": exercises[1].id: 'bad' is used twice in this list",
+                        EXERCISES + ": exercises[0].hidden_datasets: 'nope' is not a folder under datasets/",
+                        EXERCISES
+                                + ": exercises[0].hidden_datasets: 'tiny' is the exercise's own dataset; a hidden one must differ",
+                        EXERCISES
+                                + ": exercises[0].rules.colour: unknown field (allowed: order, column_names, types, tolerance)",
+                        EXERCISES
+                                + ": exercises[0].rules.order: 'sideways' is not none, total, or a list of column names like [total, name]",
+                        EXERCISES + ": exercises[0].rules.column_names: 'maybe' is not one of match, ignore",
+                        EXERCISES + ": exercises[0].rules.tolerance: must be a number of 0 or more, not '-1'",
+                        EXERCISES + ": exercises[0].plan[0].uses: 'Seq Scann' is not a plan node type (known: "
+                                + String.join(", ", PlanAssertion.NODE_TYPES) + ")",
+                        EXERCISES + ": exercises[0].plan[1]: needs exactly one of uses: or avoids:",
+                        EXERCISES + ": exercises[0].known_wrong[0].why: is required",
+                        EXERCISES
+                                + ": exercises[1].rules.order: is total, but the solution has no ORDER BY: its order would be arbitrary");
     }
 
     @Test

@@ -16,7 +16,8 @@ class ContentPropertiesValidatorTest {
     @Test
     void emptyMeansTheBundledContentAndAnExistingFolderIsServed(@TempDir Path folder) {
         assertThatCode(() -> new ContentPropertiesValidator(settings(""))).doesNotThrowAnyException();
-        assertThatCode(() -> new ContentPropertiesValidator(settings(folder.toString()))).doesNotThrowAnyException();
+        assertThatCode(() -> new ContentPropertiesValidator(settings(folder.toString())))
+                .doesNotThrowAnyException();
     }
 
     @Test

@@ -6,7 +6,8 @@ import java.util.Map;
 /** A tiny valid content folder held in memory; each test breaks one thing in it. */
 final class FixtureContent {
 
-    static final String TRACK = """
+    static final String TRACK =
+            """
             id: sample
             slug: sample
             title: Sample track
@@ -24,7 +25,8 @@ final class FixtureContent {
                 title: Lesson three
             """;
 
-    static final String LESSON_ONE = """
+    static final String LESSON_ONE =
+            """
             ---
             id: sample-one
             slug: one
@@ -52,7 +54,8 @@ final class FixtureContent {
             > A useful tip.
             """;
 
-    static final String PARTS_ONE = """
+    static final String PARTS_ONE =
+            """
             practice_notes:
               - Try it yourself.
             pitfalls:
@@ -82,11 +85,12 @@ final class FixtureContent {
               - How do I start?
             """;
 
-    static final String LESSON_TWO = LESSON_ONE.replace("sample-one", "sample-two").replace("slug: one", "slug: two")
+    static final String LESSON_TWO = LESSON_ONE
+            .replace("sample-one", "sample-two")
+            .replace("slug: one", "slug: two")
             .replace("title: Lesson one", "title: Lesson two");
 
-    private FixtureContent() {
-    }
+    private FixtureContent() {}
 
     static Map<String, String> files() {
         Map<String, String> files = new HashMap<>();

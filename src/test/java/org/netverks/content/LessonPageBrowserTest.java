@@ -48,16 +48,33 @@ class LessonPageBrowserTest {
         driver.executeScript("localStorage.clear()");
         driver.navigate().refresh();
 
-        Lesson.QuizQuestion question = catalog.current().track("postgresql").orElseThrow()
-                .step("postgresql-with-python").orElseThrow().lesson().parts().quiz().get(0);
-        String right = question.choices().stream().filter(Lesson.QuizChoice::correct).findFirst().orElseThrow().id();
-        String wrong = question.choices().stream().filter(c -> !c.correct()).findFirst().orElseThrow().id();
+        Lesson.QuizQuestion question = catalog.current()
+                .track("postgresql")
+                .orElseThrow()
+                .step("postgresql-with-python")
+                .orElseThrow()
+                .lesson()
+                .parts()
+                .quiz()
+                .get(0);
+        String right = question.choices().stream()
+                .filter(Lesson.QuizChoice::correct)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        String wrong = question.choices().stream()
+                .filter(c -> !c.correct())
+                .findFirst()
+                .orElseThrow()
+                .id();
         WebElement form = driver.findElement(By.cssSelector("form[data-question-id='" + question.id() + "']"));
 
         choose(form, wrong);
         WebElement feedback = form.findElement(By.cssSelector(".quiz-feedback"));
         browser.waitUpTo(Duration.ofSeconds(10)).until(d -> feedback.getText().contains("Not quite."));
-        assertThat(feedback.getText().length()).as("an explanation follows the verdict").isGreaterThan(20);
+        assertThat(feedback.getText().length())
+                .as("an explanation follows the verdict")
+                .isGreaterThan(20);
         WebElement retry = form.findElement(By.cssSelector(".quiz-retry"));
         assertThat(retry.isDisplayed()).isTrue();
         retry.click();
@@ -67,7 +84,8 @@ class LessonPageBrowserTest {
         WebElement status = driver.findElement(By.cssSelector("[data-confidence-status]"));
         assertThat(status.getText()).isEqualTo("Not saved yet.");
         driver.findElement(By.cssSelector("input[name=confidence][value='4']")).click();
-        driver.findElement(By.cssSelector("[data-confidence-form] button[type=submit]")).click();
+        driver.findElement(By.cssSelector("[data-confidence-form] button[type=submit]"))
+                .click();
         assertThat(status.getText()).startsWith("Saved on this device");
 
         WebElement complete = driver.findElement(By.cssSelector("[data-mark-complete]"));
@@ -81,21 +99,31 @@ class LessonPageBrowserTest {
 
         driver.navigate().refresh();
 
-        assertThat(driver.findElement(By.cssSelector("[data-confidence-status]")).getText())
-                .startsWith("Saved on this device").contains("4/5");
-        assertThat(driver.findElement(By.cssSelector("input[name=confidence][value='4']")).isSelected()).isTrue();
-        assertThat(driver.findElement(By.cssSelector("[data-mark-complete]")).getAttribute("aria-pressed")).isEqualTo("true");
-        assertThat(driver.findElement(By.cssSelector(".own-progress")).getText()).isEqualTo("1 of 36 completed");
+        assertThat(driver.findElement(By.cssSelector("[data-confidence-status]"))
+                        .getText())
+                .startsWith("Saved on this device")
+                .contains("4/5");
+        assertThat(driver.findElement(By.cssSelector("input[name=confidence][value='4']"))
+                        .isSelected())
+                .isTrue();
+        assertThat(driver.findElement(By.cssSelector("[data-mark-complete]")).getAttribute("aria-pressed"))
+                .isEqualTo("true");
+        assertThat(driver.findElement(By.cssSelector(".own-progress")).getText())
+                .isEqualTo("1 of 36 completed");
         assertThat(driver.findElement(By.cssSelector("form[data-question-id='" + question.id() + "'] .quiz-feedback"))
-                .getText()).contains("answered this correctly");
-        assertThat(driver.findElement(By.cssSelector("li.flashcard .card-status")).getAttribute("textContent"))
+                        .getText())
+                .contains("answered this correctly");
+        assertThat(driver.findElement(By.cssSelector("li.flashcard .card-status"))
+                        .getAttribute("textContent"))
                 .isEqualTo("Rated “good”");
 
         driver.get(url("/tracks/postgresql"));
-        assertThat(driver.findElement(By.cssSelector(".track-progress")).getText()).contains("1 of 36 completed")
+        assertThat(driver.findElement(By.cssSelector(".track-progress")).getText())
+                .contains("1 of 36 completed")
                 .contains("3%");
         WebElement step33 = driver.findElement(By.cssSelector("li[data-lesson-id='pg-postgresql-with-python']"));
-        assertThat(step33.findElement(By.cssSelector("[data-step-state]")).getText()).isEqualTo("Completed · confidence 4/5");
+        assertThat(step33.findElement(By.cssSelector("[data-step-state]")).getText())
+                .isEqualTo("Completed · confidence 4/5");
     }
 
     @Test
@@ -104,7 +132,8 @@ class LessonPageBrowserTest {
         driver.get(url(LESSON));
         browser.waitUpTo(Duration.ofSeconds(10))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("pre code .hljs-keyword")));
-        assertThat(driver.findElements(By.cssSelector(".code-block .copy-button"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector(".code-block .copy-button")))
+                .isNotEmpty();
 
         driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
         WebElement focused = driver.switchTo().activeElement();
@@ -112,7 +141,9 @@ class LessonPageBrowserTest {
 
         WebElement jump = driver.findElement(By.cssSelector("#jump > summary"));
         jump.click();
-        assertThat(driver.findElement(By.cssSelector("#jump a[href='#check-yourself']")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.cssSelector("#jump a[href='#check-yourself']"))
+                        .isDisplayed())
+                .isTrue();
     }
 
     @Test
@@ -127,13 +158,16 @@ class LessonPageBrowserTest {
         driver.navigate().refresh();
         Object overflow = driver.executeScript(
                 "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
-        Object wide = driver.executeScript("""
+        Object wide = driver.executeScript(
+                """
                 const w = document.documentElement.clientWidth;
                 return [...document.querySelectorAll('body *')]
                     .filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('pre'))
                     .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
                     .join(', ');""");
-        assertThat(overflow).as("no horizontal scrolling at 375 px; too wide: " + wide).isEqualTo(false);
+        assertThat(overflow)
+                .as("no horizontal scrolling at 375 px; too wide: " + wide)
+                .isEqualTo(false);
         assertThat(browser.screenshot("lesson-375")).exists();
 
         browser.darkMode(true);

@@ -29,7 +29,8 @@ class LessonPageTest {
 
     @Test
     void skipLinkIsTheFirstFocusableElement() {
-        Element first = page.select("a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex=-1])").first();
+        Element first = page.select("a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex=-1])")
+                .first();
         assertThat(first.text()).isEqualTo("Skip to content");
         assertThat(first.attr("href")).isEqualTo("#content");
         assertThat(page.getElementById("content").tagName()).isEqualTo("main");
@@ -45,7 +46,10 @@ class LessonPageTest {
     @Test
     void trackPositionShowsStepProgressBarAndPercentBesideOwnCompletion() {
         Element position = page.selectFirst(".track-position");
-        assertThat(position.text()).contains("Step 33/36").contains("92% through track").contains("0 of 36 completed");
+        assertThat(position.text())
+                .contains("Step 33/36")
+                .contains("92% through track")
+                .contains("0 of 36 completed");
         Element bar = position.selectFirst("progress");
         assertThat(bar.attr("value")).isEqualTo("33");
         assertThat(bar.attr("max")).isEqualTo("36");
@@ -55,14 +59,20 @@ class LessonPageTest {
     void breadcrumbLinksToTheTrackOutline() {
         Elements crumbs = page.select("nav.breadcrumb a");
         assertThat(crumbs.eachAttr("href")).containsExactly("/", "/tracks/postgresql");
-        assertThat(page.selectFirst("nav.breadcrumb").text()).contains("postgresql").contains("PostgreSQL with Python");
+        assertThat(page.selectFirst("nav.breadcrumb").text())
+                .contains("postgresql")
+                .contains("PostgreSQL with Python");
     }
 
     @Test
     void metadataShowsReviewDateVersionModeReadingTimeAndLevel() {
         String meta = page.selectFirst("dl.lesson-meta").text();
-        assertThat(meta).contains("Last reviewed 2026-05-28").contains("Version v20260528").contains("Mode SQL sandbox")
-                .contains("Level Intermediate").containsPattern("Reading time ~\\d+ min");
+        assertThat(meta)
+                .contains("Last reviewed 2026-05-28")
+                .contains("Version v20260528")
+                .contains("Mode SQL sandbox")
+                .contains("Level Intermediate")
+                .containsPattern("Reading time ~\\d+ min");
     }
 
     @Test
@@ -72,20 +82,31 @@ class LessonPageTest {
         int previous = 1;
         for (Element heading : page.select("h1, h2, h3, h4, h5, h6")) {
             int level = Integer.parseInt(heading.tagName().substring(1));
-            assertThat(level).as("heading '%s' after h%d", heading.text(), previous).isLessThanOrEqualTo(previous + 1);
+            assertThat(level)
+                    .as("heading '%s' after h%d", heading.text(), previous)
+                    .isLessThanOrEqualTo(previous + 1);
             previous = level;
         }
     }
 
     @Test
     void summaryBodyAndCodeBlocks() {
-        assertThat(page.getElementById("this-lesson").text()).contains("This lesson").contains("Used in practice");
+        assertThat(page.getElementById("this-lesson").text())
+                .contains("This lesson")
+                .contains("Used in practice");
         Element body = page.getElementById("lesson-body");
         assertThat(body.select("pre > code.language-python")).isNotEmpty();
         assertThat(body.select("pre > code.language-sql")).isNotEmpty();
-        assertThat(body.text()).contains("psycopg").contains("%s").contains("conn.transaction()")
-                .contains("SQLAlchemy").contains("read_sql").contains("asyncpg").contains("COPY")
-                .contains("execute_values").contains("executemany");
+        assertThat(body.text())
+                .contains("psycopg")
+                .contains("%s")
+                .contains("conn.transaction()")
+                .contains("SQLAlchemy")
+                .contains("read_sql")
+                .contains("asyncpg")
+                .contains("COPY")
+                .contains("execute_values")
+                .contains("executemany");
     }
 
     @Test
@@ -105,7 +126,8 @@ class LessonPageTest {
         for (Element card : cards) {
             assertThat(card.attr("data-card-id")).isNotBlank();
             assertThat(card.selectFirst(".card-back").hasAttr("hidden")).isTrue();
-            assertThat(card.selectFirst("button.card-flip").attr("aria-expanded")).isEqualTo("false");
+            assertThat(card.selectFirst("button.card-flip").attr("aria-expanded"))
+                    .isEqualTo("false");
         }
     }
 
@@ -127,7 +149,8 @@ class LessonPageTest {
         assertThat(html).doesNotContain("correct: true").doesNotContain("data-correct");
         for (Lesson.QuizQuestion question : lesson.parts().quiz()) {
             for (Lesson.QuizChoice choice : question.choices()) {
-                assertThat(html).as("explanations are only sent after an answer")
+                assertThat(html)
+                        .as("explanations are only sent after an answer")
                         .doesNotContain(choice.explanationHtml().strip());
             }
         }
@@ -138,19 +161,25 @@ class LessonPageTest {
         assertThat(page.getElementById("lab").text()).contains("practice");
         Element discussion = page.getElementById("discussion");
         // the page is cached for everyone, so the thread list is loaded into it (discussion.js)
-        assertThat(discussion.attr("data-discussion-url")).isEqualTo("/tracks/postgresql/postgresql-with-python/discussion");
+        assertThat(discussion.attr("data-discussion-url"))
+                .isEqualTo("/tracks/postgresql/postgresql-with-python/discussion");
         assertThat(discussion.select("[data-discussion-list] a").attr("href"))
                 .isEqualTo("/tracks/postgresql/postgresql-with-python/discussion");
-        assertThat(discussion.select(".starter-topics li a[data-starter-topic]").eachAttr("href")).isNotEmpty()
-                .allMatch(href -> href.startsWith("/login?continue=%2Ftracks%2Fpostgresql%2Fpostgresql-with-python%23discussion"));
-        assertThat(page.selectFirst(".signup-prompt").select("a").eachAttr("href")).contains("/signup", "/login");
+        assertThat(discussion.select(".starter-topics li a[data-starter-topic]").eachAttr("href"))
+                .isNotEmpty()
+                .allMatch(href -> href.startsWith(
+                        "/login?continue=%2Ftracks%2Fpostgresql%2Fpostgresql-with-python%23discussion"));
+        assertThat(page.selectFirst(".signup-prompt").select("a").eachAttr("href"))
+                .contains("/signup", "/login");
     }
 
     @Test
     void jumpMenuReachesEverySectionAndEveryLessonOfTheTrack() {
         Element jump = page.getElementById("jump");
         for (String anchor : jump.select("a[href^=#]").eachAttr("href")) {
-            assertThat(page.getElementById(anchor.substring(1))).as("target of " + anchor).isNotNull();
+            assertThat(page.getElementById(anchor.substring(1)))
+                    .as("target of " + anchor)
+                    .isNotNull();
         }
         assertThat(jump.select("a[href^=#]").eachAttr("href"))
                 .contains("#this-lesson", "#check-yourself", "#cards", "#self-check", "#lab", "#discussion");
@@ -175,7 +204,12 @@ class LessonPageTest {
     }
 
     private static Lesson lessonFromContent() {
-        return new ContentLoader().load(ContentFiles.fromDirectory(java.nio.file.Path.of("content")))
-                .track("postgresql").orElseThrow().step("postgresql-with-python").orElseThrow().lesson();
+        return new ContentLoader()
+                .load(ContentFiles.fromDirectory(java.nio.file.Path.of("content")))
+                .track("postgresql")
+                .orElseThrow()
+                .step("postgresql-with-python")
+                .orElseThrow()
+                .lesson();
     }
 }

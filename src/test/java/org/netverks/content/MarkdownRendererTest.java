@@ -10,8 +10,11 @@ class MarkdownRendererTest {
 
     @Test
     void rawHtmlIsEscapedNotRendered() {
-        String html = renderer.render("Hello <script>alert(1)</script> <img src=x onerror=alert(1)>").html();
-        assertThat(html).doesNotContain("<script>").doesNotContain("<img")
+        String html = renderer.render("Hello <script>alert(1)</script> <img src=x onerror=alert(1)>")
+                .html();
+        assertThat(html)
+                .doesNotContain("<script>")
+                .doesNotContain("<img")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     }
 
@@ -24,31 +27,38 @@ class MarkdownRendererTest {
     @Test
     void calloutsBecomeMarkedBlockQuotesWithoutTheMarker() {
         String html = renderer.render("> [!WARNING]\n> Mind the gap.").html();
-        assertThat(html).isEqualTo("<blockquote class=\"callout callout-warning\" data-callout=\"warning\">\n"
-                + "<p>Mind the gap.</p>\n</blockquote>\n");
+        assertThat(html)
+                .isEqualTo("<blockquote class=\"callout callout-warning\" data-callout=\"warning\">\n"
+                        + "<p>Mind the gap.</p>\n</blockquote>\n");
     }
 
     @Test
     void aPlainQuoteStaysAQuote() {
-        assertThat(renderer.render("> Just a quote.").html()).isEqualTo("<blockquote>\n<p>Just a quote.</p>\n</blockquote>\n");
+        assertThat(renderer.render("> Just a quote.").html())
+                .isEqualTo("<blockquote>\n<p>Just a quote.</p>\n</blockquote>\n");
     }
 
     @Test
     void headingsGetUniqueAnchorsThatAvoidThePagesOwnSections() {
-        MarkdownRenderer.Rendered rendered = renderer.render("## Joins & keys\n\n## Joins & keys\n\n## Discussion\n\n### Small");
-        assertThat(rendered.headings()).extracting(Lesson.Heading::anchor)
+        MarkdownRenderer.Rendered rendered =
+                renderer.render("## Joins & keys\n\n## Joins & keys\n\n## Discussion\n\n### Small");
+        assertThat(rendered.headings())
+                .extracting(Lesson.Heading::anchor)
                 .containsExactly("joins-keys", "joins-keys-2", "discussion-2");
         assertThat(rendered.html()).contains("<h3 id=\"small\">Small</h3>");
     }
 
     @Test
     void inlineRenderingDropsTheParagraph() {
-        assertThat(renderer.renderInline("Use `%s`, *not* f-strings")).isEqualTo("Use <code>%s</code>, <em>not</em> f-strings");
+        assertThat(renderer.renderInline("Use `%s`, *not* f-strings"))
+                .isEqualTo("Use <code>%s</code>, <em>not</em> f-strings");
         assertThat(renderer.renderInline("One.\n\nTwo.")).isEqualTo("<p>One.</p>\n<p>Two.</p>");
     }
 
     @Test
     void tablesAreSupported() {
-        assertThat(renderer.render("| a | b |\n|---|---|\n| 1 | 2 |").html()).contains("<table>").contains("<td>1</td>");
+        assertThat(renderer.render("| a | b |\n|---|---|\n| 1 | 2 |").html())
+                .contains("<table>")
+                .contains("<td>1</td>");
     }
 }

@@ -39,7 +39,10 @@ class TrackAndQuizTest {
         assertThat(track.select("#track-steps > li")).hasSize(36);
         assertThat(track.select("#track-steps > li").get(32).text()).contains("PostgreSQL with Python");
         assertThat(track.select("#track-steps li.step-soon").first().text()).contains("Coming soon");
-        assertThat(track.select("#track-steps li.step-available [data-step-state]").first().text()).isEqualTo("Not started");
+        assertThat(track.select("#track-steps li.step-available [data-step-state]")
+                        .first()
+                        .text())
+                .isEqualTo("Not started");
         assertThat(track.selectFirst(".track-progress").text()).contains("0 of 36 completed");
         assertThat(track.selectFirst("[data-next-step]").attr("href")).startsWith("/tracks/postgresql/");
     }
@@ -54,8 +57,14 @@ class TrackAndQuizTest {
     @Test
     void quizAnswersAreCheckedByTheServer() {
         Lesson.QuizQuestion question = firstQuestion();
-        Lesson.QuizChoice right = question.choices().stream().filter(Lesson.QuizChoice::correct).findFirst().orElseThrow();
-        Lesson.QuizChoice wrong = question.choices().stream().filter(c -> !c.correct()).findFirst().orElseThrow();
+        Lesson.QuizChoice right = question.choices().stream()
+                .filter(Lesson.QuizChoice::correct)
+                .findFirst()
+                .orElseThrow();
+        Lesson.QuizChoice wrong = question.choices().stream()
+                .filter(c -> !c.correct())
+                .findFirst()
+                .orElseThrow();
         String url = "/api/quiz/postgresql/postgresql-with-python/" + question.id();
 
         HttpResponse<String> rightAnswer = http().postJson(url, "{\"choice\":\"" + right.id() + "\"}");
@@ -69,7 +78,8 @@ class TrackAndQuizTest {
 
     @Test
     void malformedQuizSubmissionsGet400WithAMessage() {
-        String url = "/api/quiz/postgresql/postgresql-with-python/" + firstQuestion().id();
+        String url =
+                "/api/quiz/postgresql/postgresql-with-python/" + firstQuestion().id();
         assertBadRequest(http().postJson(url, "{not json"), "not valid JSON");
         assertBadRequest(http().postJson(url, "{}"), "Send the chosen answer");
         assertBadRequest(http().postJson(url, "{\"choice\": \"zz\"}"), "is not one of this question's choices");
@@ -81,10 +91,14 @@ class TrackAndQuizTest {
 
     @Test
     void unknownQuizTargetsAre404s() {
-        assertThat(http().postJson("/api/quiz/postgresql/postgresql-with-python/nope", "{\"choice\":\"a\"}").statusCode())
+        assertThat(http().postJson("/api/quiz/postgresql/postgresql-with-python/nope", "{\"choice\":\"a\"}")
+                        .statusCode())
                 .isEqualTo(404);
-        assertThat(http().postJson("/api/quiz/postgresql/nope/q", "{\"choice\":\"a\"}").statusCode()).isEqualTo(404);
-        assertThat(http().postJson("/api/quiz/postgresql/postgis-teaser/q", "{\"choice\":\"a\"}").statusCode())
+        assertThat(http().postJson("/api/quiz/postgresql/nope/q", "{\"choice\":\"a\"}")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(http().postJson("/api/quiz/postgresql/postgis-teaser/q", "{\"choice\":\"a\"}")
+                        .statusCode())
                 .isEqualTo(404);
     }
 
@@ -93,22 +107,31 @@ class TrackAndQuizTest {
         for (String path : new String[] {"/tracks/nope", "/tracks/postgresql/nope", "/no/such/page"}) {
             HttpResponse<String> response = http().get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
-            assertThat(response.body()).as(path).contains("Page not found").contains("Learn Netverks")
-                    .doesNotContain("Exception").doesNotContain("at org.");
+            assertThat(response.body())
+                    .as(path)
+                    .contains("Page not found")
+                    .contains("Learn Netverks")
+                    .doesNotContain("Exception")
+                    .doesNotContain("at org.");
         }
     }
 
     @Test
     void theLoadedContentIsMirroredIntoTheDatabaseByStableIds() {
         int rows = jdbc.sql("select count(*) from content_lesson where track_id = 'postgresql' and not retired")
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
         assertThat(rows).isEqualTo(36);
         String python = jdbc.sql("select id from content_lesson where position = 33 and track_id = 'postgresql'")
-                .query(String.class).single();
+                .query(String.class)
+                .single();
         assertThat(python).isEqualTo("pg-postgresql-with-python");
         catalog.reload();
-        assertThat(jdbc.sql("select count(*) from content_lesson").query(Integer.class).single())
-                .as("reloading is idempotent").isEqualTo(36);
+        assertThat(jdbc.sql("select count(*) from content_lesson")
+                        .query(Integer.class)
+                        .single())
+                .as("reloading is idempotent")
+                .isEqualTo(36);
     }
 
     @Test
@@ -132,8 +155,15 @@ class TrackAndQuizTest {
     }
 
     private Lesson.QuizQuestion firstQuestion() {
-        return catalog.current().track("postgresql").orElseThrow().step("postgresql-with-python").orElseThrow()
-                .lesson().parts().quiz().get(0);
+        return catalog.current()
+                .track("postgresql")
+                .orElseThrow()
+                .step("postgresql-with-python")
+                .orElseThrow()
+                .lesson()
+                .parts()
+                .quiz()
+                .get(0);
     }
 
     private static void assertBadRequest(HttpResponse<String> response, String message) {

@@ -15,8 +15,7 @@ final class Discussers {
     /** A moderator by configuration (IntegrationTest's netverks.moderators). */
     static final String MODERATOR = "moderator@example.org";
 
-    private Discussers() {
-    }
+    private Discussers() {}
 
     static Http learner(int port, String name) {
         Http http = new Http(port);
@@ -28,7 +27,9 @@ final class Discussers {
     /** The configured moderator: logged in, or on first use (the test database outlives a run) signed up and confirmed. */
     static Http moderator(int port) {
         Http http = new Http(port);
-        if (http.postForm("/login", Map.of("email", MODERATOR, "password", PASSWORD)).statusCode() != 302) {
+        if (http.postForm("/login", Map.of("email", MODERATOR, "password", PASSWORD))
+                        .statusCode()
+                != 302) {
             Inbox.signUpAndConfirm(http, MODERATOR, "Mod", PASSWORD);
         }
         return http;
@@ -43,8 +44,8 @@ final class Discussers {
 
     /** Posts a comment (parent null) or a reply and returns the new post's id. */
     static long post(Http http, String threadPath, Long parent, String body) {
-        Map<String, String> fields = parent == null ? Map.of("body", body)
-                : Map.of("body", body, "parent", String.valueOf(parent));
+        Map<String, String> fields =
+                parent == null ? Map.of("body", body) : Map.of("body", body, "parent", String.valueOf(parent));
         HttpResponse<String> response = http.postForm(threadPath + "/posts", fields);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
         String location = response.headers().firstValue("Location").orElseThrow();

@@ -36,7 +36,8 @@ class DiscussionBrowserTest {
     void hostileMarkupInAPostIsInertForAnotherLearner() {
         String lesson = "/tracks/postgresql/first-select";
         Http attacker = Discussers.learner(port, "Mallory");
-        String payload = """
+        String payload =
+                """
                 Hello <script>window.__pwned = 'script'; alert('script')</script>
                 <img src="x" onerror="window.__pwned = 'img'; alert('img')">
                 <svg onload="window.__pwned = 'svg'"></svg> <b onmouseover="window.__pwned = 'hover'">hover me</b>
@@ -58,19 +59,28 @@ class DiscussionBrowserTest {
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
             for (WebElement body : driver.findElements(By.cssSelector("[data-post-body]"))) {
                 assertThat(body.getText()).contains("Hello", "hover me", "a markdown link", "a raw link");
-                assertThat(body.findElements(By.cssSelector("script, img, svg, iframe, b"))).isEmpty();
-                assertThat(body.findElements(By.tagName("a")).stream().map(a -> a.getAttribute("href")).toList())
+                assertThat(body.findElements(By.cssSelector("script, img, svg, iframe, b")))
+                        .isEmpty();
+                assertThat(body.findElements(By.tagName("a")).stream()
+                                .map(a -> a.getAttribute("href"))
+                                .toList())
                         .containsExactly("https://example.org/");
-                new org.openqa.selenium.interactions.Actions(driver).moveToElement(body).perform();
+                new org.openqa.selenium.interactions.Actions(driver)
+                        .moveToElement(body)
+                        .perform();
             }
             assertInert(driver);
             browser.screenshot("discussion-hostile-post-1280");
 
             // the lesson page inserts the thread list with innerHTML: the title must stay text there too
             driver.get(url(lesson) + "#discussion");
-            browser.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("[data-discussion]"))
-                    .getAttribute("data-discussion-loaded") != null);
-            assertThat(driver.findElement(By.cssSelector("[data-discussion-list]")).getText()).contains("titles too");
+            browser.waitUpTo(Duration.ofSeconds(10))
+                    .until(d ->
+                            d.findElement(By.cssSelector("[data-discussion]")).getAttribute("data-discussion-loaded")
+                                    != null);
+            assertThat(driver.findElement(By.cssSelector("[data-discussion-list]"))
+                            .getText())
+                    .contains("titles too");
             assertInert(driver);
         }
     }
@@ -78,8 +88,11 @@ class DiscussionBrowserTest {
     @Test
     void anAnonymousReplyGoesThroughLogInAndBackToTheThread() {
         Http asker = Discussers.learner(port, "Asker");
-        String thread = Discussers.startThread(asker, "/tracks/postgresql/filtering-with-where",
-                "NULL in WHERE?", "Why does `WHERE x <> 1` skip NULLs?");
+        String thread = Discussers.startThread(
+                asker,
+                "/tracks/postgresql/filtering-with-where",
+                "NULL in WHERE?",
+                "Why does `WHERE x <> 1` skip NULLs?");
         long comment = Discussers.post(asker, thread, null, "Because NULL <> 1 is NULL, not true.");
         String email = "replier-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         org.netverks.learner.Inbox.signUpAndConfirm(new Http(port), email, "Replier", Discussers.PASSWORD);
@@ -96,15 +109,19 @@ class DiscussionBrowserTest {
             driver.findElement(By.id("password")).sendKeys(Discussers.PASSWORD);
             driver.findElement(By.cssSelector("form button[type=submit]")).click();
 
-            browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(thread + "?reply=" + comment));
+            browser.waitUpTo(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.urlContains(thread + "?reply=" + comment));
             WebElement reply = waitFor(browser, "#reply-" + comment);
-            browser.waitUpTo(Duration.ofSeconds(5)).withMessage(() -> "the reply box should have the focus")
+            browser.waitUpTo(Duration.ofSeconds(5))
+                    .withMessage(() -> "the reply box should have the focus")
                     .until(d -> d.switchTo().activeElement().equals(reply));
             reply.sendKeys("And `IS DISTINCT FROM` treats NULL as a value.");
-            driver.findElement(By.cssSelector("details[data-reply-to='" + comment + "'] button[type=submit]")).click();
+            driver.findElement(By.cssSelector("details[data-reply-to='" + comment + "'] button[type=submit]"))
+                    .click();
 
-            browser.waitUpTo(Duration.ofSeconds(10)).until(d -> !d.findElements(
-                    By.cssSelector("#post-" + comment + " + .replies article")).isEmpty());
+            browser.waitUpTo(Duration.ofSeconds(10))
+                    .until(d -> !d.findElements(By.cssSelector("#post-" + comment + " + .replies article"))
+                            .isEmpty());
             WebElement posted = driver.findElement(By.cssSelector("#post-" + comment + " + .replies article"));
             assertThat(posted.getText()).contains("Replier", "treats NULL as a value");
             assertThat(posted.findElement(By.tagName("code")).getText()).isEqualTo("IS DISTINCT FROM");
@@ -121,27 +138,39 @@ class DiscussionBrowserTest {
         try (Browser browser = Browser.start()) {
             ChromeDriver driver = browser.driver();
             driver.get(url("/tracks/postgresql/joins"));
-            browser.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("[data-discussion]"))
-                    .getAttribute("data-discussion-loaded") != null);
-            assertThat(driver.findElement(By.cssSelector("[data-discussion-empty]")).getText())
+            browser.waitUpTo(Duration.ofSeconds(10))
+                    .until(d ->
+                            d.findElement(By.cssSelector("[data-discussion]")).getAttribute("data-discussion-loaded")
+                                    != null);
+            assertThat(driver.findElement(By.cssSelector("[data-discussion-empty]"))
+                            .getText())
                     .contains("Be the first to ask a question");
             sectionShot(driver, "discussion-lesson-empty-1280");
 
             logIn(browser, Discussers.learner(port, "Starter"), "/tracks/postgresql/joins");
             List<WebElement> starters = driver.findElements(By.cssSelector("button[data-starter-topic]"));
-            WebElement starter = starters.stream().filter(b -> b.getText().equals(topic)).findFirst().orElseThrow();
+            WebElement starter = starters.stream()
+                    .filter(b -> b.getText().equals(topic))
+                    .findFirst()
+                    .orElseThrow();
             driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", starter);
             starter.click();
 
-            browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/tracks/postgresql/joins/discussion/\\d+$"));
+            browser.waitUpTo(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.urlMatches(".*/tracks/postgresql/joins/discussion/\\d+$"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(topic);
-            assertThat(driver.findElement(By.cssSelector("#comment-body")).isDisplayed()).isTrue();
+            assertThat(driver.findElement(By.cssSelector("#comment-body")).isDisplayed())
+                    .isTrue();
 
             driver.get(url("/tracks/postgresql/joins"));
-            browser.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("[data-discussion]"))
-                    .getAttribute("data-discussion-loaded") != null);
+            browser.waitUpTo(Duration.ofSeconds(10))
+                    .until(d ->
+                            d.findElement(By.cssSelector("[data-discussion]")).getAttribute("data-discussion-loaded")
+                                    != null);
             assertThat(driver.findElements(By.cssSelector("[data-discussion-list] .thread-title")).stream()
-                    .map(WebElement::getText).toList()).containsExactly(topic);
+                            .map(WebElement::getText)
+                            .toList())
+                    .containsExactly(topic);
             sectionShot(driver, "discussion-lesson-list-1280");
             browser.width(375);
             sectionShot(driver, "discussion-lesson-list-375");
@@ -151,9 +180,11 @@ class DiscussionBrowserTest {
     /** Logs the browser in through the log-in form as the learner {@code account} was signed up as. */
     private void logIn(Browser browser, Http account, String continueTo) {
         // the test learner's e-mail is on their /account page
-        String email = account.page("/account").select("meta[name=netverks-account]").attr("content");
+        String email =
+                account.page("/account").select("meta[name=netverks-account]").attr("content");
         ChromeDriver driver = browser.driver();
-        driver.get(url("/login?continue=" + java.net.URLEncoder.encode(continueTo, java.nio.charset.StandardCharsets.UTF_8)));
+        driver.get(url(
+                "/login?continue=" + java.net.URLEncoder.encode(continueTo, java.nio.charset.StandardCharsets.UTF_8)));
         waitFor(browser, "#email").sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(Discussers.PASSWORD);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
@@ -161,9 +192,12 @@ class DiscussionBrowserTest {
     }
 
     private static void assertInert(ChromeDriver driver) {
-        assertThatThrownBy(() -> driver.switchTo().alert()).as("no dialog fired").isInstanceOf(NoAlertPresentException.class);
+        assertThatThrownBy(() -> driver.switchTo().alert())
+                .as("no dialog fired")
+                .isInstanceOf(NoAlertPresentException.class);
         assertThat(driver.executeScript("return window.__pwned === undefined ? null : String(window.__pwned)"))
-                .as("no learner script ran").isNull();
+                .as("no learner script ran")
+                .isNull();
     }
 
     /** The lesson page's discussion section alone (the whole lesson page is too long to look at). */
@@ -172,7 +206,8 @@ class DiscussionBrowserTest {
         driver.executeScript("arguments[0].scrollIntoView()", section);
         try {
             java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
-            java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", name + ".png"),
+            java.nio.file.Files.write(
+                    java.nio.file.Path.of("target", "screenshots", name + ".png"),
                     section.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -12,10 +12,12 @@ class PostRendererTest {
     @Test
     void keepsTheSafeSubset() {
         assertThat(renderer.render("*a* **b** `c`\n\n> q\n\n- one\n- two\n"))
-                .isEqualTo("<p><em>a</em> <strong>b</strong> <code>c</code></p>\n<blockquote>\n<p>q</p>\n</blockquote>\n"
-                        + "<ul><li>one</li><li>two</li></ul>\n");
+                .isEqualTo(
+                        "<p><em>a</em> <strong>b</strong> <code>c</code></p>\n<blockquote>\n<p>q</p>\n</blockquote>\n"
+                                + "<ul><li>one</li><li>two</li></ul>\n");
         assertThat(renderer.render("[docs](https://www.postgresql.org/docs/)"))
-                .isEqualTo("<p><a href=\"https://www.postgresql.org/docs/\" rel=\"nofollow noopener ugc\">docs</a></p>\n");
+                .isEqualTo(
+                        "<p><a href=\"https://www.postgresql.org/docs/\" rel=\"nofollow noopener ugc\">docs</a></p>\n");
         assertThat(renderer.render("[lesson](/tracks/postgresql/joins)")).contains("href=\"/tracks/postgresql/joins\"");
     }
 
@@ -26,7 +28,8 @@ class PostRendererTest {
                 + " <b onclick=\"x()\">e</b>\n\n# heading\n\n![img](https://example.org/x.png)");
         org.jsoup.nodes.Document document = org.jsoup.Jsoup.parseBodyFragment(html);
         assertThat(document.body().select("script, img, h1, b, a")).isEmpty();
-        assertThat(document.body().getAllElements().stream().flatMap(e -> e.attributes().asList().stream())).isEmpty();
+        assertThat(document.body().getAllElements().stream().flatMap(e -> e.attributes().asList().stream()))
+                .isEmpty();
         assertThat(document.text()).contains("<script>alert(1)</script>", "heading", "a b c");
     }
 }

@@ -51,12 +51,14 @@ class ConnectionPanelBrowserTest {
         driver.findElement(By.cssSelector("[data-lab-reset]")).click();
         driver.switchTo().alert().accept();
         // the panel is rebuilt while we look: a stale element just means "look again"
-        browser.waitUpTo(Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        browser.waitUpTo(Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> !userShown().equals(user));
 
         assertThat(userShown()).startsWith("lr_");
         assertThat(driver.findElement(By.cssSelector(".lab-connect-notice")).getText())
-                .contains("new user and password").contains("the old ones no longer work");
+                .contains("new user and password")
+                .contains("the old ones no longer work");
         screenshot("lab-connection-after-reset");
     }
 

@@ -22,11 +22,13 @@ class ExerciseApiTest {
 
     private static final String LESSON = "/api/lab/postgresql/first-select";
     private static final String EXERCISES = LESSON + "/exercises";
-    private static final String CONTACT_RIGHT = "select id, full_name || ' <' || email || '>' as contact from customers";
+    private static final String CONTACT_RIGHT =
+            "select id, full_name || ' <' || email || '>' as contact from customers";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
+
     @Autowired
     ContentCatalog content;
 
@@ -46,7 +48,11 @@ class ExerciseApiTest {
     }
 
     private List<Exercise> shipped() {
-        return content.current().lesson("postgresql", "first-select").orElseThrow().lesson().exercises();
+        return content.current()
+                .lesson("postgresql", "first-select")
+                .orElseThrow()
+                .lesson()
+                .exercises();
     }
 
     @Test
@@ -64,9 +70,13 @@ class ExerciseApiTest {
         for (Exercise exercise : shipped()) {
             String solution = exercise.solution().strip();
             assertThat(list.toString()).doesNotContain(JSON.writeValueAsString(solution));
-            assertThat(page).doesNotContain(solution).doesNotContain(org.springframework.web.util.HtmlUtils.htmlEscape(solution));
+            assertThat(page)
+                    .doesNotContain(solution)
+                    .doesNotContain(org.springframework.web.util.HtmlUtils.htmlEscape(solution));
             for (Exercise.KnownWrong wrong : exercise.knownWrong()) {
-                assertThat(page).doesNotContain(org.springframework.web.util.HtmlUtils.htmlEscape(wrong.sql().strip()));
+                assertThat(page)
+                        .doesNotContain(org.springframework.web.util.HtmlUtils.htmlEscape(
+                                wrong.sql().strip()));
             }
         }
     }
@@ -74,11 +84,14 @@ class ExerciseApiTest {
     @Test
     void aWrongAnswerIsExplainedWithTheLearnersOwnRowsAndARightOneShowsTheSolution() {
         Http http = new Http(port);
-        JsonNode wrong = json(check(http, "contact-label",
-                "select id, full_name || '<' || email || '>' as contact from customers"), 200);
+        JsonNode wrong = json(
+                check(http, "contact-label", "select id, full_name || '<' || email || '>' as contact from customers"),
+                200);
         assertThat(wrong.get("correct").asBoolean()).isFalse();
         assertThat(kinds(wrong)).containsExactly("values");
-        assertThat(wrong.get("feedback").get(0).get("examples").get(0).get(1).asString()).contains("<").doesNotContain(" <");
+        assertThat(wrong.get("feedback").get(0).get("examples").get(0).get(1).asString())
+                .contains("<")
+                .doesNotContain(" <");
         assertThat(wrong.get("solution").isNull()).isTrue();
 
         JsonNode right = json(check(http, "contact-label", CONTACT_RIGHT), 200);
@@ -93,17 +106,24 @@ class ExerciseApiTest {
     @Test
     void answersAreGradedOnPristineDataAndGradingLeavesTheSandboxAlone() {
         Http http = new Http(port);
-        JsonNode wrecked = JSON.readTree(http.postJson(LESSON + "/run", JSON.writeValueAsString(Map.of("sql",
-                "delete from order_items; delete from orders; delete from transfers; delete from accounts; "
-                        + "delete from customers; alter table customers drop column email;"))).body());
-        wrecked.get("results").forEach(result -> assertThat(result.get("kind").asString()).isEqualTo("command"));
+        JsonNode wrecked = JSON.readTree(http.postJson(
+                        LESSON + "/run",
+                        JSON.writeValueAsString(Map.of(
+                                "sql",
+                                "delete from order_items; delete from orders; delete from transfers; delete from accounts; "
+                                        + "delete from customers; alter table customers drop column email;")))
+                .body());
+        wrecked.get("results")
+                .forEach(result -> assertThat(result.get("kind").asString()).isEqualTo("command"));
 
         JsonNode verdict = json(check(http, "contact-label", CONTACT_RIGHT), 200);
         assertThat(verdict.get("correct").asBoolean()).as(verdict.toString()).isTrue();
 
-        JsonNode after = JSON.readTree(http.postJson(LESSON + "/run", JSON.writeValueAsString(Map.of("sql",
-                "select count(*) from customers"))).body());
-        assertThat(after.get("results").get(0).get("rows").get(0).get(0).asString()).isEqualTo("0");
+        JsonNode after = JSON.readTree(
+                http.postJson(LESSON + "/run", JSON.writeValueAsString(Map.of("sql", "select count(*) from customers")))
+                        .body());
+        assertThat(after.get("results").get(0).get("rows").get(0).get(0).asString())
+                .isEqualTo("0");
     }
 
     @Test
@@ -115,13 +135,18 @@ class ExerciseApiTest {
         assertThat(first.get("hintHtml").asString()).startsWith("<p>");
         JsonNode second = json(http.postJson(EXERCISES + "/contact-label/hint", ""), 200);
         assertThat(second.get("number").asInt()).isEqualTo(2);
-        assertThat(second.get("hintHtml").asString()).isNotEqualTo(first.get("hintHtml").asString());
+        assertThat(second.get("hintHtml").asString())
+                .isNotEqualTo(first.get("hintHtml").asString());
         JsonNode none = json(http.postJson(EXERCISES + "/contact-label/hint", ""), 409);
         assertThat(none.get("error").asString()).isEqualTo("You have seen all 2 hints of this exercise.");
         JsonNode listed = json(http.getJson(EXERCISES), 200).get(1);
         assertThat(listed.get("revealedHints").size()).isEqualTo(2);
-        assertThat(json(new Http(port).getJson(EXERCISES), 200).get(1).get("revealedHints").size())
-                .as("another learner has seen none").isZero();
+        assertThat(json(new Http(port).getJson(EXERCISES), 200)
+                        .get(1)
+                        .get("revealedHints")
+                        .size())
+                .as("another learner has seen none")
+                .isZero();
     }
 
     @Test
@@ -129,14 +154,24 @@ class ExerciseApiTest {
         Http http = new Http(port);
         assertThat(json(check(http, "nope", "select 1"), 404).get("error").asString())
                 .isEqualTo("The lesson “Your first SELECT” has no exercise 'nope'.");
-        assertThat(json(http.postJson("/api/lab/postgresql/no-such-lesson/exercises/x/check", "{\"sql\": \"select 1\"}"),
-                404).get("error").asString()).contains("There is no lesson postgresql/no-such-lesson");
-        assertThat(json(check(http, "contact-label", "  \n "), 400).get("error").asString()).contains("Your answer is empty");
-        assertThat(json(http.postJson(EXERCISES + "/contact-label/check", "{}"), 400).get("error").asString())
+        assertThat(json(
+                                http.postJson(
+                                        "/api/lab/postgresql/no-such-lesson/exercises/x/check",
+                                        "{\"sql\": \"select 1\"}"),
+                                404)
+                        .get("error")
+                        .asString())
+                .contains("There is no lesson postgresql/no-such-lesson");
+        assertThat(json(check(http, "contact-label", "  \n "), 400).get("error").asString())
+                .contains("Your answer is empty");
+        assertThat(json(http.postJson(EXERCISES + "/contact-label/check", "{}"), 400)
+                        .get("error")
+                        .asString())
                 .contains("{\"sql\"");
         JsonNode tooBig = json(check(http, "contact-label", "select 1 -- " + "x".repeat(70_000)), 413);
         assertThat(tooBig.get("limit").asString()).isEqualTo("SQL size limit");
-        assertThat(http.postWithoutCsrf(EXERCISES + "/contact-label/check", "{\"sql\": \"select 1\"}").statusCode())
+        assertThat(http.postWithoutCsrf(EXERCISES + "/contact-label/check", "{\"sql\": \"select 1\"}")
+                        .statusCode())
                 .isEqualTo(403);
     }
 }

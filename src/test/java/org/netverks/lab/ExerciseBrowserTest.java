@@ -41,7 +41,9 @@ class ExerciseBrowserTest {
     void failReadTheFeedbackTakeAHintSolveAndSeeItSolvedAfterAReload() {
         open();
         WebElement exercise = driver.findElement(By.id("exercise-contact-label"));
-        assertThat(exercise.getAttribute("open")).as("the first unsolved exercise is open, not this one").isNull();
+        assertThat(exercise.getAttribute("open"))
+                .as("the first unsolved exercise is open, not this one")
+                .isNull();
         exercise.findElement(By.tagName("summary")).click();
         assertThat(exercise.getText()).contains("Row order does not matter.", "Column names must match");
 
@@ -50,20 +52,24 @@ class ExerciseBrowserTest {
         WebElement feedback = waitIn(exercise, ".exercise-feedback-item");
         assertThat(feedback.getText()).contains("right except for the values in column “contact”");
         assertThat(feedback.findElements(By.cssSelector("tbody tr"))).hasSizeBetween(1, 3);
-        assertThat(exercise.findElement(By.cssSelector("[data-exercise-state]")).getText()).isEqualTo("Not solved yet");
+        assertThat(exercise.findElement(By.cssSelector("[data-exercise-state]")).getText())
+                .isEqualTo("Not solved yet");
         browser.screenshot("exercise-feedback");
 
         exercise.findElement(By.cssSelector("[data-exercise-hint]")).click();
         WebElement hint = waitIn(exercise, ".exercise-hint");
         assertThat(hint.getText()).startsWith("Hint 1 of 2");
-        assertThat(exercise.findElement(By.cssSelector("[data-exercise-hint]")).getText()).contains("1 left");
+        assertThat(exercise.findElement(By.cssSelector("[data-exercise-hint]")).getText())
+                .contains("1 left");
 
         LabEditor.type(driver, "select id, full_name || ' <' || email || '>' as contact\nfrom customers;");
         exercise.findElement(By.cssSelector("[data-exercise-check]")).click();
         WebElement correct = waitIn(exercise, ".feedback-correct");
         assertThat(correct.getText()).startsWith("Correct!");
-        assertThat(exercise.findElement(By.cssSelector("[data-exercise-state]")).getText()).startsWith("Solved");
-        assertThat(exercise.findElement(By.cssSelector(".exercise-solution summary")).getText())
+        assertThat(exercise.findElement(By.cssSelector("[data-exercise-state]")).getText())
+                .startsWith("Solved");
+        assertThat(exercise.findElement(By.cssSelector(".exercise-solution summary"))
+                        .getText())
                 .isEqualTo("Compare with a reference solution");
         browser.screenshot("exercise-solved");
 
@@ -73,8 +79,11 @@ class ExerciseBrowserTest {
         assertThat(again.getAttribute("class")).contains("exercise-solved");
         assertThat(again.findElement(By.cssSelector("[data-exercise-state]")).getAttribute("textContent"))
                 .startsWith("Solved");
-        assertThat(driver.findElement(By.cssSelector("[data-exercises-summary]")).getText()).startsWith("1 of ");
-        browser.waitUpTo(Duration.ofSeconds(10)).until(d -> again.findElements(By.cssSelector(".exercise-hint")).size() == 1);
+        assertThat(driver.findElement(By.cssSelector("[data-exercises-summary]"))
+                        .getText())
+                .startsWith("1 of ");
+        browser.waitUpTo(Duration.ofSeconds(10))
+                .until(d -> again.findElements(By.cssSelector(".exercise-hint")).size() == 1);
 
         browser.width(375);
         again.findElement(By.tagName("summary")).click();
@@ -87,17 +96,20 @@ class ExerciseBrowserTest {
         driver.get("http://localhost:" + port + "/tracks/postgresql");
         WebElement step = driver.findElement(By.cssSelector("li[data-lesson-id='pg-first-select']"));
         browser.waitUpTo(Duration.ofSeconds(5)).until(d -> step.findElement(By.cssSelector("[data-step-exercises]"))
-                .getText().matches("1 of \\d+ exercises solved"));
+                .getText()
+                .matches("1 of \\d+ exercises solved"));
     }
 
     private void open() {
         driver.get("http://localhost:" + port + "/tracks/postgresql/first-select");
-        browser.waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("[data-lab-editor] .cm-content")));
+        browser.waitUpTo(Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-lab-editor] .cm-content")));
     }
 
     private WebElement waitIn(WebElement scope, String css) {
         return browser.waitUpTo(Duration.ofSeconds(20)).until(d -> scope.findElements(By.cssSelector(css)).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .orElse(null));
     }
 }

@@ -31,8 +31,8 @@ class LabBrowserTest {
         browser = Browser.start();
         driver = browser.driver();
         driver.get("http://localhost:" + port + "/tracks/postgresql/joins");
-        browser.waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("[data-lab-editor] .cm-content")));
+        browser.waitUpTo(Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-lab-editor] .cm-content")));
     }
 
     @AfterEach
@@ -48,8 +48,11 @@ class LabBrowserTest {
         runWithKeyboard();
         WebElement table = waitFor(".lab-rows table");
         assertThat(table.findElements(By.cssSelector("tbody tr"))).hasSize(3);
-        assertThat(table.findElement(By.cssSelector("th")).getText()).contains("id").contains("integer");
-        assertThat(driver.findElement(By.cssSelector(".lab-rowcount")).getText()).isEqualTo("(3 rows)");
+        assertThat(table.findElement(By.cssSelector("th")).getText())
+                .contains("id")
+                .contains("integer");
+        assertThat(driver.findElement(By.cssSelector(".lab-rowcount")).getText())
+                .isEqualTo("(3 rows)");
 
         type("select id,\n       nme\nfrom customers;");
         runWithKeyboard();
@@ -67,7 +70,8 @@ class LabBrowserTest {
         WebElement meta = waitFor(".lab-meta");
         assertThat(meta.getText()).contains("Table \"public.customers\"").contains("Indexes:");
 
-        type("explain analyze select c.full_name, count(*) from customers c join accounts a on a.customer_id = c.id group by c.full_name;");
+        type(
+                "explain analyze select c.full_name, count(*) from customers c join accounts a on a.customer_id = c.id group by c.full_name;");
         runWithKeyboard();
         WebElement tree = waitFor(".plan-tree");
         assertThat(tree.findElements(By.cssSelector(".plan-node"))).hasSizeGreaterThan(1);
@@ -89,14 +93,17 @@ class LabBrowserTest {
         runWithKeyboard();
         waitFor(".lab-command");
         browser.waitUpTo(Duration.ofSeconds(10)).until(d -> !d.findElement(By.cssSelector("[data-lab-schema]"))
-                .getText().contains("transfers"));
+                .getText()
+                .contains("transfers"));
 
         driver.findElement(By.cssSelector("[data-lab-reset]")).click();
         driver.switchTo().alert().accept();
         browser.waitUpTo(Duration.ofSeconds(15)).until(d -> d.findElement(By.cssSelector("[data-lab-status]"))
-                .getText().contains("original data"));
+                .getText()
+                .contains("original data"));
         browser.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("[data-lab-schema]"))
-                .getText().contains("transfers"));
+                .getText()
+                .contains("transfers"));
     }
 
     private void type(String sql) {
@@ -105,7 +112,11 @@ class LabBrowserTest {
 
     private void runWithKeyboard() {
         driver.executeScript("document.querySelector('[data-lab-output]').innerHTML = ''");
-        new Actions(driver).keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
+        new Actions(driver)
+                .keyDown(Keys.CONTROL)
+                .sendKeys(Keys.ENTER)
+                .keyUp(Keys.CONTROL)
+                .perform();
     }
 
     private WebElement waitFor(String css) {

@@ -8,9 +8,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A full lab says so, with 503 and Retry-After, and the rest of the site keeps working. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"netverks.data-dir=target/test-data-capacity", "netverks.lab.max-sandboxes=1",
-                "netverks.lab.warm-pool-size=0", "netverks.lab.idle-reclaim=1m"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "netverks.data-dir=target/test-data-capacity",
+            "netverks.lab.max-sandboxes=1",
+            "netverks.lab.warm-pool-size=0",
+            "netverks.lab.idle-reclaim=1m"
+        })
 class LabCapacityTest {
 
     @LocalServerPort

@@ -34,6 +34,7 @@ class LabDiskQuotaTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SandboxServers servers;
 
@@ -45,7 +46,8 @@ class LabDiskQuotaTest {
         long start = System.nanoTime();
         int inserts = 0;
         SQLException stopped = null;
-        try (Connection own = LabMemoryLimitTest.connect(details); Statement statement = own.createStatement()) {
+        try (Connection own = LabMemoryLimitTest.connect(details);
+                Statement statement = own.createStatement()) {
             statement.execute("create unlogged table filler (pad text)");
             while (System.nanoTime() - start < 120_000_000_000L) {
                 try {
@@ -59,13 +61,22 @@ class LabDiskQuotaTest {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long size = peak.stop();
-        System.out.printf("disk quota, raw client loop: %d inserts of ~5.5 MB in %.1f s, stopped by %s; "
-                + "database at most %d MB for a %d MB quota (overshoot %d MB)%n", inserts, seconds,
-                stopped == null ? "nothing" : stopped.getSQLState(), size >> 20, QUOTA >> 20, (size - QUOTA) >> 20);
+        System.out.printf(
+                "disk quota, raw client loop: %d inserts of ~5.5 MB in %.1f s, stopped by %s; "
+                        + "database at most %d MB for a %d MB quota (overshoot %d MB)%n",
+                inserts,
+                seconds,
+                stopped == null ? "nothing" : stopped.getSQLState(),
+                size >> 20,
+                QUOTA >> 20,
+                (size - QUOTA) >> 20);
         assertThat((Object) stopped).as("the loop was stopped").isNotNull();
         assertThat(size - QUOTA).as("overshoot").isLessThan(MOST_OVERSHOOT);
-        assertThatThrownBy(() -> LabMemoryLimitTest.connect(details).close()).as("no way back in")
-                .isInstanceOf(SQLException.class).extracting("SQLState").isEqualTo("28000");
+        assertThatThrownBy(() -> LabMemoryLimitTest.connect(details).close())
+                .as("no way back in")
+                .isInstanceOf(SQLException.class)
+                .extracting("SQLState")
+                .isEqualTo("28000");
 
         HttpResponse<String> refused = learner.runRaw("delete from filler");
         assertThat(refused.statusCode()).isEqualTo(409);
@@ -73,24 +84,33 @@ class LabDiskQuotaTest {
         assertThat(body.get("limit").asString()).isEqualTo("disk quota");
         assertThat(body.get("error").asString()).contains("40 MB disk quota").contains("Reset it");
         HttpResponse<String> details409 = learner.http().getJson(LabClient.LESSON + "/connection");
-        assertThat(details409.statusCode()).as("the panel says why, instead of credentials that fail").isEqualTo(409);
+        assertThat(details409.statusCode())
+                .as("the panel says why, instead of credentials that fail")
+                .isEqualTo(409);
 
         assertThat(learner.reset().statusCode()).isEqualTo(200);
         try (Connection fresh = LabMemoryLimitTest.connect(learner.connection())) {
             assertThat(fresh.isValid(2)).isTrue();
         }
-        assertThat(learner.one("select count(*) from accounts").get("rows").get(0).get(0).asString()).isEqualTo("40");
+        assertThat(learner.one("select count(*) from accounts")
+                        .get("rows")
+                        .get(0)
+                        .get(0)
+                        .asString())
+                .isEqualTo("40");
     }
 
     @Test
     void oneHugeStatementInALabRunIsStoppedMidwayAndSaysWhy() throws SQLException {
         LabClient learner = new LabClient(port);
         PeakSize peak = new PeakSize(learner.connection().get("database").asString());
-        JsonNode run = learner.run("""
+        JsonNode run = learner.run(
+                """
                 create unlogged table filler as select repeat('x', 1000) as pad from generate_series(1, 3000000);
                 select 'not reached';""");
         long size = peak.stop();
-        System.out.printf("disk quota, one statement in a lab run: database at most %d MB for a %d MB quota (overshoot %d MB)%n",
+        System.out.printf(
+                "disk quota, one statement in a lab run: database at most %d MB for a %d MB quota (overshoot %d MB)%n",
                 size >> 20, QUOTA >> 20, (size - QUOTA) >> 20);
         assertThat(run.get("results").get(0).get("kind").asString()).isEqualTo("error");
         assertThat(run.get("messages").toString()).contains("disk quota");
@@ -103,9 +123,12 @@ class LabDiskQuotaTest {
     @Test
     void aCheckWritingPastTheQuotaOnItsFreshCopySaysWhichLimitStoppedIt() {
         // an exercise with a check query: its answers run on a fresh copy, which the guard watches like any sandbox
-        HttpResponse<String> checked = new LabClient(port).http().postJson(LabClient.LESSON
-                + "/exercises/transfer-like-psycopg/check", "{\"sql\": \"create unlogged table filler as "
-                + "select repeat('x', 1000) as pad from generate_series(1, 3000000)\"}");
+        HttpResponse<String> checked = new LabClient(port)
+                .http()
+                .postJson(
+                        LabClient.LESSON + "/exercises/transfer-like-psycopg/check",
+                        "{\"sql\": \"create unlogged table filler as "
+                                + "select repeat('x', 1000) as pad from generate_series(1, 3000000)\"}");
         assertThat(checked.statusCode()).as(checked.body()).isEqualTo(200);
         JsonNode verdict = LabClient.parse(checked.body());
         assertThat(verdict.get("correct").asBoolean()).isFalse();

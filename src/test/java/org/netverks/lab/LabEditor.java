@@ -9,20 +9,29 @@ import org.openqa.selenium.interactions.Actions;
 /** Typing into the lab's CodeMirror editor as a learner would. */
 final class LabEditor {
 
-    private LabEditor() {
-    }
+    private LabEditor() {}
 
     /** Replaces the editor's text with {@code sql}. */
     static void type(ChromeDriver driver, String sql) {
         WebElement editor = driver.findElement(By.cssSelector("[data-lab-editor] .cm-content"));
         editor.click();
-        new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(Keys.DELETE).perform();
+        new Actions(driver)
+                .keyDown(Keys.CONTROL)
+                .sendKeys("a")
+                .keyUp(Keys.CONTROL)
+                .sendKeys(Keys.DELETE)
+                .perform();
         // CodeMirror auto-indents new lines; type line by line from the line start to keep the text as written
         String[] lines = sql.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (i > 0) {
-                new Actions(driver).sendKeys(Keys.ENTER).keyDown(Keys.SHIFT).sendKeys(Keys.HOME).keyUp(Keys.SHIFT)
-                        .sendKeys(Keys.DELETE).perform();
+                new Actions(driver)
+                        .sendKeys(Keys.ENTER)
+                        .keyDown(Keys.SHIFT)
+                        .sendKeys(Keys.HOME)
+                        .keyUp(Keys.SHIFT)
+                        .sendKeys(Keys.DELETE)
+                        .perform();
             }
             editor.sendKeys(lines[i]);
         }

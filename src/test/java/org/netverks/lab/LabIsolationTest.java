@@ -41,8 +41,9 @@ class LabIsolationTest {
     @Test
     void aLearnerCannotSeeOtherSessionsOrPasswords() {
         LabClient learner = new LabClient(port);
-        for (String sql : new String[] {"select usename, query from pg_stat_activity", "select * from pg_locks",
-                "select rolpassword from pg_authid"}) {
+        for (String sql : new String[] {
+            "select usename, query from pg_stat_activity", "select * from pg_locks", "select rolpassword from pg_authid"
+        }) {
             JsonNode result = learner.one(sql);
             assertThat(result.get("kind").asString()).as(sql).isEqualTo("error");
             assertThat(result.get("message").asString()).as(sql).contains("permission denied");
@@ -52,13 +53,15 @@ class LabIsolationTest {
     @Test
     void aLearnerCannotReadServerFilesOrRunPrograms() {
         LabClient learner = new LabClient(port);
-        for (String sql : new String[] {"select pg_read_file('/etc/passwd')",
-                "select pg_ls_dir('.')",
-                "create table stolen (line text); copy stolen from '/etc/passwd'",
-                "copy (select 1) to program 'id'",
-                "select lo_import('/etc/passwd')",
-                "create extension file_fdw",
-                "create extension dblink"}) {
+        for (String sql : new String[] {
+            "select pg_read_file('/etc/passwd')",
+            "select pg_ls_dir('.')",
+            "create table stolen (line text); copy stolen from '/etc/passwd'",
+            "copy (select 1) to program 'id'",
+            "select lo_import('/etc/passwd')",
+            "create extension file_fdw",
+            "create extension dblink"
+        }) {
             JsonNode results = learner.run(sql).get("results");
             JsonNode last = results.get(results.size() - 1);
             assertThat(last.get("kind").asString()).as(sql).isEqualTo("error");
@@ -70,8 +73,13 @@ class LabIsolationTest {
     void aLearnerCannotBecomeSomeoneElse() {
         LabClient a = new LabClient(port);
         String otherRole = new LabClient(port).connection().get("user").asString();
-        for (String sql : new String[] {"set role " + otherRole, "set session authorization " + otherRole,
-                "set role postgres", "select set_config('role', 'postgres', false)", "reset role; select current_user"}) {
+        for (String sql : new String[] {
+            "set role " + otherRole,
+            "set session authorization " + otherRole,
+            "set role postgres",
+            "select set_config('role', 'postgres', false)",
+            "reset role; select current_user"
+        }) {
             JsonNode results = a.run(sql).get("results");
             JsonNode first = results.get(0);
             if (sql.startsWith("reset role")) {
@@ -95,8 +103,8 @@ class LabIsolationTest {
         LabClient learner = new LabClient(port);
         JsonNode owner = learner.one("select tableowner = current_user from pg_tables where tablename = 'customers'");
         assertThat(owner.get("rows").get(0).get(0).asString()).isEqualTo("t");
-        JsonNode alter = learner.one("alter database " + learner.connection().get("database").asString()
-                + " connection limit 100");
+        JsonNode alter = learner.one(
+                "alter database " + learner.connection().get("database").asString() + " connection limit 100");
         assertThat(alter.get("kind").asString()).isEqualTo("error");
         assertThat(alter.get("message").asString()).contains("must be owner");
     }
@@ -104,7 +112,9 @@ class LabIsolationTest {
     @Test
     void thePlatformDatabaseIsAnotherClusterTheLearnerCannotReach() {
         JsonNode learner = new LabClient(port).connection();
-        String platformUrl = platform.sql("select 'port ' || current_setting('port')").query(String.class).single();
+        String platformUrl = platform.sql("select 'port ' || current_setting('port')")
+                .query(String.class)
+                .single();
         assertThat(platformUrl).isNotEqualTo("port " + learner.get("port").asInt());
         JsonNode tables = new LabClient(port).one("select count(*) from pg_tables where tablename = 'content_lesson'");
         assertThat(tables.get("rows").get(0).get(0).asString()).isEqualTo("0");
@@ -114,7 +124,9 @@ class LabIsolationTest {
         Properties properties = new Properties();
         properties.setProperty("user", details.get("user").asString());
         properties.setProperty("password", details.get("password").asString());
-        return DriverManager.getConnection("jdbc:postgresql://" + details.get("host").asString() + ":"
-                + details.get("port").asInt() + "/" + database, properties);
+        return DriverManager.getConnection(
+                "jdbc:postgresql://" + details.get("host").asString() + ":"
+                        + details.get("port").asInt() + "/" + database,
+                properties);
     }
 }

@@ -21,21 +21,30 @@ class LabLimitsTest {
     @Test
     void aLongStatementIsStoppedAtTheStatementTimeLimitEvenIfTheLearnerLiftsTheirOwn() {
         LabClient learner = new LabClient(port);
-        JsonNode results = learner.run("""
+        JsonNode results = learner.run(
+                        """
                 set statement_timeout = 0;
                 select pg_sleep(30);
-                select 'after';""").get("results");
+                select 'after';""")
+                .get("results");
         JsonNode stopped = results.get(1);
         assertThat(stopped.get("kind").asString()).isEqualTo("error");
         assertThat(stopped.get("limit").asString()).isEqualTo("statement time limit");
-        assertThat(stopped.get("message").asString()).contains("statement time limit").contains("2 s");
-        assertThat(results.get(2).get("kind").asString()).as("psql goes on after an error").isEqualTo("rows");
-        assertThat(learner.one("select 1").get("kind").asString()).as("the sandbox still works").isEqualTo("rows");
+        assertThat(stopped.get("message").asString())
+                .contains("statement time limit")
+                .contains("2 s");
+        assertThat(results.get(2).get("kind").asString())
+                .as("psql goes on after an error")
+                .isEqualTo("rows");
+        assertThat(learner.one("select 1").get("kind").asString())
+                .as("the sandbox still works")
+                .isEqualTo("rows");
     }
 
     @Test
     void manyStatementsTogetherAreStoppedAtTheRunTimeLimit() {
-        JsonNode run = new LabClient(port).run("select pg_sleep(1.5); select pg_sleep(1.5); select pg_sleep(1.5); select 4;");
+        JsonNode run =
+                new LabClient(port).run("select pg_sleep(1.5); select pg_sleep(1.5); select pg_sleep(1.5); select 4;");
         JsonNode results = run.get("results");
         assertThat(results.get(2).get("limit").asString()).isEqualTo("run time limit");
         assertThat(run.get("messages").toString()).contains("run time limit");
@@ -68,8 +77,8 @@ class LabLimitsTest {
 
     @Test
     void aFloodOfNoticesIsCountedNotKept() {
-        JsonNode result = new LabClient(port).one(
-                "do $$ begin for i in 1..20000 loop raise notice 'n %', i; end loop; end $$");
+        JsonNode result =
+                new LabClient(port).one("do $$ begin for i in 1..20000 loop raise notice 'n %', i; end loop; end $$");
         assertThat(result.get("kind").asString()).isEqualTo("command");
         assertThat(result.get("source").get("notices").size()).isEqualTo(100);
         assertThat(result.get("source").get("moreNotices").asLong()).isEqualTo(19900);
@@ -90,8 +99,9 @@ class LabLimitsTest {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(LabClient.parse(response.body()).get("limit").asString()).isEqualTo("request size limit");
 
-        HttpResponse<String> chunked = new LabClient(port).http().postStream(LabClient.LESSON + "/run",
-                "{\"sql\": \"" + "x".repeat(2_000_000) + "\"}");
+        HttpResponse<String> chunked = new LabClient(port)
+                .http()
+                .postStream(LabClient.LESSON + "/run", "{\"sql\": \"" + "x".repeat(2_000_000) + "\"}");
         assertThat(chunked.statusCode()).as("a body sent without a length").isEqualTo(413);
     }
 
@@ -103,10 +113,12 @@ class LabLimitsTest {
         assertThat(malformed.body()).contains("\"error\"");
         HttpResponse<String> noSql = learner.http().postJson(LabClient.LESSON + "/run", "{}");
         assertThat(noSql.statusCode()).isEqualTo(400);
-        HttpResponse<String> unknown = learner.http().postJson("/api/lab/postgresql/nope/run", "{\"sql\":\"select 1\"}");
+        HttpResponse<String> unknown =
+                learner.http().postJson("/api/lab/postgresql/nope/run", "{\"sql\":\"select 1\"}");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("\"error\"");
-        HttpResponse<String> forged = learner.http().postWithoutCsrf(LabClient.LESSON + "/run", "{\"sql\":\"select 1\"}");
+        HttpResponse<String> forged =
+                learner.http().postWithoutCsrf(LabClient.LESSON + "/run", "{\"sql\":\"select 1\"}");
         assertThat(forged.statusCode()).isEqualTo(403);
     }
 
@@ -115,14 +127,20 @@ class LabLimitsTest {
         LabClient learner = new LabClient(port);
         JsonNode run = learner.run("begin; delete from transfers;");
         assertThat(run.get("messages").toString()).contains("rolled back");
-        assertThat(learner.one("select count(*) from transfers").get("rows").get(0).get(0).asString()).isEqualTo("30");
+        assertThat(learner.one("select count(*) from transfers")
+                        .get("rows")
+                        .get(0)
+                        .get(0)
+                        .asString())
+                .isEqualTo("30");
     }
 
     @Test
     void committedWorkStaysAndSessionStateDoesNot() {
         LabClient learner = new LabClient(port);
         learner.run("create table notes (n int); insert into notes values (1); set search_path = nowhere; listen x;");
-        JsonNode after = learner.run("show search_path; select count(*) from notes; select count(*) from pg_listening_channels();")
+        JsonNode after = learner.run(
+                        "show search_path; select count(*) from notes; select count(*) from pg_listening_channels();")
                 .get("results");
         assertThat(after.get(0).get("rows").get(0).get(0).asString()).isEqualTo("\"$user\", public");
         assertThat(after.get(1).get("rows").get(0).get(0).asString()).isEqualTo("1");
@@ -133,20 +151,26 @@ class LabLimitsTest {
     void aConnectionTheDriverClosesIsReplacedOnTheNextRun() {
         LabClient learner = new LabClient(port);
         learner.run("set client_encoding = 'LATIN1'");
-        assertThat(learner.one("select 'still here'").get("rows").get(0).get(0).asString()).isEqualTo("still here");
+        assertThat(learner.one("select 'still here'").get("rows").get(0).get(0).asString())
+                .isEqualTo("still here");
     }
 
     @Test
     void theDiskQuotaStopsRunsUntilAReset() {
         LabClient learner = new LabClient(port);
-        JsonNode run = learner.run("create unlogged table filler as select repeat('x', 1000) as pad from generate_series(1, 50000)");
+        JsonNode run = learner.run(
+                "create unlogged table filler as select repeat('x', 1000) as pad from generate_series(1, 50000)");
         assertThat(run.get("messages").toString()).contains("disk quota");
         HttpResponse<String> refused = learner.runRaw("select 1");
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(LabClient.parse(refused.body()).get("limit").asString()).isEqualTo("disk quota");
         assertThat(learner.reset().statusCode()).isEqualTo(200);
-        assertThat(learner.one("select count(*) from pg_tables where tablename = 'filler'").get("rows").get(0).get(0)
-                .asString()).isEqualTo("0");
+        assertThat(learner.one("select count(*) from pg_tables where tablename = 'filler'")
+                        .get("rows")
+                        .get(0)
+                        .get(0)
+                        .asString())
+                .isEqualTo("0");
     }
 
     @Test
@@ -154,7 +178,8 @@ class LabLimitsTest {
         LabClient learner = new LabClient(port);
         learner.run("delete from accounts where balance > 0; drop table transfers;");
         assertThat(learner.reset().statusCode()).isEqualTo(200);
-        JsonNode results = learner.run("select count(*) from transfers; select count(*) from accounts;").get("results");
+        JsonNode results = learner.run("select count(*) from transfers; select count(*) from accounts;")
+                .get("results");
         assertThat(results.get(0).get("rows").get(0).get(0).asString()).isEqualTo("30");
         assertThat(results.get(1).get("rows").get(0).get(0).asString()).isEqualTo("40");
     }

@@ -14,39 +14,75 @@ class LabPropertiesValidatorTest {
         return settings(servers, statement, run, maxSandboxes, DataSize.ofMegabytes(256), Duration.ofSeconds(1));
     }
 
-    private static LabProperties settings(List<String> servers, Duration statement, Duration run, int maxSandboxes,
-            DataSize memoryPerSession, Duration quotaCheckInterval) {
-        return new LabProperties(servers, "localhost", null, 0, statement, run, DataSize.ofKilobytes(64), 500,
-                DataSize.ofMegabytes(8), 100, DataSize.ofMegabytes(200), 2, maxSandboxes, Duration.ofMinutes(30), 30,
-                Duration.ofSeconds(60), DataSize.ofMegabytes(256), 4, Duration.ofSeconds(10),
-                memoryPerSession, quotaCheckInterval);
+    private static LabProperties settings(
+            List<String> servers,
+            Duration statement,
+            Duration run,
+            int maxSandboxes,
+            DataSize memoryPerSession,
+            Duration quotaCheckInterval) {
+        return new LabProperties(
+                servers,
+                "localhost",
+                null,
+                0,
+                statement,
+                run,
+                DataSize.ofKilobytes(64),
+                500,
+                DataSize.ofMegabytes(8),
+                100,
+                DataSize.ofMegabytes(200),
+                2,
+                maxSandboxes,
+                Duration.ofMinutes(30),
+                30,
+                Duration.ofSeconds(60),
+                DataSize.ofMegabytes(256),
+                4,
+                Duration.ofSeconds(10),
+                memoryPerSession,
+                quotaCheckInterval);
     }
 
     @Test
     void contradictionsStopTheStartWithEveryProblemNamed() {
-        assertThatThrownBy(() -> new LabPropertiesValidator(settings(List.of("mysql://nope"), Duration.ofSeconds(10),
-                Duration.ofSeconds(5), 0)))
-                .hasMessageContaining("netverks.lab.run-timeout (PT5S) must be at least netverks.lab.statement-timeout (PT10S)")
+        assertThatThrownBy(() -> new LabPropertiesValidator(
+                        settings(List.of("mysql://nope"), Duration.ofSeconds(10), Duration.ofSeconds(5), 0)))
+                .hasMessageContaining(
+                        "netverks.lab.run-timeout (PT5S) must be at least netverks.lab.statement-timeout (PT10S)")
                 .hasMessageContaining("netverks.lab.max-sandboxes at least 1")
-                .hasMessageContaining("netverks.lab.servers: 'mysql://nope' is not a URL like postgresql://user:password@host:5432");
+                .hasMessageContaining(
+                        "netverks.lab.servers: 'mysql://nope' is not a URL like postgresql://user:password@host:5432");
     }
 
     @Test
     void serverPasswordsNeverAppearInTheMessage() {
-        assertThatThrownBy(() -> new LabPropertiesValidator(settings(List.of("postgres://admin:s3cret@db"),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), 10)))
+        assertThatThrownBy(() -> new LabPropertiesValidator(settings(
+                        List.of("postgres://admin:s3cret@db"), Duration.ofSeconds(5), Duration.ofSeconds(10), 10)))
                 .hasMessageContaining("postgres://admin:***@db")
                 .hasMessageNotContaining("s3cret");
     }
 
     @Test
     void aMemoryLimitTooSmallForPostgresqlOrATooFrequentQuotaCheckIsRefused() {
-        assertThatThrownBy(() -> new LabPropertiesValidator(settings(List.of(), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), 10, DataSize.ofMegabytes(64), Duration.ofMillis(10))))
+        assertThatThrownBy(() -> new LabPropertiesValidator(settings(
+                        List.of(),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(10),
+                        10,
+                        DataSize.ofMegabytes(64),
+                        Duration.ofMillis(10))))
                 .hasMessageContaining("netverks.lab.memory-per-session must be 0 (unbounded) or at least 128MB")
                 .hasMessageContaining("netverks.lab.quota-check-interval must be at least 100ms");
-        assertThatCode(() -> new LabPropertiesValidator(settings(List.of(), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), 10, DataSize.ofBytes(0), Duration.ofMillis(250))))
-                .as("0 turns the memory limit off").doesNotThrowAnyException();
+        assertThatCode(() -> new LabPropertiesValidator(settings(
+                        List.of(),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(10),
+                        10,
+                        DataSize.ofBytes(0),
+                        Duration.ofMillis(250))))
+                .as("0 turns the memory limit off")
+                .doesNotThrowAnyException();
     }
 }

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class LabRoleRepairTest {
 
-    private static final String CONTACT_RIGHT = "select id, full_name || ' <' || email || '>' as contact from customers";
+    private static final String CONTACT_RIGHT =
+            "select id, full_name || ' <' || email || '>' as contact from customers";
 
     @LocalServerPort
     int port;
@@ -36,12 +37,16 @@ class LabRoleRepairTest {
     void aPasswordChangedFromALabRunIsPutBackAtTheNextLogIn() throws SQLException {
         LabClient learner = new LabClient(port);
         JsonNode changed = learner.one("alter role current_user password 'Chosen0ne'");
-        assertThat(changed.get("kind").asString()).as("PostgreSQL lets a role change its own password")
+        assertThat(changed.get("kind").asString())
+                .as("PostgreSQL lets a role change its own password")
                 .isEqualTo("command");
         forceNewLogin(learner);
-        assertThat(learner.one("select 'back in'").get("rows").get(0).get(0).asString()).isEqualTo("back in");
+        assertThat(learner.one("select 'back in'").get("rows").get(0).get(0).asString())
+                .isEqualTo("back in");
         try (Connection own = LabMemoryLimitTest.connect(learner.connection())) {
-            assertThat(own.isValid(2)).as("the password shown works for the learner's own client").isTrue();
+            assertThat(own.isValid(2))
+                    .as("the password shown works for the learner's own client")
+                    .isTrue();
         }
     }
 
@@ -53,9 +58,13 @@ class LabRoleRepairTest {
             own.createStatement().execute("alter role current_user password 'Chosen0ne'");
         }
         assertThatThrownBy(() -> LabMemoryLimitTest.connect(details).close())
-                .isInstanceOf(SQLException.class).extracting("SQLState").isEqualTo("28P01");
+                .isInstanceOf(SQLException.class)
+                .extracting("SQLState")
+                .isEqualTo("28P01");
         forceNewLogin(learner);
-        assertThat(learner.one("select 1").get("kind").asString()).as("the lab heals the log-in").isEqualTo("rows");
+        assertThat(learner.one("select 1").get("kind").asString())
+                .as("the lab heals the log-in")
+                .isEqualTo("rows");
         try (Connection again = LabMemoryLimitTest.connect(learner.connection())) {
             assertThat(again.isValid(2)).isTrue();
         }
@@ -63,22 +72,27 @@ class LabRoleRepairTest {
             own.createStatement().execute("alter role current_user password 'Chosen0ne'");
         }
         try (Connection shownAgain = LabMemoryLimitTest.connect(learner.connection())) {
-            assertThat(shownAgain.isValid(2)).as("opening the connection panel puts the password back").isTrue();
+            assertThat(shownAgain.isValid(2))
+                    .as("opening the connection panel puts the password back")
+                    .isTrue();
         }
     }
 
     @Test
     void roleSettingsALearnerMadeAreRemovedBeforeTheLabUsesTheRole() {
         LabClient learner = new LabClient(port);
-        learner.run("""
+        learner.run(
+                """
                 alter role current_user set search_path = nowhere;
                 alter role current_user set default_transaction_read_only = on;
                 alter role current_user set statement_timeout = '1ms';""");
         forceNewLogin(learner);
-        JsonNode results = learner.run("""
+        JsonNode results = learner.run(
+                        """
                 show search_path;
                 create table mine (n int);
-                select count(*) from accounts;""").get("results");
+                select count(*) from accounts;""")
+                .get("results");
         assertThat(results.get(0).get("rows").get(0).get(0).asString()).isEqualTo("\"$user\", public");
         assertThat(results.get(1).get("kind").asString()).isEqualTo("command");
         assertThat(results.get(2).get("rows").get(0).get(0).asString()).isEqualTo("40");
@@ -88,16 +102,21 @@ class LabRoleRepairTest {
     void oneLearnersCheckCannotBreakTheSharedReadOnlyCopyForOthers() {
         Http attacker = new Http(port);
         for (String sabotage : new String[] {
-                "alter role current_user set search_path = nowhere",
-                "alter role current_user password 'Chosen0ne'"}) {
+            "alter role current_user set search_path = nowhere", "alter role current_user password 'Chosen0ne'"
+        }) {
             check(attacker, "set default_transaction_read_only = off; " + sabotage + "; " + CONTACT_RIGHT);
-            JsonNode verdict = JsonMapper.builder().build().readTree(check(new Http(port), CONTACT_RIGHT).body());
-            assertThat(verdict.get("correct").asBoolean()).as(sabotage + ": " + verdict).isTrue();
+            JsonNode verdict = JsonMapper.builder()
+                    .build()
+                    .readTree(check(new Http(port), CONTACT_RIGHT).body());
+            assertThat(verdict.get("correct").asBoolean())
+                    .as(sabotage + ": " + verdict)
+                    .isTrue();
         }
     }
 
     private static HttpResponse<String> check(Http http, String sql) {
-        HttpResponse<String> response = http.postJson("/api/lab/postgresql/first-select/exercises/contact-label/check",
+        HttpResponse<String> response = http.postJson(
+                "/api/lab/postgresql/first-select/exercises/contact-label/check",
                 JsonMapper.builder().build().writeValueAsString(Map.of("sql", sql)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response;

@@ -18,18 +18,21 @@ class LabRunTest {
     @Test
     void oneResultPerStatementWithRowsTagsTypesAndNotices() {
         LabClient learner = new LabClient(port);
-        JsonNode results = learner.run("""
+        JsonNode results = learner.run(
+                        """
                 select c.id, email, balance from customers c join accounts a on a.customer_id = c.id
                 order by a.id limit 3;
                 update accounts set balance = balance where id <= 2;
                 do $$ begin raise notice 'hello from plpgsql'; end $$;
                 create table scratch (id int);
-                """).get("results");
+                """)
+                .get("results");
         assertThat(results.size()).isEqualTo(4);
 
         JsonNode rows = results.get(0);
         assertThat(rows.get("kind").asString()).isEqualTo("rows");
-        assertThat(rows.get("columns").toString()).contains("{\"name\":\"id\",\"type\":\"integer\"}")
+        assertThat(rows.get("columns").toString())
+                .contains("{\"name\":\"id\",\"type\":\"integer\"}")
                 .contains("{\"name\":\"balance\",\"type\":\"numeric(12,2)\"}");
         assertThat(rows.get("rowCount").asInt()).isEqualTo(3);
         assertThat(rows.get("tag").asString()).isEqualTo("SELECT 3");
@@ -37,16 +40,29 @@ class LabRunTest {
 
         assertThat(results.get(1).get("tag").asString()).isEqualTo("UPDATE 2");
         assertThat(results.get(2).get("tag").asString()).isEqualTo("DO");
-        assertThat(results.get(2).get("source").get("notices").get(0).get("message").asString())
+        assertThat(results.get(2)
+                        .get("source")
+                        .get("notices")
+                        .get(0)
+                        .get("message")
+                        .asString())
                 .isEqualTo("hello from plpgsql");
-        assertThat(results.get(2).get("source").get("notices").get(0).get("severity").asString()).isEqualTo("NOTICE");
+        assertThat(results.get(2)
+                        .get("source")
+                        .get("notices")
+                        .get(0)
+                        .get("severity")
+                        .asString())
+                .isEqualTo("NOTICE");
         assertThat(results.get(3).get("tag").asString()).isEqualTo("CREATE TABLE");
     }
 
     @Test
     void valuesArePostgresqlsOwnTextAndNullStaysNull() {
-        JsonNode row = new LabClient(port).one(
-                "select 1.50::numeric(5,2), true, null::text, '2026-05-28 10:00+00'::timestamptz, array[1,2]").get("rows").get(0);
+        JsonNode row = new LabClient(port)
+                .one("select 1.50::numeric(5,2), true, null::text, '2026-05-28 10:00+00'::timestamptz, array[1,2]")
+                .get("rows")
+                .get(0);
         assertThat(row.get(0).asString()).isEqualTo("1.50");
         assertThat(row.get(1).asString()).isEqualTo("t");
         assertThat(row.get(2).isNull()).isTrue();
@@ -56,7 +72,9 @@ class LabRunTest {
 
     @Test
     void anErrorCarriesPostgresqlsFieldsAndItsPositionInTheWholeScript() {
-        JsonNode results = new LabClient(port).run("select 1;\nselect id,\n       nme from customers;").get("results");
+        JsonNode results = new LabClient(port)
+                .run("select 1;\nselect id,\n       nme from customers;")
+                .get("results");
         JsonNode error = results.get(1);
         assertThat(error.get("kind").asString()).isEqualTo("error");
         assertThat(error.get("sqlstate").asString()).isEqualTo("42703");
@@ -73,8 +91,10 @@ class LabRunTest {
         LabClient learner = new LabClient(port);
         JsonNode describe = learner.one("\\d customers");
         assertThat(describe.get("kind").asString()).isEqualTo("meta");
-        assertThat(describe.get("text").asString().strip()).startsWith("Table \"public.customers\"")
-                .contains("Indexes:").contains("\"customers_pkey\" PRIMARY KEY, btree (id)");
+        assertThat(describe.get("text").asString().strip())
+                .startsWith("Table \"public.customers\"")
+                .contains("Indexes:")
+                .contains("\"customers_pkey\" PRIMARY KEY, btree (id)");
 
         JsonNode toggled = learner.run("\\x");
         assertThat(toggled.get("results").get(0).get("text").asString()).isEqualTo("Expanded display is on.");
@@ -96,21 +116,34 @@ class LabRunTest {
         assertThat(plan.get("text").asString()).startsWith("Insert on once").contains("actual time=");
         assertThat(plan.get("tree").get("nodeType").asString()).isEqualTo("ModifyTable");
         assertThat(plan.get("executionMs").asDouble()).isPositive();
-        assertThat(learner.one("select count(*) from once").get("rows").get(0).get(0).asString())
-                .as("executed exactly once").isEqualTo("1");
+        assertThat(learner.one("select count(*) from once")
+                        .get("rows")
+                        .get(0)
+                        .get(0)
+                        .asString())
+                .as("executed exactly once")
+                .isEqualTo("1");
 
-        JsonNode subplan = learner.one("explain select id, (select count(*) from accounts a where a.customer_id = c.id) "
-                + "from customers c").get("tree");
+        JsonNode subplan = learner.one(
+                        "explain select id, (select count(*) from accounts a where a.customer_id = c.id) "
+                                + "from customers c")
+                .get("tree");
         assertThat(subplan.get("children").get(0).get("label").asString()).isEqualTo("SubPlan 1");
 
-        JsonNode tree = learner.one("explain analyze select * from bookings where customer_id = 42").get("tree");
+        JsonNode tree = learner.one("explain analyze select * from bookings where customer_id = 42")
+                .get("tree");
         assertThat(tree.get("nodeType").asString()).isIn("Seq Scan", "Gather");
-        assertThat(tree.get("mostExpensive").asBoolean() || tree.get("children").size() > 0).isTrue();
+        assertThat(tree.get("mostExpensive").asBoolean() || tree.get("children").size() > 0)
+                .isTrue();
     }
 
     @Test
     void anEmptyScriptRunsNothing() {
-        assertThat(new LabClient(port).run("  -- just a comment\n").get("results").size()).isZero();
+        assertThat(new LabClient(port)
+                        .run("  -- just a comment\n")
+                        .get("results")
+                        .size())
+                .isZero();
     }
 
     @Test
@@ -120,8 +153,11 @@ class LabRunTest {
         var properties = new java.util.Properties();
         properties.setProperty("user", details.get("user").asString());
         properties.setProperty("password", details.get("password").asString());
-        try (var connection = java.sql.DriverManager.getConnection("jdbc:postgresql://" + details.get("host").asString()
-                + ":" + details.get("port").asInt() + "/" + details.get("database").asString(), properties);
+        try (var connection = java.sql.DriverManager.getConnection(
+                        "jdbc:postgresql://" + details.get("host").asString() + ":"
+                                + details.get("port").asInt() + "/"
+                                + details.get("database").asString(),
+                        properties);
                 var rows = connection.createStatement().executeQuery("select count(*) from customers")) {
             rows.next();
             assertThat(rows.getInt(1)).isEqualTo(30);

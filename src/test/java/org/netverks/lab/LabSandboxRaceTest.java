@@ -30,6 +30,7 @@ class LabSandboxRaceTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient platform;
 
@@ -38,10 +39,15 @@ class LabSandboxRaceTest {
         ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE);
         try {
             for (int round = 0; round < ROUNDS; round++) {
-                LabClient learner = new LabClient(port); // a fresh learner each round: the first requests race to obtain
+                LabClient learner =
+                        new LabClient(port); // a fresh learner each round: the first requests race to obtain
                 // the session and its learner key first (a check uses a copy of its own, not the learner's sandbox)
-                assertThat(learner.http().postJson("/api/lab/postgresql/first-select/exercises/contact-label/check",
-                        "{\"sql\": \"select 1\"}").statusCode()).isEqualTo(200);
+                assertThat(learner.http()
+                                .postJson(
+                                        "/api/lab/postgresql/first-select/exercises/contact-label/check",
+                                        "{\"sql\": \"select 1\"}")
+                                .statusCode())
+                        .isEqualTo(200);
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<HttpResponse<String>>> answers = new ArrayList<>();
                 for (int i = 0; i < AT_ONCE; i++) {
@@ -58,13 +64,23 @@ class LabSandboxRaceTest {
                     assertThat(response.statusCode()).as(response.body()).isIn(200, 409);
                 }
                 String database = learner.connection().get("database").asString();
-                int sandboxes = platform.sql("""
+                int sandboxes = platform.sql(
+                                """
                         select count(*) from lab_sandbox
                         where owner_key = (select owner_key from lab_sandbox where database_name = :database)""")
-                        .param("database", database).query(Integer.class).single();
-                assertThat(sandboxes).as("the learner's sandboxes after round " + round).isEqualTo(1);
-                assertThat(learner.one("select count(*) from accounts").get("rows").get(0).get(0).asString())
-                        .as("the sandbox left works").isEqualTo("40");
+                        .param("database", database)
+                        .query(Integer.class)
+                        .single();
+                assertThat(sandboxes)
+                        .as("the learner's sandboxes after round " + round)
+                        .isEqualTo(1);
+                assertThat(learner.one("select count(*) from accounts")
+                                .get("rows")
+                                .get(0)
+                                .get(0)
+                                .asString())
+                        .as("the sandbox left works")
+                        .isEqualTo("40");
             }
         } finally {
             pool.shutdownNow();

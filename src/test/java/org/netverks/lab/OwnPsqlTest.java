@@ -36,10 +36,20 @@ class OwnPsqlTest {
 
     @Test
     void realPsqlDescribesAndListsAsTheLearnersRole() throws Exception {
-        assumeTrue(Files.isExecutable(PSQL), "no psql client at " + PSQL + ": install postgresql-client to run this test");
+        assumeTrue(
+                Files.isExecutable(PSQL), "no psql client at " + PSQL + ": install postgresql-client to run this test");
         JsonNode details = new LabClient(port).connection();
-        List<String> commands = new ArrayList<>(List.of("\\d customers", "\\d+ customers", "\\dt", "\\du", "\\du+",
-                "\\dp", "\\dn", "\\dn+", "\\df", "\\conninfo"));
+        List<String> commands = new ArrayList<>(List.of(
+                "\\d customers",
+                "\\d+ customers",
+                "\\dt",
+                "\\du",
+                "\\du+",
+                "\\dp",
+                "\\dn",
+                "\\dn+",
+                "\\df",
+                "\\conninfo"));
         if (psqlMajorVersion() >= 17) {
             // psql 15 and 16 read pg_database.daticulocale, which PostgreSQL 17 renamed: their \l fails on any
             // PostgreSQL 17 server, so it is proved with psql 17's own query below
@@ -49,15 +59,23 @@ class OwnPsqlTest {
 
         assertThat(psql.stderr()).as("psql's errors").doesNotContain("ERROR", "permission denied");
         assertThat(psql.exitCode()).isZero();
-        assertThat(psql.stdout()).contains("Table \"public.customers\"", "List of relations", "List of roles",
-                "Access privileges", "List of schemas", "List of functions",
-                "You are connected to database \"" + details.get("database").asString() + "\" as user \""
-                        + details.get("user").asString() + "\"");
+        assertThat(psql.stdout())
+                .contains(
+                        "Table \"public.customers\"",
+                        "List of relations",
+                        "List of roles",
+                        "Access privileges",
+                        "List of schemas",
+                        "List of functions",
+                        "You are connected to database \""
+                                + details.get("database").asString() + "\" as user \""
+                                + details.get("user").asString() + "\"");
     }
 
     @Test
     void theLabsDescribeShowsWhatPsqlShows() throws Exception {
-        assumeTrue(Files.isExecutable(PSQL), "no psql client at " + PSQL + ": install postgresql-client to run this test");
+        assumeTrue(
+                Files.isExecutable(PSQL), "no psql client at " + PSQL + ": install postgresql-client to run this test");
         LabClient learner = new LabClient(port);
         JsonNode lab = learner.one("\\d customers");
         assertThat(lab.get("failed").asBoolean()).isFalse();
@@ -72,13 +90,16 @@ class OwnPsqlTest {
     @Test
     void psql17sCatalogQueriesWorkAsTheLearnersRole() throws SQLException {
         JsonNode details = new LabClient(port).connection();
-        try (Connection connection = connect(details); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(details);
+                Statement statement = connection.createStatement()) {
             List<String> databases = column(statement, PSQL17_LIST_DATABASES, 1);
             assertThat(databases).contains(details.get("database").asString());
             List<String> sizes = column(statement, PSQL17_LIST_DATABASES_VERBOSE, 10);
             assertThat(sizes).contains("No Access").anyMatch(size -> size.endsWith("MB") || size.endsWith("kB"));
-            assertThat(column(statement, PSQL17_LIST_ROLES, 1)).contains(details.get("user").asString());
-            assertThat(column(statement, PSQL17_LIST_ROLES_VERBOSE, 1)).contains(details.get("user").asString());
+            assertThat(column(statement, PSQL17_LIST_ROLES, 1))
+                    .contains(details.get("user").asString());
+            assertThat(column(statement, PSQL17_LIST_ROLES_VERBOSE, 1))
+                    .contains(details.get("user").asString());
         }
     }
 
@@ -86,37 +107,47 @@ class OwnPsqlTest {
     void whatALearnerSeesOfOthersIsOnlyOpaqueNames() throws SQLException {
         JsonNode other = new LabClient(port).connection();
         JsonNode details = new LabClient(port).connection();
-        try (Connection connection = connect(details); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(details);
+                Statement statement = connection.createStatement()) {
             assertThat(column(statement, "select datname from pg_database", 1))
                     .contains(other.get("database").asString())
-                    .allMatch(name -> name.matches("(sb|gr)_[a-z0-9]{12}|tpl_[a-z0-9_]+|postgres|template[01]"), "random or ours");
+                    .allMatch(
+                            name -> name.matches("(sb|gr)_[a-z0-9]{12}|tpl_[a-z0-9_]+|postgres|template[01]"),
+                            "random or ours");
             assertThat(column(statement, "select rolname from pg_roles", 1))
                     .contains(other.get("user").asString())
-                    .allMatch(name -> name.matches("(lr|gu)_[a-z0-9]{12}|pg_[a-z_]+|postgres|netverks_dataset_owner"),
+                    .allMatch(
+                            name -> name.matches("(lr|gu)_[a-z0-9]{12}|pg_[a-z_]+|postgres|netverks_dataset_owner"),
                             "random or ours");
-            assertThat(column(statement, "select distinct rolpassword from pg_roles", 1)).containsExactly("********");
-            for (String hidden : new String[] {"select rolpassword from pg_authid",
-                    "select usename, application_name, client_addr, backend_start from pg_stat_activity",
-                    "select * from pg_locks", "select * from pg_db_role_setting", "select * from pg_stat_database",
-                    "select * from pg_stat_ssl"}) {
-                assertThatThrownBy(() -> statement.executeQuery(hidden).close()).as(hidden)
+            assertThat(column(statement, "select distinct rolpassword from pg_roles", 1))
+                    .containsExactly("********");
+            for (String hidden : new String[] {
+                "select rolpassword from pg_authid",
+                "select usename, application_name, client_addr, backend_start from pg_stat_activity",
+                "select * from pg_locks",
+                "select * from pg_db_role_setting",
+                "select * from pg_stat_database",
+                "select * from pg_stat_ssl"
+            }) {
+                assertThatThrownBy(() -> statement.executeQuery(hidden).close())
+                        .as(hidden)
                         .hasMessageContaining("permission denied");
             }
         }
     }
 
-    private record Psql(int exitCode, String stdout, String stderr) {
-    }
+    private record Psql(int exitCode, String stdout, String stderr) {}
 
     /** Runs the real psql as a learner would, each command with -c, stopping at the first error. */
     private static Psql psql(String uri, List<String> commands) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(PSQL.toString(), "--no-psqlrc", "--no-password",
-                "-v", "ON_ERROR_STOP=1", "--dbname", uri));
+        List<String> command = new ArrayList<>(
+                List.of(PSQL.toString(), "--no-psqlrc", "--no-password", "-v", "ON_ERROR_STOP=1", "--dbname", uri));
         commands.forEach(c -> command.addAll(List.of("-c", c)));
         Path out = Files.createTempFile("psql", ".out");
         Path err = Files.createTempFile("psql", ".err");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().put("PAGER", "");
             builder.environment().put("PGCLIENTENCODING", "UTF8");
             builder.environment().put("COLUMNS", "200");
@@ -125,7 +156,9 @@ class OwnPsqlTest {
                 process.destroyForcibly();
                 throw new AssertionError("psql did not finish within 60 s");
             }
-            return new Psql(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Psql(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);
@@ -134,10 +167,13 @@ class OwnPsqlTest {
     }
 
     private static int psqlMajorVersion() throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(PSQL.toString(), "--version").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(PSQL.toString(), "--version")
+                .redirectErrorStream(true)
+                .start();
         String version = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor(10, TimeUnit.SECONDS);
-        java.util.regex.Matcher major = java.util.regex.Pattern.compile("(\\d+)\\.").matcher(version);
+        java.util.regex.Matcher major =
+                java.util.regex.Pattern.compile("(\\d+)\\.").matcher(version);
         return major.find() ? Integer.parseInt(major.group(1)) : 0;
     }
 
@@ -145,8 +181,11 @@ class OwnPsqlTest {
         Properties properties = new Properties();
         properties.setProperty("user", details.get("user").asString());
         properties.setProperty("password", details.get("password").asString());
-        return DriverManager.getConnection("jdbc:postgresql://" + details.get("host").asString() + ":"
-                + details.get("port").asInt() + "/" + details.get("database").asString(), properties);
+        return DriverManager.getConnection(
+                "jdbc:postgresql://" + details.get("host").asString() + ":"
+                        + details.get("port").asInt() + "/"
+                        + details.get("database").asString(),
+                properties);
     }
 
     private static List<String> column(Statement statement, String sql, int column) throws SQLException {
@@ -159,7 +198,8 @@ class OwnPsqlTest {
         return values;
     }
 
-    private static final String PSQL17_LIST_DATABASES = """
+    private static final String PSQL17_LIST_DATABASES =
+            """
             SELECT
               d.datname as "Name",
               pg_catalog.pg_get_userbyid(d.datdba) as "Owner",
@@ -173,7 +213,8 @@ class OwnPsqlTest {
             FROM pg_catalog.pg_database d
             ORDER BY 1;""";
 
-    private static final String PSQL17_LIST_DATABASES_VERBOSE = """
+    private static final String PSQL17_LIST_DATABASES_VERBOSE =
+            """
             SELECT
               d.datname as "Name",
               pg_catalog.pg_get_userbyid(d.datdba) as "Owner",
@@ -194,7 +235,8 @@ class OwnPsqlTest {
               JOIN pg_catalog.pg_tablespace t on d.dattablespace = t.oid
             ORDER BY 1;""";
 
-    private static final String PSQL17_LIST_ROLES = """
+    private static final String PSQL17_LIST_ROLES =
+            """
             SELECT r.rolname, r.rolsuper, r.rolinherit,
               r.rolcreaterole, r.rolcreatedb, r.rolcanlogin,
               r.rolconnlimit, r.rolvaliduntil
@@ -204,7 +246,8 @@ class OwnPsqlTest {
             WHERE r.rolname !~ '^pg_'
             ORDER BY 1;""";
 
-    private static final String PSQL17_LIST_ROLES_VERBOSE = """
+    private static final String PSQL17_LIST_ROLES_VERBOSE =
+            """
             SELECT r.rolname, r.rolsuper, r.rolinherit,
               r.rolcreaterole, r.rolcreatedb, r.rolcanlogin,
               r.rolconnlimit, r.rolvaliduntil

@@ -36,9 +36,14 @@ import tools.jackson.databind.JsonNode;
  * network pg_hba line, not the localhost ones. Learners are shown the made-up host
  * {@value #PUBLIC_HOST}, which is never resolved; the test connects to {@value #NETWORK_CLIENT}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"netverks.data-dir=target/test-data-tls", "netverks.lab.warm-pool-size=0",
-                "netverks.lab.creations-per-client-per-hour=10000", "netverks.lab.listen-addresses=*"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "netverks.data-dir=target/test-data-tls",
+            "netverks.lab.warm-pool-size=0",
+            "netverks.lab.creations-per-client-per-hour=10000",
+            "netverks.lab.listen-addresses=*"
+        })
 class SandboxTlsTest {
 
     private static final Path TLS = Path.of("target/test-tls").toAbsolutePath();
@@ -46,6 +51,7 @@ class SandboxTlsTest {
     private static final String PUBLIC_HOST = "sandbox.netverks.test";
     /** Where the learner's computer connects to and from: loopback, but not 127.0.0.1. */
     private static final String NETWORK_CLIENT = "127.0.0.2";
+
     private static int sandboxPort;
 
     @LocalServerPort
@@ -53,7 +59,8 @@ class SandboxTlsTest {
 
     @BeforeAll
     static void needsOpenssl() {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "no openssl to make a certificate: TLS test skipped");
+        assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/openssl")), "no openssl to make a certificate: TLS test skipped");
     }
 
     @DynamicPropertySource
@@ -67,7 +74,8 @@ class SandboxTlsTest {
         }
         registry.add("netverks.lab.embedded-port", () -> sandboxPort);
         registry.add("netverks.lab.public-host", () -> PUBLIC_HOST);
-        registry.add("netverks.lab.tls-certificate", () -> TLS.resolve("server.crt").toString());
+        registry.add(
+                "netverks.lab.tls-certificate", () -> TLS.resolve("server.crt").toString());
         registry.add("netverks.lab.tls-key", () -> TLS.resolve("server.key").toString());
     }
 
@@ -79,8 +87,9 @@ class SandboxTlsTest {
         assertThat(details.get("port").asInt()).isEqualTo(sandboxPort);
         assertThat(details.get("tls").asBoolean()).isTrue();
         assertThat(details.get("serverOnly").asBoolean()).isFalse();
-        assertThat(details.get("uri").asString()).endsWith("@" + PUBLIC_HOST + ":" + sandboxPort + "/"
-                + details.get("database").asString() + "?sslmode=require");
+        assertThat(details.get("uri").asString())
+                .endsWith("@" + PUBLIC_HOST + ":" + sandboxPort + "/"
+                        + details.get("database").asString() + "?sslmode=require");
     }
 
     @Test
@@ -92,10 +101,13 @@ class SandboxTlsTest {
         tls.setProperty("sslrootcert", TLS.resolve("server.crt").toString());
 
         try (Connection connection = DriverManager.getConnection(url(details), tls);
-                ResultSet rows = connection.createStatement().executeQuery(
-                        "select pg_backend_pid(), inet_client_addr()::text, count(*) from customers group by 1, 2")) {
+                ResultSet rows = connection
+                        .createStatement()
+                        .executeQuery(
+                                "select pg_backend_pid(), inet_client_addr()::text, count(*) from customers group by 1, 2")) {
             assertThat(rows.next()).isTrue();
-            assertThat(rows.getString(2)).as("came as from the network: not 127.0.0.1, so no localhost pg_hba line")
+            assertThat(rows.getString(2))
+                    .as("came as from the network: not 127.0.0.1, so no localhost pg_hba line")
                     .isEqualTo(NETWORK_CLIENT + "/32");
             assertThat(rows.getLong(3)).isPositive();
             assertThat(sslOf(rows.getInt(1))).isTrue();
@@ -112,8 +124,10 @@ class SandboxTlsTest {
         JsonNode details = new LabClient(port).connection();
         Properties plain = learner(details);
         plain.setProperty("sslmode", "disable");
-        assertThatThrownBy(() -> DriverManager.getConnection(url(details), plain).close())
-                .isInstanceOf(SQLException.class).hasMessageContaining("no pg_hba.conf entry")
+        assertThatThrownBy(
+                        () -> DriverManager.getConnection(url(details), plain).close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("no pg_hba.conf entry")
                 .hasMessageContaining("no encryption");
 
         Properties admin = new Properties();
@@ -121,8 +135,10 @@ class SandboxTlsTest {
         admin.setProperty("password", adminPassword());
         admin.setProperty("sslmode", "require");
         admin.setProperty("localSocketAddress", NETWORK_CLIENT);
-        assertThatThrownBy(() -> DriverManager.getConnection(url(details), admin).close())
-                .isInstanceOf(SQLException.class).hasMessageContaining("no pg_hba.conf entry");
+        assertThatThrownBy(
+                        () -> DriverManager.getConnection(url(details), admin).close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("no pg_hba.conf entry");
     }
 
     @Test
@@ -139,16 +155,20 @@ class SandboxTlsTest {
     @Test
     void realPsqlConnectsOverTlsWithTheShownUri() throws Exception {
         Path psql = Path.of("/usr/bin/psql");
-        assumeTrue(Files.isExecutable(psql), "no psql client at " + psql + ": install postgresql-client to run this test");
+        assumeTrue(
+                Files.isExecutable(psql), "no psql client at " + psql + ": install postgresql-client to run this test");
         JsonNode details = new LabClient(port).connection();
         // hostaddr: connect to loopback without resolving the made-up public host name
         String uri = details.get("uri").asString() + "&hostaddr=" + NETWORK_CLIENT;
-        Process process = new ProcessBuilder(psql.toString(), "--no-psqlrc", "--no-password", "--dbname", uri,
-                "-c", "\\conninfo").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        psql.toString(), "--no-psqlrc", "--no-password", "--dbname", uri, "-c", "\\conninfo")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(output).contains("as user \"" + details.get("user").asString() + "\"", "SSL connection (protocol: TLS");
+        assertThat(output)
+                .contains("as user \"" + details.get("user").asString() + "\"", "SSL connection (protocol: TLS");
         assertThat(process.exitValue()).isZero();
     }
 
@@ -156,8 +176,8 @@ class SandboxTlsTest {
         Properties admin = new Properties();
         admin.setProperty("user", "postgres");
         admin.setProperty("password", adminPassword());
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + sandboxPort + "/postgres",
-                admin);
+        try (Connection connection =
+                        DriverManager.getConnection("jdbc:postgresql://localhost:" + sandboxPort + "/postgres", admin);
                 PreparedStatement query = connection.prepareStatement("select ssl from pg_stat_ssl where pid = ?")) {
             query.setInt(1, pid);
             try (ResultSet rows = query.executeQuery()) {
@@ -167,7 +187,8 @@ class SandboxTlsTest {
     }
 
     private static String adminPassword() throws IOException {
-        return Files.readString(Path.of("target/test-data-tls/sandbox-admin-password")).strip();
+        return Files.readString(Path.of("target/test-data-tls/sandbox-admin-password"))
+                .strip();
     }
 
     private static Properties learner(JsonNode details) {
@@ -188,10 +209,27 @@ class SandboxTlsTest {
     /** A certificate for the shown host name (and the address the test connects to), as an operator's. */
     private static void selfSignedCertificate() throws IOException, InterruptedException {
         Files.createDirectories(TLS);
-        Process openssl = new ProcessBuilder("/usr/bin/openssl", "req", "-x509", "-newkey", "ec",
-                "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2", "-subj", "/CN=" + PUBLIC_HOST,
-                "-addext", "subjectAltName=DNS:" + PUBLIC_HOST + ",IP:" + NETWORK_CLIENT, "-keyout", TLS.resolve("server.key").toString(),
-                "-out", TLS.resolve("server.crt").toString()).redirectErrorStream(true).start();
+        Process openssl = new ProcessBuilder(
+                        "/usr/bin/openssl",
+                        "req",
+                        "-x509",
+                        "-newkey",
+                        "ec",
+                        "-pkeyopt",
+                        "ec_paramgen_curve:prime256v1",
+                        "-nodes",
+                        "-days",
+                        "2",
+                        "-subj",
+                        "/CN=" + PUBLIC_HOST,
+                        "-addext",
+                        "subjectAltName=DNS:" + PUBLIC_HOST + ",IP:" + NETWORK_CLIENT,
+                        "-keyout",
+                        TLS.resolve("server.key").toString(),
+                        "-out",
+                        TLS.resolve("server.crt").toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!openssl.waitFor(60, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
             throw new IOException("openssl could not make a test certificate: " + output);

@@ -25,6 +25,7 @@ class AccountBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -36,13 +37,17 @@ class AccountBrowserTest {
             ChromeDriver driver = first.driver();
             driver.get(lesson);
             waitFor(first, "[data-mark-complete]").click();
-            driver.findElement(By.cssSelector("[data-confidence-form] input[value='4']")).click();
-            driver.findElement(By.cssSelector("[data-confidence-form] button[type=submit]")).click();
-            assertThat(driver.findElement(By.cssSelector("[data-confidence-status]")).getText())
+            driver.findElement(By.cssSelector("[data-confidence-form] input[value='4']"))
+                    .click();
+            driver.findElement(By.cssSelector("[data-confidence-form] button[type=submit]"))
+                    .click();
+            assertThat(driver.findElement(By.cssSelector("[data-confidence-status]"))
+                            .getText())
                     .startsWith("Saved on this device");
             answerQuizCorrectly(first);
 
-            driver.findElement(By.cssSelector(".account-nav a[href^='/signup']")).click();
+            driver.findElement(By.cssSelector(".account-nav a[href^='/signup']"))
+                    .click();
             waitFor(first, "#email").sendKeys(email);
             driver.findElement(By.id("displayName")).sendKeys("Roamer");
             driver.findElement(By.id("password")).sendKeys(Learners.PASSWORD);
@@ -61,14 +66,16 @@ class AccountBrowserTest {
 
             driver.get("http://localhost:" + port + "/me");
             assertThat(waitFor(first, "[data-track-completed]").getText()).isEqualTo("1 of 36 completed");
-            assertThat(driver.findElement(By.cssSelector(".confidence-table")).getText()).contains("Joins", "4/5");
+            assertThat(driver.findElement(By.cssSelector(".confidence-table")).getText())
+                    .contains("Joins", "4/5");
             first.screenshot("account-dashboard");
             first.width(375);
             driver.navigate().refresh();
             waitFor(first, "[data-track-completed]");
             assertThat(driver.executeScript(
-                    "return document.documentElement.scrollWidth > document.documentElement.clientWidth"))
-                    .as("the dashboard and the signed-in header fit 375 px").isEqualTo(false);
+                            "return document.documentElement.scrollWidth > document.documentElement.clientWidth"))
+                    .as("the dashboard and the signed-in header fit 375 px")
+                    .isEqualTo(false);
             first.screenshot("account-dashboard-375");
         }
         try (Browser second = Browser.start()) {
@@ -82,9 +89,13 @@ class AccountBrowserTest {
 
             driver.get("http://localhost:" + port + "/tracks/postgresql");
             second.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("[data-completed-count]"))
-                    .getText().equals("1"));
-            assertThat(driver.findElement(By.cssSelector("[data-completed-percent]")).getText()).isEqualTo("3");
-            assertThat(driver.findElement(By.cssSelector("li[data-lesson-id='pg-joins'] [data-step-state]")).getText())
+                    .getText()
+                    .equals("1"));
+            assertThat(driver.findElement(By.cssSelector("[data-completed-percent]"))
+                            .getText())
+                    .isEqualTo("3");
+            assertThat(driver.findElement(By.cssSelector("li[data-lesson-id='pg-joins'] [data-step-state]"))
+                            .getText())
                     .isEqualTo("Completed · confidence 4/5");
             second.screenshot("account-second-browser-track");
         }
@@ -94,7 +105,9 @@ class AccountBrowserTest {
     void anUnconfirmedLearnerIsToldToConfirmBeforePostingAndCanHaveTheLinkSentAgain() {
         Http http = new Http(port);
         String email = Learners.signUp(http, "Unsure");
-        jdbc.sql("update learner_account set email_verified_at = null where email = :email").param("email", email).update();
+        jdbc.sql("update learner_account set email_verified_at = null where email = :email")
+                .param("email", email)
+                .update();
         try (Browser browser = Browser.start()) {
             ChromeDriver driver = browser.driver();
             driver.get("http://localhost:" + port + "/login");
@@ -110,11 +123,14 @@ class AccountBrowserTest {
             assertThat(waitFor(browser, "#unverified-title").getText()).isEqualTo("Confirm your e-mail address first");
             screenshots(browser, "account-unverified-403");
 
-            driver.findElement(By.cssSelector("form[action='/account/confirmation'] button")).click();
-            browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/account?confirmation-sent"));
+            driver.findElement(By.cssSelector("form[action='/account/confirmation'] button"))
+                    .click();
+            browser.waitUpTo(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.urlContains("/account?confirmation-sent"));
             assertThat(driver.findElement(By.cssSelector(".form-ok")).getText())
                     .startsWith("A new confirmation link is on its way to " + email);
-            assertThat(driver.findElement(By.cssSelector(".account-facts")).getText()).contains("unconfirmed");
+            assertThat(driver.findElement(By.cssSelector(".account-facts")).getText())
+                    .contains("unconfirmed");
             screenshots(browser, "account-unverified-account-page");
         }
     }
@@ -123,9 +139,11 @@ class AccountBrowserTest {
     private static void screenshots(Browser browser, String name) {
         browser.screenshot(name + "-1280");
         browser.width(375);
-        assertThat(browser.driver().executeScript(
-                "return document.documentElement.scrollWidth > document.documentElement.clientWidth"))
-                .as(name + " fits 375 px").isEqualTo(false);
+        assertThat(browser.driver()
+                        .executeScript(
+                                "return document.documentElement.scrollWidth > document.documentElement.clientWidth"))
+                .as(name + " fits 375 px")
+                .isEqualTo(false);
         browser.screenshot(name + "-375");
         browser.width(1280);
     }
@@ -138,7 +156,8 @@ class AccountBrowserTest {
             choice.click();
             question.findElement(By.cssSelector("button[type=submit]")).click();
             browser.waitUpTo(Duration.ofSeconds(10)).until(d -> !question.findElement(By.cssSelector(".quiz-feedback"))
-                    .getText().isEmpty());
+                    .getText()
+                    .isEmpty());
             if (question.getAttribute("class").contains("quiz-right")) {
                 return;
             }
@@ -149,11 +168,16 @@ class AccountBrowserTest {
 
     private void assertProgressShown(Browser browser, String saved) {
         browser.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("[data-confidence-status]"))
-                .getText().startsWith(saved));
+                .getText()
+                .startsWith(saved));
         ChromeDriver driver = browser.driver();
-        assertThat(driver.findElement(By.cssSelector("[data-mark-complete]")).getAttribute("aria-pressed")).isEqualTo("true");
-        assertThat(driver.findElement(By.cssSelector("[data-confidence-form] input[value='4']")).isSelected()).isTrue();
-        assertThat(driver.findElement(By.cssSelector("form.quiz-question .quiz-feedback")).getText())
+        assertThat(driver.findElement(By.cssSelector("[data-mark-complete]")).getAttribute("aria-pressed"))
+                .isEqualTo("true");
+        assertThat(driver.findElement(By.cssSelector("[data-confidence-form] input[value='4']"))
+                        .isSelected())
+                .isTrue();
+        assertThat(driver.findElement(By.cssSelector("form.quiz-question .quiz-feedback"))
+                        .getText())
                 .startsWith("✓ You answered this correctly");
     }
 

@@ -26,8 +26,12 @@ class CardReviewTest {
     int port;
 
     private static void rate(Http http, String card, String rating, Instant at) {
-        assertThat(http.postJson("/api/progress/merge", "{\"lessons\": {\"pg-joins\": {\"cards\": {\"" + card
-                + "\": {\"rating\": \"" + rating + "\", \"ratedAt\": \"" + at + "\"}}}}}").statusCode()).isEqualTo(200);
+        assertThat(http.postJson(
+                                "/api/progress/merge",
+                                "{\"lessons\": {\"pg-joins\": {\"cards\": {\"" + card + "\": {\"rating\": \"" + rating
+                                        + "\", \"ratedAt\": \"" + at + "\"}}}}}")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -35,16 +39,21 @@ class CardReviewTest {
         Http http = new Http(port);
         Learners.signUp(http, "cards");
         Instant lastWeek = Instant.now().minus(Duration.ofDays(7));
-        rate(http, "left-join", "good", lastWeek);          // due the next day: overdue now
-        rate(http, "inner-join", "easy", Instant.now());     // due in 4 days
+        rate(http, "left-join", "good", lastWeek); // due the next day: overdue now
+        rate(http, "inner-join", "easy", Instant.now()); // due in 4 days
         Document cards = Jsoup.parse(http.get("/me/cards").body());
-        assertThat(cards.select("[data-review-card]")).extracting(card -> card.attr("data-card-id"))
+        assertThat(cards.select("[data-review-card]"))
+                .extracting(card -> card.attr("data-card-id"))
                 .containsExactly("left-join");
         assertThat(cards.selectFirst("[data-review-card] .card-front").text()).isNotBlank();
-        assertThat(Jsoup.parse(http.get("/me").body()).selectFirst("[data-cards-due]").text()).startsWith("1 card due today");
+        assertThat(Jsoup.parse(http.get("/me").body())
+                        .selectFirst("[data-cards-due]")
+                        .text())
+                .startsWith("1 card due today");
 
         rate(http, "left-join", "good", Instant.now());
-        assertThat(Jsoup.parse(http.get("/me/cards").body()).select("[data-review-card]")).isEmpty();
+        assertThat(Jsoup.parse(http.get("/me/cards").body()).select("[data-review-card]"))
+                .isEmpty();
         assertThat(http.get("/me/cards").body()).contains("Nothing is due");
     }
 
@@ -57,20 +66,25 @@ class CardReviewTest {
         try (Browser browser = Browser.start()) {
             ChromeDriver driver = browser.driver();
             driver.get("http://localhost:" + port + "/login?continue=%2Fme%2Fcards");
-            browser.waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(By.id("email")))
+            browser.waitUpTo(Duration.ofSeconds(15))
+                    .until(ExpectedConditions.elementToBeClickable(By.id("email")))
                     .sendKeys(email);
             driver.findElement(By.id("password")).sendKeys(Learners.PASSWORD);
             driver.findElement(By.cssSelector("form button[type=submit]")).click();
-            WebElement card = browser.waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions
-                    .visibilityOfElementLocated(By.cssSelector("[data-review-card][data-card-id='anti-join']")));
+            WebElement card = browser.waitUpTo(Duration.ofSeconds(15))
+                    .until(ExpectedConditions.visibilityOfElementLocated(
+                            By.cssSelector("[data-review-card][data-card-id='anti-join']")));
             card.findElement(By.cssSelector(".card-flip")).click();
             card.findElement(By.cssSelector("[data-rating='good']")).click();
             String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
-            browser.waitUpTo(Duration.ofSeconds(10)).until(d -> card.findElement(By.cssSelector(".card-status")).getText()
+            browser.waitUpTo(Duration.ofSeconds(10)).until(d -> card.findElement(By.cssSelector(".card-status"))
+                    .getText()
                     .equals("Saved. Next review on " + tomorrow + "."));
-            assertThat(driver.findElement(By.cssSelector("[data-cards-left]")).getText()).isEqualTo("All done for today.");
+            assertThat(driver.findElement(By.cssSelector("[data-cards-left]")).getText())
+                    .isEqualTo("All done for today.");
             browser.screenshot("cards-review");
         }
-        assertThat(Jsoup.parse(http.get("/me/cards").body()).select("[data-review-card]")).isEmpty();
+        assertThat(Jsoup.parse(http.get("/me/cards").body()).select("[data-review-card]"))
+                .isEmpty();
     }
 }

@@ -59,13 +59,15 @@ class CardSchedulerTest {
         String[] lapses = new String[12];
         java.util.Arrays.fill(lapses, "again");
         assertThat(after(lapses).ease()).isEqualByComparingTo(CardScheduler.MIN_EASE);
-        assertThat(after("hard", "hard", "hard", "hard", "hard", "hard", "hard", "hard", "hard", "hard").ease())
+        assertThat(after("hard", "hard", "hard", "hard", "hard", "hard", "hard", "hard", "hard", "hard")
+                        .ease())
                 .isEqualByComparingTo(new BigDecimal("1.30"));
     }
 
     @Test
     void replayingTheSameRatingsGivesTheSameSchedule() {
-        assertThat(after("good", "hard", "easy", "again", "good")).isEqualTo(after("good", "hard", "easy", "again", "good"));
+        assertThat(after("good", "hard", "easy", "again", "good"))
+                .isEqualTo(after("good", "hard", "easy", "again", "good"));
     }
 
     @Test

@@ -27,8 +27,10 @@ class ContentLessonReferencesTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DataSource platform;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -36,11 +38,18 @@ class ContentLessonReferencesTest {
     void progressForALessonIdNoContentHadIsRefusedByTheDatabase() {
         Http http = new Http(port);
         Learners.signUp(http, "fk");
-        UUID account = jdbc.sql("select id from learner_account order by created_at desc limit 1").query(UUID.class).single();
-        assertThatThrownBy(() -> jdbc.sql("insert into lesson_progress (account_id, lesson_id) values (:a, 'never-a-lesson')")
-                .param("a", account).update()).isInstanceOf(DataIntegrityViolationException.class);
-        assertThatThrownBy(() -> jdbc.sql("""
-                insert into discussion_thread (lesson_id, title) values ('never-a-lesson', 'x')""").update())
+        UUID account = jdbc.sql("select id from learner_account order by created_at desc limit 1")
+                .query(UUID.class)
+                .single();
+        assertThatThrownBy(() -> jdbc.sql(
+                                "insert into lesson_progress (account_id, lesson_id) values (:a, 'never-a-lesson')")
+                        .param("a", account)
+                        .update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql(
+                                """
+                insert into discussion_thread (lesson_id, title) values ('never-a-lesson', 'x')""")
+                        .update())
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
@@ -48,7 +57,9 @@ class ContentLessonReferencesTest {
     void theMergeSkipsUnknownLessonIdsAndKeepsTheRest() {
         Http http = new Http(port);
         Learners.signUp(http, "stray");
-        HttpResponse<String> response = http.postJson("/api/progress/merge", """
+        HttpResponse<String> response = http.postJson(
+                "/api/progress/merge",
+                """
                 {"lessons": {"pg-joins": {"openedAt": "2026-11-01T10:00:00Z",
                                           "exercises": {"accounts-per-customer": {"solvedAt": "2026-11-02T11:00:00Z"}}},
                              "renamed-long-ago": {"openedAt": "2026-11-01T09:00:00Z",
@@ -57,7 +68,8 @@ class ContentLessonReferencesTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode lessons = JSON.readTree(response.body()).get("lessons");
         assertThat(lessons.has("pg-joins")).isTrue();
-        assertThat(lessons.get("pg-joins").get("exercises").has("accounts-per-customer")).isTrue();
+        assertThat(lessons.get("pg-joins").get("exercises").has("accounts-per-customer"))
+                .isTrue();
         assertThat(lessons.has("renamed-long-ago")).isFalse();
     }
 
@@ -65,25 +77,45 @@ class ContentLessonReferencesTest {
     void rowsFromBeforeV7ForUnknownLessonsAreKeptAsRetiredLessons() throws Exception {
         try (ScratchMigration scratch = ScratchMigration.at("6", platform, jdbc)) {
             JdbcClient old = scratch.jdbc();
-            old.sql("insert into content_track (id, slug, title) values ('t', 't', 'T')").update();
-            old.sql("insert into content_lesson (id, track_id, position, slug, title) values ('known', 't', 1, 'k', 'K')")
+            old.sql("insert into content_track (id, slug, title) values ('t', 't', 'T')")
+                    .update();
+            old.sql(
+                            "insert into content_lesson (id, track_id, position, slug, title) values ('known', 't', 1, 'k', 'K')")
                     .update();
             UUID account = UUID.randomUUID();
-            old.sql("insert into learner_account (id, email, display_name, password_hash) values (:id, 'a@example.org', 'A', 'x')")
-                    .param("id", account).update();
+            old.sql(
+                            "insert into learner_account (id, email, display_name, password_hash) values (:id, 'a@example.org', 'A', 'x')")
+                    .param("id", account)
+                    .update();
             old.sql("insert into lesson_progress (account_id, lesson_id) values (:a, 'known'), (:a, 'gone')")
-                    .param("a", account).update();
-            old.sql("""
+                    .param("a", account)
+                    .update();
+            old.sql(
+                            """
                     insert into card_review (account_id, lesson_id, card_id, rated_at, rating)
-                    values (:a, 'gone-too', 'c', now(), 'good')""").param("a", account).update();
-            old.sql("insert into discussion_thread (lesson_id, title) values ('gone', 'Kept')").update();
+                    values (:a, 'gone-too', 'c', now(), 'good')""")
+                    .param("a", account)
+                    .update();
+            old.sql("insert into discussion_thread (lesson_id, title) values ('gone', 'Kept')")
+                    .update();
 
             scratch.migrateToLatest();
 
-            assertThat(old.sql("select count(*) from lesson_progress").query(Integer.class).single()).isEqualTo(2);
-            assertThat(old.sql("select count(*) from card_review").query(Integer.class).single()).isEqualTo(1);
-            assertThat(old.sql("select count(*) from discussion_thread").query(Integer.class).single()).isEqualTo(1);
-            assertThat(old.sql("select id || ' retired=' || retired from content_lesson order by id").query(String.class).list())
+            assertThat(old.sql("select count(*) from lesson_progress")
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(2);
+            assertThat(old.sql("select count(*) from card_review")
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
+            assertThat(old.sql("select count(*) from discussion_thread")
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
+            assertThat(old.sql("select id || ' retired=' || retired from content_lesson order by id")
+                            .query(String.class)
+                            .list())
                     .containsExactly("gone retired=true", "gone-too retired=true", "known retired=false");
         }
     }

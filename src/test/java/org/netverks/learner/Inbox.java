@@ -25,8 +25,7 @@ public final class Inbox {
         MESSAGES.start();
     }
 
-    private Inbox() {
-    }
+    private Inbox() {}
 
     /**
      * Keeps messages from now on (call before the app sends the one you want to read). Attached
@@ -45,21 +44,24 @@ public final class Inbox {
 
     /** The token of the newest confirmation link sent to the address. */
     public static String confirmationToken(String email) {
-        String token = last(Pattern.compile("confirmation link for " + Pattern.quote(email) + " is \\S+/confirm/([\\w-]+)"));
+        String token =
+                last(Pattern.compile("confirmation link for " + Pattern.quote(email) + " is \\S+/confirm/([\\w-]+)"));
         assertThat(token).as("a confirmation link for " + email + " in the log").isNotNull();
         return token;
     }
 
     /** How many "you already have an account" messages went to the address. */
     public static long alreadyHaveAnAccount(String email) {
-        return lines().stream().filter(line -> line.contains(email + " already has an account")).count();
+        return lines().stream()
+                .filter(line -> line.contains(email + " already has an account"))
+                .count();
     }
 
     /** Signs up through the form, then confirms the address with the link from the message: signed in on {@code http}. */
     public static void signUpAndConfirm(Http http, String email, String name, String password) {
         open();
-        HttpResponse<String> sent = http.postForm("/signup", Map.of("email", email, "displayName", name,
-                "password", password));
+        HttpResponse<String> sent =
+                http.postForm("/signup", Map.of("email", email, "displayName", name, "password", password));
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
         HttpResponse<String> confirmed = http.postForm("/confirm/" + confirmationToken(email), Map.of());
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(303);
@@ -78,7 +80,9 @@ public final class Inbox {
 
     private static List<String> lines() {
         synchronized (MESSAGES) {
-            return MESSAGES.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            return MESSAGES.list.stream()
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .toList();
         }
     }
 }

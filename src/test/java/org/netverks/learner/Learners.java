@@ -10,8 +10,7 @@ final class Learners {
 
     static final String PASSWORD = "a long enough passphrase";
 
-    private Learners() {
-    }
+    private Learners() {}
 
     static String uniqueEmail(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";

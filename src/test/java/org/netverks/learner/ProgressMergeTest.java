@@ -20,6 +20,7 @@ class ProgressMergeTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -29,7 +30,8 @@ class ProgressMergeTest {
         return JSON.readTree(response.body());
     }
 
-    private static final String BROWSER = """
+    private static final String BROWSER =
+            """
             {"pg-joins": {"openedAt": "2026-11-01T10:00:00Z", "completedAt": "2026-11-02T10:00:00Z",
               "confidence": {"value": 2, "savedAt": "2026-11-02T10:00:00Z"},
               "quiz": {"left-join-nulls": {"choice": "b", "correct": true, "answeredAt": "2026-11-02T10:05:00Z"}},
@@ -49,7 +51,8 @@ class ProgressMergeTest {
         JsonNode card = twice.get("lessons").get("pg-joins").get("cards").get("left-join");
         assertThat(card.get("reviews").size()).as("each rating once").isEqualTo(2);
         assertThat(card.get("dueOn").asString()).isEqualTo("2026-11-09"); // good, good: 1 day, then 6
-        assertThat(JSON.readTree(http.getJson("/api/progress").body()).get("lessons")).isEqualTo(twice.get("lessons"));
+        assertThat(JSON.readTree(http.getJson("/api/progress").body()).get("lessons"))
+                .isEqualTo(twice.get("lessons"));
     }
 
     @Test
@@ -57,27 +60,45 @@ class ProgressMergeTest {
         Http http = new Http(port);
         Learners.signUp(http, "rules");
         merge(http, BROWSER);
-        JsonNode merged = merge(http, """
+        JsonNode merged = merge(
+                        http,
+                        """
                 {"pg-joins": {"openedAt": "2026-11-05T10:00:00Z",
                   "confidence": {"value": 5, "savedAt": "2026-11-01T08:00:00Z"},
                   "quiz": {"left-join-nulls": {"choice": "a", "correct": false, "answeredAt": "2026-11-01T08:00:00Z"}},
-                  "exercises": {"accounts-per-customer": {"solvedAt": "2026-11-06T11:00:00Z"}}}}""").get("lessons")
+                  "exercises": {"accounts-per-customer": {"solvedAt": "2026-11-06T11:00:00Z"}}}}""")
+                .get("lessons")
                 .get("pg-joins");
         assertThat(merged.get("openedAt").asString()).isEqualTo("2026-11-01T10:00:00Z");
-        assertThat(merged.get("confidence").get("value").asInt()).as("an older rating does not win").isEqualTo(2);
-        assertThat(merged.get("quiz").get("left-join-nulls").get("choice").asString()).isEqualTo("b");
-        assertThat(merged.get("exercises").get("accounts-per-customer").get("solvedAt").asString())
+        assertThat(merged.get("confidence").get("value").asInt())
+                .as("an older rating does not win")
+                .isEqualTo(2);
+        assertThat(merged.get("quiz").get("left-join-nulls").get("choice").asString())
+                .isEqualTo("b");
+        assertThat(merged.get("exercises")
+                        .get("accounts-per-customer")
+                        .get("solvedAt")
+                        .asString())
                 .isEqualTo("2026-11-02T11:00:00Z");
 
-        JsonNode newer = merge(http, """
+        JsonNode newer = merge(
+                        http,
+                        """
                 {"pg-joins": {"confidence": {"value": 4, "savedAt": "2026-11-07T08:00:00Z"},
-                              "uncompletedAt": "2026-11-07T08:00:00Z"}}""").get("lessons").get("pg-joins");
-        assertThat(newer.get("confidence").get("value").asInt()).isEqualTo(4);
-        assertThat(newer.has("completedAt")).as("the newer 'not complete' mark wins").isFalse();
-        assertThat(newer.get("uncompletedAt").asString()).isEqualTo("2026-11-07T08:00:00Z");
-        JsonNode again = merge(http, "{\"pg-joins\": {\"completedAt\": \"2026-11-02T10:00:00Z\"}}").get("lessons")
+                              "uncompletedAt": "2026-11-07T08:00:00Z"}}""")
+                .get("lessons")
                 .get("pg-joins");
-        assertThat(again.has("completedAt")).as("an older completion does not undo it").isFalse();
+        assertThat(newer.get("confidence").get("value").asInt()).isEqualTo(4);
+        assertThat(newer.has("completedAt"))
+                .as("the newer 'not complete' mark wins")
+                .isFalse();
+        assertThat(newer.get("uncompletedAt").asString()).isEqualTo("2026-11-07T08:00:00Z");
+        JsonNode again = merge(http, "{\"pg-joins\": {\"completedAt\": \"2026-11-02T10:00:00Z\"}}")
+                .get("lessons")
+                .get("pg-joins");
+        assertThat(again.has("completedAt"))
+                .as("an older completion does not undo it")
+                .isFalse();
     }
 
     @Test
@@ -89,13 +110,24 @@ class ProgressMergeTest {
         String questionId = question.attr("data-question-id");
         JsonNode stored = null;
         for (org.jsoup.nodes.Element choice : question.select("input[name=choice]")) {
-            String verdict = http.postJson("/api/quiz/postgresql/joins/" + questionId,
-                    "{\"choice\": \"" + choice.attr("value") + "\"}").body();
+            String verdict = http.postJson(
+                            "/api/quiz/postgresql/joins/" + questionId,
+                            "{\"choice\": \"" + choice.attr("value") + "\"}")
+                    .body();
             boolean right = JSON.readTree(verdict).get("correct").asBoolean();
-            stored = merge(http, "{\"pg-joins\": {\"quiz\": {\"" + questionId + "\": {\"choice\": \"" + choice.attr("value")
-                    + "\", \"correct\": true, \"answeredAt\": \"" + java.time.Instant.now().minusSeconds(60) + "\"}}}}");
-            assertThat(stored.get("lessons").get("pg-joins").get("quiz").get(questionId).get("correct").asBoolean())
-                    .as("choice " + choice.attr("value")).isEqualTo(right);
+            stored = merge(
+                    http,
+                    "{\"pg-joins\": {\"quiz\": {\"" + questionId + "\": {\"choice\": \"" + choice.attr("value")
+                            + "\", \"correct\": true, \"answeredAt\": \""
+                            + java.time.Instant.now().minusSeconds(60) + "\"}}}}");
+            assertThat(stored.get("lessons")
+                            .get("pg-joins")
+                            .get("quiz")
+                            .get(questionId)
+                            .get("correct")
+                            .asBoolean())
+                    .as("choice " + choice.attr("value"))
+                    .isEqualTo(right);
             try {
                 Thread.sleep(5); // the next answer is newer
             } catch (InterruptedException e) {
@@ -112,7 +144,10 @@ class ProgressMergeTest {
         merge(ana, "{\"pg-indexes\": {\"openedAt\": \"2026-11-01T10:00:00Z\"}}");
         Http bo = new Http(port);
         Learners.signUp(bo, "yours");
-        assertThat(JSON.readTree(bo.getJson("/api/progress").body()).get("lessons").has("pg-indexes")).isFalse();
+        assertThat(JSON.readTree(bo.getJson("/api/progress").body())
+                        .get("lessons")
+                        .has("pg-indexes"))
+                .isFalse();
         Http anonymous = new Http(port);
         HttpResponse<String> refused = anonymous.postJson("/api/progress/merge", "{\"lessons\": {}}");
         assertThat(refused.statusCode()).isEqualTo(401);
@@ -124,21 +159,36 @@ class ProgressMergeTest {
         Http http = new Http(port);
         Learners.signUp(http, "bad");
         merge(http, "{\"pg-joins\": {\"confidence\": {\"value\": 3, \"savedAt\": \"2026-11-01T10:00:00Z\"}}}");
-        assertThat(http.postJson("/api/progress/merge", "{\"nope\": 1}").statusCode()).isEqualTo(400);
-        HttpResponse<String> badTime = http.postJson("/api/progress/merge",
-                "{\"lessons\": {\"pg-joins\": {\"openedAt\": \"yesterday\"}}}");
+        assertThat(http.postJson("/api/progress/merge", "{\"nope\": 1}").statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> badTime =
+                http.postJson("/api/progress/merge", "{\"lessons\": {\"pg-joins\": {\"openedAt\": \"yesterday\"}}}");
         assertThat(badTime.statusCode()).isEqualTo(400);
         assertThat(badTime.body()).contains("'yesterday' is not a time like 2026-11-24T09:30:00Z.");
-        assertThat(http.postJson("/api/progress/merge", "{\"lessons\": {\"../etc\": {}}}").statusCode()).isEqualTo(400);
-        HttpResponse<String> sure = http.postJson("/api/progress/merge",
+        assertThat(http.postJson("/api/progress/merge", "{\"lessons\": {\"../etc\": {}}}")
+                        .statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> sure = http.postJson(
+                "/api/progress/merge",
                 "{\"lessons\": {\"pg-joins\": {\"confidence\": {\"value\": 9, \"savedAt\": \"2026-11-09T10:00:00Z\"}}}}");
         assertThat(sure.statusCode()).isEqualTo(400);
         assertThat(sure.body()).contains("A confidence rating is 1 to 5, not 9.");
-        assertThat(JSON.readTree(http.getJson("/api/progress").body()).get("lessons").get("pg-joins").get("confidence")
-                .get("value").asInt()).isEqualTo(3);
-        JsonNode future = merge(http, "{\"pg-joins\": {\"confidence\": {\"value\": 1, \"savedAt\": \"2099-01-01T00:00:00Z\"}}}");
-        assertThat(future.get("lessons").get("pg-joins").get("confidence").get("savedAt").asString())
-                .as("a clock in the future counts as now").startsWith(java.time.Year.now().toString());
+        assertThat(JSON.readTree(http.getJson("/api/progress").body())
+                        .get("lessons")
+                        .get("pg-joins")
+                        .get("confidence")
+                        .get("value")
+                        .asInt())
+                .isEqualTo(3);
+        JsonNode future =
+                merge(http, "{\"pg-joins\": {\"confidence\": {\"value\": 1, \"savedAt\": \"2099-01-01T00:00:00Z\"}}}");
+        assertThat(future.get("lessons")
+                        .get("pg-joins")
+                        .get("confidence")
+                        .get("savedAt")
+                        .asString())
+                .as("a clock in the future counts as now")
+                .startsWith(java.time.Year.now().toString());
     }
 
     /** {"pg-joins": {"cards": {...}}} with {@code cards} cards of {@code reviews} daily "good" ratings each. */
@@ -148,8 +198,10 @@ class ProgressMergeTest {
         for (int card = 0; card < cards; card++) {
             json.append(card == 0 ? "" : ",").append("\"card-").append(card).append("\": {\"reviews\": [");
             for (int review = 0; review < reviews; review++) {
-                json.append(review == 0 ? "" : ",").append("{\"rating\": \"good\", \"ratedAt\": \"")
-                        .append(start.plus(java.time.Duration.ofDays(review)).plusSeconds(card)).append("\"}");
+                json.append(review == 0 ? "" : ",")
+                        .append("{\"rating\": \"good\", \"ratedAt\": \"")
+                        .append(start.plus(java.time.Duration.ofDays(review)).plusSeconds(card))
+                        .append("\"}");
             }
             json.append("]}");
         }
@@ -160,30 +212,37 @@ class ProgressMergeTest {
     void aMergeOverALimitIsRefusedWithTheLimitNamedAndKeepsNothing() {
         Http http = new Http(port);
         Learners.signUp(http, "greedy");
-        HttpResponse<String> oneCard = http.postJson("/api/progress/merge", "{\"lessons\": "
-                + cardsWithReviews(1, ProgressLimits.REVIEWS_PER_CARD + 1) + "}");
+        HttpResponse<String> oneCard = http.postJson(
+                "/api/progress/merge",
+                "{\"lessons\": " + cardsWithReviews(1, ProgressLimits.REVIEWS_PER_CARD + 1) + "}");
         assertThat(oneCard.statusCode()).isEqualTo(413);
         JsonNode refused = JSON.readTree(oneCard.body());
         assertThat(refused.get("limit").asString()).isEqualTo("card reviews limit");
-        assertThat(refused.get("error").asString()).isEqualTo("One merge may carry at most 500 card reviews for one "
-                + "card; this one has 501 (card reviews limit).");
+        assertThat(refused.get("error").asString())
+                .isEqualTo("One merge may carry at most 500 card reviews for one "
+                        + "card; this one has 501 (card reviews limit).");
 
-        HttpResponse<String> allCards = http.postJson("/api/progress/merge", "{\"lessons\": "
-                + cardsWithReviews(21, ProgressLimits.REVIEWS_PER_CARD) + "}");
+        HttpResponse<String> allCards = http.postJson(
+                "/api/progress/merge", "{\"lessons\": " + cardsWithReviews(21, ProgressLimits.REVIEWS_PER_CARD) + "}");
         assertThat(allCards.statusCode()).isEqualTo(413);
         assertThat(JSON.readTree(allCards.body()).get("error").asString())
-                .isEqualTo("One merge may carry at most 10,000 card reviews; this one has 10,001 (card reviews limit).");
+                .isEqualTo(
+                        "One merge may carry at most 10,000 card reviews; this one has 10,001 (card reviews limit).");
 
         StringBuilder lessons = new StringBuilder("{\"lessons\": {");
         for (int i = 0; i <= ProgressLimits.LESSONS; i++) {
             lessons.append(i == 0 ? "" : ",").append("\"lesson-").append(i).append("\": {}");
         }
-        HttpResponse<String> tooManyLessons = http.postJson("/api/progress/merge", lessons.append("}}").toString());
+        HttpResponse<String> tooManyLessons =
+                http.postJson("/api/progress/merge", lessons.append("}}").toString());
         assertThat(tooManyLessons.statusCode()).isEqualTo(413);
         assertThat(JSON.readTree(tooManyLessons.body()).get("limit").asString()).isEqualTo("lessons limit");
 
-        assertThat(JSON.readTree(http.getJson("/api/progress").body()).get("lessons").size())
-                .as("nothing of a refused merge is kept").isZero();
+        assertThat(JSON.readTree(http.getJson("/api/progress").body())
+                        .get("lessons")
+                        .size())
+                .as("nothing of a refused merge is kept")
+                .isZero();
     }
 
     @Test
@@ -197,12 +256,17 @@ class ProgressMergeTest {
         assertThat(card.get("reviews").size()).isEqualTo(ProgressLimits.REVIEWS_PER_CARD);
         java.util.List<CardScheduler.Review> history = new java.util.ArrayList<>();
         for (int day = 0; day < ProgressLimits.REVIEWS_PER_CARD; day++) {
-            history.add(new CardScheduler.Review(java.time.LocalDate.parse("2024-01-01").plusDays(day), "good"));
+            history.add(new CardScheduler.Review(
+                    java.time.LocalDate.parse("2024-01-01").plusDays(day), "good"));
         }
-        assertThat(card.get("dueOn").asString()).as("the schedule replayed from every rating")
+        assertThat(card.get("dueOn").asString())
+                .as("the schedule replayed from every rating")
                 .isEqualTo(CardScheduler.replay(history).dueOn().toString());
         assertThat(jdbc.sql("select count(*) from card_review r join learner_account a on a.id = r.account_id "
-                + "where a.email = :email").param("email", once.get("account").asString()).query(Integer.class).single())
+                                + "where a.email = :email")
+                        .param("email", once.get("account").asString())
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(ProgressLimits.REVIEWS);
         assertThat(merge(http, store)).isEqualTo(once);
     }

@@ -25,14 +25,14 @@ final class ScratchMigration implements AutoCloseable {
     }
 
     /** A new database with the migrations up to {@code version} applied. */
-    static ScratchMigration at(String version, DataSource platformDataSource, JdbcClient platform)
-            throws SQLException {
-        String database = "v" + version + "_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    static ScratchMigration at(String version, DataSource platformDataSource, JdbcClient platform) throws SQLException {
+        String database = "v" + version + "_check_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         platform.sql("create database " + database).update(); // a generated name, only [a-z0-9_]
         HikariDataSource pool = platformDataSource.unwrap(HikariDataSource.class);
         String url = pool.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
-        SimpleDriverDataSource scratch = new SimpleDriverDataSource(new org.postgresql.Driver(), url,
-                pool.getUsername(), pool.getPassword());
+        SimpleDriverDataSource scratch =
+                new SimpleDriverDataSource(new org.postgresql.Driver(), url, pool.getUsername(), pool.getPassword());
         ScratchMigration migration = new ScratchMigration(platform, database, scratch);
         migration.flyway().target(version).load().migrate();
         return migration;

@@ -27,20 +27,26 @@ class SessionsAcrossInstancesTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DataSource dataSource;
 
     @Test
     void aSessionStartedOnOneInstanceIsValidOnTheOther() throws Exception {
         HikariDataSource platform = dataSource.unwrap(HikariDataSource.class);
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(NetverksApplication.class).run(
-                "--server.port=0", "--spring.datasource.url=" + platform.getJdbcUrl(),
-                "--spring.datasource.username=" + platform.getUsername(),
-                "--spring.datasource.password=" + (platform.getPassword() == null ? "" : platform.getPassword()),
-                "--netverks.data-dir=target/test-data-second-instance", "--netverks.lab.warm-pool-size=0",
-                // the same configuration as the first instance: moderators are whom the configuration names
-                "--netverks.moderators=moderator@example.org")) {
-            int otherPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(NetverksApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + platform.getJdbcUrl(),
+                        "--spring.datasource.username=" + platform.getUsername(),
+                        "--spring.datasource.password="
+                                + (platform.getPassword() == null ? "" : platform.getPassword()),
+                        "--netverks.data-dir=target/test-data-second-instance",
+                        "--netverks.lab.warm-pool-size=0",
+                        // the same configuration as the first instance: moderators are whom the configuration names
+                        "--netverks.moderators=moderator@example.org")) {
+            int otherPort =
+                    ((WebServerApplicationContext) second).getWebServer().getPort();
             assertThat(otherPort).isNotEqualTo(port);
 
             Http first = new Http(port);
@@ -58,7 +64,12 @@ class SessionsAcrossInstancesTest {
     }
 
     private static HttpResponse<String> get(int port, String path, String session) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Cookie", "SESSION=" + session).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header("Cookie", "SESSION=" + session)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -27,7 +27,9 @@ class EmbeddedClusterSupervisorTest {
     @Test
     void aKilledClusterIsStartedAgainOnItsPortWithItsDataAndItsSteps() throws Exception {
         AtomicInteger starts = new AtomicInteger();
-        try (EmbeddedClusterSupervisor supervisor = EmbeddedClusterSupervisor.start("test", 0,
+        try (EmbeddedClusterSupervisor supervisor = EmbeddedClusterSupervisor.start(
+                "test",
+                0,
                 port -> EmbeddedPostgresServer.start(dataDir, Map.of(), port, PASSWORD),
                 List.of(server -> server.ensureDatabase("kept"), server -> starts.incrementAndGet()))) {
             int port = supervisor.port();
@@ -44,8 +46,9 @@ class EmbeddedClusterSupervisorTest {
             assertThatThrownBy(() -> connect(port)).isInstanceOf(SQLException.class);
 
             awaitRunning(supervisor, true, Duration.ofSeconds(20));
-            System.out.printf("RECOVERY supervisor: killed postmaster %d, running again after %d ms%n", pid,
-                    (System.nanoTime() - killedAt) / 1_000_000);
+            System.out.printf(
+                    "RECOVERY supervisor: killed postmaster %d, running again after %d ms%n",
+                    pid, (System.nanoTime() - killedAt) / 1_000_000);
             assertThat(postmasterPid()).isNotEqualTo(pid);
             assertThat(supervisor.port()).isEqualTo(port);
             assertThat(starts).as("the after-start steps ran again").hasValue(2);
@@ -55,22 +58,28 @@ class EmbeddedClusterSupervisorTest {
                 assertThat(rows.getString(1)).isEqualTo("written before the kill");
             }
         }
-        assertThat(dataDir.resolve("postmaster.pid")).as("closing the supervisor stops the cluster").doesNotExist();
+        assertThat(dataDir.resolve("postmaster.pid"))
+                .as("closing the supervisor stops the cluster")
+                .doesNotExist();
     }
 
     @Test
     void attemptsAreSpacedFromOneSecondDoublingToThirtyAtMost() {
-        assertThat(List.of(0, 1, 2, 3, 4, 5, 6, 50).stream().map(EmbeddedClusterSupervisor::delayAfter)
-                .map(Duration::toSeconds).toList()).containsExactly(1L, 2L, 4L, 8L, 16L, 30L, 30L, 30L);
+        assertThat(List.of(0, 1, 2, 3, 4, 5, 6, 50).stream()
+                        .map(EmbeddedClusterSupervisor::delayAfter)
+                        .map(Duration::toSeconds)
+                        .toList())
+                .containsExactly(1L, 2L, 4L, 8L, 16L, 30L, 30L, 30L);
     }
 
     private Connection connect(int port) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/kept?connectTimeout=2",
-                "postgres", PASSWORD);
+        return DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + port + "/kept?connectTimeout=2", "postgres", PASSWORD);
     }
 
     private long postmasterPid() throws Exception {
-        return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        return Long.parseLong(
+                Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
     }
 
     private static void awaitRunning(EmbeddedClusterSupervisor supervisor, boolean running, Duration within)

@@ -7,9 +7,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -47,10 +47,13 @@ class EmbeddedPostgresServerTest {
     @Test
     void aServerLeftRunningByAKilledJvmDoesNotStopTheNextStart() throws Exception {
         Process other = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                StartAndWait.class.getName(), dataDir.toString()))
-                .redirectErrorStream(true).start();
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StartAndWait.class.getName(),
+                        dataDir.toString()))
+                .redirectErrorStream(true)
+                .start();
         try (BufferedReader output = new BufferedReader(new InputStreamReader(other.getInputStream()))) {
             String line;
             while ((line = output.readLine()) != null && !line.equals("READY")) {
@@ -60,12 +63,14 @@ class EmbeddedPostgresServerTest {
             other.destroyForcibly(); // SIGKILL: no shutdown hook runs, the postmaster stays up
             assertThat(other.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
-        long stalePid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        long stalePid = Long.parseLong(
+                Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
         assertThat(ProcessHandle.of(stalePid).map(ProcessHandle::isAlive)).contains(true);
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, Map.of());
                 Connection connection = connect(server, "postgres")) {
-            assertThat(ProcessHandle.of(stalePid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(ProcessHandle.of(stalePid).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
             ResultSet rows = connection.createStatement().executeQuery("select note from left_behind");
             assertThat(rows.next()).isTrue();
         }
@@ -80,13 +85,16 @@ class EmbeddedPostgresServerTest {
         String password = ClusterPassword.readOrCreate(dataDir.resolveSibling(dataDir.getFileName() + "-password"));
         for (int start = 0; start < 2; start++) { // the upgrade, then an ordinary start of an upgraded cluster
             try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, Map.of(), 0, password)) {
-                assertThatThrownBy(() -> connect(server, "postgres")).as("no password")
+                assertThatThrownBy(() -> connect(server, "postgres"))
+                        .as("no password")
                         .isInstanceOf(SQLException.class);
                 assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "guess"))
-                        .as("a wrong password").isInstanceOf(SQLException.class);
-                try (Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres",
-                        password)) {
-                    assertThat(connection.createStatement().executeQuery("select * from from_before")).isNotNull();
+                        .as("a wrong password")
+                        .isInstanceOf(SQLException.class);
+                try (Connection connection =
+                        DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", password)) {
+                    assertThat(connection.createStatement().executeQuery("select * from from_before"))
+                            .isNotNull();
                 }
             }
         }
@@ -97,8 +105,11 @@ class EmbeddedPostgresServerTest {
         Path file = dataDir.resolve("admin-password");
         String password = ClusterPassword.readOrCreate(file);
         assertThat(password).matches("[A-Za-z0-9]{24}");
-        assertThat(ClusterPassword.readOrCreate(file)).as("read back, not made anew").isEqualTo(password);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(ClusterPassword.readOrCreate(file))
+                .as("read back, not made anew")
+                .isEqualTo(password);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 
     private static Connection connect(EmbeddedPostgresServer server, String database) throws Exception {

@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * and starts no embedded one; while one is down, requests that need it fail fast (and readiness
  * is DOWN for the platform's), and they work again by themselves when it returns.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "netverks.data-dir=target/unused-data-dir")
 class ExternalDatabaseTest {
 
@@ -51,8 +52,9 @@ class ExternalDatabaseTest {
         registry.add("spring.datasource.url", () -> external.jdbcUrl("operator_db"));
         registry.add("spring.datasource.username", () -> "postgres");
         externalSandboxes = EmbeddedPostgresServer.start(externalSandboxDir, Map.of(), 0, SANDBOX_ADMIN_PASSWORD);
-        registry.add("netverks.lab.servers", () -> "postgresql://postgres:" + SANDBOX_ADMIN_PASSWORD + "@localhost:"
-                + externalSandboxes.port());
+        registry.add(
+                "netverks.lab.servers",
+                () -> "postgresql://postgres:" + SANDBOX_ADMIN_PASSWORD + "@localhost:" + externalSandboxes.port());
     }
 
     @AfterAll
@@ -71,10 +73,16 @@ class ExternalDatabaseTest {
     void usesTheConfiguredDatabaseAndStartsNoEmbeddedOne() {
         assertThat(context.getBeansOfType(EmbeddedPostgresServer.class)).isEmpty();
         assertThat(context.getBeansOfType(EmbeddedClusterSupervisor.class)).isEmpty();
-        assertThat(jdbc.sql("select current_database()").query(String.class).single()).isEqualTo("operator_db");
-        assertThat(jdbc.sql("select count(*) from content_lesson").query(Integer.class).single())
-                .as("Flyway migrated it and the content was recorded").isEqualTo(36);
-        assertThat(Path.of("target/unused-data-dir/platform")).as("no embedded platform cluster").doesNotExist();
+        assertThat(jdbc.sql("select current_database()").query(String.class).single())
+                .isEqualTo("operator_db");
+        assertThat(jdbc.sql("select count(*) from content_lesson")
+                        .query(Integer.class)
+                        .single())
+                .as("Flyway migrated it and the content was recorded")
+                .isEqualTo(36);
+        assertThat(Path.of("target/unused-data-dir/platform"))
+                .as("no embedded platform cluster")
+                .doesNotExist();
     }
 
     @LocalServerPort
@@ -83,8 +91,8 @@ class ExternalDatabaseTest {
     @Test
     void whileTheServerIsDownRequestsFailFastAndReadinessIsDownUntilItReturns() throws Exception {
         Http learner = new Http(port);
-        Inbox.signUpAndConfirm(learner, "outage-" + System.nanoTime() + "@example.org", "Outage",
-                "a long enough passphrase");
+        Inbox.signUpAndConfirm(
+                learner, "outage-" + System.nanoTime() + "@example.org", "Outage", "a long enough passphrase");
         String session = "SESSION=" + learner.cookie("SESSION");
         assertThat(get("/actuator/health/readiness", "").statusCode()).isEqualTo(200);
         int serverPort = external.port();
@@ -108,8 +116,12 @@ class ExternalDatabaseTest {
         while (get("/api/progress", session).statusCode() != 200 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertThat(get("/api/progress", session).statusCode()).as("signed in again by itself").isEqualTo(200);
-        assertThat(get("/actuator/health/readiness", "").statusCode()).as("ready again").isEqualTo(200);
+        assertThat(get("/api/progress", session).statusCode())
+                .as("signed in again by itself")
+                .isEqualTo(200);
+        assertThat(get("/actuator/health/readiness", "").statusCode())
+                .as("ready again")
+                .isEqualTo(200);
     }
 
     @Test
@@ -126,8 +138,8 @@ class ExternalDatabaseTest {
             assertThat(run.statusCode()).as(run.body()).isEqualTo(503);
             assertThat(run.body()).contains("The lab's database server cannot be reached right now");
         } finally {
-            externalSandboxes = EmbeddedPostgresServer.start(externalSandboxDir, Map.of(), serverPort,
-                    SANDBOX_ADMIN_PASSWORD);
+            externalSandboxes =
+                    EmbeddedPostgresServer.start(externalSandboxDir, Map.of(), serverPort, SANDBOX_ADMIN_PASSWORD);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         HttpResponse<String> run = learner.postJson(RUN, "{\"sql\":\"select 1\"}");
@@ -135,12 +147,16 @@ class ExternalDatabaseTest {
             Thread.sleep(200);
             run = learner.postJson(RUN, "{\"sql\":\"select 1\"}");
         }
-        assertThat(run.statusCode()).as("the lab is back by itself: " + run.body()).isEqualTo(200);
+        assertThat(run.statusCode())
+                .as("the lab is back by itself: " + run.body())
+                .isEqualTo(200);
     }
 
     private HttpResponse<String> get(String path, String cookie) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).GET();
+                .header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (!cookie.isEmpty()) {
             request.header("Cookie", cookie);
         }

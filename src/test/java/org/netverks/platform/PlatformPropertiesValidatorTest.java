@@ -14,16 +14,17 @@ class PlatformPropertiesValidatorTest {
     @Test
     void theDefaultsAreValid() {
         assertThatCode(() -> new PlatformPropertiesValidator(
-                new PlatformProperties(Path.of("./data"), Duration.ofSeconds(1)))).doesNotThrowAnyException();
+                        new PlatformProperties(Path.of("./data"), Duration.ofSeconds(1))))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void aRestartDelayOfZeroOrLessStopsTheStart() {
-        assertThatThrownBy(() -> new PlatformPropertiesValidator(
-                new PlatformProperties(Path.of("./data"), Duration.ZERO)))
+        assertThatThrownBy(
+                        () -> new PlatformPropertiesValidator(new PlatformProperties(Path.of("./data"), Duration.ZERO)))
                 .hasMessageContaining("netverks.embedded-restart-delay must be positive (like 1s or 500ms), not PT0S");
         assertThatThrownBy(() -> new PlatformPropertiesValidator(
-                new PlatformProperties(Path.of("./data"), Duration.ofSeconds(-1))))
+                        new PlatformProperties(Path.of("./data"), Duration.ofSeconds(-1))))
                 .hasMessageContaining("netverks.embedded-restart-delay must be positive");
     }
 
@@ -35,7 +36,8 @@ class PlatformPropertiesValidatorTest {
         assertThatThrownBy(() -> new PlatformPropertiesValidator(new PlatformProperties(null, Duration.ofSeconds(1))))
                 .hasMessageContaining("netverks.data-dir must name a folder");
         assertThatCode(() -> new PlatformPropertiesValidator(
-                new PlatformProperties(temp.resolve("not-made-yet"), Duration.ofSeconds(1))))
-                .as("made at the first start").doesNotThrowAnyException();
+                        new PlatformProperties(temp.resolve("not-made-yet"), Duration.ofSeconds(1))))
+                .as("made at the first start")
+                .doesNotThrowAnyException();
     }
 }

@@ -17,7 +17,8 @@ class ApiErrorsTest {
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getContentType()).startsWith("application/json");
         assertThat(response.getHeader("Retry-After")).isEqualTo("5");
-        assertThat(response.getContentAsString()).isEqualTo("{\"status\":503,\"error\":\"Say \\\"why\\\" \\\\ here…\"}");
+        assertThat(response.getContentAsString())
+                .isEqualTo("{\"status\":503,\"error\":\"Say \\\"why\\\" \\\\ here…\"}");
     }
 
     @Test

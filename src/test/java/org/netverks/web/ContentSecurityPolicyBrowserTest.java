@@ -23,7 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ContentSecurityPolicyBrowserTest {
 
     /** Runs before any page script: records every violation the browser reports. */
-    private static final String RECORD_VIOLATIONS = """
+    private static final String RECORD_VIOLATIONS =
+            """
             window.cspViolations = [];
             document.addEventListener('securitypolicyviolation', e =>
                 window.cspViolations.push(e.violatedDirective + ' blocked ' + e.blockedURI + ' ' + (e.sample || '')));
@@ -52,10 +53,10 @@ class ContentSecurityPolicyBrowserTest {
     @Test
     void aLessonWithTheLabHighlightingAndDiscussionLoadsWithNoViolation() {
         driver.get("http://localhost:" + port + "/tracks/postgresql/joins");
-        browser.waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("[data-lab-editor] .cm-content")));
-        browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("pre code.hljs")));
+        browser.waitUpTo(Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-lab-editor] .cm-content")));
+        browser.waitUpTo(Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("pre code.hljs")));
         // the editor works: typing goes through CodeMirror's own styles and DOM updates
         driver.findElement(By.cssSelector("[data-lab-editor] .cm-content")).sendKeys("select 1;");
         driver.executeScript("return new Promise(resolve => setTimeout(resolve, 500))");
@@ -66,8 +67,10 @@ class ContentSecurityPolicyBrowserTest {
     @Test
     void anInjectedInlineScriptIsRefused() {
         driver.get("http://localhost:" + port + "/tracks/postgresql/first-select");
-        browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main")));
-        driver.executeScript("""
+        browser.waitUpTo(Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main")));
+        driver.executeScript(
+                """
                 const injected = document.createElement('script');
                 injected.textContent = 'window.injectedRan = true;';
                 document.body.appendChild(injected);

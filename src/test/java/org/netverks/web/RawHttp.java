@@ -23,8 +23,7 @@ public final class RawHttp {
     }
 
     /** What came back: the status (0 when the server closed without answering) and the whole response. */
-    public record Response(int status, String text) {
-    }
+    public record Response(int status, String text) {}
 
     /** Sends a request with these headers (each "Name: value") and body; Host and Connection are added. */
     public Response send(String method, String target, byte[] body, String... headers) {

@@ -20,6 +20,7 @@ class WebHardeningTest {
 
     @LocalServerPort
     int port;
+
     private String csrf;
 
     @Test
@@ -28,8 +29,11 @@ class WebHardeningTest {
         for (String path : List.of("/", "/tracks/postgresql/first-select", "/reset/some-token", "/login", "/nowhere")) {
             HttpResponse<String> page = http.get(path);
             String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
-            assertThat(policy).as(path).contains("default-src 'self'", "object-src 'none'", "frame-ancestors 'none'")
-                    .containsPattern("script-src 'self' 'sha256-[A-Za-z0-9+/=]{44}';").doesNotContain("unsafe-eval");
+            assertThat(policy)
+                    .as(path)
+                    .contains("default-src 'self'", "object-src 'none'", "frame-ancestors 'none'")
+                    .containsPattern("script-src 'self' 'sha256-[A-Za-z0-9+/=]{44}';")
+                    .doesNotContain("unsafe-eval");
             assertThat(page.headers().firstValue("Referrer-Policy")).as(path).contains("same-origin");
         }
     }
@@ -40,8 +44,13 @@ class WebHardeningTest {
         for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
             assertThat(http.getJson(path).statusCode()).as(path).isEqualTo(200);
         }
-        for (String path : List.of("/actuator/metrics", "/actuator/metrics/disk.free",
-                "/actuator/metrics/http.server.requests", "/actuator/env", "/actuator/info", "/actuator/prometheus")) {
+        for (String path : List.of(
+                "/actuator/metrics",
+                "/actuator/metrics/disk.free",
+                "/actuator/metrics/http.server.requests",
+                "/actuator/env",
+                "/actuator/info",
+                "/actuator/prometheus")) {
             HttpResponse<String> response = http.getJson(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.body()).doesNotContain("Exception", "/work", "target");
@@ -75,7 +84,9 @@ class WebHardeningTest {
             assertThat(refused).startsWith("HTTP/1.1 503");
             long started = System.nanoTime();
             assertThat(new Http(port).get("/").statusCode()).isEqualTo(200);
-            assertThat((System.nanoTime() - started) / 1_000_000).as("ms for GET / meanwhile").isLessThan(2_000);
+            assertThat((System.nanoTime() - started) / 1_000_000)
+                    .as("ms for GET / meanwhile")
+                    .isLessThan(2_000);
         } finally {
             for (Socket socket : stalled) {
                 socket.close();

@@ -17,7 +17,8 @@ class WebPropertiesValidatorTest {
         assertThatCode(() -> new WebPropertiesValidator(settings("Learn Netverks", Duration.ofSeconds(10))))
                 .doesNotThrowAnyException();
         assertThatCode(() -> new WebPropertiesValidator(settings(" ", Duration.ofMillis(500))))
-                .as("blank: the default name").doesNotThrowAnyException();
+                .as("blank: the default name")
+                .doesNotThrowAnyException();
     }
 
     @Test

@@ -18,8 +18,8 @@ import org.netverks.lab.sandbox.ScratchDatabases;
  * after the script), the plan of the last statement, and why there is nothing to compare when
  * something failed.
  */
-record Attempt(ResultTable result, String planJson, List<Feedback> failures, List<Feedback> notes,
-        boolean deniedAWrite) {
+record Attempt(
+        ResultTable result, String planJson, List<Feedback> failures, List<Feedback> notes, boolean deniedAWrite) {
 
     /** What a role that may only read is told when a statement tries to change something. */
     private static final java.util.Set<String> WRITE_DENIED = java.util.Set.of("42501", "25006");
@@ -28,11 +28,23 @@ record Attempt(ResultTable result, String planJson, List<Feedback> failures, Lis
         return !failures.isEmpty();
     }
 
-    static Attempt run(ScriptRunner runner, ScratchDatabases repairs, ScratchDatabases.Scratch scratch, String script,
-            String checkQuery, boolean wantPlan, RunLimits limits) throws SQLException {
+    static Attempt run(
+            ScriptRunner runner,
+            ScratchDatabases repairs,
+            ScratchDatabases.Scratch scratch,
+            String script,
+            String checkQuery,
+            boolean wantPlan,
+            RunLimits limits)
+            throws SQLException {
         var sandbox = scratch.sandbox();
-        try (SandboxSession session = SandboxSession.open(scratch.server().host(), scratch.server().port(),
-                sandbox.database(), sandbox.role(), sandbox.password(), limits.maxResultBytes(),
+        try (SandboxSession session = SandboxSession.open(
+                scratch.server().host(),
+                scratch.server().port(),
+                sandbox.database(),
+                sandbox.role(),
+                sandbox.password(),
+                limits.maxResultBytes(),
                 () -> repairs.repairRole(scratch))) {
             Attempt attempt = new Attempt.Builder(runner, session, limits).run(script, checkQuery, wantPlan);
             if (!session.usable() && repairs.closedForQuota(scratch)) {
@@ -44,10 +56,18 @@ record Attempt(ResultTable result, String planJson, List<Feedback> failures, Lis
 
     /** The guard ended the copy's sessions for writing past the quota: say that, not what PostgreSQL said. */
     private Attempt overQuota(long quotaBytes) {
-        return new Attempt(null, null, List.of(Feedback.of("limit", "Your answer went over the "
-                + quotaBytes / (1024 * 1024) + " MB disk quota of the copy it was checked on, so the check was "
-                + "stopped (disk quota). The task does not need that much data: write only what it asks for.")),
-                notes, false);
+        return new Attempt(
+                null,
+                null,
+                List.of(
+                        Feedback.of(
+                                "limit",
+                                "Your answer went over the "
+                                        + quotaBytes / (1024 * 1024)
+                                        + " MB disk quota of the copy it was checked on, so the check was "
+                                        + "stopped (disk quota). The task does not need that much data: write only what it asks for.")),
+                notes,
+                false);
     }
 
     private static final class Builder {
@@ -68,29 +88,37 @@ record Attempt(ResultTable result, String planJson, List<Feedback> failures, Lis
             List<SqlScript.Piece> pieces = SqlScript.split(script);
             ScriptRunner.Outcome outcome = runner.run(script, session, RunSettings.DEFAULT, limits);
             List<StatementResult> statements = outcome.results().stream()
-                    .filter(result -> !(result instanceof StatementResult.Meta)).toList();
+                    .filter(result -> !(result instanceof StatementResult.Meta))
+                    .toList();
             boolean stoppedEarly = outcome.results().size() < pieces.size();
             for (String message : outcome.messages()) {
                 (stoppedEarly ? failures : notes).add(Feedback.of(stoppedEarly ? "limit" : "note", message));
             }
-            deniedAWrite = outcome.results().stream().anyMatch(result -> result instanceof StatementResult.Error error
-                    && error.sqlstate() != null && WRITE_DENIED.contains(error.sqlstate()));
+            deniedAWrite = outcome.results().stream()
+                    .anyMatch(result -> result instanceof StatementResult.Error error
+                            && error.sqlstate() != null
+                            && WRITE_DENIED.contains(error.sqlstate()));
             firstError(outcome.results(), script).ifPresent(failures::add);
             if (!failures.isEmpty()) {
                 return done(null, null);
             }
             if (statements.isEmpty()) {
-                failures.add(Feedback.of("no_result", "There is no SQL statement to grade: write the SQL the task asks for."));
+                failures.add(Feedback.of(
+                        "no_result", "There is no SQL statement to grade: write the SQL the task asks for."));
                 return done(null, null);
             }
             StatementResult last = statements.get(statements.size() - 1);
             String plan = null;
             if (wantPlan) {
-                String statement = script.substring(last.source().offset(), last.source().offset() + last.source().length());
+                String statement = script.substring(
+                        last.source().offset(),
+                        last.source().offset() + last.source().length());
                 Optional<String> json = runner.explainJson(session, statement, limits.statementTimeout());
                 if (json.isEmpty()) {
-                    failures.add(Feedback.of("plan", "The lab could not get the plan of your last statement: end your "
-                            + "answer with the query itself (not EXPLAIN, not a meta-command)."));
+                    failures.add(Feedback.of(
+                            "plan",
+                            "The lab could not get the plan of your last statement: end your "
+                                    + "answer with the query itself (not EXPLAIN, not a meta-command)."));
                     return done(null, null);
                 }
                 plan = json.get();
@@ -106,11 +134,15 @@ record Attempt(ResultTable result, String planJson, List<Feedback> failures, Lis
                 return ResultTable.of(rows);
             }
             if (last instanceof StatementResult.Plan) {
-                failures.add(Feedback.of("no_result", "Your last statement is an EXPLAIN, so it returns a plan, not the "
-                        + "rows the task asks for. End with the query itself; Run shows its plan."));
+                failures.add(Feedback.of(
+                        "no_result",
+                        "Your last statement is an EXPLAIN, so it returns a plan, not the "
+                                + "rows the task asks for. End with the query itself; Run shows its plan."));
             } else if (last instanceof StatementResult.Command command) {
-                failures.add(Feedback.of("no_result", "Your last statement is a command (" + command.tag()
-                        + ") and returns no rows. End with the query that answers the task."));
+                failures.add(Feedback.of(
+                        "no_result",
+                        "Your last statement is a command (" + command.tag()
+                                + ") and returns no rows. End with the query that answers the task."));
             }
             return null;
         }
@@ -121,13 +153,17 @@ record Attempt(ResultTable result, String planJson, List<Feedback> failures, Lis
                 runner.rollbackOpenTransaction(session);
             }
             ScriptRunner.Outcome check = runner.run(checkQuery, session, RunSettings.DEFAULT, limits);
-            StatementResult last = check.results().isEmpty() ? null : check.results().get(check.results().size() - 1);
+            StatementResult last = check.results().isEmpty()
+                    ? null
+                    : check.results().get(check.results().size() - 1);
             if (last instanceof StatementResult.Rows rows) {
                 return ResultTable.of(rows);
             }
             String why = last instanceof StatementResult.Error error ? error.message() : "it returned no rows";
-            failures.add(Feedback.of("check", "After your statements ran, the lab could not look at the data the task "
-                    + "is about (" + why + "). Did a statement drop or rename something the task still needs?"));
+            failures.add(Feedback.of(
+                    "check",
+                    "After your statements ran, the lab could not look at the data the task " + "is about (" + why
+                            + "). Did a statement drop or rename something the task still needs?"));
             return null;
         }
 
@@ -144,7 +180,11 @@ record Attempt(ResultTable result, String planJson, List<Feedback> failures, Lis
                     return Optional.of(Feedback.of("limit", error.message()));
                 }
                 StringBuilder message = new StringBuilder();
-                message.append("Line ").append(error.line() != null ? error.line() : lineOf(script, error.source().offset()))
+                message.append("Line ")
+                        .append(
+                                error.line() != null
+                                        ? error.line()
+                                        : lineOf(script, error.source().offset()))
                         .append(": ");
                 message.append("ERROR: ").append(error.message());
                 if (error.sqlstate() != null) {
@@ -166,6 +206,10 @@ record Attempt(ResultTable result, String planJson, List<Feedback> failures, Lis
     }
 
     private static long lineOf(String script, int offset) {
-        return script.substring(0, Math.min(offset, script.length())).chars().filter(c -> c == '\n').count() + 1;
+        return script.substring(0, Math.min(offset, script.length()))
+                        .chars()
+                        .filter(c -> c == '\n')
+                        .count()
+                + 1;
     }
 }

@@ -9,8 +9,7 @@ import java.util.Locale;
  */
 final class ColumnKinds {
 
-    private ColumnKinds() {
-    }
+    private ColumnKinds() {}
 
     /** "number", "text", "date", "timestamp", …; an unknown type is its own kind. */
     static String kind(String type) {

@@ -25,8 +25,8 @@ public final class ExerciseGrader {
     private final ScriptRunner runner;
     private final ScratchDatabases scratches;
     private final RunLimits limits;
-    private final Map<String, ResultTable> expectedResults = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<String, ResultTable> expectedResults =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, ResultTable> eldest) {
                     return size() > 500;
@@ -36,14 +36,18 @@ public final class ExerciseGrader {
     public ExerciseGrader(ScriptRunner runner, ScratchDatabases scratches, RunLimits runLimits) {
         this.runner = runner;
         this.scratches = scratches;
-        this.limits = new RunLimits(runLimits.statementTimeout(), runLimits.runTimeout(), MAX_GRADED_ROWS,
-                runLimits.maxResultBytes(), runLimits.maxNotices(), runLimits.sandboxQuotaBytes(),
+        this.limits = new RunLimits(
+                runLimits.statementTimeout(),
+                runLimits.runTimeout(),
+                MAX_GRADED_ROWS,
+                runLimits.maxResultBytes(),
+                runLimits.maxNotices(),
+                runLimits.sandboxQuotaBytes(),
                 runLimits.memoryPerSessionBytes());
     }
 
     /** The outcome of one check: right or not, and what the learner should know. */
-    public record Verdict(boolean correct, List<Feedback> feedback) {
-    }
+    public record Verdict(boolean correct, List<Feedback> feedback) {}
 
     /** The reference solution could not be graded: the content is broken, not the learner's answer. */
     public static final class BrokenExercise extends RuntimeException {
@@ -61,8 +65,8 @@ public final class ExerciseGrader {
             feedback.addAll(attempt.failures());
             return new Verdict(false, feedback);
         }
-        List<Feedback> differences = new ArrayList<>(ResultComparison.compare(expected, attempt.result(),
-                exercise.rules(), false));
+        List<Feedback> differences =
+                new ArrayList<>(ResultComparison.compare(expected, attempt.result(), exercise.rules(), false));
         if (attempt.planJson() != null) {
             differences.addAll(PlanShape.parse(attempt.planJson()).check(exercise.plan()));
         }
@@ -73,19 +77,24 @@ public final class ExerciseGrader {
         for (String hidden : exercise.hiddenDatasets()) {
             Dataset other = dataset(catalog, hidden);
             Attempt elsewhere = attempt(exercise, other, sql, false);
-            List<Feedback> problems = elsewhere.failed() ? elsewhere.failures()
+            List<Feedback> problems = elsewhere.failed()
+                    ? elsewhere.failures()
                     : ResultComparison.compare(expected(exercise, other), elsewhere.result(), exercise.rules(), true);
             if (!problems.isEmpty()) {
-                feedback.add(Feedback.of("other_data", "Your answer is right on the lesson's data, but not on other data "
-                        + "with the same tables. Does it depend on particular ids, names or row counts of the sample, "
-                        + "or use LIMIT where the task asks for a condition?"));
+                feedback.add(Feedback.of(
+                        "other_data",
+                        "Your answer is right on the lesson's data, but not on other data "
+                                + "with the same tables. Does it depend on particular ids, names or row counts of the sample, "
+                                + "or use LIMIT where the task asks for a condition?"));
                 feedback.addAll(problems);
                 return new Verdict(false, feedback);
             }
         }
-        feedback.add(Feedback.of("correct", "Correct! Your answer gives the expected result"
-                + (exercise.hiddenDatasets().isEmpty() ? "" : ", on the lesson's data and on other data")
-                + (exercise.plan().isEmpty() ? "." : ", and its plan has the shape the task asks for.")));
+        feedback.add(Feedback.of(
+                "correct",
+                "Correct! Your answer gives the expected result"
+                        + (exercise.hiddenDatasets().isEmpty() ? "" : ", on the lesson's data and on other data")
+                        + (exercise.plan().isEmpty() ? "." : ", and its plan has the shape the task asks for.")));
         return new Verdict(true, feedback);
     }
 

@@ -31,7 +31,7 @@ public final class ExerciseVerifier {
 
     /** Every problem found, each naming the exercise file and exercise; empty when all is well. */
     public List<ContentProblem> verify(Catalog catalog, int threads) {
-        return verify(catalog, threads, line -> { });
+        return verify(catalog, threads, line -> {});
     }
 
     /** As {@link #verify(Catalog, int)}, telling {@code report} why each known-wrong answer fails. */
@@ -75,32 +75,41 @@ public final class ExerciseVerifier {
         return problems;
     }
 
-    private List<ContentProblem> verify(Catalog catalog, String file, Exercise exercise,
-            java.util.function.Consumer<String> report) throws Exception {
+    private List<ContentProblem> verify(
+            Catalog catalog, String file, Exercise exercise, java.util.function.Consumer<String> report)
+            throws Exception {
         List<ContentProblem> problems = new ArrayList<>();
         String field = "exercises[" + exercise.id() + "]";
         try {
-            ResultTable expected = grader.expected(exercise, catalog.dataset(exercise.dataset()).orElseThrow());
+            ResultTable expected = grader.expected(
+                    exercise, catalog.dataset(exercise.dataset()).orElseThrow());
             if (exercise.rules().columnNamesMatter()) {
                 for (String column : expected.names()) {
                     if (!exercise.taskText().contains(column)) {
-                        problems.add(new ContentProblem(file, field + ".task", "does not name the column '" + column
-                                + "', yet column names must match: say it in the task (or set column_names: ignore)"));
+                        problems.add(
+                                new ContentProblem(
+                                        file,
+                                        field + ".task",
+                                        "does not name the column '" + column
+                                                + "', yet column names must match: say it in the task (or set column_names: ignore)"));
                     }
                 }
             }
             if (exercise.rules().order() == GradingRules.RowOrder.BY_COLUMNS) {
                 for (String column : exercise.rules().orderColumns()) {
                     if (!expected.names().contains(column)) {
-                        problems.add(new ContentProblem(file, field + ".rules.order", "'" + column
-                                + "' is not a column of the solution's result (" + String.join(", ", expected.names()) + ")"));
+                        problems.add(new ContentProblem(
+                                file,
+                                field + ".rules.order",
+                                "'" + column + "' is not a column of the solution's result ("
+                                        + String.join(", ", expected.names()) + ")"));
                     }
                 }
             }
             ExerciseGrader.Verdict reference = grader.grade(exercise, catalog, exercise.solution());
             if (!reference.correct()) {
-                problems.add(new ContentProblem(file, field + ".solution", "does not pass its own grader: "
-                        + messages(reference)));
+                problems.add(new ContentProblem(
+                        file, field + ".solution", "does not pass its own grader: " + messages(reference)));
             }
             for (int i = 0; i < exercise.knownWrong().size(); i++) {
                 Exercise.KnownWrong wrong = exercise.knownWrong().get(i);
@@ -108,8 +117,11 @@ public final class ExerciseVerifier {
                 report.accept(file + ": " + field + ".known_wrong[" + i + "] (" + wrong.why() + ") → "
                         + (verdict.correct() ? "PASSES" : messages(verdict)));
                 if (verdict.correct()) {
-                    problems.add(new ContentProblem(file, field + ".known_wrong[" + i + "]", "passes the grader, but it "
-                            + "is listed as wrong (" + wrong.why() + "): tighten the rules, add a hidden dataset, or fix the answer"));
+                    problems.add(new ContentProblem(
+                            file,
+                            field + ".known_wrong[" + i + "]",
+                            "passes the grader, but it " + "is listed as wrong (" + wrong.why()
+                                    + "): tighten the rules, add a hidden dataset, or fix the answer"));
                 }
             }
         } catch (ExerciseGrader.BrokenExercise e) {
@@ -119,6 +131,7 @@ public final class ExerciseVerifier {
     }
 
     private static String messages(ExerciseGrader.Verdict verdict) {
-        return String.join(" / ", verdict.feedback().stream().map(Feedback::message).toList());
+        return String.join(
+                " / ", verdict.feedback().stream().map(Feedback::message).toList());
     }
 }

@@ -14,8 +14,7 @@ final class PlanShape {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Node(String type, String relation) {
-    }
+    record Node(String type, String relation) {}
 
     private final List<Node> nodes;
 
@@ -43,7 +42,9 @@ final class PlanShape {
                 default -> "Aggregate";
             };
         }
-        String relation = plan.path("Relation Name").isMissingNode() ? null : plan.path("Relation Name").asString();
+        String relation = plan.path("Relation Name").isMissingNode()
+                ? null
+                : plan.path("Relation Name").asString();
         nodes.add(new Node(type, relation));
         for (JsonNode child : plan.path("Plans")) {
             collect(child, nodes);
@@ -58,24 +59,34 @@ final class PlanShape {
     List<Feedback> check(List<PlanAssertion> assertions) {
         List<Feedback> feedback = new ArrayList<>();
         for (PlanAssertion assertion : assertions) {
-            boolean present = nodes.stream().anyMatch(node -> assertion.relation().equals(node.relation())
-                    && (assertion.nodeTypes().contains(node.type())
-                            || assertion.nodeTypes().contains("Aggregate") && node.type().endsWith("Aggregate")));
+            boolean present = nodes.stream()
+                    .anyMatch(node -> assertion.relation().equals(node.relation())
+                            && (assertion.nodeTypes().contains(node.type())
+                                    || assertion.nodeTypes().contains("Aggregate")
+                                            && node.type().endsWith("Aggregate")));
             if (assertion.required() && !present) {
-                feedback.add(Feedback.of("plan", "The plan of your last statement does not use "
-                        + String.join(" or ", assertion.nodeTypes()) + " on " + assertion.relation() + "; it reads "
-                        + assertion.relation() + " with " + scansOf(assertion.relation()) + "."));
+                feedback.add(Feedback.of(
+                        "plan",
+                        "The plan of your last statement does not use "
+                                + String.join(" or ", assertion.nodeTypes()) + " on " + assertion.relation()
+                                + "; it reads "
+                                + assertion.relation() + " with " + scansOf(assertion.relation()) + "."));
             } else if (!assertion.required() && present) {
-                feedback.add(Feedback.of("plan", "The plan of your last statement still uses "
-                        + String.join(" or ", assertion.nodeTypes()) + " on " + assertion.relation() + "."));
+                feedback.add(Feedback.of(
+                        "plan",
+                        "The plan of your last statement still uses " + String.join(" or ", assertion.nodeTypes())
+                                + " on " + assertion.relation() + "."));
             }
         }
         return feedback;
     }
 
     private String scansOf(String relation) {
-        List<String> scans = nodes.stream().filter(node -> relation.equals(node.relation())).map(Node::type)
-                .distinct().toList();
+        List<String> scans = nodes.stream()
+                .filter(node -> relation.equals(node.relation()))
+                .map(Node::type)
+                .distinct()
+                .toList();
         return scans.isEmpty() ? "no scan at all (is it in the query?)" : String.join(" and ", scans);
     }
 }

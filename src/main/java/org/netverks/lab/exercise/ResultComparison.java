@@ -24,6 +24,7 @@ final class ResultComparison {
     private final GradingRules rules;
     /** On a hidden dataset: say that it failed on other data, and show none of that data. */
     private final boolean otherData;
+
     private final boolean[] numeric;
 
     private ResultComparison(ResultTable expected, ResultTable actual, GradingRules rules, boolean otherData) {
@@ -45,9 +46,12 @@ final class ResultComparison {
     private List<Feedback> differences() {
         List<Feedback> feedback = new ArrayList<>();
         if (actual.columns().size() != expected.columns().size()) {
-            feedback.add(Feedback.of("columns", "Your result has " + count(actual.columns().size(), "column") + " ("
-                    + String.join(", ", actual.names()) + "); the task asks for " + expected.columns().size()
-                    + (rules.columnNamesMatter() ? ": " + String.join(", ", expected.names()) : "") + "."));
+            feedback.add(Feedback.of(
+                    "columns",
+                    "Your result has " + count(actual.columns().size(), "column") + " ("
+                            + String.join(", ", actual.names()) + "); the task asks for "
+                            + expected.columns().size()
+                            + (rules.columnNamesMatter() ? ": " + String.join(", ", expected.names()) : "") + "."));
             return feedback;
         }
         columnNames().ifPresent(feedback::add);
@@ -60,9 +64,14 @@ final class ResultComparison {
         if (!rules.columnNamesMatter() || actual.names().equals(expected.names())) {
             return java.util.Optional.empty();
         }
-        if (actual.names().stream().sorted().toList().equals(expected.names().stream().sorted().toList())) {
-            return java.util.Optional.of(Feedback.of("column_names", "Your columns are all there, but in another order: "
-                    + "the task asks for " + String.join(", ", expected.names()) + "."));
+        if (actual.names().stream()
+                .sorted()
+                .toList()
+                .equals(expected.names().stream().sorted().toList())) {
+            return java.util.Optional.of(Feedback.of(
+                    "column_names",
+                    "Your columns are all there, but in another order: " + "the task asks for "
+                            + String.join(", ", expected.names()) + "."));
         }
         List<String> wrong = new ArrayList<>();
         for (int i = 0; i < expected.names().size(); i++) {
@@ -71,8 +80,8 @@ final class ResultComparison {
                         + expected.names().get(i) + "”");
             }
         }
-        return java.util.Optional.of(Feedback.of("column_names", capitalise(String.join("; ", wrong))
-                + ". Name a column with AS."));
+        return java.util.Optional.of(
+                Feedback.of("column_names", capitalise(String.join("; ", wrong)) + ". Name a column with AS."));
     }
 
     private List<Feedback> columnTypes() {
@@ -86,18 +95,19 @@ final class ResultComparison {
                     String wantKind = ColumnKinds.kind(want.type());
                     String gotKind = ColumnKinds.kind(got.type());
                     if (!wantKind.equals(gotKind)) {
-                        feedback.add(Feedback.of("types", name + " is " + ColumnKinds.described(gotKind) + " ("
-                                + got.type() + "); it should be " + ColumnKinds.described(wantKind) + "."));
+                        feedback.add(Feedback.of(
+                                "types",
+                                name + " is " + ColumnKinds.described(gotKind) + " (" + got.type() + "); it should be "
+                                        + ColumnKinds.described(wantKind) + "."));
                     }
                 }
                 case EXACT -> {
                     if (!want.type().equals(got.type())) {
-                        feedback.add(Feedback.of("types", name + " has the type " + got.type() + "; it should be "
-                                + want.type() + "."));
+                        feedback.add(Feedback.of(
+                                "types", name + " has the type " + got.type() + "; it should be " + want.type() + "."));
                     }
                 }
-                case IGNORE -> {
-                }
+                case IGNORE -> {}
             }
         }
         return feedback;
@@ -109,9 +119,14 @@ final class ResultComparison {
         if (!actual.complete()) {
             // only the first rows were kept: enough to show what does not belong, not to say what is missing
             Matching partial = match(-1);
-            feedback.add(new Feedback("extra_rows", "Your result" + where + " has " + count(actual.rowCount(), "row")
-                    + "; the expected result has " + expected.rowCount() + "." + (partial.extra.isEmpty() || otherData ? ""
-                            : " Rows that do not belong in it, for example:"), examplesHeader(partial.extra),
+            feedback.add(new Feedback(
+                    "extra_rows",
+                    "Your result" + where + " has " + count(actual.rowCount(), "row")
+                            + "; the expected result has " + expected.rowCount() + "."
+                            + (partial.extra.isEmpty() || otherData
+                                    ? ""
+                                    : " Rows that do not belong in it, for example:"),
+                    examplesHeader(partial.extra),
                     examples(partial.extra)));
             return feedback;
         }
@@ -120,18 +135,24 @@ final class ResultComparison {
             order().ifPresent(feedback::add);
             return feedback;
         }
-        String sizes = " (yours has " + count(actual.rowCount(), "row") + ", the expected result " + expected.rowCount()
-                + ")";
+        String sizes =
+                " (yours has " + count(actual.rowCount(), "row") + ", the expected result " + expected.rowCount() + ")";
         if (matching.extra.isEmpty() && matching.missing.stream().allMatch(this::inActual)) {
-            feedback.add(Feedback.of("duplicates", "Your result" + where + " has the right rows, but some appear fewer "
-                    + "times than they should" + sizes + ". Did DISTINCT, UNION or GROUP BY merge rows that should stay "
-                    + "separate?"));
+            feedback.add(Feedback.of(
+                    "duplicates",
+                    "Your result" + where + " has the right rows, but some appear fewer "
+                            + "times than they should" + sizes
+                            + ". Did DISTINCT, UNION or GROUP BY merge rows that should stay "
+                            + "separate?"));
             return feedback;
         }
         if (matching.missing.isEmpty() && matching.extra.stream().allMatch(this::inExpected)) {
-            feedback.add(new Feedback("duplicates", "Your result" + where + " has the right rows, but some appear more "
-                    + "times than they should" + sizes + ". A join may be multiplying rows." + (otherData ? ""
-                            : " Rows that repeat too often, for example:"), examplesHeader(matching.extra),
+            feedback.add(new Feedback(
+                    "duplicates",
+                    "Your result" + where + " has the right rows, but some appear more "
+                            + "times than they should" + sizes + ". A join may be multiplying rows."
+                            + (otherData ? "" : " Rows that repeat too often, for example:"),
+                    examplesHeader(matching.extra),
                     examples(matching.extra)));
             return feedback;
         }
@@ -146,16 +167,22 @@ final class ResultComparison {
         }
         String columns = differingColumns();
         if (!matching.missing.isEmpty()) {
-            feedback.add(Feedback.of("missing_rows", capitalise(count(matching.missing.size(), "row"))
-                    + (matching.missing.size() == 1 ? " that belongs" : " that belong") + " in the result" + where + " "
-                    + (matching.missing.size() == 1 ? "is" : "are") + " missing" + sizes + "." + columns));
+            feedback.add(Feedback.of(
+                    "missing_rows",
+                    capitalise(count(matching.missing.size(), "row"))
+                            + (matching.missing.size() == 1 ? " that belongs" : " that belong") + " in the result"
+                            + where + " "
+                            + (matching.missing.size() == 1 ? "is" : "are") + " missing" + sizes + "." + columns));
         }
         if (!matching.extra.isEmpty()) {
-            feedback.add(new Feedback("extra_rows", capitalise(count(matching.extra.size(), "row")) + " in your result"
-                    + where + " " + (matching.extra.size() == 1 ? "does" : "do") + " not belong in it"
-                    + (otherData ? "." : (matching.missing.isEmpty() ? sizes : "") + ", for example:")
-                    + (matching.missing.isEmpty() ? columns : ""),
-                    examplesHeader(matching.extra), examples(matching.extra)));
+            feedback.add(new Feedback(
+                    "extra_rows",
+                    capitalise(count(matching.extra.size(), "row")) + " in your result"
+                            + where + " " + (matching.extra.size() == 1 ? "does" : "do") + " not belong in it"
+                            + (otherData ? "." : (matching.missing.isEmpty() ? sizes : "") + ", for example:")
+                            + (matching.missing.isEmpty() ? columns : ""),
+                    examplesHeader(matching.extra),
+                    examples(matching.extra)));
         }
         return feedback;
     }
@@ -168,8 +195,11 @@ final class ResultComparison {
             message += " They are close to the expected values: check rounding, and integer division "
                     + "(7 / 2 is 3 in SQL).";
         }
-        return new Feedback("values", message + (otherData ? "" : " Your rows that differ, for example:"),
-                examplesHeader(matching.extra), examples(matching.extra));
+        return new Feedback(
+                "values",
+                message + (otherData ? "" : " Your rows that differ, for example:"),
+                examplesHeader(matching.extra),
+                examples(matching.extra));
     }
 
     /**
@@ -183,7 +213,8 @@ final class ResultComparison {
             want.add(ColumnKinds.number(row.get(0)));
             got.add(ColumnKinds.number(row.get(1)));
         }
-        if (want.stream().allMatch(value -> value != null && value.stripTrailingZeros().scale() <= 0)) {
+        if (want.stream()
+                .allMatch(value -> value != null && value.stripTrailingZeros().scale() <= 0)) {
             return false;
         }
         for (int i = 0; i < want.size(); i++) {
@@ -213,7 +244,8 @@ final class ResultComparison {
         if (names.isEmpty() || names.size() == numeric.length && numeric.length > 1) {
             return "";
         }
-        return names.size() == 1 ? " The values differ in column " + names.get(0) + "."
+        return names.size() == 1
+                ? " The values differ in column " + names.get(0) + "."
                 : " The values differ in columns " + String.join(", ", names) + ".";
     }
 
@@ -222,13 +254,19 @@ final class ResultComparison {
         if (actual.rows().size() != expected.rows().size()) {
             return true; // a count difference, not a value one: say nothing about columns
         }
-        java.util.Comparator<String> order = java.util.Comparator.nullsFirst(numeric[column]
-                ? java.util.Comparator.comparing((String value) -> ColumnKinds.number(value),
-                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
-                        .thenComparing(java.util.Comparator.naturalOrder())
-                : java.util.Comparator.naturalOrder());
-        List<String> want = expected.rows().stream().map(row -> row.get(column)).sorted(order).toList();
-        List<String> got = actual.rows().stream().map(row -> row.get(column)).sorted(order).toList();
+        java.util.Comparator<String> order = java.util.Comparator.nullsFirst(
+                numeric[column]
+                        ? java.util.Comparator.comparing(
+                                        (String value) -> ColumnKinds.number(value),
+                                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                                .thenComparing(java.util.Comparator.naturalOrder())
+                        : java.util.Comparator.naturalOrder());
+        List<String> want = expected.rows().stream()
+                .map(row -> row.get(column))
+                .sorted(order)
+                .toList();
+        List<String> got =
+                actual.rows().stream().map(row -> row.get(column)).sorted(order).toList();
         for (int i = 0; i < want.size(); i++) {
             if (!sameValue(column, want.get(i), got.get(i))) {
                 return false;
@@ -245,9 +283,12 @@ final class ResultComparison {
             case TOTAL -> {
                 for (int i = 0; i < expected.rows().size(); i++) {
                     if (!sameRow(expected.rows().get(i), actual.rows().get(i), -1)) {
-                        return java.util.Optional.of(Feedback.of("order", "Your rows" + (otherData ? " on the other data" : "")
-                                + " are right, but not in the order the task asks for: row " + (i + 1)
-                                + " is the first one out of place. Did you ORDER BY everything the task says?"));
+                        return java.util.Optional.of(
+                                Feedback.of(
+                                        "order",
+                                        "Your rows" + (otherData ? " on the other data" : "")
+                                                + " are right, but not in the order the task asks for: row " + (i + 1)
+                                                + " is the first one out of place. Did you ORDER BY everything the task says?"));
                     }
                 }
                 return java.util.Optional.empty();
@@ -262,11 +303,17 @@ final class ResultComparison {
                 }
                 for (int i = 0; i < expected.rows().size(); i++) {
                     for (int key : keys) {
-                        if (!sameValue(key, expected.rows().get(i).get(key), actual.rows().get(i).get(key))) {
-                            return java.util.Optional.of(Feedback.of("order", "Your rows"
-                                    + (otherData ? " on the other data" : "") + " are right, but not sorted by "
-                                    + String.join(", then ", rules.orderColumns()) + " as the task asks: row " + (i + 1)
-                                    + " is the first one out of place."));
+                        if (!sameValue(
+                                key,
+                                expected.rows().get(i).get(key),
+                                actual.rows().get(i).get(key))) {
+                            return java.util.Optional.of(Feedback.of(
+                                    "order",
+                                    "Your rows"
+                                            + (otherData ? " on the other data" : "") + " are right, but not sorted by "
+                                            + String.join(", then ", rules.orderColumns()) + " as the task asks: row "
+                                            + (i + 1)
+                                            + " is the first one out of place."));
                         }
                     }
                 }
@@ -284,14 +331,15 @@ final class ResultComparison {
         Map<String, LinkedList<Integer>> buckets = new HashMap<>();
         List<List<String>> rows = actual.rows();
         for (int i = 0; i < rows.size(); i++) {
-            buckets.computeIfAbsent(bucketKey(rows.get(i), ignored), key -> new LinkedList<>()).add(i);
+            buckets.computeIfAbsent(bucketKey(rows.get(i), ignored), key -> new LinkedList<>())
+                    .add(i);
         }
         Matching matching = new Matching();
         for (List<String> want : expected.rows()) {
             LinkedList<Integer> bucket = buckets.get(bucketKey(want, ignored));
             Integer found = null;
             if (bucket != null) {
-                for (var iterator = bucket.iterator(); iterator.hasNext();) {
+                for (var iterator = bucket.iterator(); iterator.hasNext(); ) {
                     Integer candidate = iterator.next();
                     if (sameRow(want, rows.get(candidate), ignored)) {
                         found = candidate;
@@ -303,7 +351,8 @@ final class ResultComparison {
             if (found == null) {
                 matching.missing.add(want);
             } else if (ignored >= 0) {
-                matching.pairs.add(java.util.Arrays.asList(want.get(ignored), rows.get(found).get(ignored)));
+                matching.pairs.add(java.util.Arrays.asList(
+                        want.get(ignored), rows.get(found).get(ignored)));
             }
         }
         buckets.values().stream().flatMap(List::stream).sorted().forEach(index -> matching.extra.add(rows.get(index)));
@@ -327,7 +376,10 @@ final class ResultComparison {
             String value = row.get(i);
             BigDecimal number = numeric[i] ? ColumnKinds.number(value) : null;
             if (number != null) {
-                key.append(rules.tolerance().signum() == 0 ? number.stripTrailingZeros().toPlainString() : "#");
+                key.append(
+                        rules.tolerance().signum() == 0
+                                ? number.stripTrailingZeros().toPlainString()
+                                : "#");
             } else {
                 key.append(value == null ? "\u0000" : value.replace("\u0001", "\u0001\u0001"));
             }
@@ -382,5 +434,4 @@ final class ResultComparison {
     private static String capitalise(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
-
 }

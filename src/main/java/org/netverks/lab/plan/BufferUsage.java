@@ -16,24 +16,48 @@ final class BufferUsage {
 
     /** Every property show_buffer_usage writes in FORMAT JSON; the first one starts the group. */
     static final Set<String> PROPERTIES = Set.of(
-            "Shared Hit Blocks", "Shared Read Blocks", "Shared Dirtied Blocks", "Shared Written Blocks",
-            "Local Hit Blocks", "Local Read Blocks", "Local Dirtied Blocks", "Local Written Blocks",
-            "Temp Read Blocks", "Temp Written Blocks",
-            "Shared I/O Read Time", "Shared I/O Write Time", "Local I/O Read Time", "Local I/O Write Time",
-            "Temp I/O Read Time", "Temp I/O Write Time");
+            "Shared Hit Blocks",
+            "Shared Read Blocks",
+            "Shared Dirtied Blocks",
+            "Shared Written Blocks",
+            "Local Hit Blocks",
+            "Local Read Blocks",
+            "Local Dirtied Blocks",
+            "Local Written Blocks",
+            "Temp Read Blocks",
+            "Temp Written Blocks",
+            "Shared I/O Read Time",
+            "Shared I/O Write Time",
+            "Local I/O Read Time",
+            "Local I/O Write Time",
+            "Temp I/O Read Time",
+            "Temp I/O Write Time");
 
     static final String FIRST = "Shared Hit Blocks";
 
-    private BufferUsage() {
-    }
+    private BufferUsage() {}
 
     static List<String> lines(JsonNode usage) {
         List<String> lines = new ArrayList<>();
         List<String> blocks = new ArrayList<>();
-        addGroup(blocks, usage, "shared", new String[] {"hit", "read", "dirtied", "written"},
-                "Shared Hit Blocks", "Shared Read Blocks", "Shared Dirtied Blocks", "Shared Written Blocks");
-        addGroup(blocks, usage, "local", new String[] {"hit", "read", "dirtied", "written"},
-                "Local Hit Blocks", "Local Read Blocks", "Local Dirtied Blocks", "Local Written Blocks");
+        addGroup(
+                blocks,
+                usage,
+                "shared",
+                new String[] {"hit", "read", "dirtied", "written"},
+                "Shared Hit Blocks",
+                "Shared Read Blocks",
+                "Shared Dirtied Blocks",
+                "Shared Written Blocks");
+        addGroup(
+                blocks,
+                usage,
+                "local",
+                new String[] {"hit", "read", "dirtied", "written"},
+                "Local Hit Blocks",
+                "Local Read Blocks",
+                "Local Dirtied Blocks",
+                "Local Written Blocks");
         addGroup(blocks, usage, "temp", new String[] {"read", "written"}, "Temp Read Blocks", "Temp Written Blocks");
         if (!blocks.isEmpty()) {
             lines.add("Buffers: " + String.join(", ", blocks));
@@ -50,8 +74,8 @@ final class BufferUsage {
     }
 
     /** "shared hit=12 read=3": the group's name and its counters above zero, or nothing. */
-    private static void addGroup(List<String> groups, JsonNode usage, String name, String[] labels,
-            String... properties) {
+    private static void addGroup(
+            List<String> groups, JsonNode usage, String name, String[] labels, String... properties) {
         StringBuilder group = new StringBuilder(name);
         boolean any = false;
         for (int i = 0; i < properties.length; i++) {

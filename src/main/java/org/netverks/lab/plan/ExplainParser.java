@@ -21,7 +21,14 @@ final class ExplainParser {
      */
     private static final Set<String> STATEMENT_STARTS = Set.of("select", "values", "with", "table");
 
-    private enum Kind { WORD, QUOTED_NAME, STRING, NUMBER, SYMBOL, END }
+    private enum Kind {
+        WORD,
+        QUOTED_NAME,
+        STRING,
+        NUMBER,
+        SYMBOL,
+        END
+    }
 
     /** A token: where it is in the text, and its value (a word in lower case, a string unquoted). */
     private record Token(Kind kind, int start, int end, String value) {
@@ -36,8 +43,7 @@ final class ExplainParser {
     }
 
     /** One option of the list: its exact text, its name, and its argument (null when none). */
-    private record Option(String text, String name, Token argument) {
-    }
+    private record Option(String text, String name, Token argument) {}
 
     private final String sql;
     private int position;
@@ -100,8 +106,8 @@ final class ExplainParser {
             return new ExplainStatement(analyze, null, format);
         }
         kept.add("FORMAT JSON");
-        String jsonSql = sql.substring(0, explain.end()) + " (" + String.join(", ", kept) + ")"
-                + sql.substring(statementStart);
+        String jsonSql =
+                sql.substring(0, explain.end()) + " (" + String.join(", ", kept) + ")" + sql.substring(statementStart);
         return new ExplainStatement(analyze, jsonSql, "text");
     }
 
@@ -170,10 +176,13 @@ final class ExplainParser {
                 position++;
             }
             // unquoted names fold to lower case, as PostgreSQL's lexer does
-            return new Token(Kind.WORD, start, position, sql.substring(start, position).toLowerCase(Locale.ROOT));
+            return new Token(
+                    Kind.WORD, start, position, sql.substring(start, position).toLowerCase(Locale.ROOT));
         }
-        if (Character.isDigit(c) || c == '.' && position + 1 < sql.length() && Character.isDigit(sql.charAt(position + 1))) {
-            while (position < sql.length() && (Character.isLetterOrDigit(sql.charAt(position)) || sql.charAt(position) == '.')) {
+        if (Character.isDigit(c)
+                || c == '.' && position + 1 < sql.length() && Character.isDigit(sql.charAt(position + 1))) {
+            while (position < sql.length()
+                    && (Character.isLetterOrDigit(sql.charAt(position)) || sql.charAt(position) == '.')) {
                 position++;
             }
             return new Token(Kind.NUMBER, start, position, sql.substring(start, position));

@@ -11,13 +11,14 @@ import tools.jackson.databind.JsonNode;
  */
 final class JsonValues {
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     /** A scalar as FORMAT TEXT spells it; numbers keep their digits ("0.00" stays "0.00"). */
     static String text(JsonNode value) {
         if (value.isNumber()) {
-            return value.isIntegralNumber() ? value.bigIntegerValue().toString() : value.decimalValue().toPlainString();
+            return value.isIntegralNumber()
+                    ? value.bigIntegerValue().toString()
+                    : value.decimalValue().toPlainString();
         }
         if (value.isNull()) {
             return "NULL";

@@ -25,17 +25,19 @@ final class NodeDetails {
 
     /** Counts FORMAT TEXT leaves out when zero (see rowsWereRemoved). */
     private static final Set<String> ROWS_REMOVED = Set.of(
-            "Rows Removed by Filter", "Rows Removed by Index Recheck", "Rows Removed by Join Filter",
+            "Rows Removed by Filter",
+            "Rows Removed by Index Recheck",
+            "Rows Removed by Join Filter",
             "Rows Removed by Conflict Filter");
 
     /** Those of them that come from a learner's own conditions, which usually do remove rows. */
     private static final Set<String> FILTERS = Set.of("Rows Removed by Filter", "Rows Removed by Join Filter");
 
-
     private static final Map<String, List<String>> LINE_GROUPS = Map.of(
             "Sort Method", List.of("Sort Space Used", "Sort Space Type"),
             "Exact Heap Blocks", List.of("Lossy Heap Blocks"),
-            "Hash Buckets", List.of("Original Hash Buckets", "Hash Batches", "Original Hash Batches", "Peak Memory Usage"),
+            "Hash Buckets",
+                    List.of("Original Hash Buckets", "Hash Batches", "Original Hash Batches", "Peak Memory Usage"),
             "Planned Partitions", List.of("HashAgg Batches", "Peak Memory Usage", "Disk Usage"),
             "HashAgg Batches", List.of("Peak Memory Usage", "Disk Usage"),
             "Cache Hits", List.of("Cache Misses", "Cache Evictions", "Cache Overflows", "Peak Memory Usage"),
@@ -75,8 +77,8 @@ final class NodeDetails {
         return lines;
     }
 
-    private void addLines(List<TextLine> lines, JsonNode node, String name, JsonNode value, String operation,
-            Set<String> written) {
+    private void addLines(
+            List<TextLine> lines, JsonNode node, String name, JsonNode value, String operation, Set<String> written) {
         switch (name) {
             case "Single Copy" -> {
                 if (value.asBoolean()) {
@@ -89,23 +91,30 @@ final class NodeDetails {
                     add(lines, "Inner Unique: true");
                 }
             }
-            case "Sort Method" -> add(lines, "Sort Method: " + value.asString() + "  " + string(node, "Sort Space Type")
-                    + ": " + text(node, "Sort Space Used") + "kB");
+            case "Sort Method" ->
+                add(
+                        lines,
+                        "Sort Method: " + value.asString() + "  " + string(node, "Sort Space Type") + ": "
+                                + text(node, "Sort Space Used") + "kB");
             case "Full-sort Groups", "Pre-sorted Groups" -> add(lines, sortGroups(name, value));
             case "Exact Heap Blocks" -> heapBlocks(lines, node);
             case "Hash Buckets" -> add(lines, hashBuckets(node));
             case "Planned Partitions", "HashAgg Batches" -> hashAggregate(lines, node);
-            case "Cache Hits" -> add(lines, "Hits: " + text(node, "Cache Hits") + "  Misses: " + text(node, "Cache Misses")
-                    + "  Evictions: " + text(node, "Cache Evictions") + "  Overflows: " + text(node, "Cache Overflows")
-                    + "  Memory Usage: " + text(node, "Peak Memory Usage") + "kB");
+            case "Cache Hits" ->
+                add(
+                        lines,
+                        "Hits: " + text(node, "Cache Hits") + "  Misses: " + text(node, "Cache Misses")
+                                + "  Evictions: " + text(node, "Cache Evictions") + "  Overflows: "
+                                + text(node, "Cache Overflows")
+                                + "  Memory Usage: " + text(node, "Peak Memory Usage") + "kB");
             case BufferUsage.FIRST -> {
                 written.addAll(BufferUsage.PROPERTIES);
                 BufferUsage.lines(node).forEach(line -> add(lines, line));
             }
             case "WAL Records" -> walUsage(lines, node);
             case "Workers" -> value.values().forEach(worker -> worker(lines, worker));
-            case "Target Tables" -> value.values().forEach(
-                    target -> add(lines, operation + NodeHeadline.target(target)));
+            case "Target Tables" ->
+                value.values().forEach(target -> add(lines, operation + NodeHeadline.target(target)));
             case "Grouping Sets" -> value.values().forEach(set -> groupingSet(lines, set));
             case "Sampling Method" -> add(lines, sampling(node));
             case "Tuples Inserted" -> tuples(lines, node, value, written);
@@ -159,13 +168,23 @@ final class NodeDetails {
     /** Incremental Sort: "Full-sort Groups: 2  Sort Method: quicksort  Average Memory: 26kB  Peak Memory: 26kB". */
     private static String sortGroups(String name, JsonNode groups) {
         JsonNode methods = groups.path("Sort Methods Used");
-        StringBuilder line = new StringBuilder(name).append(": ").append(text(groups, "Group Count"))
-                .append("  Sort Method").append(methods.size() > 1 ? "s: " : ": ").append(joined(methods));
+        StringBuilder line = new StringBuilder(name)
+                .append(": ")
+                .append(text(groups, "Group Count"))
+                .append("  Sort Method")
+                .append(methods.size() > 1 ? "s: " : ": ")
+                .append(joined(methods));
         for (String space : List.of("Memory", "Disk")) {
             JsonNode used = groups.get("Sort Space " + space);
             if (used != null) {
-                line.append("  Average ").append(space).append(": ").append(text(used, "Average Sort Space Used"))
-                        .append("kB  Peak ").append(space).append(": ").append(text(used, "Peak Sort Space Used"))
+                line.append("  Average ")
+                        .append(space)
+                        .append(": ")
+                        .append(text(used, "Average Sort Space Used"))
+                        .append("kB  Peak ")
+                        .append(space)
+                        .append(": ")
+                        .append(text(used, "Peak Sort Space Used"))
                         .append("kB");
             }
         }
@@ -195,8 +214,8 @@ final class NodeDetails {
         if (buckets.equals(originalBuckets) && batches.equals(originalBatches)) {
             return "Buckets: " + buckets + "  Batches: " + batches + memory;
         }
-        return "Buckets: " + buckets + " (originally " + originalBuckets + ")  Batches: " + batches
-                + " (originally " + originalBatches + ")" + memory;
+        return "Buckets: " + buckets + " (originally " + originalBuckets + ")  Batches: " + batches + " (originally "
+                + originalBatches + ")" + memory;
     }
 
     /** HashAggregate: planned partitions (only when above zero) and what execution used. */
@@ -268,8 +287,8 @@ final class NodeDetails {
     }
 
     private static String sampling(JsonNode node) {
-        String line = "Sampling: " + string(node, "Sampling Method") + " (" + joined(node.path("Sampling Parameters"))
-                + ")";
+        String line =
+                "Sampling: " + string(node, "Sampling Method") + " (" + joined(node.path("Sampling Parameters")) + ")";
         return node.has("Repeatable Seed") ? line + " REPEATABLE (" + string(node, "Repeatable Seed") + ")" : line;
     }
 
@@ -282,8 +301,12 @@ final class NodeDetails {
             add(lines, "Tuples Inserted: " + JsonValues.text(inserted));
             return;
         }
-        String[][] outcomes = {{"Tuples Inserted", "inserted"}, {"Tuples Updated", "updated"},
-            {"Tuples Deleted", "deleted"}, {"Tuples Skipped", "skipped"}};
+        String[][] outcomes = {
+            {"Tuples Inserted", "inserted"},
+            {"Tuples Updated", "updated"},
+            {"Tuples Deleted", "deleted"},
+            {"Tuples Skipped", "skipped"}
+        };
         StringBuilder line = new StringBuilder("Tuples:");
         boolean any = false;
         for (String[] outcome : outcomes) {

@@ -16,14 +16,37 @@ final class NodeHeadline {
 
     /** The properties that end up on the first line, so that detail lines skip them. */
     static final Set<String> PROPERTIES = Set.of(
-            "Node Type", "Strategy", "Partial Mode", "Operation", "Parent Relationship", "Subplan Name",
-            "Custom Plan Provider", "Parallel Aware", "Async Capable", "Join Type", "Command", "Scan Direction",
-            "Index Name", "Relation Name", "Function Name", "Table Function Name", "CTE Name", "Tuplestore Name",
-            "Schema", "Alias", "Startup Cost", "Total Cost", "Plan Rows", "Plan Width", "Actual Startup Time",
-            "Actual Total Time", "Actual Rows", "Actual Loops", "Plans");
+            "Node Type",
+            "Strategy",
+            "Partial Mode",
+            "Operation",
+            "Parent Relationship",
+            "Subplan Name",
+            "Custom Plan Provider",
+            "Parallel Aware",
+            "Async Capable",
+            "Join Type",
+            "Command",
+            "Scan Direction",
+            "Index Name",
+            "Relation Name",
+            "Function Name",
+            "Table Function Name",
+            "CTE Name",
+            "Tuplestore Name",
+            "Schema",
+            "Alias",
+            "Startup Cost",
+            "Total Cost",
+            "Plan Rows",
+            "Plan Width",
+            "Actual Startup Time",
+            "Actual Total Time",
+            "Actual Rows",
+            "Actual Loops",
+            "Plans");
 
-    private NodeHeadline() {
-    }
+    private NodeHeadline() {}
 
     /** "Index Scan using bookings_pkey on bookings b": the first line without costs and timings. */
     static String title(JsonNode node) {
@@ -68,9 +91,15 @@ final class NodeHeadline {
     static String line(JsonNode node) {
         StringBuilder line = new StringBuilder(title(node));
         if (node.has("Total Cost")) {
-            line.append("  (cost=").append(text(node, "Startup Cost")).append("..").append(text(node, "Total Cost"))
-                    .append(" rows=").append(text(node, "Plan Rows"))
-                    .append(" width=").append(text(node, "Plan Width")).append(')');
+            line.append("  (cost=")
+                    .append(text(node, "Startup Cost"))
+                    .append("..")
+                    .append(text(node, "Total Cost"))
+                    .append(" rows=")
+                    .append(text(node, "Plan Rows"))
+                    .append(" width=")
+                    .append(text(node, "Plan Width"))
+                    .append(')');
         }
         if (node.has("Actual Loops")) {
             line.append(' ').append(actuals(node));
@@ -96,21 +125,24 @@ final class NodeHeadline {
 
     private static String displayName(JsonNode node, String nodeType) {
         return switch (nodeType) {
-            case "Aggregate" -> partialMode(node) + switch (String.valueOf(string(node, "Strategy"))) {
-                case "Sorted" -> "GroupAggregate";
-                case "Hashed" -> "HashAggregate";
-                case "Mixed" -> "MixedAggregate";
-                default -> "Aggregate";
-            };
+            case "Aggregate" ->
+                partialMode(node)
+                        + switch (String.valueOf(string(node, "Strategy"))) {
+                            case "Sorted" -> "GroupAggregate";
+                            case "Hashed" -> "HashAggregate";
+                            case "Mixed" -> "MixedAggregate";
+                            default -> "Aggregate";
+                        };
             case "SetOp" -> "Hashed".equals(string(node, "Strategy")) ? "HashSetOp" : "SetOp";
             case "ModifyTable" -> string(node, "Operation");
             case "Foreign Scan" -> {
                 String operation = string(node, "Operation");
                 yield operation == null || operation.equals("Select") ? "Foreign Scan" : "Foreign " + operation;
             }
-            case "Custom Scan" -> node.has("Custom Plan Provider")
-                    ? "Custom Scan (" + string(node, "Custom Plan Provider") + ")"
-                    : "Custom Scan";
+            case "Custom Scan" ->
+                node.has("Custom Plan Provider")
+                        ? "Custom Scan (" + string(node, "Custom Plan Provider") + ")"
+                        : "Custom Scan";
             // for these two, the join type (or " Join") follows
             case "Merge Join" -> "Merge";
             case "Hash Join" -> "Hash";
@@ -125,8 +157,8 @@ final class NodeHeadline {
 
     /** " on public.bookings b": the object named, then its alias when that differs. */
     static String target(JsonNode node) {
-        String object = firstOf(node, "Relation Name", "Function Name", "Table Function Name", "CTE Name",
-                "Tuplestore Name");
+        String object =
+                firstOf(node, "Relation Name", "Function Name", "Table Function Name", "CTE Name", "Tuplestore Name");
         String schema = string(node, "Schema");
         String alias = string(node, "Alias");
         StringBuilder target = new StringBuilder(" on");

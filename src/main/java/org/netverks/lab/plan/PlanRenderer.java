@@ -18,8 +18,7 @@ public final class PlanRenderer {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
-    public PlanRenderer() {
-    }
+    public PlanRenderer() {}
 
     /**
      * From the single-row, single-column output of EXPLAIN (... FORMAT JSON). When a rule made
@@ -55,8 +54,12 @@ public final class PlanRenderer {
         if (first == null) {
             return new PlanResult(text, null, null, null, List.of());
         }
-        return new PlanResult(text, PlanTree.build(first.get("Plan"), details),
-                JsonValues.decimal(first, "Planning Time"), JsonValues.decimal(first, "Execution Time"), firstFooter);
+        return new PlanResult(
+                text,
+                PlanTree.build(first.get("Plan"), details),
+                JsonValues.decimal(first, "Planning Time"),
+                JsonValues.decimal(first, "Execution Time"),
+                firstFooter);
     }
 
     /**
@@ -64,7 +67,8 @@ public final class PlanRenderer {
      * with a target list and "Schema" to every relation, so any plan with either was verbose.
      */
     private static boolean isVerbose(JsonNode queries) {
-        return queries.findValue("Output") != null || queries.findValue("Schema") != null
+        return queries.findValue("Output") != null
+                || queries.findValue("Schema") != null
                 || queries.findValue("Query Identifier") != null;
     }
 

@@ -11,8 +11,8 @@ import java.util.List;
  * @param executionTimeMs null without ANALYZE or with SUMMARY OFF
  * @param footer          the lines of {@code text} after the tree: Settings, Planning, triggers, times
  */
-public record PlanResult(String text, PlanNode root, Double planningTimeMs, Double executionTimeMs,
-        List<String> footer) {
+public record PlanResult(
+        String text, PlanNode root, Double planningTimeMs, Double executionTimeMs, List<String> footer) {
 
     public PlanResult {
         footer = List.copyOf(footer);

@@ -6,8 +6,7 @@ import tools.jackson.databind.JsonNode;
 /** Draws a plan tree the way explain.c's ExplainNode indents it in FORMAT TEXT. */
 final class PlanText {
 
-    private PlanText() {
-    }
+    private PlanText() {}
 
     /**
      * Appends the lines of {@code node} and its children. A child is drawn as "->  " two spaces

@@ -11,8 +11,7 @@ import tools.jackson.databind.JsonNode;
 /** Builds the {@link PlanNode} tree: numbers per node, exclusive time, and the most expensive node. */
 final class PlanTree {
 
-    private PlanTree() {
-    }
+    private PlanTree() {}
 
     static PlanNode build(JsonNode plan, NodeDetails details) {
         Draft root = draft(plan, details);
@@ -32,7 +31,11 @@ final class PlanTree {
         Draft best = all.stream().max(Comparator.comparingDouble(expense)).orElseThrow();
         // max() keeps the last of equal elements, so look for the first with the same value
         double top = expense.applyAsDouble(best);
-        return top > 0 ? all.stream().filter(draft -> expense.applyAsDouble(draft) == top).findFirst().orElseThrow()
+        return top > 0
+                ? all.stream()
+                        .filter(draft -> expense.applyAsDouble(draft) == top)
+                        .findFirst()
+                        .orElseThrow()
                 : null;
     }
 
@@ -40,11 +43,16 @@ final class PlanTree {
         List<Draft> children = new ArrayList<>();
         json.path("Plans").values().forEach(child -> children.add(draft(child, details)));
         Draft draft = new Draft(json, details.of(json), children);
-        draft.exclusiveCost = Math.max(0, draft.totalCost() - children.stream().mapToDouble(Draft::totalCost).sum());
+        draft.exclusiveCost = Math.max(
+                0,
+                draft.totalCost()
+                        - children.stream().mapToDouble(Draft::totalCost).sum());
         Double inclusive = draft.inclusiveTime();
         if (inclusive != null) {
-            double childrenTime = children.stream().map(Draft::inclusiveTime)
-                    .mapToDouble(time -> time == null ? 0 : time).sum();
+            double childrenTime = children.stream()
+                    .map(Draft::inclusiveTime)
+                    .mapToDouble(time -> time == null ? 0 : time)
+                    .sum();
             // A parent's time can be smaller than its children's together: the children of a Gather
             // run in several processes at once, and their loops add up time that overlaps; an InitPlan
             // (a CTE, say) is charged to the node that first reads it, not to the node it hangs under.

@@ -15,8 +15,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class SummaryLines {
 
-    private SummaryLines() {
-    }
+    private SummaryLines() {}
 
     /** @param query one element of the FORMAT JSON array: {"Plan": ..., "Planning Time": ..., ...} */
     static List<String> of(JsonNode query, boolean verbose) {

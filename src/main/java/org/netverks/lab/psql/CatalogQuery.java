@@ -53,8 +53,8 @@ final class CatalogQuery {
                 ResultSetMetaData meta = results.getMetaData();
                 List<PsqlFormatter.Column> columns = new ArrayList<>();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    columns.add(new PsqlFormatter.Column(meta.getColumnLabel(i),
-                            PsqlFormatter.rightAligned(meta.getColumnTypeName(i))));
+                    columns.add(new PsqlFormatter.Column(
+                            meta.getColumnLabel(i), PsqlFormatter.rightAligned(meta.getColumnTypeName(i))));
                 }
                 List<List<String>> rows = new ArrayList<>();
                 while (results.next()) {

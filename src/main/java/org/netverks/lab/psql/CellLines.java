@@ -75,7 +75,8 @@ record CellLines(List<String> lines, List<Integer> widths) {
             return -1;
         }
         int type = Character.getType(codePoint);
-        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        if (type == Character.NON_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
                 || (type == Character.FORMAT && codePoint != 0xad)) {
             return 0;
         }
@@ -87,17 +88,18 @@ record CellLines(List<String> lines, List<Integer> widths) {
     private static boolean isWide(int c) {
         return c >= 0x1100
                 && (c <= 0x115f
-                || c == 0x2329 || c == 0x232a
-                || (c >= 0x2e80 && c <= 0xa4cf && c != 0x303f)
-                || (c >= 0xac00 && c <= 0xd7a3)
-                || (c >= 0xf900 && c <= 0xfaff)
-                || (c >= 0xfe10 && c <= 0xfe19)
-                || (c >= 0xfe30 && c <= 0xfe6f)
-                || (c >= 0xff00 && c <= 0xff60)
-                || (c >= 0xffe0 && c <= 0xffe6)
-                || (c >= 0x1f300 && c <= 0x1f64f)
-                || (c >= 0x1f900 && c <= 0x1f9ff)
-                || (c >= 0x20000 && c <= 0x2fffd)
-                || (c >= 0x30000 && c <= 0x3fffd));
+                        || c == 0x2329
+                        || c == 0x232a
+                        || (c >= 0x2e80 && c <= 0xa4cf && c != 0x303f)
+                        || (c >= 0xac00 && c <= 0xd7a3)
+                        || (c >= 0xf900 && c <= 0xfaff)
+                        || (c >= 0xfe10 && c <= 0xfe19)
+                        || (c >= 0xfe30 && c <= 0xfe6f)
+                        || (c >= 0xff00 && c <= 0xff60)
+                        || (c >= 0xffe0 && c <= 0xffe6)
+                        || (c >= 0x1f300 && c <= 0x1f64f)
+                        || (c >= 0x1f900 && c <= 0x1f9ff)
+                        || (c >= 0x20000 && c <= 0x2fffd)
+                        || (c >= 0x30000 && c <= 0x3fffd));
     }
 }

@@ -25,7 +25,8 @@ final class ConstraintFooters {
 
     private static void addIndexes(Connection connection, RelationInfo table, List<String> footers)
             throws SQLException {
-        QueryResult indexes = new CatalogQuery("""
+        QueryResult indexes = new CatalogQuery(
+                        """
                 SELECT c2.relname, i.indisprimary, i.indisunique, i.indisclustered, i.indisvalid, \
                 pg_catalog.pg_get_indexdef(i.indexrelid, 0, true),
                   pg_catalog.pg_get_constraintdef(con.oid, true), contype, condeferrable, condeferred, i.indisreplident
@@ -33,13 +34,16 @@ final class ConstraintFooters {
                   LEFT JOIN pg_catalog.pg_constraint con ON (conrelid = i.indrelid AND conindid = i.indexrelid \
                 AND contype IN ('p','u','x'))
                 WHERE c.oid = CAST(? AS pg_catalog.oid) AND c.oid = i.indrelid AND i.indexrelid = c2.oid
-                ORDER BY i.indisprimary DESC, c2.relname""", table.oid()).run(connection);
+                ORDER BY i.indisprimary DESC, c2.relname""",
+                        table.oid())
+                .run(connection);
         if (indexes.isEmpty()) {
             return;
         }
         footers.add("Indexes:");
         for (int i = 0; i < indexes.size(); i++) {
-            StringBuilder line = new StringBuilder("    \"").append(indexes.text(i, 0)).append('"');
+            StringBuilder line =
+                    new StringBuilder("    \"").append(indexes.text(i, 0)).append('"');
             if (indexes.text(i, 7).equals("x")) {
                 line.append(' ').append(indexes.text(i, 6));
             } else {
@@ -72,13 +76,15 @@ final class ConstraintFooters {
         }
     }
 
-    private static void addChecks(Connection connection, RelationInfo table, List<String> footers)
-            throws SQLException {
-        QueryResult checks = new CatalogQuery("""
+    private static void addChecks(Connection connection, RelationInfo table, List<String> footers) throws SQLException {
+        QueryResult checks = new CatalogQuery(
+                        """
                 SELECT r.conname, pg_catalog.pg_get_constraintdef(r.oid, true)
                 FROM pg_catalog.pg_constraint r
                 WHERE r.conrelid = CAST(? AS pg_catalog.oid) AND r.contype = 'c'
-                ORDER BY 1""", table.oid()).run(connection);
+                ORDER BY 1""",
+                        table.oid())
+                .run(connection);
         if (!checks.isEmpty()) {
             footers.add("Check constraints:");
             for (int i = 0; i < checks.size(); i++) {
@@ -92,7 +98,8 @@ final class ConstraintFooters {
         CatalogQuery query;
         if (table.isPartition() || table.is('p')) {
             // constraints of this table first, then those inherited from partitioned ancestors
-            query = new CatalogQuery("""
+            query = new CatalogQuery(
+                    """
                     SELECT conrelid = CAST(? AS pg_catalog.oid) AS sametable,
                            conname,
                            pg_catalog.pg_get_constraintdef(oid, true) AS condef,
@@ -100,16 +107,20 @@ final class ConstraintFooters {
                       FROM pg_catalog.pg_constraint,
                            pg_catalog.pg_partition_ancestors(CAST(? AS pg_catalog.oid))
                      WHERE conrelid = relid AND contype = 'f' AND conparentid = 0
-                    ORDER BY sametable DESC, conname""", table.oid(), table.oid());
+                    ORDER BY sametable DESC, conname""",
+                    table.oid(),
+                    table.oid());
         } else {
-            query = new CatalogQuery("""
+            query = new CatalogQuery(
+                    """
                     SELECT true as sametable, conname,
                       pg_catalog.pg_get_constraintdef(r.oid, true) as condef,
                       conrelid::pg_catalog.regclass AS ontable
                     FROM pg_catalog.pg_constraint r
                     WHERE r.conrelid = CAST(? AS pg_catalog.oid) AND r.contype = 'f'
                          AND conparentid = 0
-                    ORDER BY conname""", table.oid());
+                    ORDER BY conname""",
+                    table.oid());
         }
         QueryResult keys = query.run(connection);
         if (!keys.isEmpty()) {
@@ -117,23 +128,28 @@ final class ConstraintFooters {
             for (int i = 0; i < keys.size(); i++) {
                 // a constraint inherited from a partitioned ancestor is shown with that table's name
                 String constraint = "\"" + keys.text(i, 1) + "\" " + keys.text(i, 2);
-                footers.add(keys.isTrue(i, 0)
-                        ? "    " + constraint
-                        : "    TABLE \"" + keys.text(i, 3) + "\" CONSTRAINT " + constraint);
+                footers.add(
+                        keys.isTrue(i, 0)
+                                ? "    " + constraint
+                                : "    TABLE \"" + keys.text(i, 3) + "\" CONSTRAINT " + constraint);
             }
         }
     }
 
     private static void addReferencedBy(Connection connection, RelationInfo table, List<String> footers)
             throws SQLException {
-        QueryResult references = new CatalogQuery("""
+        QueryResult references = new CatalogQuery(
+                        """
                 SELECT conname, conrelid::pg_catalog.regclass AS ontable,
                        pg_catalog.pg_get_constraintdef(oid, true) AS condef
                   FROM pg_catalog.pg_constraint c
                  WHERE confrelid IN (SELECT pg_catalog.pg_partition_ancestors(CAST(? AS pg_catalog.oid))
                                      UNION ALL VALUES (CAST(? AS pg_catalog.oid)::pg_catalog.regclass))
                        AND contype = 'f' AND conparentid = 0
-                ORDER BY conname""", table.oid(), table.oid()).run(connection);
+                ORDER BY conname""",
+                        table.oid(),
+                        table.oid())
+                .run(connection);
         if (!references.isEmpty()) {
             footers.add("Referenced by:");
             for (int i = 0; i < references.size(); i++) {

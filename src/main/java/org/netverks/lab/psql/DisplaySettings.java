@@ -12,8 +12,8 @@ final class DisplaySettings {
         if (value.isPresent() && value.get().equalsIgnoreCase("auto")) {
             // psql's "auto" switches to expanded only for tables wider than the terminal, and the
             // lab's output has no terminal width, so it behaves as psql does when output is piped: off
-            return new MetaOutcome.SettingChanged(new PsqlSettings(false, settings.timing()),
-                    "Expanded display is used automatically.");
+            return new MetaOutcome.SettingChanged(
+                    new PsqlSettings(false, settings.timing()), "Expanded display is used automatically.");
         }
         boolean on;
         if (value.isEmpty()) {
@@ -26,8 +26,8 @@ final class DisplaySettings {
             }
             on = parsed.get();
         }
-        return new MetaOutcome.SettingChanged(new PsqlSettings(on, settings.timing()),
-                on ? "Expanded display is on." : "Expanded display is off.");
+        return new MetaOutcome.SettingChanged(
+                new PsqlSettings(on, settings.timing()), on ? "Expanded display is on." : "Expanded display is off.");
     }
 
     static MetaOutcome timing(Optional<String> value, PsqlSettings settings) {

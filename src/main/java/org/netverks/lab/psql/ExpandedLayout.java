@@ -11,8 +11,8 @@ final class ExpandedLayout {
 
     private ExpandedLayout() {}
 
-    static List<String> lines(String title, List<PsqlFormatter.Column> columns, List<List<String>> rows,
-            List<String> footers) {
+    static List<String> lines(
+            String title, List<PsqlFormatter.Column> columns, List<List<String>> rows, List<String> footers) {
         List<String> out = new ArrayList<>();
         if (rows.isEmpty() || columns.isEmpty()) {
             // psql prints neither title nor records here, only the footers or its row count
@@ -23,12 +23,19 @@ final class ExpandedLayout {
             }
             return out;
         }
-        List<CellLines> headers = columns.stream().map(column -> CellLines.of(column.name())).toList();
+        List<CellLines> headers =
+                columns.stream().map(column -> CellLines.of(column.name())).toList();
         List<List<CellLines>> cells = rows.stream()
-                .map(row -> row.stream().map(value -> CellLines.of(value == null ? "" : value)).toList())
+                .map(row -> row.stream()
+                        .map(value -> CellLines.of(value == null ? "" : value))
+                        .toList())
                 .toList();
         int headerWidth = headers.stream().mapToInt(CellLines::maxWidth).max().orElse(0);
-        int dataWidth = cells.stream().flatMap(List::stream).mapToInt(CellLines::maxWidth).max().orElse(0);
+        int dataWidth = cells.stream()
+                .flatMap(List::stream)
+                .mapToInt(CellLines::maxWidth)
+                .max()
+                .orElse(0);
         boolean multiline = cells.stream().flatMap(List::stream).anyMatch(cell -> cell.height() > 1);
         if (title != null) {
             out.add(title);
@@ -68,8 +75,8 @@ final class ExpandedLayout {
         return text.toString();
     }
 
-    private static void addField(List<String> out, CellLines header, CellLines value, int headerWidth,
-            int dataWidth, boolean multiline) {
+    private static void addField(
+            List<String> out, CellLines header, CellLines value, int headerWidth, int dataWidth, boolean multiline) {
         int headerLine = 0;
         int valueLine = 0;
         boolean headerDone = false;
@@ -93,7 +100,8 @@ final class ExpandedLayout {
                 text.append(' ').append(value.line(valueLine));
                 if (valueLine < value.height() - 1) {
                     if (multiline) {
-                        text.append(" ".repeat(dataWidth - value.width(valueLine))).append('+');
+                        text.append(" ".repeat(dataWidth - value.width(valueLine)))
+                                .append('+');
                     }
                     valueLine++;
                 } else {

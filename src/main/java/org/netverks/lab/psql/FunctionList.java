@@ -10,9 +10,16 @@ final class FunctionList {
 
     private FunctionList() {}
 
-    static String list(Connection connection, Optional<String> pattern, boolean verbose, boolean showSystem,
-            String database, PsqlSettings settings) throws SQLException {
-        StringBuilder select = new StringBuilder("""
+    static String list(
+            Connection connection,
+            Optional<String> pattern,
+            boolean verbose,
+            boolean showSystem,
+            String database,
+            PsqlSettings settings)
+            throws SQLException {
+        StringBuilder select = new StringBuilder(
+                """
                 SELECT n.nspname as "Schema",
                   p.proname as "Name",
                   pg_catalog.pg_get_function_result(p.oid) as "Result data type",
@@ -25,7 +32,8 @@ final class FunctionList {
                  END as "Type\"""");
         if (verbose) {
             // psql 16 replaced 15's "Source code" column with "Internal name"; 17 shows empty ACLs as "(none)"
-            select.append("""
+            select.append(
+                    """
                     ,
                      CASE
                       WHEN p.provolatile = 'i' THEN 'immutable'
@@ -45,7 +53,8 @@ final class FunctionList {
                      CASE WHEN l.lanname IN ('internal', 'c') THEN p.prosrc END as "Internal name",
                      pg_catalog.obj_description(p.oid, 'pg_proc') as "Description\"""");
         }
-        select.append("""
+        select.append(
+                """
 
                 FROM pg_catalog.pg_proc p
                      LEFT JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace

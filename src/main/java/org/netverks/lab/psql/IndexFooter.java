@@ -10,7 +10,8 @@ final class IndexFooter {
     private IndexFooter() {}
 
     static void add(Connection connection, RelationInfo index, List<String> footers) throws SQLException {
-        QueryResult result = new CatalogQuery("""
+        QueryResult result = new CatalogQuery(
+                        """
                 SELECT i.indisunique, i.indisprimary, i.indisclustered, i.indisvalid,
                   (NOT i.indimmediate) AND EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = i.indrelid \
                 AND conindid = i.indexrelid AND contype IN ('p','u','x') AND condeferrable) AS condeferrable,
@@ -21,7 +22,9 @@ final class IndexFooter {
                   a.amname, c2.relname, pg_catalog.pg_get_expr(i.indpred, i.indrelid, true)
                 FROM pg_catalog.pg_index i, pg_catalog.pg_class c, pg_catalog.pg_class c2, pg_catalog.pg_am a
                 WHERE i.indexrelid = c.oid AND c.oid = CAST(? AS pg_catalog.oid) AND c.relam = a.oid
-                AND i.indrelid = c2.oid""", index.oid()).run(connection);
+                AND i.indrelid = c2.oid""",
+                        index.oid())
+                .run(connection);
         if (result.size() != 1) {
             return;
         }
@@ -33,7 +36,11 @@ final class IndexFooter {
         }
         line.append(result.text(0, 8)).append(", ");
         // psql assumes, as we do, that an index lives in its table's schema
-        line.append("for table \"").append(index.schema()).append('.').append(result.text(0, 9)).append('"');
+        line.append("for table \"")
+                .append(index.schema())
+                .append('.')
+                .append(result.text(0, 9))
+                .append('"');
         if (!result.text(0, 10).isEmpty()) {
             line.append(", predicate (").append(result.text(0, 10)).append(')');
         }

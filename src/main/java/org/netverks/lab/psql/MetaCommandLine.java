@@ -45,7 +45,8 @@ record MetaCommandLine(String name, List<String> arguments, boolean followedByCo
 
     /** psql's warnings for arguments a command does not take; it prints them after the output. */
     List<String> extraArgumentWarnings(int used) {
-        return arguments.stream().skip(used)
+        return arguments.stream()
+                .skip(used)
                 .map(extra -> "\\" + name + ": extra argument \"" + extra + "\" ignored")
                 .toList();
     }

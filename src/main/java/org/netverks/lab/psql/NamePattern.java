@@ -109,7 +109,8 @@ record NamePattern(String schemaRegex, String nameRegex) {
     /** Schema-qualified operator and the database's collation, as psql writes it; "*" needs no condition. */
     private static void matches(CatalogQuery query, String column, String regex) {
         if (!regex.equals(MATCH_ALL)) {
-            query.where(column + " OPERATOR(pg_catalog.~) CAST(? AS pg_catalog.text) COLLATE pg_catalog.default", regex);
+            query.where(
+                    column + " OPERATOR(pg_catalog.~) CAST(? AS pg_catalog.text) COLLATE pg_catalog.default", regex);
         }
     }
 }

@@ -12,13 +12,16 @@ final class PartitionFooters {
     /** "Partition of: ..." (and with \d+ the partition constraint), for a partition. */
     static void addPartitionOf(Connection connection, RelationInfo partition, boolean verbose, List<String> footers)
             throws SQLException {
-        QueryResult parent = new CatalogQuery("""
+        QueryResult parent = new CatalogQuery(
+                        """
                 SELECT inhparent::pg_catalog.regclass,
                   pg_catalog.pg_get_expr(c.relpartbound, c.oid),
                   inhdetachpending,
                   pg_catalog.pg_get_partition_constraintdef(c.oid)
                 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_inherits i ON c.oid = inhrelid
-                WHERE c.oid = CAST(? AS pg_catalog.oid)""", partition.oid()).run(connection);
+                WHERE c.oid = CAST(? AS pg_catalog.oid)""",
+                        partition.oid())
+                .run(connection);
         if (parent.isEmpty()) {
             return;
         }
@@ -31,8 +34,9 @@ final class PartitionFooters {
     }
 
     static void addPartitionKey(Connection connection, RelationInfo table, List<String> footers) throws SQLException {
-        QueryResult key = new CatalogQuery("SELECT pg_catalog.pg_get_partkeydef(CAST(? AS pg_catalog.oid))",
-                table.oid()).run(connection);
+        QueryResult key = new CatalogQuery(
+                        "SELECT pg_catalog.pg_get_partkeydef(CAST(? AS pg_catalog.oid))", table.oid())
+                .run(connection);
         if (key.size() == 1) {
             footers.add("Partition key: " + key.text(0, 0));
         }
@@ -41,28 +45,34 @@ final class PartitionFooters {
     /** "Inherits:" for a child table, then its children or partitions (counted, or listed with \d+). */
     static void addInheritance(Connection connection, RelationInfo table, boolean verbose, List<String> footers)
             throws SQLException {
-        QueryResult parents = new CatalogQuery("""
+        QueryResult parents = new CatalogQuery(
+                        """
                 SELECT c.oid::pg_catalog.regclass
                 FROM pg_catalog.pg_class c, pg_catalog.pg_inherits i
                 WHERE c.oid = i.inhparent AND i.inhrelid = CAST(? AS pg_catalog.oid)
                   AND c.relkind != 'p' AND c.relkind != 'I'
-                ORDER BY inhseqno""", table.oid()).run(connection);
+                ORDER BY inhseqno""",
+                        table.oid())
+                .run(connection);
         addNameList("Inherits", parents, footers);
 
-        QueryResult children = new CatalogQuery("""
+        QueryResult children = new CatalogQuery(
+                        """
                 SELECT c.oid::pg_catalog.regclass, c.relkind, inhdetachpending, \
                 pg_catalog.pg_get_expr(c.relpartbound, c.oid)
                 FROM pg_catalog.pg_class c, pg_catalog.pg_inherits i
                 WHERE c.oid = i.inhrelid AND i.inhparent = CAST(? AS pg_catalog.oid)
                 ORDER BY pg_catalog.pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT', \
-                c.oid::pg_catalog.regclass::pg_catalog.text""", table.oid()).run(connection);
+                c.oid::pg_catalog.regclass::pg_catalog.text""",
+                        table.oid())
+                .run(connection);
         boolean partitioned = table.is('p', 'I');
         if (partitioned && children.isEmpty()) {
             footers.add("Number of partitions: 0");
         } else if (!verbose) {
             if (!children.isEmpty()) {
-                footers.add((partitioned ? "Number of partitions: " : "Number of child tables: ")
-                        + children.size() + " (Use \\d+ to list them.)");
+                footers.add((partitioned ? "Number of partitions: " : "Number of child tables: ") + children.size()
+                        + " (Use \\d+ to list them.)");
             }
         } else {
             String heading = partitioned ? "Partitions" : "Child tables";

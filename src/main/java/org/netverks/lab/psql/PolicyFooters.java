@@ -12,7 +12,8 @@ final class PolicyFooters {
     // pg_get_userbyid rather than psql's join to pg_roles: the lab revokes pg_roles so that a
     // learner cannot list other learners' roles, and this gives the same names in the same order.
     static void add(Connection connection, RelationInfo table, List<String> footers) throws SQLException {
-        QueryResult policies = new CatalogQuery("""
+        QueryResult policies = new CatalogQuery(
+                        """
                 SELECT pol.polname, pol.polpermissive,
                   CASE WHEN pol.polroles = '{0}' THEN NULL ELSE pg_catalog.array_to_string(array(select \
                 pg_catalog.pg_get_userbyid(r) from pg_catalog.unnest(pol.polroles) r order by 1),',') END,
@@ -25,7 +26,9 @@ final class PolicyFooters {
                     WHEN 'd' THEN 'DELETE'
                     END AS cmd
                 FROM pg_catalog.pg_policy pol
-                WHERE pol.polrelid = CAST(? AS pg_catalog.oid) ORDER BY 1""", table.oid()).run(connection);
+                WHERE pol.polrelid = CAST(? AS pg_catalog.oid) ORDER BY 1""",
+                        table.oid())
+                .run(connection);
         boolean any = !policies.isEmpty();
         if (table.rowSecurity()) {
             String forced = table.forceRowSecurity() ? "forced row security enabled" : "row security enabled";
@@ -38,7 +41,9 @@ final class PolicyFooters {
             footers.add("Policies (row security disabled):");
         }
         for (int i = 0; i < policies.size(); i++) {
-            StringBuilder line = new StringBuilder("    POLICY \"").append(policies.text(i, 0)).append('"');
+            StringBuilder line = new StringBuilder("    POLICY \"")
+                    .append(policies.text(i, 0))
+                    .append('"');
             if (!policies.isTrue(i, 1)) {
                 line.append(" AS RESTRICTIVE");
             }

@@ -13,19 +13,44 @@ public final class PsqlFormatter {
 
     // psql's column_type_alignment(): these type OIDs are right-aligned, everything else left.
     private static final Set<String> RIGHT_ALIGNED = Set.of(
-            "int2", "smallint", "smallserial", "21",
-            "int4", "integer", "int", "serial", "23",
-            "int8", "bigint", "bigserial", "20",
-            "float4", "real", "700",
-            "float8", "double precision", "701",
-            "numeric", "decimal", "1700",
-            "oid", "26", "xid", "28", "xid8", "5069", "cid", "29", "money", "790");
+            "int2",
+            "smallint",
+            "smallserial",
+            "21",
+            "int4",
+            "integer",
+            "int",
+            "serial",
+            "23",
+            "int8",
+            "bigint",
+            "bigserial",
+            "20",
+            "float4",
+            "real",
+            "700",
+            "float8",
+            "double precision",
+            "701",
+            "numeric",
+            "decimal",
+            "1700",
+            "oid",
+            "26",
+            "xid",
+            "28",
+            "xid8",
+            "5069",
+            "cid",
+            "29",
+            "money",
+            "790");
 
     private PsqlFormatter() {}
 
     /** Aligned table with optional centred title line(s) and footer lines; ends with "(N rows)" only when rowCountFooter is true. */
-    public static String aligned(String title, List<Column> columns, List<List<String>> rows, List<String> footers,
-            boolean rowCountFooter) {
+    public static String aligned(
+            String title, List<Column> columns, List<List<String>> rows, List<String> footers, boolean rowCountFooter) {
         List<String> lines = new ArrayList<>(new AlignedLayout(columns, rows).lines(title));
         lines.addAll(footers);
         if (rowCountFooter) {

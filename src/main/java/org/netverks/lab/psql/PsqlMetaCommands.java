@@ -44,8 +44,8 @@ public final class PsqlMetaCommands {
                 return new MetaOutcome.Failure(
                         "\\" + line.name() + " is not supported in the lab. Type \\? for the commands you can use.");
             }
-            return withSavepoint(connection,
-                    () -> runOnCatalogs(command.get(), line, connection, info.database(), settings));
+            return withSavepoint(
+                    connection, () -> runOnCatalogs(command.get(), line, connection, info.database(), settings));
         } catch (MetaCommandException e) {
             return new MetaOutcome.Failure(e.getMessage());
         } catch (PSQLException e) {
@@ -59,13 +59,14 @@ public final class PsqlMetaCommands {
 
     /** Commands that need no database, so they work even in a failed transaction, as in psql. */
     private static Optional<MetaOutcome> runLocal(MetaCommandLine line, ConnectionInfo info, PsqlSettings settings) {
-        return Optional.ofNullable(switch (line.name()) {
-            case "?" -> withWarnings(new MetaOutcome.Text(Help.text(settings)), line, 1);
-            case "x" -> withWarnings(DisplaySettings.expanded(line.pattern(0), settings), line, 1);
-            case "timing" -> withWarnings(DisplaySettings.timing(line.argument(0), settings), line, 1);
-            case "conninfo" -> withWarnings(new MetaOutcome.Text(ConnInfo.describe(info)), line, 0);
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (line.name()) {
+                    case "?" -> withWarnings(new MetaOutcome.Text(Help.text(settings)), line, 1);
+                    case "x" -> withWarnings(DisplaySettings.expanded(line.pattern(0), settings), line, 1);
+                    case "timing" -> withWarnings(DisplaySettings.timing(line.argument(0), settings), line, 1);
+                    case "conninfo" -> withWarnings(new MetaOutcome.Text(ConnInfo.describe(info)), line, 0);
+                    default -> null;
+                });
     }
 
     /** The commands that read catalogs. psql reads the letters after \\d loosely (\\dt+S, \\d+S); so do we. */
@@ -82,30 +83,37 @@ public final class PsqlMetaCommands {
         }
 
         static Optional<CatalogCommand> named(String name) {
-            return Arrays.stream(values()).filter(command -> command.name.matcher(name).matches()).findFirst();
+            return Arrays.stream(values())
+                    .filter(command -> command.name.matcher(name).matches())
+                    .findFirst();
         }
     }
 
-    private static MetaOutcome runOnCatalogs(CatalogCommand command, MetaCommandLine line, Connection connection,
-            String database, PsqlSettings settings) throws SQLException {
+    private static MetaOutcome runOnCatalogs(
+            CatalogCommand command, MetaCommandLine line, Connection connection, String database, PsqlSettings settings)
+            throws SQLException {
         String name = line.name();
         boolean verbose = name.contains("+");
         boolean showSystem = name.contains("S");
         Optional<String> pattern = line.pattern(0);
-        String output = switch (command) {
-            case DESCRIBE_OR_LIST -> pattern.isPresent()
-                    ? RelationDescriber.describe(connection, pattern.get(), verbose, database, settings)
-                    : RelationList.list(connection, "", pattern, verbose, showSystem, database, settings);
-            case LIST_RELATIONS ->
-                    RelationList.list(connection, name.substring(1), pattern, verbose, showSystem, database, settings);
-            case LIST_FUNCTIONS -> {
-                if (line.arguments().size() > 1) {
-                    throw new MetaCommandException("\\df with argument type patterns is not supported in the lab.");
-                }
-                yield FunctionList.list(connection, pattern, verbose, showSystem, database, settings);
-            }
-            case LIST_SCHEMAS -> SchemaList.list(connection, pattern, verbose, showSystem, database, settings);
-        };
+        String output =
+                switch (command) {
+                    case DESCRIBE_OR_LIST ->
+                        pattern.isPresent()
+                                ? RelationDescriber.describe(connection, pattern.get(), verbose, database, settings)
+                                : RelationList.list(connection, "", pattern, verbose, showSystem, database, settings);
+                    case LIST_RELATIONS ->
+                        RelationList.list(
+                                connection, name.substring(1), pattern, verbose, showSystem, database, settings);
+                    case LIST_FUNCTIONS -> {
+                        if (line.arguments().size() > 1) {
+                            throw new MetaCommandException(
+                                    "\\df with argument type patterns is not supported in the lab.");
+                        }
+                        yield FunctionList.list(connection, pattern, verbose, showSystem, database, settings);
+                    }
+                    case LIST_SCHEMAS -> SchemaList.list(connection, pattern, verbose, showSystem, database, settings);
+                };
         return withWarnings(new MetaOutcome.Text(output), line, 1);
     }
 
@@ -150,7 +158,8 @@ public final class PsqlMetaCommands {
 
     /** A server error as psql prints it: "ERROR:  message", then any detail and hint. */
     private static String psqlError(ServerErrorMessage server) {
-        StringBuilder message = new StringBuilder(server.getSeverity()).append(":  ").append(server.getMessage());
+        StringBuilder message =
+                new StringBuilder(server.getSeverity()).append(":  ").append(server.getMessage());
         if (server.getDetail() != null) {
             message.append("\nDETAIL:  ").append(server.getDetail());
         }

@@ -11,7 +11,8 @@ final class PublicationFooters {
 
     static void addForTable(Connection connection, RelationInfo table, List<String> footers) throws SQLException {
         long oid = table.oid();
-        QueryResult publications = new CatalogQuery("""
+        QueryResult publications = new CatalogQuery(
+                        """
                 SELECT pubname
                      , NULL
                      , NULL
@@ -38,11 +39,18 @@ final class PublicationFooters {
                      , NULL
                 FROM pg_catalog.pg_publication p
                 WHERE p.puballtables AND pg_catalog.pg_relation_is_publishable(CAST(? AS pg_catalog.oid))
-                ORDER BY 1""", oid, oid, oid, oid).run(connection);
+                ORDER BY 1""",
+                        oid,
+                        oid,
+                        oid,
+                        oid)
+                .run(connection);
         if (!publications.isEmpty()) {
             footers.add("Publications:");
             for (int i = 0; i < publications.size(); i++) {
-                StringBuilder line = new StringBuilder("    \"").append(publications.text(i, 0)).append('"');
+                StringBuilder line = new StringBuilder("    \"")
+                        .append(publications.text(i, 0))
+                        .append('"');
                 if (!publications.isNull(i, 2)) {
                     line.append(" (").append(publications.text(i, 2)).append(')');
                 }
@@ -56,13 +64,16 @@ final class PublicationFooters {
 
     /** psql looks publications up by the pattern exactly as typed, not as a pattern. */
     static List<String> forSchema(Connection connection, String schemaName) throws SQLException {
-        QueryResult publications = new CatalogQuery("""
+        QueryResult publications = new CatalogQuery(
+                        """
                 SELECT pubname
                 FROM pg_catalog.pg_publication p
                      JOIN pg_catalog.pg_publication_namespace pn ON p.oid = pn.pnpubid
                      JOIN pg_catalog.pg_namespace n ON n.oid = pn.pnnspid
                 WHERE n.nspname = ?
-                ORDER BY 1""", schemaName).run(connection);
+                ORDER BY 1""",
+                        schemaName)
+                .run(connection);
         if (publications.isEmpty()) {
             return List.of();
         }

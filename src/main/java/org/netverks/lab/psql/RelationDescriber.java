@@ -13,9 +13,11 @@ final class RelationDescriber {
 
     private RelationDescriber() {}
 
-    static String describe(Connection connection, String pattern, boolean verbose, String database,
-            PsqlSettings settings) throws SQLException {
-        CatalogQuery query = new CatalogQuery("""
+    static String describe(
+            Connection connection, String pattern, boolean verbose, String database, PsqlSettings settings)
+            throws SQLException {
+        CatalogQuery query = new CatalogQuery(
+                """
                 SELECT c.oid,
                   n.nspname,
                   c.relname
@@ -30,16 +32,20 @@ final class RelationDescriber {
         }
         List<String> descriptions = new ArrayList<>();
         for (int i = 0; i < relations.size(); i++) {
-            RelationInfo relation = RelationInfo.load(connection, Long.parseLong(relations.text(i, 0)),
-                    relations.text(i, 1), relations.text(i, 2), verbose);
+            RelationInfo relation = RelationInfo.load(
+                    connection,
+                    Long.parseLong(relations.text(i, 0)),
+                    relations.text(i, 1),
+                    relations.text(i, 2),
+                    verbose);
             descriptions.add(describeOne(connection, relation, verbose, settings));
         }
         // psql ends each description with an empty line
         return String.join("\n\n", descriptions);
     }
 
-    private static String describeOne(Connection connection, RelationInfo relation, boolean verbose,
-            PsqlSettings settings) throws SQLException {
+    private static String describeOne(
+            Connection connection, RelationInfo relation, boolean verbose, PsqlSettings settings) throws SQLException {
         if (relation.is('S')) {
             return SequenceDescription.describe(connection, relation, settings);
         }
@@ -92,10 +98,13 @@ final class RelationDescriber {
 
     private static void addOwningTable(Connection connection, RelationInfo toast, List<String> footers)
             throws SQLException {
-        QueryResult owner = new CatalogQuery("""
+        QueryResult owner = new CatalogQuery(
+                        """
                 SELECT n.nspname, c.relname
                 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-                WHERE reltoastrelid = CAST(? AS pg_catalog.oid)""", toast.oid()).run(connection);
+                WHERE reltoastrelid = CAST(? AS pg_catalog.oid)""",
+                        toast.oid())
+                .run(connection);
         if (owner.size() == 1) {
             footers.add("Owning table: \"" + owner.text(0, 0) + "." + owner.text(0, 1) + "\"");
         }
@@ -104,7 +113,8 @@ final class RelationDescriber {
     private static void addViewDefinition(Connection connection, RelationInfo view, List<String> footers)
             throws SQLException {
         QueryResult definition = new CatalogQuery(
-                "SELECT pg_catalog.pg_get_viewdef(CAST(? AS pg_catalog.oid), true)", view.oid()).run(connection);
+                        "SELECT pg_catalog.pg_get_viewdef(CAST(? AS pg_catalog.oid), true)", view.oid())
+                .run(connection);
         if (!definition.isEmpty()) {
             footers.add("View definition:");
             footers.add(definition.text(0, 0));

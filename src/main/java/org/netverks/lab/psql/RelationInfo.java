@@ -4,9 +4,22 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /** What psql's describeOneTableDetails() first reads about a relation from pg_class. */
-record RelationInfo(long oid, String schema, String name, int checks, char kind, boolean hasIndex,
-        boolean hasRules, boolean hasTriggers, boolean rowSecurity, boolean forceRowSecurity,
-        boolean isPartition, String options, String ofType, char persistence, char replicaIdentity,
+record RelationInfo(
+        long oid,
+        String schema,
+        String name,
+        int checks,
+        char kind,
+        boolean hasIndex,
+        boolean hasRules,
+        boolean hasTriggers,
+        boolean rowSecurity,
+        boolean forceRowSecurity,
+        boolean isPartition,
+        String options,
+        String ofType,
+        char persistence,
+        char replicaIdentity,
         String accessMethod) {
 
     static RelationInfo load(Connection connection, long oid, String schema, String name, boolean verbose)
@@ -16,7 +29,8 @@ record RelationInfo(long oid, String schema, String name, int checks, char kind,
                         + "from pg_catalog.unnest(tc.reloptions) x), ', ')"
                 : "''";
         // psql's query column for column (tablespace and OIDs included), to compare with psql -E
-        QueryResult result = new CatalogQuery("""
+        QueryResult result = new CatalogQuery(
+                        """
                 SELECT c.relchecks, c.relkind, c.relhasindex, c.relhasrules, c.relhastriggers, c.relrowsecurity, \
                 c.relforcerowsecurity, false AS relhasoids, c.relispartition, %s, c.reltablespace, \
                 CASE WHEN c.reloftype = 0 THEN '' ELSE c.reloftype::pg_catalog.regtype::pg_catalog.text END, \
@@ -24,12 +38,18 @@ record RelationInfo(long oid, String schema, String name, int checks, char kind,
                 FROM pg_catalog.pg_class c
                  LEFT JOIN pg_catalog.pg_class tc ON (c.reltoastrelid = tc.oid)
                 LEFT JOIN pg_catalog.pg_am am ON (c.relam = am.oid)
-                WHERE c.oid = CAST(? AS pg_catalog.oid)""".formatted(options), oid).run(connection);
+                WHERE c.oid = CAST(? AS pg_catalog.oid)"""
+                                .formatted(options),
+                        oid)
+                .run(connection);
         if (result.isEmpty()) {
             // the relation was dropped between finding it and describing it
             throw new MetaCommandException("Did not find any relation with OID " + oid + ".");
         }
-        return new RelationInfo(oid, schema, name,
+        return new RelationInfo(
+                oid,
+                schema,
+                name,
                 Integer.parseInt(result.text(0, 0)),
                 result.text(0, 1).charAt(0),
                 result.isTrue(0, 2),

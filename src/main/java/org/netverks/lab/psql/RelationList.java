@@ -14,8 +14,15 @@ final class RelationList {
      * @param kinds psql's letters: t tables, i indexes, v views, m materialized views, s sequences;
      *              none means \d's default of all but indexes
      */
-    static String list(Connection connection, String kinds, Optional<String> pattern, boolean verbose,
-            boolean showSystem, String database, PsqlSettings settings) throws SQLException {
+    static String list(
+            Connection connection,
+            String kinds,
+            Optional<String> pattern,
+            boolean verbose,
+            boolean showSystem,
+            String database,
+            PsqlSettings settings)
+            throws SQLException {
         boolean tables = kinds.indexOf('t') >= 0;
         boolean indexes = kinds.indexOf('i') >= 0;
         boolean views = kinds.indexOf('v') >= 0;
@@ -27,7 +34,8 @@ final class RelationList {
         }
         boolean accessMethod = tables || matViews || indexes;
 
-        StringBuilder select = new StringBuilder("""
+        StringBuilder select = new StringBuilder(
+                """
                 SELECT n.nspname as "Schema",
                   c.relname as "Name",
                   CASE c.relkind WHEN 'r' THEN 'table' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' \
@@ -46,7 +54,8 @@ final class RelationList {
             select.append(",\n  pg_catalog.pg_size_pretty(pg_catalog.pg_table_size(c.oid)) as \"Size\"")
                     .append(",\n  pg_catalog.obj_description(c.oid, 'pg_class') as \"Description\"");
         }
-        select.append("""
+        select.append(
+                """
 
                 FROM pg_catalog.pg_class c
                      LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -83,8 +92,7 @@ final class RelationList {
         if (foreign) {
             relkinds.append("'f',");
         }
-        CatalogQuery query = new CatalogQuery(select.toString())
-                .where("c.relkind IN (" + relkinds + "'')");
+        CatalogQuery query = new CatalogQuery(select.toString()).where("c.relkind IN (" + relkinds + "'')");
         if (!systemOrPattern) {
             query.where("n.nspname <> 'pg_catalog'")
                     .where("n.nspname !~ '^pg_toast'")
@@ -99,8 +107,7 @@ final class RelationList {
         QueryResult result = query.append("ORDER BY 1,2").run(connection);
 
         if (result.isEmpty()) {
-            throw new MetaCommandException(pattern
-                    .map(name -> "Did not find any relation named \"" + name + "\".")
+            throw new MetaCommandException(pattern.map(name -> "Did not find any relation named \"" + name + "\".")
                     .orElse("Did not find any relations."));
         }
         return result.print("List of relations", List.of(), true, settings);

@@ -7,8 +7,8 @@ import java.util.List;
 /** Rewrite rules of a table (grouped by when they fire) or of a view (under its definition). */
 final class RuleFooters {
 
-    private static final List<String> TABLE_HEADINGS = List.of(
-            "O:Rules:", "D:Disabled rules:", "A:Rules firing always:", "R:Rules firing on replica only:");
+    private static final List<String> TABLE_HEADINGS =
+            List.of("O:Rules:", "D:Disabled rules:", "A:Rules firing always:", "R:Rules firing on replica only:");
 
     // pg_get_ruledef() starts every definition with "CREATE RULE ", which psql leaves out
     private static final int CREATE_RULE = "CREATE RULE ".length();
@@ -16,10 +16,13 @@ final class RuleFooters {
     private RuleFooters() {}
 
     static void addForTable(Connection connection, RelationInfo table, List<String> footers) throws SQLException {
-        QueryResult rules = new CatalogQuery("""
+        QueryResult rules = new CatalogQuery(
+                        """
                 SELECT r.rulename, trim(trailing ';' from pg_catalog.pg_get_ruledef(r.oid, true)), ev_enabled
                 FROM pg_catalog.pg_rewrite r
-                WHERE r.ev_class = CAST(? AS pg_catalog.oid) ORDER BY 1""", table.oid()).run(connection);
+                WHERE r.ev_class = CAST(? AS pg_catalog.oid) ORDER BY 1""",
+                        table.oid())
+                .run(connection);
         for (String heading : TABLE_HEADINGS) {
             String enabled = heading.substring(0, 1);
             boolean headed = false;
@@ -36,10 +39,12 @@ final class RuleFooters {
     }
 
     static void addForView(Connection connection, RelationInfo view, List<String> footers) throws SQLException {
-        QueryResult rules = new CatalogQuery("""
+        QueryResult rules = new CatalogQuery(
+                        """
                 SELECT r.rulename, trim(trailing ';' from pg_catalog.pg_get_ruledef(r.oid, true))
                 FROM pg_catalog.pg_rewrite r
-                WHERE r.ev_class = CAST(? AS pg_catalog.oid) AND r.rulename != '_RETURN' ORDER BY 1""", view.oid())
+                WHERE r.ev_class = CAST(? AS pg_catalog.oid) AND r.rulename != '_RETURN' ORDER BY 1""",
+                        view.oid())
                 .run(connection);
         if (!rules.isEmpty()) {
             footers.add("Rules:");

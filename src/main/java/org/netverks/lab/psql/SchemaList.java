@@ -10,14 +10,22 @@ final class SchemaList {
 
     private SchemaList() {}
 
-    static String list(Connection connection, Optional<String> pattern, boolean verbose, boolean showSystem,
-            String database, PsqlSettings settings) throws SQLException {
-        StringBuilder select = new StringBuilder("""
+    static String list(
+            Connection connection,
+            Optional<String> pattern,
+            boolean verbose,
+            boolean showSystem,
+            String database,
+            PsqlSettings settings)
+            throws SQLException {
+        StringBuilder select = new StringBuilder(
+                """
                 SELECT n.nspname AS "Name",
                   pg_catalog.pg_get_userbyid(n.nspowner) AS "Owner\"""");
         if (verbose) {
             // psql 17 shows an empty (as opposed to default) privilege list as "(none)"
-            select.append("""
+            select.append(
+                    """
                     ,
                       CASE WHEN pg_catalog.array_length(n.nspacl, 1) = 0 THEN '(none)' \
                     ELSE pg_catalog.array_to_string(n.nspacl, E'\\n') END AS "Access privileges",
@@ -31,9 +39,8 @@ final class SchemaList {
             query.where("n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'");
         }
         QueryResult result = query.append("ORDER BY 1").run(connection);
-        List<String> footers = pattern.isPresent()
-                ? PublicationFooters.forSchema(connection, pattern.get())
-                : List.of();
+        List<String> footers =
+                pattern.isPresent() ? PublicationFooters.forSchema(connection, pattern.get()) : List.of();
         return result.print("List of schemas", footers, footers.isEmpty(), settings);
     }
 }

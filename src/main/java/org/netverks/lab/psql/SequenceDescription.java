@@ -10,7 +10,8 @@ final class SequenceDescription {
     private SequenceDescription() {}
 
     static String describe(Connection connection, RelationInfo sequence, PsqlSettings settings) throws SQLException {
-        QueryResult parameters = new CatalogQuery("""
+        QueryResult parameters = new CatalogQuery(
+                        """
                 SELECT pg_catalog.format_type(seqtypid, NULL) AS "Type",
                        seqstart AS "Start",
                        seqmin AS "Minimum",
@@ -19,8 +20,11 @@ final class SequenceDescription {
                        CASE WHEN seqcycle THEN 'yes' ELSE 'no' END AS "Cycles?",
                        seqcache AS "Cache"
                 FROM pg_catalog.pg_sequence
-                WHERE seqrelid = CAST(? AS pg_catalog.oid)""", sequence.oid()).run(connection);
-        QueryResult owner = new CatalogQuery("""
+                WHERE seqrelid = CAST(? AS pg_catalog.oid)""",
+                        sequence.oid())
+                .run(connection);
+        QueryResult owner = new CatalogQuery(
+                        """
                 SELECT pg_catalog.quote_ident(nspname) || '.' ||
                    pg_catalog.quote_ident(relname) || '.' ||
                    pg_catalog.quote_ident(attname),
@@ -34,7 +38,9 @@ final class SequenceDescription {
                 WHERE d.classid='pg_catalog.pg_class'::pg_catalog.regclass
                  AND d.refclassid='pg_catalog.pg_class'::pg_catalog.regclass
                  AND d.objid=CAST(? AS pg_catalog.oid)
-                 AND d.deptype IN ('a', 'i')""", sequence.oid()).run(connection);
+                 AND d.deptype IN ('a', 'i')""",
+                        sequence.oid())
+                .run(connection);
         List<String> footers = List.of();
         // there should be at most one owner; psql shows nothing rather than guess among several
         if (owner.size() == 1) {

@@ -11,7 +11,8 @@ final class StatisticsFooters {
     private StatisticsFooters() {}
 
     static void add(Connection connection, RelationInfo table, List<String> footers) throws SQLException {
-        QueryResult statistics = new CatalogQuery("""
+        QueryResult statistics = new CatalogQuery(
+                        """
                 SELECT oid, stxrelid::pg_catalog.regclass, \
                 stxnamespace::pg_catalog.regnamespace::pg_catalog.text AS nsp, stxname,
                 pg_catalog.pg_get_statisticsobjdef_columns(oid) AS columns,
@@ -21,14 +22,19 @@ final class StatisticsFooters {
                 stxstattarget
                 FROM pg_catalog.pg_statistic_ext
                 WHERE stxrelid = CAST(? AS pg_catalog.oid)
-                ORDER BY nsp, stxname""", table.oid()).run(connection);
+                ORDER BY nsp, stxname""",
+                        table.oid())
+                .run(connection);
         if (statistics.isEmpty()) {
             return;
         }
         footers.add("Statistics objects:");
         for (int i = 0; i < statistics.size(); i++) {
             StringBuilder line = new StringBuilder("    \"")
-                    .append(statistics.text(i, 2)).append('.').append(statistics.text(i, 3)).append('"');
+                    .append(statistics.text(i, 2))
+                    .append('.')
+                    .append(statistics.text(i, 3))
+                    .append('"');
             List<String> kinds = new ArrayList<>();
             if (statistics.isTrue(i, 5)) {
                 kinds.add("ndistinct");

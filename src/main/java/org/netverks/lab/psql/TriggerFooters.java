@@ -10,7 +10,8 @@ final class TriggerFooters {
     private TriggerFooters() {}
 
     static void add(Connection connection, RelationInfo relation, List<String> footers) throws SQLException {
-        QueryResult triggers = new CatalogQuery("""
+        QueryResult triggers = new CatalogQuery(
+                        """
                 SELECT t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true), t.tgenabled, t.tgisinternal,
                   CASE WHEN t.tgparentid != 0 THEN
                     (SELECT u.tgrelid::pg_catalog.regclass
@@ -23,7 +24,9 @@ final class TriggerFooters {
                 FROM pg_catalog.pg_trigger t
                 WHERE t.tgrelid = CAST(? AS pg_catalog.oid) \
                 AND (NOT t.tgisinternal OR (t.tgisinternal AND t.tgenabled = 'D'))
-                ORDER BY 1""", relation.oid()).run(connection);
+                ORDER BY 1""",
+                        relation.oid())
+                .run(connection);
         for (int category = 0; category <= 4; category++) {
             boolean headed = false;
             for (int i = 0; i < triggers.size(); i++) {
@@ -31,13 +34,14 @@ final class TriggerFooters {
                     continue;
                 }
                 if (!headed) {
-                    footers.add(switch (category) {
-                        case 0 -> "Triggers:";
-                        case 1 -> "Disabled user triggers:";
-                        case 2 -> "Disabled internal triggers:";
-                        case 3 -> "Triggers firing always:";
-                        default -> "Triggers firing on replica only:";
-                    });
+                    footers.add(
+                            switch (category) {
+                                case 0 -> "Triggers:";
+                                case 1 -> "Disabled user triggers:";
+                                case 2 -> "Disabled internal triggers:";
+                                case 3 -> "Triggers firing always:";
+                                default -> "Triggers firing on replica only:";
+                            });
                     headed = true;
                 }
                 // everything after "TRIGGER" is shown as the server wrote it

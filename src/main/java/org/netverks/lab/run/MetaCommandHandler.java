@@ -7,8 +7,7 @@ import java.util.List;
 public interface MetaCommandHandler {
 
     /** What the command printed, and the settings after it (\x and \timing change them). */
-    record Outcome(String text, boolean failed, RunSettings settings) {
-    }
+    record Outcome(String text, boolean failed, RunSettings settings) {}
 
     Outcome run(String commandLine, SandboxSession session, RunSettings settings) throws SQLException;
 

@@ -8,8 +8,7 @@ public interface PlanHandler {
     /** The same EXPLAIN with FORMAT JSON, when the statement is an EXPLAIN the lab can draw. */
     Optional<String> asJson(String sql);
 
-    record Rendered(String text, Object tree, Double planningMs, Double executionMs) {
-    }
+    record Rendered(String text, Object tree, Double planningMs, Double executionMs) {}
 
     Rendered render(String json);
 }

@@ -61,8 +61,15 @@ public final class SandboxSession implements AutoCloseable {
      * tried once more; role-level settings the learner made (which apply to every new session, and
      * to a shared read-only copy's every check) are removed before the session is used.
      */
-    public static SandboxSession open(String host, int port, String database, String user, String password,
-            long maxResultBytes, RoleRepair repair) throws SQLException {
+    public static SandboxSession open(
+            String host,
+            int port,
+            String database,
+            String user,
+            String password,
+            long maxResultBytes,
+            RoleRepair repair)
+            throws SQLException {
         SandboxSession session;
         try {
             session = connect(host, port, database, user, password, maxResultBytes);
@@ -85,8 +92,9 @@ public final class SandboxSession implements AutoCloseable {
 
     private static final String INVALID_PASSWORD = "28P01";
 
-    private static SandboxSession connect(String host, int port, String database, String user, String password,
-            long maxResultBytes) throws SQLException {
+    private static SandboxSession connect(
+            String host, int port, String database, String user, String password, long maxResultBytes)
+            throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password);
@@ -94,8 +102,8 @@ public final class SandboxSession implements AutoCloseable {
         properties.setProperty("maxResultBuffer", Long.toString(maxResultBytes));
         properties.setProperty("connectTimeout", "2"); // a server that is away is reported at once
         properties.setProperty("tcpKeepAlive", "true");
-        Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://" + host + ":" + port + "/" + database, properties);
+        Connection connection =
+                DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database, properties);
         return new SandboxSession(connection.unwrap(BaseConnection.class), database, user, host, port);
     }
 
@@ -104,7 +112,10 @@ public final class SandboxSession implements AutoCloseable {
      * database, which the learner does not own). One that cannot even tell has been tampered with.
      */
     private boolean hasRoleSettings() {
-        try (var rows = connection.createStatement().executeQuery("""
+        try (var rows = connection
+                .createStatement()
+                .executeQuery(
+                        """
                 select exists (select from pg_catalog.pg_settings where source in ('user', 'database user'))""")) {
             return !rows.next() || rows.getBoolean(1);
         } catch (SQLException e) {
@@ -171,9 +182,15 @@ public final class SandboxSession implements AutoCloseable {
     }
 
     /** What one statement did on the server. */
-    record Execution(Field[] fields, List<Tuple> tuples, String tag, List<SQLWarning> notices, long moreNotices,
-            SQLException error, boolean timedOut, long nanos) {
-    }
+    record Execution(
+            Field[] fields,
+            List<Tuple> tuples,
+            String tag,
+            List<SQLWarning> notices,
+            long moreNotices,
+            SQLException error,
+            boolean timedOut,
+            long nanos) {}
 
     /**
      * Runs one statement. After {@code timeout} the server is asked to cancel it; if it has not
@@ -183,26 +200,38 @@ public final class SandboxSession implements AutoCloseable {
         Collector collector = new Collector(maxNotices);
         QueryExecutor executor = connection.getQueryExecutor();
         boolean[] timedOut = {false};
-        ScheduledFuture<?> cancel = timer.schedule(() -> {
-            timedOut[0] = true;
-            try {
-                executor.sendQueryCancel();
-            } catch (SQLException e) {
-                // the abort below still ends it
-            }
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        ScheduledFuture<?> abort = timer.schedule(() -> {
-            try {
-                connection.abort(Runnable::run);
-            } catch (SQLException e) {
-                // already closed
-            }
-        }, timeout.toMillis() + 3000, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> cancel = timer.schedule(
+                () -> {
+                    timedOut[0] = true;
+                    try {
+                        executor.sendQueryCancel();
+                    } catch (SQLException e) {
+                        // the abort below still ends it
+                    }
+                },
+                timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> abort = timer.schedule(
+                () -> {
+                    try {
+                        connection.abort(Runnable::run);
+                    } catch (SQLException e) {
+                        // already closed
+                    }
+                },
+                timeout.toMillis() + 3000,
+                TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
         try {
             Query query = executor.createSimpleQuery(sql);
-            executor.execute(query, null, collector, 0, 0,
-                    QueryExecutor.QUERY_EXECUTE_AS_SIMPLE | QueryExecutor.QUERY_NO_BINARY_TRANSFER
+            executor.execute(
+                    query,
+                    null,
+                    collector,
+                    0,
+                    0,
+                    QueryExecutor.QUERY_EXECUTE_AS_SIMPLE
+                            | QueryExecutor.QUERY_NO_BINARY_TRANSFER
                             | QueryExecutor.QUERY_BOTH_ROWS_AND_STATUS
                             | QueryExecutor.QUERY_SUPPRESS_BEGIN);
         } catch (SQLException e) {
@@ -214,8 +243,15 @@ public final class SandboxSession implements AutoCloseable {
             }
         }
         long nanos = System.nanoTime() - start;
-        return new Execution(collector.fields, collector.tuples, collector.tag, collector.notices,
-                collector.moreNotices, collector.getException(), timedOut[0], nanos);
+        return new Execution(
+                collector.fields,
+                collector.tuples,
+                collector.tag,
+                collector.notices,
+                collector.moreNotices,
+                collector.getException(),
+                timedOut[0],
+                nanos);
     }
 
     private static void awaitCancelSent(ScheduledFuture<?> cancel) {
@@ -285,7 +321,8 @@ public final class SandboxSession implements AutoCloseable {
     }
 
     static String severity(SQLWarning warning) {
-        if (warning instanceof PSQLWarning psql && psql.getServerErrorMessage() != null
+        if (warning instanceof PSQLWarning psql
+                && psql.getServerErrorMessage() != null
                 && psql.getServerErrorMessage().getSeverity() != null) {
             return psql.getServerErrorMessage().getSeverity();
         }
@@ -293,7 +330,8 @@ public final class SandboxSession implements AutoCloseable {
     }
 
     static String message(SQLWarning warning) {
-        if (warning instanceof PSQLWarning psql && psql.getServerErrorMessage() != null
+        if (warning instanceof PSQLWarning psql
+                && psql.getServerErrorMessage() != null
                 && psql.getServerErrorMessage().getMessage() != null) {
             return psql.getServerErrorMessage().getMessage();
         }

@@ -35,8 +35,7 @@ public final class ScriptRunner {
     }
 
     /** Everything a run produced: one result per statement, messages about the run as a whole, the settings after it. */
-    public record Outcome(List<StatementResult> results, List<String> messages, RunSettings settings) {
-    }
+    public record Outcome(List<StatementResult> results, List<String> messages, RunSettings settings) {}
 
     public Outcome run(String script, SandboxSession session, RunSettings settings, RunLimits limits) {
         List<StatementResult> results = new ArrayList<>();
@@ -52,8 +51,9 @@ public final class ScriptRunner {
                 break;
             }
             if (!session.usable()) {
-                messages.add("The connection to your sandbox was closed (for example by SET client_encoding or "
-                        + "a result that was too large); the statements after that did not run. Run again to reconnect.");
+                messages.add(
+                        "The connection to your sandbox was closed (for example by SET client_encoding or "
+                                + "a result that was too large); the statements after that did not run. Run again to reconnect.");
                 break;
             }
             if (piece.metaCommand()) {
@@ -61,7 +61,8 @@ public final class ScriptRunner {
                 results.add(metaRun.result());
                 settings = metaRun.settings();
             } else {
-                Duration timeout = Duration.ofNanos(Math.min(limits.statementTimeout().toNanos(), remaining));
+                Duration timeout =
+                        Duration.ofNanos(Math.min(limits.statementTimeout().toNanos(), remaining));
                 boolean runLimit = timeout.compareTo(limits.statementTimeout()) < 0;
                 results.add(runSql(script, piece, session, settings, limits, timeout, runLimit));
             }
@@ -86,8 +87,10 @@ public final class ScriptRunner {
         if (session.transactionState() != TransactionState.IDLE) {
             session.runQuietly("rollback", timer);
         }
-        boolean onlyQueries = outcome.results().stream().allMatch(result -> result instanceof StatementResult.Rows rows
-                && rows.tag() != null && rows.tag().startsWith("SELECT"));
+        boolean onlyQueries = outcome.results().stream()
+                .allMatch(result -> result instanceof StatementResult.Rows rows
+                        && rows.tag() != null
+                        && rows.tag().startsWith("SELECT"));
         if (!onlyQueries) {
             session.runQuietly("discard all", timer);
         }
@@ -99,7 +102,9 @@ public final class ScriptRunner {
      */
     public Optional<String> explainJson(SandboxSession session, String statement, Duration timeout) {
         SandboxSession.Execution execution = session.execute("explain (format json) " + statement, timeout, 0, timer);
-        if (execution.error() != null || execution.tuples() == null || execution.tuples().isEmpty()) {
+        if (execution.error() != null
+                || execution.tuples() == null
+                || execution.tuples().isEmpty()) {
             return Optional.empty();
         }
         StringBuilder json = new StringBuilder();
@@ -114,15 +119,15 @@ public final class ScriptRunner {
         }
     }
 
-    private record MetaRun(StatementResult result, RunSettings settings) {
-    }
+    private record MetaRun(StatementResult result, RunSettings settings) {}
 
     private MetaRun runMeta(SqlScript.Piece piece, SandboxSession session, RunSettings settings) {
         long start = System.nanoTime();
         try {
             MetaCommandHandler.Outcome outcome = meta.run(piece.text(), session, settings);
             StatementResult.Source source = source(piece, List.of(), 0, System.nanoTime() - start);
-            return new MetaRun(new StatementResult.Meta(source, piece.text(), outcome.text(), outcome.failed()),
+            return new MetaRun(
+                    new StatementResult.Meta(source, piece.text(), outcome.text(), outcome.failed()),
                     outcome.settings());
         } catch (SQLException e) {
             StatementResult.Source source = source(piece, List.of(), 0, System.nanoTime() - start);
@@ -130,20 +135,29 @@ public final class ScriptRunner {
         }
     }
 
-    private StatementResult runSql(String script, SqlScript.Piece piece, SandboxSession session, RunSettings settings,
-            RunLimits limits, Duration timeout, boolean runLimit) {
+    private StatementResult runSql(
+            String script,
+            SqlScript.Piece piece,
+            SandboxSession session,
+            RunSettings settings,
+            RunLimits limits,
+            Duration timeout,
+            boolean runLimit) {
         Optional<String> asJson = plans.asJson(piece.text());
         String sent = asJson.orElse(piece.text());
         SandboxSession.Execution execution = session.execute(sent, timeout, limits.maxNotices(), timer);
         List<StatementResult.Notice> notices = execution.notices().stream()
-                .map(w -> new StatementResult.Notice(SandboxSession.severity(w), SandboxSession.message(w))).toList();
+                .map(w -> new StatementResult.Notice(SandboxSession.severity(w), SandboxSession.message(w)))
+                .toList();
         StatementResult.Source source = source(piece, notices, execution.moreNotices(), execution.nanos());
         if (execution.error() != null) {
             return error(script, piece, sent, source, execution, limits, timeout, runLimit);
         }
-        if (asJson.isPresent() && execution.tuples() != null && !execution.tuples().isEmpty()) {
-            String json = execution.tuples().stream().map(t -> session.text(t.get(0)))
-                    .reduce("", String::concat);
+        if (asJson.isPresent()
+                && execution.tuples() != null
+                && !execution.tuples().isEmpty()) {
+            String json =
+                    execution.tuples().stream().map(t -> session.text(t.get(0))).reduce("", String::concat);
             PlanHandler.Rendered plan = plans.render(json);
             return new StatementResult.Plan(source, plan.text(), plan.tree(), plan.planningMs(), plan.executionMs());
         }
@@ -154,8 +168,12 @@ public final class ScriptRunner {
     }
 
     /** A result set; with {@code expandedLayout} (\x on) also as psql's expanded text. */
-    private static StatementResult rows(StatementResult.Source source, SandboxSession.Execution execution,
-            SandboxSession session, RunLimits limits, MetaCommandHandler expandedLayout) {
+    private static StatementResult rows(
+            StatementResult.Source source,
+            SandboxSession.Execution execution,
+            SandboxSession session,
+            RunLimits limits,
+            MetaCommandHandler expandedLayout) {
         List<StatementResult.Column> columns = new ArrayList<>();
         for (Field field : execution.fields()) {
             columns.add(new StatementResult.Column(field.getColumnLabel(), session.typeName(field)));
@@ -170,12 +188,18 @@ public final class ScriptRunner {
             rows.add(row);
         }
         String text = expandedLayout == null ? null : expandedLayout.expanded(columns, rows);
-        return new StatementResult.Rows(source, columns, rows, tuples.size(), tuples.size() > rows.size(),
-                execution.tag(), text);
+        return new StatementResult.Rows(
+                source, columns, rows, tuples.size(), tuples.size() > rows.size(), execution.tag(), text);
     }
 
-    private static StatementResult error(String script, SqlScript.Piece piece, String sent,
-            StatementResult.Source source, SandboxSession.Execution execution, RunLimits limits, Duration timeout,
+    private static StatementResult error(
+            String script,
+            SqlScript.Piece piece,
+            String sent,
+            StatementResult.Source source,
+            SandboxSession.Execution execution,
+            RunLimits limits,
+            Duration timeout,
             boolean runLimit) {
         SQLException error = execution.error();
         ServerErrorMessage server = error instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
@@ -186,33 +210,66 @@ public final class ScriptRunner {
                             + " for all its statements together (run time limit)."
                     : "Stopped after " + seconds(timeout) + ": a statement may run for at most "
                             + seconds(limits.statementTimeout()) + " in the lab (statement time limit).";
-            return new StatementResult.Error(source, "57014", message, null,
-                    "Make the query cheaper, or work on fewer rows.", null, null, null, limit);
+            return new StatementResult.Error(
+                    source,
+                    "57014",
+                    message,
+                    null,
+                    "Make the query cheaper, or work on fewer rows.",
+                    null,
+                    null,
+                    null,
+                    limit);
         }
         if (server == null) {
             String text = String.valueOf(error.getMessage());
             if (text.contains("maxResultBuffer")) {
-                return new StatementResult.Error(source, null, "Stopped: the result is larger than "
-                        + (limits.maxResultBytes() / (1024 * 1024)) + " MB, the most one statement may return in the lab "
-                        + "(result size limit).", null, "Select fewer rows or columns, for example with WHERE or LIMIT.",
-                        null, null, null, "result size limit");
+                return new StatementResult.Error(
+                        source,
+                        null,
+                        "Stopped: the result is larger than "
+                                + (limits.maxResultBytes() / (1024 * 1024))
+                                + " MB, the most one statement may return in the lab "
+                                + "(result size limit).",
+                        null,
+                        "Select fewer rows or columns, for example with WHERE or LIMIT.",
+                        null,
+                        null,
+                        null,
+                        "result size limit");
             }
-            return new StatementResult.Error(source, error.getSQLState(), "The connection to your sandbox failed: "
-                    + text, null, null, null, null, null, null);
+            return new StatementResult.Error(
+                    source,
+                    error.getSQLState(),
+                    "The connection to your sandbox failed: " + text,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
         if ("53200".equals(server.getSQLState()) && limits.memoryPerSessionBytes() > 0) {
             // PostgreSQL's own words ("out of memory") do not say that a lab limit was reached
-            return new StatementResult.Error(source, "53200", "Your statement ran out of memory: each sandbox session "
-                    + "may use at most " + (limits.memoryPerSessionBytes() / (1024 * 1024)) + " MB (memory limit).",
-                    server.getDetail(), "Sort, group or aggregate fewer rows (for example with WHERE or LIMIT), and "
+            return new StatementResult.Error(
+                    source,
+                    "53200",
+                    "Your statement ran out of memory: each sandbox session " + "may use at most "
+                            + (limits.memoryPerSessionBytes() / (1024 * 1024)) + " MB (memory limit).",
+                    server.getDetail(),
+                    "Sort, group or aggregate fewer rows (for example with WHERE or LIMIT), and "
                             + "leave work_mem at its default so that PostgreSQL spills to disk instead.",
-                    null, null, null, "memory");
+                    null,
+                    null,
+                    null,
+                    "memory");
         }
         Integer position = null;
         Integer line = null;
         Integer column = null;
         if (server.getPosition() > 0) {
-            int inSent = sent.offsetByCodePoints(0, Math.min(server.getPosition() - 1, sent.codePointCount(0, sent.length())));
+            int inSent = sent.offsetByCodePoints(
+                    0, Math.min(server.getPosition() - 1, sent.codePointCount(0, sent.length())));
             int inPiece = mapBack(piece.text(), sent, inSent);
             position = piece.offset() + inPiece;
             line = 1;
@@ -225,8 +282,16 @@ public final class ScriptRunner {
             }
             column = position - lineStart + 1;
         }
-        return new StatementResult.Error(source, server.getSQLState(), server.getMessage(), server.getDetail(),
-                server.getHint(), position, line, column, null);
+        return new StatementResult.Error(
+                source,
+                server.getSQLState(),
+                server.getMessage(),
+                server.getDetail(),
+                server.getHint(),
+                position,
+                line,
+                column,
+                null);
     }
 
     /** An index in the statement we sent (maybe rewritten for EXPLAIN) back to the learner's text. */
@@ -239,7 +304,8 @@ public final class ScriptRunner {
             prefix++;
         }
         int suffix = 0;
-        while (suffix < original.length() - prefix && suffix < sent.length() - prefix
+        while (suffix < original.length() - prefix
+                && suffix < sent.length() - prefix
                 && original.charAt(original.length() - 1 - suffix) == sent.charAt(sent.length() - 1 - suffix)) {
             suffix++;
         }
@@ -252,8 +318,8 @@ public final class ScriptRunner {
         return prefix;
     }
 
-    private static StatementResult.Source source(SqlScript.Piece piece, List<StatementResult.Notice> notices,
-            long moreNotices, long nanos) {
+    private static StatementResult.Source source(
+            SqlScript.Piece piece, List<StatementResult.Notice> notices, long moreNotices, long nanos) {
         return new StatementResult.Source(piece.offset(), piece.text().length(), notices, moreNotices, nanos / 1e6);
     }
 

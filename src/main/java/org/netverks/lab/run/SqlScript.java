@@ -11,11 +11,9 @@ import java.util.List;
 public final class SqlScript {
 
     /** One statement or meta-command; {@code offset} is its first character's index in the script. */
-    public record Piece(String text, int offset, boolean metaCommand) {
-    }
+    public record Piece(String text, int offset, boolean metaCommand) {}
 
-    private SqlScript() {
-    }
+    private SqlScript() {}
 
     public static List<Piece> split(String script) {
         List<Piece> pieces = new ArrayList<>();
@@ -43,7 +41,8 @@ public final class SqlScript {
                 start = -1;
                 i++;
             } else if (c == '\'') {
-                boolean escapes = i > 0 && (script.charAt(i - 1) == 'E' || script.charAt(i - 1) == 'e')
+                boolean escapes = i > 0
+                        && (script.charAt(i - 1) == 'E' || script.charAt(i - 1) == 'e')
                         && (i < 2 || !Character.isLetterOrDigit(script.charAt(i - 2)));
                 i = skipQuoted(script, i + 1, '\'', escapes);
             } else if (c == '"') {

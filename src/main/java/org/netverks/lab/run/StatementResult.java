@@ -10,47 +10,57 @@ import java.util.List;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = StatementResult.Rows.class, name = "rows"),
-        @JsonSubTypes.Type(value = StatementResult.Command.class, name = "command"),
-        @JsonSubTypes.Type(value = StatementResult.Meta.class, name = "meta"),
-        @JsonSubTypes.Type(value = StatementResult.Plan.class, name = "plan"),
-        @JsonSubTypes.Type(value = StatementResult.Error.class, name = "error")})
+    @JsonSubTypes.Type(value = StatementResult.Rows.class, name = "rows"),
+    @JsonSubTypes.Type(value = StatementResult.Command.class, name = "command"),
+    @JsonSubTypes.Type(value = StatementResult.Meta.class, name = "meta"),
+    @JsonSubTypes.Type(value = StatementResult.Plan.class, name = "plan"),
+    @JsonSubTypes.Type(value = StatementResult.Error.class, name = "error")
+})
 public sealed interface StatementResult {
 
     Source source();
 
     /** Where the statement is in the script (UTF-16 offsets, as the editor counts) and its notices. */
-    record Source(int offset, int length, List<Notice> notices, long moreNotices, double durationMs) {
-    }
+    record Source(int offset, int length, List<Notice> notices, long moreNotices, double durationMs) {}
 
-    record Notice(String severity, String message) {
-    }
+    record Notice(String severity, String message) {}
 
-    record Column(String name, String type) {
-    }
+    record Column(String name, String type) {}
 
     /** A result set; {@code rows} holds at most the lab's row limit, {@code rowCount} is the true count. */
-    record Rows(Source source, List<Column> columns, List<List<String>> rows, long rowCount, boolean truncated,
-            String tag, String text) implements StatementResult {
-    }
+    record Rows(
+            Source source,
+            List<Column> columns,
+            List<List<String>> rows,
+            long rowCount,
+            boolean truncated,
+            String tag,
+            String text)
+            implements StatementResult {}
 
     /** A statement without rows: the command tag PostgreSQL returned ("UPDATE 3", "CREATE TABLE"). */
-    record Command(Source source, String tag) implements StatementResult {
-    }
+    record Command(Source source, String tag) implements StatementResult {}
 
     /** A psql meta-command's output, laid out as psql prints it. */
-    record Meta(Source source, String command, String text, boolean failed) implements StatementResult {
-    }
+    record Meta(Source source, String command, String text, boolean failed) implements StatementResult {}
 
     /** EXPLAIN: the plan as psql prints it and as a tree. */
-    record Plan(Source source, String text, Object tree, Double planningMs, Double executionMs) implements StatementResult {
-    }
+    record Plan(Source source, String text, Object tree, Double planningMs, Double executionMs)
+            implements StatementResult {}
 
     /**
      * A statement that failed: PostgreSQL's fields, the error position in the script (null when
      * there is none), and {@code limit} naming the lab limit that stopped it, if one did.
      */
-    record Error(Source source, String sqlstate, String message, String detail, String hint, Integer position,
-            Integer line, Integer column, String limit) implements StatementResult {
-    }
+    record Error(
+            Source source,
+            String sqlstate,
+            String message,
+            String detail,
+            String hint,
+            Integer position,
+            Integer line,
+            Integer column,
+            String limit)
+            implements StatementResult {}
 }

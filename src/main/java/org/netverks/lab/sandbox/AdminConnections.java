@@ -8,8 +8,7 @@ import java.util.Properties;
 /** Superuser connections to a sandbox server, opened for one administrative task and closed. */
 final class AdminConnections {
 
-    private AdminConnections() {
-    }
+    private AdminConnections() {}
 
     static Connection open(SandboxServer server, String database) throws SQLException {
         Properties properties = new Properties();

@@ -18,8 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class BackendMemoryLimit {
 
-    private BackendMemoryLimit() {
-    }
+    private BackendMemoryLimit() {}
 
     /** Applies {@code bytes} (soft and hard) to the postmaster running on {@code dataDirectory}. */
     static void apply(Path dataDirectory, long bytes) throws IOException {
@@ -29,8 +28,8 @@ final class BackendMemoryLimit {
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new IOException("could not run prlimit (util-linux) to bound the sandbox cluster's memory: "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "could not run prlimit (util-linux) to bound the sandbox cluster's memory: " + e.getMessage(), e);
         }
         try {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

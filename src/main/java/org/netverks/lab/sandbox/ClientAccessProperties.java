@@ -28,8 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tlsKey          PEM private key file of that certificate, not encrypted
  */
 @ConfigurationProperties("netverks.lab")
-public record ClientAccessProperties(@DefaultValue("localhost") String listenAddresses, String tlsCertificate,
-        String tlsKey) {
+public record ClientAccessProperties(
+        @DefaultValue("localhost") String listenAddresses, String tlsCertificate, String tlsKey) {
 
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1");
     /** One address or host name; also what pg_ctl's shell may see, so nothing a shell would read. */
@@ -47,7 +47,8 @@ public record ClientAccessProperties(@DefaultValue("localhost") String listenAdd
         if ((tlsCertificate == null) != (tlsKey == null)) {
             problems.add("set both netverks.lab.tls-certificate and netverks.lab.tls-key, or neither");
         } else if (tlsCertificate != null) {
-            pemProblem("netverks.lab.tls-certificate", tlsCertificate, "CERTIFICATE").ifPresent(problems::add);
+            pemProblem("netverks.lab.tls-certificate", tlsCertificate, "CERTIFICATE")
+                    .ifPresent(problems::add);
             pemProblem("netverks.lab.tls-key", tlsKey, "PRIVATE KEY").ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
@@ -75,7 +76,8 @@ public record ClientAccessProperties(@DefaultValue("localhost") String listenAdd
     List<String> problemsWith(LabProperties lab) {
         List<String> problems = new ArrayList<>();
         if (!lab.publicHost().matches("[A-Za-z0-9.-]+|\\[?[0-9A-Fa-f:.]+]?")) {
-            problems.add("netverks.lab.public-host must be a host name or an IP address (got '" + lab.publicHost() + "')");
+            problems.add(
+                    "netverks.lab.public-host must be a host name or an IP address (got '" + lab.publicHost() + "')");
         }
         if (!lab.embedded()) {
             if (listensBeyondLocalhost() || tls()) {
@@ -124,7 +126,9 @@ public record ClientAccessProperties(@DefaultValue("localhost") String listenAdd
     }
 
     private List<String> addresses() {
-        return Arrays.stream(listenAddresses.split(",")).filter(address -> !address.isEmpty()).toList();
+        return Arrays.stream(listenAddresses.split(","))
+                .filter(address -> !address.isEmpty())
+                .toList();
     }
 
     private static Optional<String> pemProblem(String setting, String file, String kind) {
@@ -135,8 +139,7 @@ public record ClientAccessProperties(@DefaultValue("localhost") String listenAdd
         try {
             String text = Files.readString(path);
             if (!text.contains("-----BEGIN ") || !text.contains(kind + "-----")) {
-                return Optional.of(setting + ": " + file + " is not a PEM " + kind.toLowerCase(Locale.ROOT)
-                        + " file");
+                return Optional.of(setting + ": " + file + " is not a PEM " + kind.toLowerCase(Locale.ROOT) + " file");
             }
             if (text.contains("ENCRYPTED")) {
                 return Optional.of(setting + ": " + file + " is encrypted; PostgreSQL needs the key without"

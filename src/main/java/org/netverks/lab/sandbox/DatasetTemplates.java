@@ -64,8 +64,8 @@ class DatasetTemplates {
     private static void prepareCluster(Connection admin) throws SQLException {
         execute(admin, "revoke connect on database postgres from public");
         execute(admin, "revoke connect on database template1 from public");
-        try (ResultSet exists = admin.createStatement().executeQuery(
-                "select 1 from pg_roles where rolname = '" + DATASET_OWNER + "'")) {
+        try (ResultSet exists = admin.createStatement()
+                .executeQuery("select 1 from pg_roles where rolname = '" + DATASET_OWNER + "'")) {
             if (!exists.next()) {
                 execute(admin, "create role " + DATASET_OWNER + " nologin");
             }
@@ -102,7 +102,10 @@ class DatasetTemplates {
      */
     private static void harden(Connection connection) throws SQLException {
         List<String> functions = new ArrayList<>();
-        try (ResultSet rows = connection.createStatement().executeQuery("""
+        try (ResultSet rows = connection
+                .createStatement()
+                .executeQuery(
+                        """
                 select p.oid::regprocedure::text from pg_proc p
                 where p.pronamespace = 'pg_catalog'::regnamespace
                   and (p.proname like 'pg\\_advisory%' or p.proname like 'pg\\_try\\_advisory%'
@@ -118,10 +121,22 @@ class DatasetTemplates {
                 // names come from pg_proc itself, not from any input
                 statement.addBatch("revoke execute on function " + function + " from public");
             }
-            for (String view : List.of("pg_db_role_setting", "pg_stat_activity", "pg_stat_database",
-                    "pg_stat_database_conflicts", "pg_locks", "pg_stat_ssl", "pg_stat_gssapi", "pg_prepared_xacts", "pg_stat_replication",
-                    "pg_replication_slots", "pg_stat_subscription", "pg_seclabels",
-                    "pg_shseclabel", "pg_stat_progress_vacuum", "pg_stat_progress_create_index")) {
+            for (String view : List.of(
+                    "pg_db_role_setting",
+                    "pg_stat_activity",
+                    "pg_stat_database",
+                    "pg_stat_database_conflicts",
+                    "pg_locks",
+                    "pg_stat_ssl",
+                    "pg_stat_gssapi",
+                    "pg_prepared_xacts",
+                    "pg_stat_replication",
+                    "pg_replication_slots",
+                    "pg_stat_subscription",
+                    "pg_seclabels",
+                    "pg_shseclabel",
+                    "pg_stat_progress_vacuum",
+                    "pg_stat_progress_create_index")) {
                 statement.addBatch("revoke select on pg_catalog." + view + " from public");
             }
             statement.executeBatch();

@@ -60,16 +60,19 @@ public class DiskQuotaGuard {
     }
 
     /** A sandbox the guard closed: its role, and the size that took it over the quota. */
-    record Closed(String role, String database, long bytes) {
-    }
+    record Closed(String role, String database, long bytes) {}
 
     void checkAll() {
         for (SandboxServer server : servers.all()) {
             try {
                 for (Closed closed : check(server)) {
-                    log.info("Sandbox {} uses {} MB, over its {} MB disk quota: role {} may no longer log in and its "
-                            + "sessions were ended", closed.database(), closed.bytes() / (1024 * 1024),
-                            properties.sandboxQuota().toMegabytes(), closed.role());
+                    log.info(
+                            "Sandbox {} uses {} MB, over its {} MB disk quota: role {} may no longer log in and its "
+                                    + "sessions were ended",
+                            closed.database(),
+                            closed.bytes() / (1024 * 1024),
+                            properties.sandboxQuota().toMegabytes(),
+                            closed.role());
                 }
             } catch (SQLException | RuntimeException e) {
                 // the server may be restarting, or a database was dropped while being measured: next time
@@ -87,7 +90,8 @@ public class DiskQuotaGuard {
     List<Closed> check(SandboxServer server) throws SQLException {
         Connection admin = admin(server);
         List<Closed> over = new ArrayList<>();
-        try (PreparedStatement query = admin.prepareStatement("""
+        try (PreparedStatement query = admin.prepareStatement(
+                """
                 select busy.datname, busy.usename, pg_database_size(busy.datname)
                 from (select distinct a.datname, a.usename
                       from pg_stat_activity a join pg_roles r on r.rolname = a.usename
@@ -113,8 +117,8 @@ public class DiskQuotaGuard {
     /** Takes LOGIN away first, so that the sessions ended next cannot come straight back. */
     private static void close(Connection admin, String role) throws SQLException {
         DatasetTemplates.execute(admin, "alter role " + Secrets.checkedIdentifier(role) + " nologin");
-        try (PreparedStatement terminate = admin.prepareStatement(
-                "select pg_terminate_backend(pid) from pg_stat_activity where usename = ?")) {
+        try (PreparedStatement terminate =
+                admin.prepareStatement("select pg_terminate_backend(pid) from pg_stat_activity where usename = ?")) {
             terminate.setString(1, role);
             terminate.executeQuery().close();
         }
@@ -123,8 +127,8 @@ public class DiskQuotaGuard {
     /** Whether the sandbox's role was closed for going over the quota (by this instance or another). */
     public boolean closedForQuota(SandboxServer server, Sandbox sandbox) throws SQLException {
         try (Connection admin = AdminConnections.open(server, "postgres");
-                PreparedStatement query = admin.prepareStatement(
-                        "select not rolcanlogin from pg_roles where rolname = ?")) {
+                PreparedStatement query =
+                        admin.prepareStatement("select not rolcanlogin from pg_roles where rolname = ?")) {
             query.setString(1, sandbox.role());
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() && rows.getBoolean(1);

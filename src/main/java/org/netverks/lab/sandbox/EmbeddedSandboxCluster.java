@@ -33,19 +33,30 @@ final class EmbeddedSandboxCluster implements AutoCloseable {
      * @param afterEachStart steps for the freshly started postmaster (OS limits on its pid, say),
      *                       run after the first start and again after every restart
      */
-    static EmbeddedSandboxCluster startInBackground(Path directory, Map<String, String> settings, int port,
-            String password, List<String> remoteHbaLines, List<EmbeddedClusterSupervisor.AfterStart> afterEachStart,
+    static EmbeddedSandboxCluster startInBackground(
+            Path directory,
+            Map<String, String> settings,
+            int port,
+            String password,
+            List<String> remoteHbaLines,
+            List<EmbeddedClusterSupervisor.AfterStart> afterEachStart,
             Duration restartDelay) {
         CompletableFuture<EmbeddedClusterSupervisor> starting = new CompletableFuture<>();
-        Thread starter = new Thread(() -> {
-            try {
-                starting.complete(EmbeddedClusterSupervisor.start("sandbox", port,
-                        fixedPort -> EmbeddedPostgresServer.start(directory, settings, fixedPort, password, remoteHbaLines),
-                        afterEachStart, restartDelay));
-            } catch (IOException | RuntimeException e) {
-                starting.completeExceptionally(e);
-            }
-        }, "sandbox-cluster-start");
+        Thread starter = new Thread(
+                () -> {
+                    try {
+                        starting.complete(EmbeddedClusterSupervisor.start(
+                                "sandbox",
+                                port,
+                                fixedPort -> EmbeddedPostgresServer.start(
+                                        directory, settings, fixedPort, password, remoteHbaLines),
+                                afterEachStart,
+                                restartDelay));
+                    } catch (IOException | RuntimeException e) {
+                        starting.completeExceptionally(e);
+                    }
+                },
+                "sandbox-cluster-start");
         starter.setDaemon(true);
         starter.start();
         return new EmbeddedSandboxCluster(starting, password);
@@ -63,12 +74,15 @@ final class EmbeddedSandboxCluster implements AutoCloseable {
         }
         try {
             BackendMemoryLimit.apply(directory, memoryPerSession);
-            log.info("Each sandbox backend may use at most {} MB of private memory (RLIMIT_DATA)",
+            log.info(
+                    "Each sandbox backend may use at most {} MB of private memory (RLIMIT_DATA)",
                     memoryPerSession / (1024 * 1024));
         } catch (IOException e) {
             // the lab still works, only without this bound: say so loudly, with what to do
-            log.error("The memory of sandbox backends is NOT bounded: {}. Install util-linux's prlimit, or run the "
-                    + "app as the user that owns the sandbox cluster's processes.", e.getMessage());
+            log.error(
+                    "The memory of sandbox backends is NOT bounded: {}. Install util-linux's prlimit, or run the "
+                            + "app as the user that owns the sandbox cluster's processes.",
+                    e.getMessage());
         }
     }
 
@@ -79,14 +93,18 @@ final class EmbeddedSandboxCluster implements AutoCloseable {
 
     /** Whether the cluster is down and being started again (after its first start). */
     boolean restarting() {
-        return starting.isDone() && !starting.isCompletedExceptionally() && !starting.join().running();
+        return starting.isDone()
+                && !starting.isCompletedExceptionally()
+                && !starting.join().running();
     }
 
     private EmbeddedClusterSupervisor supervisor() {
         try {
             return starting.join();
         } catch (CompletionException e) {
-            throw new IllegalStateException("the embedded sandbox cluster did not start: " + e.getCause().getMessage(),
+            throw new IllegalStateException(
+                    "the embedded sandbox cluster did not start: "
+                            + e.getCause().getMessage(),
                     e.getCause());
         }
     }

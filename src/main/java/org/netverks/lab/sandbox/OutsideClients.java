@@ -27,14 +27,18 @@ final class OutsideClients {
         Map<String, Long> sessions = new HashMap<>();
         try (Connection admin = AdminConnections.open(server, "postgres");
                 Statement statement = admin.createStatement();
-                ResultSet rows = statement.executeQuery("""
+                ResultSet rows = statement.executeQuery(
+                        """
                         select d.datname, %s,
                                exists (select 1 from pg_stat_activity a
                                        where a.datid = d.datid and a.usename like 'lr\\_%%') as connected
                         from pg_stat_database d
-                        where d.datname like 'sb\\_%%'""".formatted(
-                        // counted since PostgreSQL 14; before, only clients connected at the time count
-                        admin.getMetaData().getDatabaseMajorVersion() >= 14 ? "d.sessions" : "0::bigint"))) {
+                        where d.datname like 'sb\\_%%'"""
+                                .formatted(
+                                        // counted since PostgreSQL 14; before, only clients connected at the time count
+                                        admin.getMetaData().getDatabaseMajorVersion() >= 14
+                                                ? "d.sessions"
+                                                : "0::bigint"))) {
             Map<String, Long> before = sessionsSeen.getOrDefault(server.id(), Map.of());
             while (rows.next()) {
                 String database = rows.getString(1);

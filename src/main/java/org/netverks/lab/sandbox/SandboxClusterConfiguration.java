@@ -13,14 +13,14 @@ import org.netverks.platform.ClusterPassword;
 import org.netverks.platform.PlatformProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 
 /**
  * Where sandboxes live: the servers an operator lists, or else a second embedded PostgreSQL
@@ -33,11 +33,12 @@ class SandboxClusterConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SandboxClusterConfiguration.class);
 
     @Bean
-    SandboxServers sandboxServers(LabProperties properties, ClientAccessProperties access,
-            Optional<EmbeddedSandboxCluster> embedded) {
+    SandboxServers sandboxServers(
+            LabProperties properties, ClientAccessProperties access, Optional<EmbeddedSandboxCluster> embedded) {
         if (!properties.embedded()) {
             requireConsistent(access, properties);
-            List<SandboxServer> configured = properties.servers().stream().map(SandboxServer::parse).toList();
+            List<SandboxServer> configured =
+                    properties.servers().stream().map(SandboxServer::parse).toList();
             return new SandboxServers(() -> configured, server -> false);
         }
         // injected, not looked up: a dependency Spring sees, so the cluster outlives its users at shutdown
@@ -47,8 +48,8 @@ class SandboxClusterConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(NoLabServers.class)
-    EmbeddedSandboxCluster embeddedSandboxCluster(LabProperties properties, ClientAccessProperties access,
-            PlatformProperties platform) throws IOException {
+    EmbeddedSandboxCluster embeddedSandboxCluster(
+            LabProperties properties, ClientAccessProperties access, PlatformProperties platform) throws IOException {
         requireConsistent(access, properties);
         Path dataDir = platform.dataDir();
         Path clusterDir = dataDir.resolve("sandboxes").toAbsolutePath();
@@ -60,16 +61,24 @@ class SandboxClusterConfiguration {
         // relative to the cluster's data directory: pg_ctl passes settings through a shell, which a
         // space in an absolute path would split
         settings.putAll(access.serverSettings("../" + TLS_DIRECTORY));
-        log.info("No netverks.lab.servers set: starting the embedded sandbox cluster in {}, listening on {}{}",
-                clusterDir, settings.get("listen_addresses"), access.tls() ? " with TLS" : "");
+        log.info(
+                "No netverks.lab.servers set: starting the embedded sandbox cluster in {}, listening on {}{}",
+                clusterDir,
+                settings.get("listen_addresses"),
+                access.tls() ? " with TLS" : "");
         if (access.listensBeyondLocalhost() && !access.tls()) {
             log.warn("The sandbox cluster accepts learners from other machines without TLS: their queries and results"
                     + " cross the network unencrypted. Set netverks.lab.tls-certificate and netverks.lab.tls-key.");
         }
-        return EmbeddedSandboxCluster.startInBackground(clusterDir, settings, properties.embeddedPort(), password,
+        return EmbeddedSandboxCluster.startInBackground(
+                clusterDir,
+                settings,
+                properties.embeddedPort(),
+                password,
                 access.remoteHbaLines(),
                 // run again after every restart: backends of the new postmaster must inherit the bound too
-                List.of(server -> EmbeddedSandboxCluster.afterStart(clusterDir, properties.memoryPerSession().toBytes())),
+                List.of(server -> EmbeddedSandboxCluster.afterStart(
+                        clusterDir, properties.memoryPerSession().toBytes())),
                 platform.embeddedRestartDelay());
     }
 
@@ -91,7 +100,8 @@ class SandboxClusterConfiguration {
     private static void copyTlsFiles(ClientAccessProperties access, Path directory) throws IOException {
         Files.createDirectories(directory);
         ownerOnly(directory, "rwx------");
-        for (String[] copy : new String[][] {{access.tlsCertificate(), "server.crt"}, {access.tlsKey(), "server.key"}}) {
+        for (String[] copy :
+                new String[][] {{access.tlsCertificate(), "server.crt"}, {access.tlsKey(), "server.key"}}) {
             Path target = directory.resolve(copy[1]);
             Files.copy(Path.of(copy[0]), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             ownerOnly(target, "rw-------");
@@ -109,8 +119,10 @@ class SandboxClusterConfiguration {
     static class NoLabServers implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return Binder.get(context.getEnvironment()).bind("netverks.lab.servers", Bindable.listOf(String.class))
-                    .map(List::isEmpty).orElse(true);
+            return Binder.get(context.getEnvironment())
+                    .bind("netverks.lab.servers", Bindable.listOf(String.class))
+                    .map(List::isEmpty)
+                    .orElse(true);
         }
     }
 

@@ -30,15 +30,21 @@ class SandboxProvisioner {
      * the role gets SELECT on the tables and nothing else (no CREATE, no TEMPORARY, no sequences),
      * so the copy stays pristine whatever runs there, and many checks can share it.
      */
-    Sandbox createReadOnly(SandboxServer server, Dataset dataset, int connectionLimit, java.time.Duration statementTimeout)
+    Sandbox createReadOnly(
+            SandboxServer server, Dataset dataset, int connectionLimit, java.time.Duration statementTimeout)
             throws SQLException {
         return provision(server, dataset, true, connectionLimit, statementTimeout);
     }
 
     private static final int LEARNER_CONNECTIONS = 4;
 
-    private Sandbox provision(SandboxServer server, Dataset dataset, boolean readOnly, int connectionLimit,
-            java.time.Duration statementTimeout) throws SQLException {
+    private Sandbox provision(
+            SandboxServer server,
+            Dataset dataset,
+            boolean readOnly,
+            int connectionLimit,
+            java.time.Duration statementTimeout)
+            throws SQLException {
         String template = templates.ensure(server, dataset);
         String suffix = Secrets.nameSuffix();
         String database = Secrets.checkedIdentifier((readOnly ? "gr_" : "sb_") + suffix);
@@ -46,13 +52,16 @@ class SandboxProvisioner {
         String password = Secrets.checkedPassword(Secrets.password());
         try (Connection admin = AdminConnections.open(server, "postgres")) {
             cheapPasswordHash(admin);
-            DatasetTemplates.execute(admin, "create role " + role + " login password '" + password + "'"
-                    + " nosuperuser nocreatedb nocreaterole noreplication nobypassrls noinherit connection limit "
-                    + connectionLimit);
+            DatasetTemplates.execute(
+                    admin,
+                    "create role " + role + " login password '" + password + "'"
+                            + " nosuperuser nocreatedb nocreaterole noreplication nobypassrls noinherit connection limit "
+                            + connectionLimit);
             DatasetTemplates.execute(admin, "create database " + database + " template " + template);
             DatasetTemplates.execute(admin, "revoke all on database " + database + " from public");
-            DatasetTemplates.execute(admin, "grant connect" + (readOnly ? "" : ", temporary") + " on database "
-                    + database + " to " + role);
+            DatasetTemplates.execute(
+                    admin,
+                    "grant connect" + (readOnly ? "" : ", temporary") + " on database " + database + " to " + role);
             DatasetTemplates.execute(admin, "alter database " + database + " connection limit " + connectionLimit);
         } catch (SQLException e) {
             drop(server, database, role);
@@ -94,11 +103,15 @@ class SandboxProvisioner {
      * own doing ({@code SandboxSession} repairs it). Only a backstop for the learner's own clients,
      * which may SET them otherwise for their session; lab runs are cancelled by the lab itself.
      */
-    private static void applySessionDefaults(Connection admin, String database, boolean readOnly,
-            java.time.Duration statementTimeout) throws SQLException {
-        DatasetTemplates.execute(admin, "alter database " + database + " set statement_timeout = '"
-                + (statementTimeout.toMillis() * 2) + "ms'");
-        DatasetTemplates.execute(admin, "alter database " + database + " set idle_in_transaction_session_timeout = '60s'");
+    private static void applySessionDefaults(
+            Connection admin, String database, boolean readOnly, java.time.Duration statementTimeout)
+            throws SQLException {
+        DatasetTemplates.execute(
+                admin,
+                "alter database " + database + " set statement_timeout = '" + (statementTimeout.toMillis() * 2)
+                        + "ms'");
+        DatasetTemplates.execute(
+                admin, "alter database " + database + " set idle_in_transaction_session_timeout = '60s'");
         if (readOnly) {
             DatasetTemplates.execute(admin, "alter database " + database + " set default_transaction_read_only = on");
         }
@@ -114,8 +127,8 @@ class SandboxProvisioner {
         String database = Secrets.checkedIdentifier(sandbox.database());
         try (Connection admin = AdminConnections.open(server, "postgres")) {
             cheapPasswordHash(admin);
-            DatasetTemplates.execute(admin, "alter role " + role + " password '"
-                    + Secrets.checkedPassword(sandbox.password()) + "'");
+            DatasetTemplates.execute(
+                    admin, "alter role " + role + " password '" + Secrets.checkedPassword(sandbox.password()) + "'");
             DatasetTemplates.execute(admin, "alter role " + role + " reset all");
             DatasetTemplates.execute(admin, "alter role " + role + " in database " + database + " reset all");
             // sandboxes made before the defaults moved to the database get them there now
@@ -125,7 +138,8 @@ class SandboxProvisioner {
 
     void drop(SandboxServer server, String database, String role) throws SQLException {
         try (Connection admin = AdminConnections.open(server, "postgres")) {
-            DatasetTemplates.execute(admin, "drop database if exists " + Secrets.checkedIdentifier(database) + " with (force)");
+            DatasetTemplates.execute(
+                    admin, "drop database if exists " + Secrets.checkedIdentifier(database) + " with (force)");
             DatasetTemplates.execute(admin, "drop role if exists " + Secrets.checkedIdentifier(role));
         }
     }

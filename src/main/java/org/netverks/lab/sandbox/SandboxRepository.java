@@ -13,9 +13,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SandboxRepository {
 
-    private static final RowMapper<Sandbox> SANDBOX = (row, n) -> new Sandbox(row.getObject("id", UUID.class),
-            row.getString("server_id"), row.getString("dataset"), row.getString("template"),
-            row.getString("database_name"), row.getString("role_name"), row.getString("role_password"));
+    private static final RowMapper<Sandbox> SANDBOX = (row, n) -> new Sandbox(
+            row.getObject("id", UUID.class),
+            row.getString("server_id"),
+            row.getString("dataset"),
+            row.getString("template"),
+            row.getString("database_name"),
+            row.getString("role_name"),
+            row.getString("role_password"));
 
     private final JdbcClient jdbc;
 
@@ -24,11 +29,15 @@ class SandboxRepository {
     }
 
     Optional<Sandbox> ownedBy(String ownerKey, String dataset) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 update lab_sandbox set last_used_at = now()
                 where owner_key = :owner and dataset = :dataset
                 returning *""")
-                .param("owner", ownerKey).param("dataset", dataset).query(SANDBOX).optional();
+                .param("owner", ownerKey)
+                .param("dataset", dataset)
+                .query(SANDBOX)
+                .optional();
     }
 
     /** Marks these learners' sandboxes on this server as used now (learners' own clients were seen there). */
@@ -36,42 +45,62 @@ class SandboxRepository {
         if (databases.isEmpty()) {
             return;
         }
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 update lab_sandbox set last_used_at = now()
                 where server_id = :server and database_name = any(:databases) and owner_key is not null""")
-                .param("server", serverId).param("databases", databases.toArray(String[]::new)).update();
+                .param("server", serverId)
+                .param("databases", databases.toArray(String[]::new))
+                .update();
     }
 
     /** Takes a ready sandbox of this template from the pool; safe with several app instances. */
     Optional<Sandbox> claimReady(String ownerKey, String template) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 update lab_sandbox set owner_key = :owner, claimed_at = now(), last_used_at = now()
                 where id = (select id from lab_sandbox where owner_key is null and template = :template
                             order by created_at limit 1 for update skip locked)
                 returning *""")
-                .param("owner", ownerKey).param("template", template).query(SANDBOX).optional();
+                .param("owner", ownerKey)
+                .param("template", template)
+                .query(SANDBOX)
+                .optional();
     }
 
     void insert(Sandbox sandbox, String ownerKey) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 insert into lab_sandbox (id, server_id, dataset, template, database_name, role_name, role_password,
                                          owner_key, claimed_at)
                 values (:id, :server, :dataset, :template, :database, :role, :password, :owner,
                         case when :claimed then now() end)""")
-                .param("id", sandbox.id()).param("server", sandbox.serverId()).param("dataset", sandbox.dataset())
-                .param("template", sandbox.template()).param("database", sandbox.database())
-                .param("role", sandbox.role()).param("password", sandbox.password()).param("owner", ownerKey)
-                .param("claimed", ownerKey != null).update();
+                .param("id", sandbox.id())
+                .param("server", sandbox.serverId())
+                .param("dataset", sandbox.dataset())
+                .param("template", sandbox.template())
+                .param("database", sandbox.database())
+                .param("role", sandbox.role())
+                .param("password", sandbox.password())
+                .param("owner", ownerKey)
+                .param("claimed", ownerKey != null)
+                .update();
     }
 
     /** Gives up the learner's current sandbox (for a reset); returns it so it can be dropped. */
     Optional<Sandbox> release(String ownerKey, String dataset) {
         return jdbc.sql("delete from lab_sandbox where owner_key = :owner and dataset = :dataset returning *")
-                .param("owner", ownerKey).param("dataset", dataset).query(SANDBOX).optional();
+                .param("owner", ownerKey)
+                .param("dataset", dataset)
+                .query(SANDBOX)
+                .optional();
     }
 
     boolean delete(UUID id) {
-        return jdbc.sql("delete from lab_sandbox where id = :id").param("id", id).update() == 1;
+        return jdbc.sql("delete from lab_sandbox where id = :id")
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     int total() {
@@ -80,22 +109,30 @@ class SandboxRepository {
 
     int readyCount(String template) {
         return jdbc.sql("select count(*) from lab_sandbox where owner_key is null and template = :template")
-                .param("template", template).query(Integer.class).single();
+                .param("template", template)
+                .query(Integer.class)
+                .single();
     }
 
     Map<String, Integer> countsByServer() {
-        return jdbc.sql("select server_id, count(*) from lab_sandbox group by server_id")
-                .query((row, n) -> Map.entry(row.getString(1), row.getInt(2))).list().stream()
+        return jdbc
+                .sql("select server_id, count(*) from lab_sandbox group by server_id")
+                .query((row, n) -> Map.entry(row.getString(1), row.getInt(2)))
+                .list()
+                .stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Claimed sandboxes idle for longer than {@code idle}, and pooled ones of templates no longer current. */
     List<Sandbox> reclaimable(Duration idle, List<String> currentTemplates) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 select * from lab_sandbox
                 where (owner_key is not null and last_used_at < now() - make_interval(secs => :idle))
                    or (owner_key is null and not (template = any(:templates)))""")
-                .param("idle", idle.toSeconds()).param("templates", currentTemplates.toArray(String[]::new))
-                .query(SANDBOX).list();
+                .param("idle", idle.toSeconds())
+                .param("templates", currentTemplates.toArray(String[]::new))
+                .query(SANDBOX)
+                .list();
     }
 }

@@ -16,16 +16,24 @@ public record SandboxServer(String id, String host, int port, String adminUser, 
         try {
             uri = URI.create(url.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + redact(url) + "' is not a URL like postgresql://user:password@host:5432");
+            throw new IllegalArgumentException(
+                    "'" + redact(url) + "' is not a URL like postgresql://user:password@host:5432");
         }
-        if (!"postgresql".equals(uri.getScheme()) || uri.getHost() == null || uri.getUserInfo() == null
+        if (!"postgresql".equals(uri.getScheme())
+                || uri.getHost() == null
+                || uri.getUserInfo() == null
                 || !uri.getUserInfo().contains(":")) {
-            throw new IllegalArgumentException("'" + redact(url) + "' is not a URL like postgresql://user:password@host:5432");
+            throw new IllegalArgumentException(
+                    "'" + redact(url) + "' is not a URL like postgresql://user:password@host:5432");
         }
         String[] userInfo = uri.getUserInfo().split(":", 2);
         int port = uri.getPort() > 0 ? uri.getPort() : 5432;
-        return new SandboxServer(uri.getHost() + ":" + port, uri.getHost(), port,
-                URLDecoder.decode(userInfo[0], StandardCharsets.UTF_8), URLDecoder.decode(userInfo[1], StandardCharsets.UTF_8));
+        return new SandboxServer(
+                uri.getHost() + ":" + port,
+                uri.getHost(),
+                port,
+                URLDecoder.decode(userInfo[0], StandardCharsets.UTF_8),
+                URLDecoder.decode(userInfo[1], StandardCharsets.UTF_8));
     }
 
     public String jdbcUrl(String database) {

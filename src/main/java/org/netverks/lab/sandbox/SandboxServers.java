@@ -28,7 +28,9 @@ public final class SandboxServers {
     }
 
     public SandboxServer byId(String id) {
-        return all().stream().filter(server -> server.id().equals(id)).findFirst()
+        return all().stream()
+                .filter(server -> server.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("sandbox server " + id + " is no longer configured"));
     }
 
@@ -42,7 +44,8 @@ public final class SandboxServers {
      * refused, broken; 57P03: starting up), rather than a statement that failed.
      */
     public static boolean unreachable(SQLException e) {
-        return e.getSQLState() != null && (e.getSQLState().startsWith("08") || e.getSQLState().equals("57P03"));
+        return e.getSQLState() != null
+                && (e.getSQLState().startsWith("08") || e.getSQLState().equals("57P03"));
     }
 
     /** The refusal for a request that needs {@code server} while it cannot be reached. */
@@ -57,10 +60,14 @@ public final class SandboxServers {
 
     private static SandboxUnavailableException unavailable(boolean restarting) {
         return restarting
-                ? new SandboxUnavailableException(SandboxUnavailableException.Reason.SERVER_DOWN, RETRY_RESTARTING,
+                ? new SandboxUnavailableException(
+                        SandboxUnavailableException.Reason.SERVER_DOWN,
+                        RETRY_RESTARTING,
                         "The lab's database server is restarting after a failure. Your sandbox and its tables will be "
                                 + "back in a few seconds: run again shortly.")
-                : new SandboxUnavailableException(SandboxUnavailableException.Reason.SERVER_DOWN, RETRY_UNREACHABLE,
+                : new SandboxUnavailableException(
+                        SandboxUnavailableException.Reason.SERVER_DOWN,
+                        RETRY_UNREACHABLE,
                         "The lab's database server cannot be reached right now, so your sandbox is unavailable. "
                                 + "Please try again shortly.");
     }

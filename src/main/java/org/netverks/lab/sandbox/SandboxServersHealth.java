@@ -31,14 +31,17 @@ class SandboxServersHealth implements HealthIndicator {
         Map<String, Object> details = new LinkedHashMap<>();
         for (SandboxServer server : servers.all()) {
             try (Connection admin = AdminConnections.open(server, "postgres");
-                    ResultSet rows = admin.createStatement().executeQuery("""
+                    ResultSet rows = admin.createStatement()
+                            .executeQuery(
+                                    """
                             select (select count(*) from pg_locks),
                                    (select count(*) from pg_stat_activity where backend_type = 'client backend'),
                                    current_setting('max_connections')::int""")) {
                 rows.next();
                 long locks = rows.getLong(1);
-                details.put(server.id(), Map.of("locks", locks, "connections", rows.getLong(2),
-                        "maxConnections", rows.getInt(3)));
+                details.put(
+                        server.id(),
+                        Map.of("locks", locks, "connections", rows.getLong(2), "maxConnections", rows.getInt(3)));
                 up &= locks < LOCK_WARNING;
             } catch (SQLException e) {
                 details.put(server.id(), Map.of("error", String.valueOf(e.getMessage())));

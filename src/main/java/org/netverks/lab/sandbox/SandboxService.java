@@ -18,8 +18,8 @@ import org.netverks.platform.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -50,8 +50,14 @@ public class SandboxService implements ScratchDatabases {
         return thread;
     });
 
-    SandboxService(SandboxRepository repository, SandboxProvisioner provisioner, DatasetTemplates templates,
-            SandboxServers servers, ContentCatalog catalog, LabProperties properties, DiskQuotaGuard quotaGuard) {
+    SandboxService(
+            SandboxRepository repository,
+            SandboxProvisioner provisioner,
+            DatasetTemplates templates,
+            SandboxServers servers,
+            ContentCatalog catalog,
+            LabProperties properties,
+            DiskQuotaGuard quotaGuard) {
         this.repository = repository;
         this.provisioner = provisioner;
         this.templates = templates;
@@ -70,7 +76,8 @@ public class SandboxService implements ScratchDatabases {
             return known.sandbox();
         }
         // the lookup also marks the sandbox used, which keeps it from being reclaimed
-        Sandbox sandbox = repository.ownedBy(ownerKey, dataset.name()).orElseGet(() -> obtain(ownerKey, dataset, client));
+        Sandbox sandbox =
+                repository.ownedBy(ownerKey, dataset.name()).orElseGet(() -> obtain(ownerKey, dataset, client));
         recent.put(key, new Known(sandbox, System.nanoTime()));
         return sandbox;
     }
@@ -79,8 +86,7 @@ public class SandboxService implements ScratchDatabases {
      * Learners run many statements a minute; looking their sandbox up (and stamping it used) in
      * the platform database at most every {@link #RECENT} keeps that write off the hot path.
      */
-    private record Known(Sandbox sandbox, long seenNanos) {
-    }
+    private record Known(Sandbox sandbox, long seenNanos) {}
 
     private static final Duration RECENT = Duration.ofSeconds(30);
     private final Map<String, Known> recent = new java.util.concurrent.ConcurrentHashMap<>();
@@ -118,7 +124,9 @@ public class SandboxService implements ScratchDatabases {
             return new Scratch(ready.get(), server(ready.get()));
         }
         if (repository.total() >= properties.maxSandboxes()) {
-            throw new SandboxUnavailableException(SandboxUnavailableException.Reason.AT_CAPACITY, CAPACITY_RETRY,
+            throw new SandboxUnavailableException(
+                    SandboxUnavailableException.Reason.AT_CAPACITY,
+                    CAPACITY_RETRY,
                     "The lab is at capacity, try again in a minute.");
         }
         Sandbox created = create(dataset);
@@ -139,7 +147,8 @@ public class SandboxService implements ScratchDatabases {
         String key = readOnlyOwner + "\n" + dataset.name();
         String template = templates.templateName(dataset);
         Known known = recent.get(key);
-        if (known != null && known.sandbox().template().equals(template)
+        if (known != null
+                && known.sandbox().template().equals(template)
                 && System.nanoTime() - known.seenNanos() < RECENT.toNanos()) {
             return new Scratch(known.sandbox(), server(known.sandbox()));
         }
@@ -153,21 +162,30 @@ public class SandboxService implements ScratchDatabases {
         if (existing.isPresent() && existing.get().template().equals(template)) {
             return existing.get();
         }
-        existing.flatMap(old -> repository.release(readOnlyOwner, dataset.name())).ifPresent(this::dropLater);
+        existing.flatMap(old -> repository.release(readOnlyOwner, dataset.name()))
+                .ifPresent(this::dropLater);
         SandboxServer server = leastLoadedServer();
         try {
-            Sandbox created = provisioner.createReadOnly(server, dataset,
-                    ScratchDatabases.readOnlyConnections(properties.maxConcurrentChecks()), properties.statementTimeout());
+            Sandbox created = provisioner.createReadOnly(
+                    server,
+                    dataset,
+                    ScratchDatabases.readOnlyConnections(properties.maxConcurrentChecks()),
+                    properties.statementTimeout());
             repository.insert(created, readOnlyOwner);
             return created;
         } catch (SQLException e) {
             if (SandboxServers.unreachable(e)) {
-                log.warn("Could not create a read-only copy of dataset {}: {} cannot be reached ({})", dataset.name(),
-                        server.id(), e.getMessage());
+                log.warn(
+                        "Could not create a read-only copy of dataset {}: {} cannot be reached ({})",
+                        dataset.name(),
+                        server.id(),
+                        e.getMessage());
                 throw servers.unavailable(server);
             }
             log.error("Could not create a read-only copy of dataset {} on {}", dataset.name(), server.id(), e);
-            throw new SandboxUnavailableException(SandboxUnavailableException.Reason.SERVER_ERROR, CAPACITY_RETRY,
+            throw new SandboxUnavailableException(
+                    SandboxUnavailableException.Reason.SERVER_ERROR,
+                    CAPACITY_RETRY,
                     "The lab could not prepare a copy of the data to grade on just now. Please try again in a minute.");
         }
     }
@@ -204,7 +222,9 @@ public class SandboxService implements ScratchDatabases {
     private Sandbox obtain(String ownerKey, Dataset dataset, String client) {
         Duration wait = rateLimiter.acquire(client);
         if (!wait.isZero()) {
-            throw new SandboxUnavailableException(SandboxUnavailableException.Reason.TOO_MANY_CREATIONS, wait,
+            throw new SandboxUnavailableException(
+                    SandboxUnavailableException.Reason.TOO_MANY_CREATIONS,
+                    wait,
                     "You have started " + properties.creationsPerClientPerHour() + " fresh sandboxes in the last hour, "
                             + "the most allowed. Try again in " + Math.max(1, wait.toMinutes()) + " minute(s).");
         }
@@ -240,7 +260,9 @@ public class SandboxService implements ScratchDatabases {
             return ready.get();
         }
         if (repository.total() >= properties.maxSandboxes()) {
-            throw new SandboxUnavailableException(SandboxUnavailableException.Reason.AT_CAPACITY, CAPACITY_RETRY,
+            throw new SandboxUnavailableException(
+                    SandboxUnavailableException.Reason.AT_CAPACITY,
+                    CAPACITY_RETRY,
                     "The lab is at capacity, try again in a minute.");
         }
         Sandbox created = create(dataset);
@@ -259,19 +281,25 @@ public class SandboxService implements ScratchDatabases {
             return provisioner.create(server, dataset, properties.statementTimeout());
         } catch (SQLException e) {
             if (SandboxServers.unreachable(e)) {
-                log.warn("Could not create a sandbox for dataset {}: {} cannot be reached ({})", dataset.name(),
-                        server.id(), e.getMessage());
+                log.warn(
+                        "Could not create a sandbox for dataset {}: {} cannot be reached ({})",
+                        dataset.name(),
+                        server.id(),
+                        e.getMessage());
                 throw servers.unavailable(server);
             }
             log.error("Could not create a sandbox for dataset {} on {}", dataset.name(), server.id(), e);
-            throw new SandboxUnavailableException(SandboxUnavailableException.Reason.SERVER_ERROR, CAPACITY_RETRY,
+            throw new SandboxUnavailableException(
+                    SandboxUnavailableException.Reason.SERVER_ERROR,
+                    CAPACITY_RETRY,
                     "The lab could not prepare a database for you just now. Please try again in a minute.");
         }
     }
 
     private SandboxServer leastLoadedServer() {
         Map<String, Integer> counts = repository.countsByServer();
-        return servers.all().stream().min(Comparator.comparingInt(server -> counts.getOrDefault(server.id(), 0)))
+        return servers.all().stream()
+                .min(Comparator.comparingInt(server -> counts.getOrDefault(server.id(), 0)))
                 .orElseThrow();
     }
 
@@ -321,7 +349,8 @@ public class SandboxService implements ScratchDatabases {
 
     private void reclaim() {
         markUsedByOutsideClients();
-        List<String> current = datasetsInUse().stream().map(templates::templateName).toList();
+        List<String> current =
+                datasetsInUse().stream().map(templates::templateName).toList();
         for (Sandbox sandbox : repository.reclaimable(properties.idleReclaim(), current)) {
             if (repository.delete(sandbox.id())) {
                 recent.values().removeIf(known -> known.sandbox().id().equals(sandbox.id()));
@@ -339,17 +368,23 @@ public class SandboxService implements ScratchDatabases {
             try {
                 repository.markUsed(server.id(), outsideClients.inUse(server));
             } catch (SQLException e) {
-                log.warn("Could not ask {} which sandboxes have clients connected ({}); only use through the lab"
-                        + " keeps its sandboxes this time", server.id(), e.getMessage());
+                log.warn(
+                        "Could not ask {} which sandboxes have clients connected ({}); only use through the lab"
+                                + " keeps its sandboxes this time",
+                        server.id(),
+                        e.getMessage());
             }
         }
     }
 
     private List<Dataset> datasetsInUse() {
-        return catalog.current().tracks().stream().flatMap(track -> track.steps().stream())
+        return catalog.current().tracks().stream()
+                .flatMap(track -> track.steps().stream())
                 .filter(step -> step.available() && step.lesson().dataset() != null)
-                .map(step -> step.lesson().dataset()).distinct()
-                .map(name -> catalog.current().dataset(name).orElseThrow()).toList();
+                .map(step -> step.lesson().dataset())
+                .distinct()
+                .map(name -> catalog.current().dataset(name).orElseThrow())
+                .toList();
     }
 
     private void dropLater(Sandbox sandbox) {

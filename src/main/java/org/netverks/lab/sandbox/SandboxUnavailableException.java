@@ -9,7 +9,12 @@ public class SandboxUnavailableException extends RuntimeException {
      * Whether the whole lab is full (503), this client made too many (429), the server failed a
      * task (503) or cannot be reached at all (503).
      */
-    public enum Reason { AT_CAPACITY, TOO_MANY_CREATIONS, SERVER_ERROR, SERVER_DOWN }
+    public enum Reason {
+        AT_CAPACITY,
+        TOO_MANY_CREATIONS,
+        SERVER_ERROR,
+        SERVER_DOWN
+    }
 
     private final Reason reason;
     private final Duration retryAfter;

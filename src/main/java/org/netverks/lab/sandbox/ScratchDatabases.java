@@ -36,8 +36,7 @@ public interface ScratchDatabases {
         return concurrentChecks * 2 + 2;
     }
 
-    record Scratch(Sandbox sandbox, SandboxServer server) {
-    }
+    record Scratch(Sandbox sandbox, SandboxServer server) {}
 
     /**
      * Copies made and dropped on one server with no platform database and no pool: what the
@@ -51,11 +50,13 @@ public interface ScratchDatabases {
             public Scratch readOnly(Dataset dataset) {
                 return readOnly.computeIfAbsent(dataset.fingerprint(), fingerprint -> {
                     try {
-                        return new Scratch(provisioner.createReadOnly(server, dataset,
-                                readOnlyConnections(concurrentChecks), statementTimeout), server);
+                        return new Scratch(
+                                provisioner.createReadOnly(
+                                        server, dataset, readOnlyConnections(concurrentChecks), statementTimeout),
+                                server);
                     } catch (SQLException e) {
-                        throw new IllegalStateException("could not copy the dataset '" + dataset.name() + "': "
-                                + e.getMessage(), e);
+                        throw new IllegalStateException(
+                                "could not copy the dataset '" + dataset.name() + "': " + e.getMessage(), e);
                     }
                 });
             }
@@ -65,8 +66,8 @@ public interface ScratchDatabases {
                 try {
                     return new Scratch(provisioner.create(server, dataset, statementTimeout), server);
                 } catch (SQLException e) {
-                    throw new IllegalStateException("could not copy the dataset '" + dataset.name() + "': "
-                            + e.getMessage(), e);
+                    throw new IllegalStateException(
+                            "could not copy the dataset '" + dataset.name() + "': " + e.getMessage(), e);
                 }
             }
 
@@ -83,9 +84,13 @@ public interface ScratchDatabases {
             @Override
             public void discard(Scratch scratch) {
                 try {
-                    provisioner.drop(server, scratch.sandbox().database(), scratch.sandbox().role());
+                    provisioner.drop(
+                            server,
+                            scratch.sandbox().database(),
+                            scratch.sandbox().role());
                 } catch (SQLException e) {
-                    throw new IllegalStateException("could not drop " + scratch.sandbox().database(), e);
+                    throw new IllegalStateException(
+                            "could not drop " + scratch.sandbox().database(), e);
                 }
             }
         };

@@ -12,8 +12,7 @@ final class Secrets {
     private static final String LOWER = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final String MIXED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** 12 characters of [a-z0-9]: about 62 bits, enough to make names unguessable. */
     static String nameSuffix() {

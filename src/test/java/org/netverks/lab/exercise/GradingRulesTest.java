@@ -29,26 +29,38 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class GradingRulesTest {
 
-    private static final String SCHEMA = """
+    private static final String SCHEMA =
+            """
             create table scores (id integer primary key, player text not null, team text,
                                  points numeric(6,2) not null, played date not null);""";
-    private static final Dataset SCORES = Dataset.of("grading-test", SCHEMA, """
+    private static final Dataset SCORES = Dataset.of(
+            "grading-test",
+            SCHEMA,
+            """
             insert into scores values
               (1, 'ana', 'red',   10.50, '2024-01-01'), (2, 'bo',  'red',    7.25, '2024-01-02'),
               (3, 'cy',  'blue',   7.25, '2024-01-02'), (4, 'di',  'blue',   3.00, '2024-01-03'),
               (5, 'ed',  null,     3.00, '2024-01-04'), (6, 'fi',  'green',  1.10, '2024-01-05'),
-              (7, 'gus', 'red',    0.95, '2024-01-05');""", "");
-    private static final Dataset OTHER_SCORES = Dataset.of("grading-test-other", SCHEMA, """
+              (7, 'gus', 'red',    0.95, '2024-01-05');""",
+            "");
+    private static final Dataset OTHER_SCORES = Dataset.of(
+            "grading-test-other",
+            SCHEMA,
+            """
             insert into scores values
               (21, 'hal', 'red',  2.00, '2024-02-01'), (22, 'ivy', 'blue', 9.99, '2024-02-02'),
-              (23, 'jo',  'blue', 4.40, '2024-02-03'), (24, 'kim', 'green', 6.00, '2024-02-04');""", "");
+              (23, 'jo',  'blue', 4.40, '2024-02-03'), (24, 'kim', 'green', 6.00, '2024-02-04');""",
+            "");
 
     @Autowired
     ScriptRunner runner;
+
     @Autowired
     SandboxService sandboxes;
+
     @Autowired
     LabProperties properties;
+
     @Autowired
     ContentCatalog content;
 
@@ -58,23 +70,53 @@ class GradingRulesTest {
     @BeforeEach
     void grader() {
         grader = new ExerciseGrader(runner, sandboxes, properties.runLimits());
-        catalog = new Catalog("test", List.of(), Map.of(SCORES.name(), SCORES, OTHER_SCORES.name(), OTHER_SCORES,
-                "practice", content.current().dataset("practice").orElseThrow()));
+        catalog = new Catalog(
+                "test",
+                List.of(),
+                Map.of(
+                        SCORES.name(),
+                        SCORES,
+                        OTHER_SCORES.name(),
+                        OTHER_SCORES,
+                        "practice",
+                        content.current().dataset("practice").orElseThrow()));
     }
 
-    private static GradingRules rules(RowOrder order, List<String> columns, boolean names, TypePolicy types,
-            String tolerance) {
+    private static GradingRules rules(
+            RowOrder order, List<String> columns, boolean names, TypePolicy types, String tolerance) {
         return new GradingRules(order, columns, names, types, new BigDecimal(tolerance));
     }
 
     private static Exercise exercise(String solution, GradingRules rules) {
-        return new Exercise("test", "Test", "<p>task</p>", "task", SCORES.name(), solution, rules, null, List.of(),
-                List.of(), List.of(), List.of());
+        return new Exercise(
+                "test",
+                "Test",
+                "<p>task</p>",
+                "task",
+                SCORES.name(),
+                solution,
+                rules,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     private static Exercise withCheck(String solution, String check) {
-        return new Exercise("test", "Test", "<p>task</p>", "task", SCORES.name(), solution, GradingRules.DEFAULT, check,
-                List.of(), List.of(), List.of(), List.of());
+        return new Exercise(
+                "test",
+                "Test",
+                "<p>task</p>",
+                "task",
+                SCORES.name(),
+                solution,
+                GradingRules.DEFAULT,
+                check,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     private ExerciseGrader.Verdict grade(Exercise exercise, String sql) throws Exception {
@@ -86,21 +128,28 @@ class GradingRulesTest {
     }
 
     private static String text(ExerciseGrader.Verdict verdict) {
-        return String.join("\n", verdict.feedback().stream().map(Feedback::message).toList());
+        return String.join(
+                "\n", verdict.feedback().stream().map(Feedback::message).toList());
     }
 
     @Test
     void withoutAnOrderRuleAnyOrderIsRightAndMissingOrExtraRowsAreNamed() throws Exception {
-        Exercise teams = exercise("select team, count(*) as players from scores where team is not null group by team",
+        Exercise teams = exercise(
+                "select team, count(*) as players from scores where team is not null group by team",
                 GradingRules.DEFAULT);
-        assertThat(grade(teams, "select team, count(*) as players from scores where team is not null "
-                + "group by team order by team desc").correct()).isTrue();
+        assertThat(grade(
+                                teams,
+                                "select team, count(*) as players from scores where team is not null "
+                                        + "group by team order by team desc")
+                        .correct())
+                .isTrue();
 
-        ExerciseGrader.Verdict missing = grade(teams, "select team, count(*) as players from scores "
-                + "where team in ('red', 'blue') group by team");
+        ExerciseGrader.Verdict missing = grade(
+                teams, "select team, count(*) as players from scores " + "where team in ('red', 'blue') group by team");
         assertThat(missing.correct()).isFalse();
         assertThat(kinds(missing)).containsExactly("missing_rows");
-        assertThat(text(missing)).contains("1 row that belongs in the result is missing (yours has 2 rows, the expected result 3)");
+        assertThat(text(missing))
+                .contains("1 row that belongs in the result is missing (yours has 2 rows, the expected result 3)");
 
         ExerciseGrader.Verdict extra = grade(teams, "select team, count(*) as players from scores group by team");
         assertThat(kinds(extra)).containsExactly("extra_rows");
@@ -112,33 +161,46 @@ class GradingRulesTest {
     @Test
     void whenRowsDifferInSomeColumnsTheFeedbackNamesThem() throws Exception {
         Exercise players = exercise("select id, player, points from scores", GradingRules.DEFAULT);
-        ExerciseGrader.Verdict verdict = grade(players, "select id, upper(player) as player, points + 1 as points from scores");
+        ExerciseGrader.Verdict verdict =
+                grade(players, "select id, upper(player) as player, points + 1 as points from scores");
         assertThat(kinds(verdict)).containsExactly("missing_rows", "extra_rows");
-        assertThat(text(verdict)).contains("7 rows that belong in the result are missing (yours has 7 rows, the expected "
-                + "result 7). The values differ in columns “player”, “points”.");
-        ExerciseGrader.Verdict counted = grade(exercise("select team, count(*) as players from scores group by team",
-                GradingRules.DEFAULT), "select team, count(*) + 1 as players from scores group by team");
+        assertThat(text(verdict))
+                .contains("7 rows that belong in the result are missing (yours has 7 rows, the expected "
+                        + "result 7). The values differ in columns “player”, “points”.");
+        ExerciseGrader.Verdict counted = grade(
+                exercise("select team, count(*) as players from scores group by team", GradingRules.DEFAULT),
+                "select team, count(*) + 1 as players from scores group by team");
         assertThat(kinds(counted)).containsExactly("values");
-        assertThat(text(counted)).as("a count off by one is not a rounding problem").doesNotContain("close");
+        assertThat(text(counted))
+                .as("a count off by one is not a rounding problem")
+                .doesNotContain("close");
     }
 
     @Test
     void aTotalOrderMustBeFollowedRowForRow() throws Exception {
-        Exercise ranking = exercise("select player from scores order by points desc, player",
+        Exercise ranking = exercise(
+                "select player from scores order by points desc, player",
                 rules(RowOrder.TOTAL, List.of(), true, TypePolicy.CATEGORY, "0"));
-        assertThat(grade(ranking, "select player from scores order by points desc, player").correct()).isTrue();
-        ExerciseGrader.Verdict tiesBroken = grade(ranking, "select player from scores order by points desc, player desc");
+        assertThat(grade(ranking, "select player from scores order by points desc, player")
+                        .correct())
+                .isTrue();
+        ExerciseGrader.Verdict tiesBroken =
+                grade(ranking, "select player from scores order by points desc, player desc");
         assertThat(kinds(tiesBroken)).containsExactly("order");
         assertThat(text(tiesBroken)).contains("row 2 is the first one out of place");
-        assertThat(kinds(grade(ranking, "select player from scores order by id desc"))).containsExactly("order");
+        assertThat(kinds(grade(ranking, "select player from scores order by id desc")))
+                .containsExactly("order");
     }
 
     @Test
     void anOrderByColumnsLetsTiesComeInAnyOrder() throws Exception {
-        Exercise byPoints = exercise("select player, points from scores order by points desc, player",
+        Exercise byPoints = exercise(
+                "select player, points from scores order by points desc, player",
                 rules(RowOrder.BY_COLUMNS, List.of("points"), true, TypePolicy.CATEGORY, "0"));
-        assertThat(grade(byPoints, "select player, points from scores order by points desc, player desc").correct())
-                .as("bo and cy tie on 7.25; either may come first").isTrue();
+        assertThat(grade(byPoints, "select player, points from scores order by points desc, player desc")
+                        .correct())
+                .as("bo and cy tie on 7.25; either may come first")
+                .isTrue();
         ExerciseGrader.Verdict ascending = grade(byPoints, "select player, points from scores order by points");
         assertThat(kinds(ascending)).containsExactly("order");
         assertThat(text(ascending)).contains("not sorted by points");
@@ -151,12 +213,14 @@ class GradingRulesTest {
         ExerciseGrader.Verdict named = grade(exercise(solution, GradingRules.DEFAULT), unnamed);
         assertThat(kinds(named)).containsExactly("column_names");
         assertThat(text(named)).contains("column 2 is named “count”; the task asks for “players”".substring(1));
-        ExerciseGrader.Verdict swapped = grade(exercise(solution, GradingRules.DEFAULT),
-                "select count(*) as players, team from scores group by team");
+        ExerciseGrader.Verdict swapped = grade(
+                exercise(solution, GradingRules.DEFAULT), "select count(*) as players, team from scores group by team");
         assertThat(text(swapped)).contains("in another order: the task asks for team, players");
         assertThat(grade(exercise(solution, rules(RowOrder.NONE, List.of(), false, TypePolicy.CATEGORY, "0")), unnamed)
-                .correct()).isTrue();
-        ExerciseGrader.Verdict tooMany = grade(exercise(solution, GradingRules.DEFAULT),
+                        .correct())
+                .isTrue();
+        ExerciseGrader.Verdict tooMany = grade(
+                exercise(solution, GradingRules.DEFAULT),
                 "select team, count(*) as players, 1 as one from scores group by team");
         assertThat(kinds(tooMany)).containsExactly("columns");
         assertThat(text(tooMany)).contains("3 columns (team, players, one); the task asks for 2: team, players");
@@ -165,35 +229,48 @@ class GradingRulesTest {
     @Test
     void numbersMatchWithinTheToleranceAndNearMissesAreCalledClose() throws Exception {
         String average = "select team, avg(points) as average from scores where team is not null group by team";
-        String rounded = "select team, round(avg(points), 1) as average from scores where team is not null group by team";
+        String rounded =
+                "select team, round(avg(points), 1) as average from scores where team is not null group by team";
         assertThat(grade(exercise(average, rules(RowOrder.NONE, List.of(), true, TypePolicy.CATEGORY, "0.05")), rounded)
-                .correct()).isTrue();
+                        .correct())
+                .isTrue();
         ExerciseGrader.Verdict exact = grade(exercise(average, GradingRules.DEFAULT), rounded);
         assertThat(kinds(exact)).containsExactly("values");
         assertThat(text(exact)).contains("except for the values in column “average”", "close to the expected values");
-        assertThat(grade(exercise("select 2.50 as price", GradingRules.DEFAULT), "select 2.5::float8 as price").correct())
-                .as("2.50 and 2.5 are the same number").isTrue();
+        assertThat(grade(exercise("select 2.50 as price", GradingRules.DEFAULT), "select 2.5::float8 as price")
+                        .correct())
+                .as("2.50 and 2.5 are the same number")
+                .isTrue();
     }
 
     @Test
     void typesAreComparedByKindOrExactlyAsTheRuleSays() throws Exception {
         String solution = "select count(*) as players from scores";
-        ExerciseGrader.Verdict text = grade(exercise(solution, GradingRules.DEFAULT), "select count(*)::text as players from scores");
+        ExerciseGrader.Verdict text =
+                grade(exercise(solution, GradingRules.DEFAULT), "select count(*)::text as players from scores");
         assertThat(kinds(text)).containsExactly("types");
         assertThat(text(text)).contains("Column “players” is text (text); it should be a number.");
         assertThat(grade(exercise(solution, GradingRules.DEFAULT), "select count(*)::numeric as players from scores")
-                .correct()).as("any numeric type is a number").isTrue();
-        ExerciseGrader.Verdict exact = grade(exercise(solution, rules(RowOrder.NONE, List.of(), true, TypePolicy.EXACT, "0")),
+                        .correct())
+                .as("any numeric type is a number")
+                .isTrue();
+        ExerciseGrader.Verdict exact = grade(
+                exercise(solution, rules(RowOrder.NONE, List.of(), true, TypePolicy.EXACT, "0")),
                 "select count(*)::integer as players from scores");
         assertThat(text(exact)).contains("has the type integer; it should be bigint");
-        assertThat(grade(exercise(solution, rules(RowOrder.NONE, List.of(), true, TypePolicy.IGNORE, "0")),
-                "select count(*)::text as players from scores").correct()).isTrue();
+        assertThat(grade(
+                                exercise(solution, rules(RowOrder.NONE, List.of(), true, TypePolicy.IGNORE, "0")),
+                                "select count(*)::text as players from scores")
+                        .correct())
+                .isTrue();
     }
 
     @Test
     void anEmptyResultIsAResultButACommandIsNot() throws Exception {
         Exercise nobody = exercise("select player from scores where team = 'purple'", GradingRules.DEFAULT);
-        assertThat(grade(nobody, "select player from scores where points > 1000").correct()).isTrue();
+        assertThat(grade(nobody, "select player from scores where points > 1000")
+                        .correct())
+                .isTrue();
         ExerciseGrader.Verdict command = grade(nobody, "create table purple (player text)");
         assertThat(kinds(command)).containsExactly("no_result");
         assertThat(text(command)).contains("command (CREATE TABLE) and returns no rows");
@@ -219,15 +296,18 @@ class GradingRulesTest {
         ExerciseGrader.Verdict distinct = grade(teams, "select distinct team from scores where team is not null");
         assertThat(kinds(distinct)).containsExactly("duplicates");
         assertThat(text(distinct)).contains("fewer times than they should");
-        ExerciseGrader.Verdict doubled = grade(teams, "select team from scores where team is not null "
-                + "union all select team from scores where team = 'green'");
+        ExerciseGrader.Verdict doubled = grade(
+                teams,
+                "select team from scores where team is not null "
+                        + "union all select team from scores where team = 'green'");
         assertThat(kinds(doubled)).containsExactly("duplicates");
         assertThat(text(doubled)).contains("more times than they should");
     }
 
     @Test
     void aFailingStatementFailsTheCheckWithPostgresqlsMessageAndLine() throws Exception {
-        ExerciseGrader.Verdict verdict = grade(exercise("select player from scores", GradingRules.DEFAULT),
+        ExerciseGrader.Verdict verdict = grade(
+                exercise("select player from scores", GradingRules.DEFAULT),
                 "select player\nfrom scores\nwhere nosuch = 1");
         assertThat(kinds(verdict)).containsExactly("error");
         assertThat(text(verdict)).startsWith("Line 3: ERROR: column \"nosuch\" does not exist (SQLSTATE 42703)");
@@ -235,11 +315,14 @@ class GradingRulesTest {
 
     @Test
     void dataChangingTasksAreGradedByTheCheckQueryAfterTheLearnersStatements() throws Exception {
-        Exercise raise = withCheck("update scores set points = points + 1 where team = 'red'",
+        Exercise raise = withCheck(
+                "update scores set points = points + 1 where team = 'red'",
                 "select id, points from scores order by id");
-        assertThat(grade(raise, "begin; update scores set points = points + 1 where team = 'red'; commit;").correct())
+        assertThat(grade(raise, "begin; update scores set points = points + 1 where team = 'red'; commit;")
+                        .correct())
                 .isTrue();
-        ExerciseGrader.Verdict uncommitted = grade(raise, "begin; update scores set points = points + 1 where team = 'red';");
+        ExerciseGrader.Verdict uncommitted =
+                grade(raise, "begin; update scores set points = points + 1 where team = 'red';");
         assertThat(uncommitted.correct()).isFalse();
         assertThat(kinds(uncommitted)).contains("note", "values");
         assertThat(text(uncommitted)).contains("rolled back");
@@ -250,56 +333,93 @@ class GradingRulesTest {
 
     @Test
     void schemaChangingTasksAreGradedByTheCheckQueryToo() throws Exception {
-        Exercise addColumn = withCheck("alter table scores add column captain boolean not null default false",
+        Exercise addColumn = withCheck(
+                "alter table scores add column captain boolean not null default false",
                 """
                 select column_name, data_type, is_nullable, column_default
                 from information_schema.columns where table_name = 'scores' order by ordinal_position""");
-        assertThat(grade(addColumn, "ALTER TABLE scores ADD captain boolean DEFAULT false NOT NULL;").correct()).isTrue();
-        ExerciseGrader.Verdict nullable = grade(addColumn, "alter table scores add column captain boolean default false");
+        assertThat(grade(addColumn, "ALTER TABLE scores ADD captain boolean DEFAULT false NOT NULL;")
+                        .correct())
+                .isTrue();
+        ExerciseGrader.Verdict nullable =
+                grade(addColumn, "alter table scores add column captain boolean default false");
         assertThat(nullable.correct()).isFalse();
         assertThat(kinds(nullable)).containsExactly("values");
     }
 
     @Test
     void hiddenDatasetsCatchAnswersThatOnlyFitTheSample() throws Exception {
-        Exercise best = new Exercise("test", "Test", "<p>task</p>", "task", SCORES.name(),
-                "select player from scores where points > 5", GradingRules.DEFAULT, null, List.of(OTHER_SCORES.name()),
-                List.of(), List.of(), List.of());
-        assertThat(grade(best, "select player from scores where points >= 5.01").correct()).isTrue();
+        Exercise best = new Exercise(
+                "test",
+                "Test",
+                "<p>task</p>",
+                "task",
+                SCORES.name(),
+                "select player from scores where points > 5",
+                GradingRules.DEFAULT,
+                null,
+                List.of(OTHER_SCORES.name()),
+                List.of(),
+                List.of(),
+                List.of());
+        assertThat(grade(best, "select player from scores where points >= 5.01").correct())
+                .isTrue();
         ExerciseGrader.Verdict hardCoded = grade(best, "select player from scores where id in (1, 2, 3)");
         assertThat(hardCoded.correct()).isFalse();
         assertThat(kinds(hardCoded)).startsWith("other_data");
         assertThat(text(hardCoded)).contains("right on the lesson's data, but not on other data", "on the other data");
         assertThat(hardCoded.feedback()).allSatisfy(feedback -> assertThat(feedback.examples())
-                .as("no rows of the hidden data are shown").isEmpty());
+                .as("no rows of the hidden data are shown")
+                .isEmpty());
     }
 
     @Test
     void planAssertionsCheckThePlanOfTheLastStatement() throws Exception {
-        Exercise fast = new Exercise("test", "Test", "<p>task</p>", "task", "practice",
+        Exercise fast = new Exercise(
+                "test",
+                "Test",
+                "<p>task</p>",
+                "task",
+                "practice",
                 "create index on bookings (customer_id); select id, room from bookings where customer_id = 42",
-                GradingRules.DEFAULT, null, List.of(),
-                List.of(new PlanAssertion(true, List.of("Index Scan", "Bitmap Heap Scan"), "bookings"),
+                GradingRules.DEFAULT,
+                null,
+                List.of(),
+                List.of(
+                        new PlanAssertion(true, List.of("Index Scan", "Bitmap Heap Scan"), "bookings"),
                         new PlanAssertion(false, List.of("Seq Scan"), "bookings")),
-                List.of(), List.of());
+                List.of(),
+                List.of());
         ExerciseGrader.Verdict slow = grade(fast, "select id, room from bookings where customer_id = 42");
         assertThat(kinds(slow)).containsExactly("plan", "plan");
-        assertThat(text(slow)).contains("does not use Index Scan or Bitmap Heap Scan on bookings; it reads bookings "
-                + "with Seq Scan", "still uses Seq Scan on bookings");
-        assertThat(grade(fast, "create index bookings_by_customer on bookings (customer_id, room);\n"
-                + "select id, room from bookings where customer_id = 42;").correct()).isTrue();
+        assertThat(text(slow))
+                .contains(
+                        "does not use Index Scan or Bitmap Heap Scan on bookings; it reads bookings " + "with Seq Scan",
+                        "still uses Seq Scan on bookings");
+        assertThat(grade(
+                                fast,
+                                "create index bookings_by_customer on bookings (customer_id, room);\n"
+                                        + "select id, room from bookings where customer_id = 42;")
+                        .correct())
+                .isTrue();
     }
 
     @Test
     void answersThatWriteRunOnACopyOfTheirOwnAndTheSharedReadOnlyCopyStaysPristine() throws Exception {
         Exercise all = exercise("select id from scores", GradingRules.DEFAULT);
-        ExerciseGrader.Verdict deleting = grade(all, "set default_transaction_read_only = off;\n"
-                + "delete from scores where team = 'red';\nselect id from scores");
+        ExerciseGrader.Verdict deleting = grade(
+                all,
+                "set default_transaction_read_only = off;\n"
+                        + "delete from scores where team = 'red';\nselect id from scores");
         assertThat(kinds(deleting)).containsExactly("missing_rows");
         assertThat(text(deleting)).contains("3 rows that belong in the result are missing");
-        assertThat(grade(all, "select id from scores").correct()).as("the shared copy still has every row").isTrue();
-        assertThat(grade(all, "create temp table mine as select id from scores; select id from mine").correct())
-                .as("a temporary table needs a copy of its own, and gets one").isTrue();
+        assertThat(grade(all, "select id from scores").correct())
+                .as("the shared copy still has every row")
+                .isTrue();
+        assertThat(grade(all, "create temp table mine as select id from scores; select id from mine")
+                        .correct())
+                .as("a temporary table needs a copy of its own, and gets one")
+                .isTrue();
     }
 
     @Test
@@ -318,6 +438,8 @@ class GradingRulesTest {
         ExerciseGrader.Verdict stopped = endless.get();
         assertThat(kinds(stopped)).containsExactly("limit");
         assertThat(text(stopped)).contains("(statement time limit)");
-        assertThat((System.nanoTime() - start) / 1e9).as("stopped at the 2 s statement limit").isLessThan(15);
+        assertThat((System.nanoTime() - start) / 1e9)
+                .as("stopped at the 2 s statement limit")
+                .isLessThan(15);
     }
 }

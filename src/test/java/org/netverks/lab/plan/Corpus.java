@@ -40,8 +40,7 @@ final class Corpus {
         }
     }
 
-    private Corpus() {
-    }
+    private Corpus() {}
 
     static List<Case> cases() {
         List<Case> cases = new ArrayList<>();
@@ -59,9 +58,16 @@ final class Corpus {
                 if (line.endsWith(";")) {
                     statements.add(statement.toString());
                     statement.setLength(0);
-                    if (statements.get(statements.size() - 1).strip().toUpperCase().startsWith("EXPLAIN")) {
+                    if (statements
+                            .get(statements.size() - 1)
+                            .strip()
+                            .toUpperCase()
+                            .startsWith("EXPLAIN")) {
                         int last = statements.size() - 1;
-                        cases.add(new Case(name, List.copyOf(statements.subList(0, last)), statements.get(last),
+                        cases.add(new Case(
+                                name,
+                                List.copyOf(statements.subList(0, last)),
+                                statements.get(last),
                                 List.copyOf(expected)));
                         statements.clear();
                         expected.clear();

@@ -1,7 +1,6 @@
 package org.netverks.lab.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,32 +36,49 @@ class ExplainStatementTest {
     @Test
     void optionListKeepsEveryOptionAsWritten() {
         assertThat(parse("EXPLAIN (ANALYZE, BUFFERS, COSTS off) DELETE FROM bookings WHERE id = 1"))
-                .isEqualTo(new ExplainStatement(true,
-                        "EXPLAIN (ANALYZE, BUFFERS, COSTS off, FORMAT JSON) DELETE FROM bookings WHERE id = 1", "text"));
+                .isEqualTo(new ExplainStatement(
+                        true,
+                        "EXPLAIN (ANALYZE, BUFFERS, COSTS off, FORMAT JSON) DELETE FROM bookings WHERE id = 1",
+                        "text"));
     }
 
     @Test
     void formatTextIsReplacedAndOtherValuesKept() {
         assertThat(parse("explain (analyze true, format text) select * from orders"))
-                .isEqualTo(new ExplainStatement(true, "explain (analyze true, FORMAT JSON) select * from orders", "text"));
+                .isEqualTo(
+                        new ExplainStatement(true, "explain (analyze true, FORMAT JSON) select * from orders", "text"));
         assertThat(parse("EXPLAIN (FORMAT TEXT, SETTINGS ON) SELECT 1").jsonSql())
                 .isEqualTo("EXPLAIN (SETTINGS ON, FORMAT JSON) SELECT 1");
-        assertThat(parse("EXPLAIN (GENERIC_PLAN, format \"text\") SELECT * FROM bookings WHERE id = $1").jsonSql())
+        assertThat(parse("EXPLAIN (GENERIC_PLAN, format \"text\") SELECT * FROM bookings WHERE id = $1")
+                        .jsonSql())
                 .isEqualTo("EXPLAIN (GENERIC_PLAN, FORMAT JSON) SELECT * FROM bookings WHERE id = $1");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"EXPLAIN (ANALYZE false) SELECT 1", "EXPLAIN (analyze off) SELECT 1",
-        "EXPLAIN (ANALYZE 0) SELECT 1", "EXPLAIN (ANALYZE 'OFF') SELECT 1", "EXPLAIN (ANALYZE, ANALYZE FALSE) SELECT 1",
-        "EXPLAIN (VERBOSE) SELECT 1"})
+    @ValueSource(
+            strings = {
+                "EXPLAIN (ANALYZE false) SELECT 1",
+                "EXPLAIN (analyze off) SELECT 1",
+                "EXPLAIN (ANALYZE 0) SELECT 1",
+                "EXPLAIN (ANALYZE 'OFF') SELECT 1",
+                "EXPLAIN (ANALYZE, ANALYZE FALSE) SELECT 1",
+                "EXPLAIN (VERBOSE) SELECT 1"
+            })
     void analyzeSwitchedOffOrAbsentDoesNotRun(String sql) {
         assertThat(parse(sql).analyze()).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"EXPLAIN (ANALYZE) SELECT 1", "EXPLAIN (ANALYZE TRUE) SELECT 1",
-        "EXPLAIN (analyze on) SELECT 1", "EXPLAIN (ANALYZE 1) SELECT 1", "EXPLAIN (ANALYZE false, ANALYZE) SELECT 1",
-        "EXPLAIN (ANALYSE) SELECT 1", "ExPlAiN AnAlYzE SeLeCt 1"})
+    @ValueSource(
+            strings = {
+                "EXPLAIN (ANALYZE) SELECT 1",
+                "EXPLAIN (ANALYZE TRUE) SELECT 1",
+                "EXPLAIN (analyze on) SELECT 1",
+                "EXPLAIN (ANALYZE 1) SELECT 1",
+                "EXPLAIN (ANALYZE false, ANALYZE) SELECT 1",
+                "EXPLAIN (ANALYSE) SELECT 1",
+                "ExPlAiN AnAlYzE SeLeCt 1"
+            })
     void analyzeSwitchedOnRuns(String sql) {
         assertThat(parse(sql).analyze()).isTrue();
     }
@@ -70,8 +86,9 @@ class ExplainStatementTest {
     @Test
     void commentsAndNewlinesAnywhere() {
         String sql = "/* why */ EXPLAIN -- the lesson asks for it\n ANALYZE /* still */ SELECT 1";
-        assertThat(parse(sql)).isEqualTo(
-                new ExplainStatement(true, "/* why */ EXPLAIN (ANALYZE, FORMAT JSON) /* still */ SELECT 1", "text"));
+        assertThat(parse(sql))
+                .isEqualTo(new ExplainStatement(
+                        true, "/* why */ EXPLAIN (ANALYZE, FORMAT JSON) /* still */ SELECT 1", "text"));
 
         String spread = "EXPLAIN\n(\n  ANALYZE, -- run it\n  /* a, b */ BUFFERS\n)\nSELECT 1;";
         assertThat(parse(spread).jsonSql()).isEqualTo("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)\nSELECT 1;");
@@ -95,9 +112,19 @@ class ExplainStatementTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"SELECT 'EXPLAIN ANALYZE SELECT 1'", "-- EXPLAIN\nSELECT 1", "/* EXPLAIN */ DELETE FROM t",
-        "/* nested /* EXPLAIN */ still a comment */ SELECT 1", "EXPLAINED SELECT 1", "\"explain\" SELECT 1",
-        "WITH explain AS (SELECT 1) SELECT * FROM explain", "", "   ", "-- only a comment"})
+    @ValueSource(
+            strings = {
+                "SELECT 'EXPLAIN ANALYZE SELECT 1'",
+                "-- EXPLAIN\nSELECT 1",
+                "/* EXPLAIN */ DELETE FROM t",
+                "/* nested /* EXPLAIN */ still a comment */ SELECT 1",
+                "EXPLAINED SELECT 1",
+                "\"explain\" SELECT 1",
+                "WITH explain AS (SELECT 1) SELECT * FROM explain",
+                "",
+                "   ",
+                "-- only a comment"
+            })
     void otherStatementsAreNotExplains(String sql) {
         assertThat(ExplainStatement.parse(sql)).isEmpty();
     }
@@ -105,7 +132,8 @@ class ExplainStatementTest {
     @Test
     void otherFormatsAreLeftToPostgres() {
         assertThat(parse("EXPLAIN (FORMAT YAML) SELECT 1")).isEqualTo(new ExplainStatement(false, null, "yaml"));
-        assertThat(parse("EXPLAIN (ANALYZE, FORMAT JSON) SELECT 1")).isEqualTo(new ExplainStatement(true, null, "json"));
+        assertThat(parse("EXPLAIN (ANALYZE, FORMAT JSON) SELECT 1"))
+                .isEqualTo(new ExplainStatement(true, null, "json"));
         assertThat(parse("explain (format 'xml') select 1")).isEqualTo(new ExplainStatement(false, null, "xml"));
         // as in PostgreSQL, the last FORMAT counts
         assertThat(parse("EXPLAIN (FORMAT YAML, FORMAT TEXT) SELECT 1").jsonSql())
@@ -122,13 +150,18 @@ class ExplainStatementTest {
     @Test
     void rewrittenStatementsRunOnPostgres() throws Exception {
         try (Connection connection = PracticeDatabase.connect()) {
-            for (String sql : new String[] {"EXPLAIN ANALYSE SELECT 1", "explain (analyze true, format text) select 1",
-                "EXPLAIN (SELECT 1)", "EXPLAIN\n(\n  COSTS off -- c\n)\nSELECT 1"}) {
+            for (String sql : new String[] {
+                "EXPLAIN ANALYSE SELECT 1",
+                "explain (analyze true, format text) select 1",
+                "EXPLAIN (SELECT 1)",
+                "EXPLAIN\n(\n  COSTS off -- c\n)\nSELECT 1"
+            }) {
                 String json = PracticeDatabase.queryText(connection, parse(sql).jsonSql());
                 assertThat(json).as(sql).startsWith("[").contains("\"Node Type\": \"Result\"");
             }
-            for (String invalid : new String[] {"EXPLAIN (FORMAT 'TEXT') SELECT 1", "EXPLAIN (FORMAT) SELECT 1",
-                "EXPLAIN (ANALYZE maybe) SELECT 1"}) {
+            for (String invalid : new String[] {
+                "EXPLAIN (FORMAT 'TEXT') SELECT 1", "EXPLAIN (FORMAT) SELECT 1", "EXPLAIN (ANALYZE maybe) SELECT 1"
+            }) {
                 String original = errorOf(connection, invalid);
                 assertThat(original).as(invalid).isNotNull();
                 assertThat(errorOf(connection, parse(invalid).jsonSql())).isEqualTo(original);

@@ -36,7 +36,9 @@ class PlanTextEquivalenceTest {
     }
 
     static Stream<Corpus.Case> timedCorpus() {
-        return Corpus.cases().stream().filter(Corpus.Case::analyzedWithoutTimings).map(Corpus.Case::timed);
+        return Corpus.cases().stream()
+                .filter(Corpus.Case::analyzedWithoutTimings)
+                .map(Corpus.Case::timed);
     }
 
     @Test
@@ -52,7 +54,9 @@ class PlanTextEquivalenceTest {
         boolean timed = example.hasTimings();
         Comparison result = compare(example, timed);
         for (String expected : example.expected()) {
-            assertThat(result.postgres()).as("PostgreSQL's plan for " + example.name()).contains(expected);
+            assertThat(result.postgres())
+                    .as("PostgreSQL's plan for " + example.name())
+                    .contains(expected);
         }
         if (timed) {
             assertThat(mask(result.ours())).isEqualTo(mask(result.postgres()));
@@ -70,8 +74,7 @@ class PlanTextEquivalenceTest {
         assertThat(mask(result.ours())).isEqualTo(mask(result.postgres()));
     }
 
-    private record Comparison(String ours, String postgres) {
-    }
+    private record Comparison(String ours, String postgres) {}
 
     private Comparison compare(Corpus.Case example, boolean masked) throws Exception {
         String jsonSql = ExplainStatement.parse(example.explain()).orElseThrow().jsonSql();
@@ -84,7 +87,8 @@ class PlanTextEquivalenceTest {
                 inSavepoint(connection, example.explain());
                 Comparison result = null;
                 for (int attempt = 0; attempt < 3; attempt++) {
-                    String ours = renderer.render(inSavepoint(connection, jsonSql)).text();
+                    String ours =
+                            renderer.render(inSavepoint(connection, jsonSql)).text();
                     String postgres = inSavepoint(connection, example.explain());
                     result = new Comparison(ours, postgres);
                     if (masked ? mask(ours).equals(mask(postgres)) : ours.equals(postgres)) {

@@ -17,15 +17,17 @@ class PlanTreeTest {
 
     @Test
     void childrenComeInPlanOrder() throws Exception {
-        PlanResult result = explain("SET enable_mergejoin = off", "SET enable_nestloop = off",
+        PlanResult result = explain(
+                "SET enable_mergejoin = off",
+                "SET enable_nestloop = off",
                 "EXPLAIN (ANALYZE, FORMAT JSON) SELECT c.full_name FROM orders o JOIN customers c ON c.id = o.customer_id");
         PlanNode join = result.root();
         assertThat(join.nodeType()).isEqualTo("Hash Join");
         assertThat(join.title()).isEqualTo("Hash Join");
         assertThat(join.details()).containsExactly("Hash Cond: (o.customer_id = c.id)");
-        assertThat(join.children()).extracting(PlanNode::title)
-                .containsExactly("Seq Scan on orders o", "Hash");
-        assertThat(join.children().get(1).children()).extracting(PlanNode::title)
+        assertThat(join.children()).extracting(PlanNode::title).containsExactly("Seq Scan on orders o", "Hash");
+        assertThat(join.children().get(1).children())
+                .extracting(PlanNode::title)
                 .containsExactly("Seq Scan on customers c");
         assertThat(titlesInOrder(join)).containsExactlyElementsOf(titlesInTextOrder(result.text()));
     }
@@ -34,7 +36,8 @@ class PlanTreeTest {
     void subplansAreChildrenWhereTextDrawsThem() throws Exception {
         PlanResult result = explain("EXPLAIN (ANALYZE, FORMAT JSON) WITH x AS MATERIALIZED "
                 + "(SELECT * FROM bookings WHERE nights > 2) SELECT count(*) FROM x WHERE x.room <> '121'");
-        assertThat(result.root().children()).extracting(PlanNode::title)
+        assertThat(result.root().children())
+                .extracting(PlanNode::title)
                 .containsExactly("Seq Scan on bookings", "CTE Scan on x");
         assertThat(result.text()).contains("\n  CTE x\n    ->  Seq Scan on bookings");
         assertThat(titlesInOrder(result.root())).containsExactlyElementsOf(titlesInTextOrder(result.text()));
@@ -42,7 +45,8 @@ class PlanTreeTest {
 
     @Test
     void estimatedAndActualRowsSideBySide() throws Exception {
-        PlanNode scan = explain("EXPLAIN (ANALYZE, FORMAT JSON) SELECT * FROM bookings WHERE nights > 8").root();
+        PlanNode scan = explain("EXPLAIN (ANALYZE, FORMAT JSON) SELECT * FROM bookings WHERE nights > 8")
+                .root();
         assertThat(scan.title()).isEqualTo("Seq Scan on bookings");
         assertThat(scan.planRows()).isPositive();
         assertThat(scan.actualRows()).isEqualTo(5556L);
@@ -71,13 +75,19 @@ class PlanTreeTest {
 
     @Test
     void exclusiveTimeIsOwnTimeOverAllLoopsAndNeverNegative() throws Exception {
-        PlanResult result = explain("SET enable_hashjoin = off", "SET enable_mergejoin = off",
+        PlanResult result = explain(
+                "SET enable_hashjoin = off",
+                "SET enable_mergejoin = off",
                 "EXPLAIN (ANALYZE, FORMAT JSON) SELECT * FROM orders o JOIN bookings b ON b.customer_id = o.customer_id "
                         + "WHERE o.status = 'paid'");
         for (PlanNode node : all(result.root())) {
             double inclusive = node.actualTotalTime() * node.actualLoops();
-            double children = node.children().stream().mapToDouble(c -> c.actualTotalTime() * c.actualLoops()).sum();
-            assertThat(node.exclusiveTimeMs()).as(node.title()).isGreaterThanOrEqualTo(0.0)
+            double children = node.children().stream()
+                    .mapToDouble(c -> c.actualTotalTime() * c.actualLoops())
+                    .sum();
+            assertThat(node.exclusiveTimeMs())
+                    .as(node.title())
+                    .isGreaterThanOrEqualTo(0.0)
                     .isCloseTo(Math.max(0, inclusive - children), org.assertj.core.data.Offset.offset(1e-9));
         }
         assertThat(result.planningTimeMs()).isNotNull();
@@ -94,8 +104,11 @@ class PlanTreeTest {
      */
     @Test
     void exclusiveTimeStopsAtZeroWhenChildrenOverlap() throws Exception {
-        PlanNode aggregate = renderer.render(resource("/plan/cte-initplan.json")).root();
-        double children = aggregate.children().stream().mapToDouble(c -> c.actualTotalTime() * c.actualLoops()).sum();
+        PlanNode aggregate =
+                renderer.render(resource("/plan/cte-initplan.json")).root();
+        double children = aggregate.children().stream()
+                .mapToDouble(c -> c.actualTotalTime() * c.actualLoops())
+                .sum();
         assertThat(aggregate.actualTotalTime()).isLessThan(children);
         assertThat(aggregate.exclusiveTimeMs()).isZero();
         PlanNode cteScan = aggregate.children().get(1);
@@ -109,17 +122,21 @@ class PlanTreeTest {
             "EXPLAIN (ANALYZE, FORMAT JSON) SELECT p.category, count(*) FROM orders o JOIN order_items i ON i.order_id = o.id "
                     + "JOIN products p ON p.id = i.product_id GROUP BY p.category ORDER BY 2 DESC",
             "EXPLAIN (FORMAT JSON) SELECT c.full_name, (SELECT count(*) FROM orders o WHERE o.customer_id = c.id) FROM customers c",
-            "EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) SELECT * FROM bookings ORDER BY starts_at LIMIT 10"}) {
+            "EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) SELECT * FROM bookings ORDER BY starts_at LIMIT 10"
+        }) {
             PlanNode root = explain(explain).root();
-            List<PlanNode> marked = all(root).stream().filter(PlanNode::mostExpensive).toList();
+            List<PlanNode> marked =
+                    all(root).stream().filter(PlanNode::mostExpensive).toList();
             assertThat(marked).as(explain).hasSize(1);
         }
     }
 
     @Test
     void withTimingsTheMostExpensiveNodeHasTheLargestExclusiveTime() throws Exception {
-        PlanNode root = explain("EXPLAIN (ANALYZE, FORMAT JSON) SELECT room, count(*) FROM bookings GROUP BY room").root();
-        PlanNode marked = all(root).stream().filter(PlanNode::mostExpensive).findFirst().orElseThrow();
+        PlanNode root = explain("EXPLAIN (ANALYZE, FORMAT JSON) SELECT room, count(*) FROM bookings GROUP BY room")
+                .root();
+        PlanNode marked =
+                all(root).stream().filter(PlanNode::mostExpensive).findFirst().orElseThrow();
         for (PlanNode node : all(root)) {
             assertThat(marked.exclusiveTimeMs()).isGreaterThanOrEqualTo(node.exclusiveTimeMs());
         }
@@ -128,7 +145,8 @@ class PlanTreeTest {
     @Test
     void withoutTimingsTheMostExpensiveNodeHasTheLargestExclusiveCost() throws Exception {
         // a sort of every booking costs far more than reading them
-        PlanNode root = explain("EXPLAIN (FORMAT JSON) SELECT * FROM bookings ORDER BY created_at").root();
+        PlanNode root = explain("EXPLAIN (FORMAT JSON) SELECT * FROM bookings ORDER BY created_at")
+                .root();
         assertThat(root.nodeType()).isEqualTo("Sort");
         assertThat(root.mostExpensive()).isTrue();
         assertThat(root.children().get(0).mostExpensive()).isFalse();
@@ -136,14 +154,17 @@ class PlanTreeTest {
 
     @Test
     void costsOffWithoutTimingsMarksNothing() throws Exception {
-        PlanNode root = explain("EXPLAIN (COSTS OFF, FORMAT JSON) SELECT * FROM bookings ORDER BY created_at").root();
+        PlanNode root = explain("EXPLAIN (COSTS OFF, FORMAT JSON) SELECT * FROM bookings ORDER BY created_at")
+                .root();
         assertThat(all(root)).noneMatch(PlanNode::mostExpensive);
         assertThat(root.totalCost()).isZero();
     }
 
     @Test
     void aNodeThatNeverRanHasZeroLoops() throws Exception {
-        PlanResult result = explain("SET enable_hashjoin = off", "SET enable_mergejoin = off",
+        PlanResult result = explain(
+                "SET enable_hashjoin = off",
+                "SET enable_mergejoin = off",
                 "EXPLAIN (ANALYZE, FORMAT JSON) SELECT * FROM orders o JOIN customers c ON c.id = o.customer_id "
                         + "WHERE o.status = 'lost'");
         PlanNode inner = result.root().children().get(1);
@@ -154,8 +175,10 @@ class PlanTreeTest {
 
     @Test
     void workerLinesAreIndentedUnderTheirLabel() throws Exception {
-        PlanNode gather = explain("SET debug_parallel_query = on",
-                "EXPLAIN (ANALYZE, VERBOSE, TIMING OFF, FORMAT JSON) SELECT * FROM customers ORDER BY email").root();
+        PlanNode gather = explain(
+                        "SET debug_parallel_query = on",
+                        "EXPLAIN (ANALYZE, VERBOSE, TIMING OFF, FORMAT JSON) SELECT * FROM customers ORDER BY email")
+                .root();
         PlanNode sort = gather.children().get(0);
         assertThat(gather.details()).contains("Single Copy: true");
         assertThat(sort.details()).contains("Worker 0:  actual rows=30 loops=1");
@@ -192,7 +215,8 @@ class PlanTreeTest {
     private static List<String> titlesInTextOrder(String text) {
         List<String> titles = new ArrayList<>();
         for (String line : text.split("\n")) {
-            String node = line.contains("->  ") ? line.substring(line.indexOf("->  ") + 4) : titles.isEmpty() ? line : null;
+            String node =
+                    line.contains("->  ") ? line.substring(line.indexOf("->  ") + 4) : titles.isEmpty() ? line : null;
             if (node != null) {
                 titles.add(node.replaceAll("  \\(cost=.*", ""));
             }

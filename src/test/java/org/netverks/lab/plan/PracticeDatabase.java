@@ -25,8 +25,7 @@ final class PracticeDatabase {
     private static final Path DATASET = Path.of("content/datasets/practice");
     private static EmbeddedPostgresServer server;
 
-    private PracticeDatabase() {
-    }
+    private PracticeDatabase() {}
 
     static synchronized Connection connect() throws Exception {
         if (server == null) {
@@ -40,8 +39,8 @@ final class PracticeDatabase {
         Files.createDirectories(Path.of("target"));
         Path dataDirectory = Files.createTempDirectory(Path.of("target"), "plan-tests-");
         // autovacuum off: statistics must not change between the two runs a comparison makes
-        EmbeddedPostgresServer started = EmbeddedPostgresServer.start(dataDirectory,
-                Map.of("autovacuum", "off", "fsync", "off", "synchronous_commit", "off"));
+        EmbeddedPostgresServer started = EmbeddedPostgresServer.start(
+                dataDirectory, Map.of("autovacuum", "off", "fsync", "off", "synchronous_commit", "off"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started, dataDirectory)));
         started.ensureDatabase("practice");
         try (Connection connection = DriverManager.getConnection(started.jdbcUrl("practice"), "postgres", "");
@@ -67,7 +66,8 @@ final class PracticeDatabase {
                 Thread.sleep(100);
             }
             try (Stream<Path> files = Files.walk(dataDirectory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         } catch (IOException | UncheckedIOException e) {
             System.err.println("Could not remove " + dataDirectory + ": " + e);
@@ -79,7 +79,8 @@ final class PracticeDatabase {
     /** Runs {@code sql} and returns its rows' first column joined with "\n", as psql shows them. */
     static String queryText(Connection connection, String sql) throws SQLException {
         List<String> lines = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                var rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 lines.add(rows.getString(1));
             }

@@ -10,7 +10,8 @@ import java.util.Optional;
 record FixtureCase(String name, String mode, String command) {
 
     static List<FixtureCase> all() throws IOException {
-        return PracticeDatabase.resource("commands.tsv").lines()
+        return PracticeDatabase.resource("commands.tsv")
+                .lines()
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))
                 .map(line -> line.split("\t", 3))
                 .map(fields -> new FixtureCase(fields[0], fields[1], fields[2]))

@@ -11,7 +11,11 @@ class HelpTest {
 
     @Test
     void everyLineIsPsqlsOwnExceptTheTwoTheLabNarrows() throws IOException {
-        List<String> psqlHelp = new FixtureCase("psql_help", "meta", "\\?").printed().orElseThrow().lines().toList();
+        List<String> psqlHelp = new FixtureCase("psql_help", "meta", "\\?")
+                .printed()
+                .orElseThrow()
+                .lines()
+                .toList();
         List<String> narrowed = List.of(
                 "  \\?                     show help on backslash commands",
                 "  \\df[S+] [PATTERN]      list functions");
@@ -27,7 +31,8 @@ class HelpTest {
     void showsTheLearnersCurrentSettings() {
         String help = Help.text(new PsqlSettings(true, true));
 
-        assertThat(help).contains("  \\x [on|off|auto]       toggle expanded output (currently on)")
+        assertThat(help)
+                .contains("  \\x [on|off|auto]       toggle expanded output (currently on)")
                 .contains("  \\timing [on|off]       toggle timing of commands (currently on)");
     }
 }

@@ -21,7 +21,8 @@ class MetaCommandLineTest {
     void singleQuotesAreRemovedAndTheirEscapesApplied() {
         assertThat(MetaCommandLine.parse("\\d 'cust'omers").arguments()).containsExactly("customers");
         assertThat(MetaCommandLine.parse("\\d 'it''s here'").arguments()).containsExactly("it's here");
-        assertThat(MetaCommandLine.parse("\\d 'a\\tb\\x41\\101\\q'").arguments()).containsExactly("a\tbAAq");
+        assertThat(MetaCommandLine.parse("\\d 'a\\tb\\x41\\101\\q'").arguments())
+                .containsExactly("a\tbAAq");
     }
 
     @Test
@@ -33,9 +34,11 @@ class MetaCommandLineTest {
     @Test
     void anUnterminatedQuoteIsPsqlsError() {
         assertThatThrownBy(() -> MetaCommandLine.parse("\\d x'; drop table customers; --"))
-                .isInstanceOf(MetaCommandException.class).hasMessage("unterminated quoted string");
+                .isInstanceOf(MetaCommandException.class)
+                .hasMessage("unterminated quoted string");
         assertThatThrownBy(() -> MetaCommandLine.parse("\\d \"Customers"))
-                .isInstanceOf(MetaCommandException.class).hasMessage("unterminated quoted string");
+                .isInstanceOf(MetaCommandException.class)
+                .hasMessage("unterminated quoted string");
     }
 
     @Test

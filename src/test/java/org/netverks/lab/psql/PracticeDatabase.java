@@ -60,7 +60,8 @@ final class PracticeDatabase {
             statement.execute("create database " + DATABASE + " owner " + ROLE);
         }
         Path dataset = Path.of("content/datasets/practice");
-        try (Connection learner = connect(); Statement statement = learner.createStatement()) {
+        try (Connection learner = connect();
+                Statement statement = learner.createStatement()) {
             for (String file : new String[] {"schema.sql", "data.sql", "finalise.sql"}) {
                 statement.execute(Files.readString(dataset.resolve(file)));
             }
@@ -81,7 +82,8 @@ final class PracticeDatabase {
         try {
             server.close();
             try (Stream<Path> files = Files.walk(dataDirectory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -29,7 +29,8 @@ final class PsqlFixtureGenerator {
                 options.add("-x");
             }
             switch (fixture.mode()) {
-                case "sql", "sql-x" -> options.addAll(List.of("-f", query(fixture.command()).toString()));
+                case "sql", "sql-x" ->
+                    options.addAll(List.of("-f", query(fixture.command()).toString()));
                 case "psql17" -> {
                     Path query = query(fixture.name() + ".sql");
                     String title = Files.readAllLines(query).get(0).replaceFirst("^-- ", "");
@@ -49,9 +50,19 @@ final class PsqlFixtureGenerator {
 
     private static void psql(PracticeDatabase database, String name, List<String> options)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("psql", "-X", "-P", "pager=off",
-                "-h", "localhost", "-p", Integer.toString(database.port()),
-                "-U", PracticeDatabase.ROLE, "-d", PracticeDatabase.DATABASE));
+        List<String> command = new ArrayList<>(List.of(
+                "psql",
+                "-X",
+                "-P",
+                "pager=off",
+                "-h",
+                "localhost",
+                "-p",
+                Integer.toString(database.port()),
+                "-U",
+                PracticeDatabase.ROLE,
+                "-d",
+                PracticeDatabase.DATABASE));
         command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("LC_ALL", "C.UTF-8");

@@ -47,7 +47,9 @@ class PsqlFixturesTest {
         String port = Integer.toString(database.port());
         Optional<String> printed = fixture.printed().map(text -> text.replace("${port}", port));
         Optional<String> reported = fixture.reported();
-        assertThat(printed.isPresent() || reported.isPresent()).as("fixture files for " + fixture.name()).isTrue();
+        assertThat(printed.isPresent() || reported.isPresent())
+                .as("fixture files for " + fixture.name())
+                .isTrue();
 
         if (fixture.query()) {
             assertThat(reported).as("psql reported no error").isEmpty();
@@ -55,8 +57,8 @@ class PsqlFixturesTest {
             return;
         }
         PsqlSettings settings = new PsqlSettings(fixture.expanded(), false);
-        ConnectionInfo info = new ConnectionInfo(PracticeDatabase.DATABASE, PracticeDatabase.ROLE, "localhost",
-                database.port());
+        ConnectionInfo info =
+                new ConnectionInfo(PracticeDatabase.DATABASE, PracticeDatabase.ROLE, "localhost", database.port());
         MetaOutcome outcome = new PsqlMetaCommands().run(fixture.command(), connection, info, settings);
 
         if (reported.isPresent()) {
@@ -77,8 +79,8 @@ class PsqlFixturesTest {
             ResultSetMetaData meta = results.getMetaData();
             List<PsqlFormatter.Column> columns = new ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
-                columns.add(new PsqlFormatter.Column(meta.getColumnLabel(i),
-                        PsqlFormatter.rightAligned(meta.getColumnTypeName(i))));
+                columns.add(new PsqlFormatter.Column(
+                        meta.getColumnLabel(i), PsqlFormatter.rightAligned(meta.getColumnTypeName(i))));
             }
             List<List<String>> rows = new ArrayList<>();
             while (results.next()) {

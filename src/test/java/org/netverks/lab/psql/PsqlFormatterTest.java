@@ -12,13 +12,25 @@ import org.junit.jupiter.api.Test;
  */
 class PsqlFormatterTest {
 
-    private static final List<PsqlFormatter.Column> COLUMNS = List.of(
-            new PsqlFormatter.Column("id", true), new PsqlFormatter.Column("name", false));
+    private static final List<PsqlFormatter.Column> COLUMNS =
+            List.of(new PsqlFormatter.Column("id", true), new PsqlFormatter.Column("name", false));
 
     @Test
     void numericTypesAreRightAlignedByNameOrOid() {
-        assertThat(List.of("int2", "int4", "int8", "numeric", "float4", "float8", "oid", "money", "xid", "INTEGER",
-                "bigserial", "23", "1700"))
+        assertThat(List.of(
+                        "int2",
+                        "int4",
+                        "int8",
+                        "numeric",
+                        "float4",
+                        "float8",
+                        "oid",
+                        "money",
+                        "xid",
+                        "INTEGER",
+                        "bigserial",
+                        "23",
+                        "1700"))
                 .allMatch(PsqlFormatter::rightAligned);
         assertThat(Arrays.asList("text", "varchar", "bool", "date", "timestamptz", "jsonb", "25", "", null))
                 .noneMatch(PsqlFormatter::rightAligned);
@@ -28,7 +40,9 @@ class PsqlFormatterTest {
     void nullsPrintAsEmptyAndTheRowCountIsSingularForOneRow() {
         String table = PsqlFormatter.aligned(null, COLUMNS, List.of(Arrays.asList("7", null)), List.of(), true);
 
-        assertThat(table).isEqualTo("""
+        assertThat(table)
+                .isEqualTo(
+                        """
                  id | name\s
                 ----+------
                   7 | \n(1 row)""");
@@ -36,10 +50,12 @@ class PsqlFormatterTest {
 
     @Test
     void aTitleWiderThanTheTableIsNotIndentedAndFootersComeBeforeTheRowCount() {
-        String table = PsqlFormatter.aligned("A title wider than the table", COLUMNS,
-                List.of(List.of("1", "a")), List.of("Footer"), true);
+        String table = PsqlFormatter.aligned(
+                "A title wider than the table", COLUMNS, List.of(List.of("1", "a")), List.of("Footer"), true);
 
-        assertThat(table).isEqualTo("""
+        assertThat(table)
+                .isEqualTo(
+                        """
                 A title wider than the table
                  id | name\s
                 ----+------
@@ -52,14 +68,17 @@ class PsqlFormatterTest {
     void expandedDisplayPutsFootersAfterAnEmptyLineAndNeverCountsRows() {
         String records = PsqlFormatter.expanded("Title", COLUMNS, List.of(List.of("1", "a")), List.of("Footer"));
 
-        assertThat(records).isEqualTo("""
+        assertThat(records)
+                .isEqualTo(
+                        """
                 Title
                 -[ RECORD 1 ]
                 id   | 1
                 name | a
 
                 Footer""");
-        assertThat(PsqlFormatter.expanded("Title", COLUMNS, List.of(), List.of("Footer"))).isEqualTo("Footer");
+        assertThat(PsqlFormatter.expanded("Title", COLUMNS, List.of(), List.of("Footer")))
+                .isEqualTo("Footer");
     }
 
     @Test
@@ -68,6 +87,8 @@ class PsqlFormatterTest {
 
         assertThat(cell.line(0)).isEqualTo("a\\rb\\x01c\\u0085日");
         assertThat(cell.width(0)).isEqualTo(1 + 2 + 1 + 4 + 1 + 6 + 2);
-        assertThat(CellLines.of("e\u0301").maxWidth()).as("a combining accent takes no column").isEqualTo(1);
+        assertThat(CellLines.of("e\u0301").maxWidth())
+                .as("a combining accent takes no column")
+                .isEqualTo(1);
     }
 }

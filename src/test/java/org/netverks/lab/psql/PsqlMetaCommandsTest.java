@@ -56,52 +56,66 @@ class PsqlMetaCommandsTest {
                 ResultSet role = statement.executeQuery(
                         "select rolsuper, rolcreaterole, rolcreatedb from pg_roles where rolname = current_user")) {
             role.next();
-            assertThat(role.getBoolean(1) || role.getBoolean(2) || role.getBoolean(3)).isFalse();
+            assertThat(role.getBoolean(1) || role.getBoolean(2) || role.getBoolean(3))
+                    .isFalse();
         }
         assertThat(run("\\dt customers")).isInstanceOf(MetaOutcome.Text.class);
     }
 
     @Test
     void expandedDisplayToggles() throws SQLException {
-        assertThat(run("\\x")).isEqualTo(
-                new MetaOutcome.SettingChanged(new PsqlSettings(true, false), "Expanded display is on."));
-        assertThat(run("\\x", new PsqlSettings(true, true))).isEqualTo(
-                new MetaOutcome.SettingChanged(new PsqlSettings(false, true), "Expanded display is off."));
-        assertThat(run("\\x on;")).isEqualTo(
-                new MetaOutcome.SettingChanged(new PsqlSettings(true, false), "Expanded display is on."));
-        assertThat(run("\\x OFF", new PsqlSettings(true, false))).isEqualTo(
-                new MetaOutcome.SettingChanged(PsqlSettings.DEFAULT, "Expanded display is off."));
+        assertThat(run("\\x"))
+                .isEqualTo(new MetaOutcome.SettingChanged(new PsqlSettings(true, false), "Expanded display is on."));
+        assertThat(run("\\x", new PsqlSettings(true, true)))
+                .isEqualTo(new MetaOutcome.SettingChanged(new PsqlSettings(false, true), "Expanded display is off."));
+        assertThat(run("\\x on;"))
+                .isEqualTo(new MetaOutcome.SettingChanged(new PsqlSettings(true, false), "Expanded display is on."));
+        assertThat(run("\\x OFF", new PsqlSettings(true, false)))
+                .isEqualTo(new MetaOutcome.SettingChanged(PsqlSettings.DEFAULT, "Expanded display is off."));
         // with no terminal width to exceed, psql's automatic mode never expands
-        assertThat(run("\\x auto", new PsqlSettings(true, false))).isEqualTo(
-                new MetaOutcome.SettingChanged(PsqlSettings.DEFAULT, "Expanded display is used automatically."));
+        assertThat(run("\\x auto", new PsqlSettings(true, false)))
+                .isEqualTo(new MetaOutcome.SettingChanged(
+                        PsqlSettings.DEFAULT, "Expanded display is used automatically."));
     }
 
     @Test
     void timingToggles() throws SQLException {
-        assertThat(run("\\timing")).isEqualTo(
-                new MetaOutcome.SettingChanged(new PsqlSettings(false, true), "Timing is on."));
-        assertThat(run("\\timing", new PsqlSettings(true, true))).isEqualTo(
-                new MetaOutcome.SettingChanged(new PsqlSettings(true, false), "Timing is off."));
-        assertThat(run("\\timing yes")).isEqualTo(
-                new MetaOutcome.SettingChanged(new PsqlSettings(false, true), "Timing is on."));
-        assertThat(run("\\timing 0", new PsqlSettings(false, true))).isEqualTo(
-                new MetaOutcome.SettingChanged(PsqlSettings.DEFAULT, "Timing is off."));
-        assertThat(run("\\timing o")).isEqualTo(new MetaOutcome.Failure(
-                "unrecognized value \"o\" for \"\\timing\": Boolean expected\nTiming is off."));
+        assertThat(run("\\timing"))
+                .isEqualTo(new MetaOutcome.SettingChanged(new PsqlSettings(false, true), "Timing is on."));
+        assertThat(run("\\timing", new PsqlSettings(true, true)))
+                .isEqualTo(new MetaOutcome.SettingChanged(new PsqlSettings(true, false), "Timing is off."));
+        assertThat(run("\\timing yes"))
+                .isEqualTo(new MetaOutcome.SettingChanged(new PsqlSettings(false, true), "Timing is on."));
+        assertThat(run("\\timing 0", new PsqlSettings(false, true)))
+                .isEqualTo(new MetaOutcome.SettingChanged(PsqlSettings.DEFAULT, "Timing is off."));
+        assertThat(run("\\timing o"))
+                .isEqualTo(new MetaOutcome.Failure(
+                        "unrecognized value \"o\" for \"\\timing\": Boolean expected\nTiming is off."));
     }
 
     @Test
     void otherCommandsAreNamedAsNotSupported() throws SQLException {
-        for (String command : new String[] {"\\copy customers to 'out.csv'", "\\! ls", "\\i /etc/passwd", "\\c other",
-                "\\dx", "\\dfa", "\\set x 1", "\\gexec", "\\nonsense"}) {
+        for (String command : new String[] {
+            "\\copy customers to 'out.csv'",
+            "\\! ls",
+            "\\i /etc/passwd",
+            "\\c other",
+            "\\dx",
+            "\\dfa",
+            "\\set x 1",
+            "\\gexec",
+            "\\nonsense"
+        }) {
             String name = command.split(" ")[0];
-            assertThat(run(command)).as(command).isEqualTo(new MetaOutcome.Failure(
-                    name + " is not supported in the lab. Type \\? for the commands you can use."));
+            assertThat(run(command))
+                    .as(command)
+                    .isEqualTo(new MetaOutcome.Failure(
+                            name + " is not supported in the lab. Type \\? for the commands you can use."));
         }
-        assertThat(run("\\df account_total integer")).isEqualTo(
-                new MetaOutcome.Failure("\\df with argument type patterns is not supported in the lab."));
-        assertThat(run("\\dt customers \\x")).isEqualTo(
-                new MetaOutcome.Failure("Type one backslash command per line in the lab."));
+        assertThat(run("\\df account_total integer"))
+                .isEqualTo(new MetaOutcome.Failure("\\df with argument type patterns is not supported in the lab."));
+        assertThat(run("\\dt customers \\x"))
+                .isEqualTo(new MetaOutcome.Failure("Type one backslash command per line in the lab."));
     }
 
     @Test
@@ -111,23 +125,34 @@ class PsqlMetaCommandsTest {
 
     @Test
     void conninfoUsesPsqlsWordingForEachKindOfHost() throws SQLException {
-        assertThat(COMMANDS.run("\\conninfo", connection, new ConnectionInfo("shop", "ada", "10.1.2.3", 6432),
-                PsqlSettings.DEFAULT)).isEqualTo(new MetaOutcome.Text(
-                "You are connected to database \"shop\" as user \"ada\" on host \"10.1.2.3\" at port \"6432\"."));
-        assertThat(COMMANDS.run("\\conninfo", connection, new ConnectionInfo("shop", "ada", "/run/postgresql", 5432),
-                PsqlSettings.DEFAULT)).isEqualTo(new MetaOutcome.Text(
-                "You are connected to database \"shop\" as user \"ada\" via socket in \"/run/postgresql\" "
-                        + "at port \"5432\"."));
+        assertThat(COMMANDS.run(
+                        "\\conninfo",
+                        connection,
+                        new ConnectionInfo("shop", "ada", "10.1.2.3", 6432),
+                        PsqlSettings.DEFAULT))
+                .isEqualTo(
+                        new MetaOutcome.Text(
+                                "You are connected to database \"shop\" as user \"ada\" on host \"10.1.2.3\" at port \"6432\"."));
+        assertThat(COMMANDS.run(
+                        "\\conninfo",
+                        connection,
+                        new ConnectionInfo("shop", "ada", "/run/postgresql", 5432),
+                        PsqlSettings.DEFAULT))
+                .isEqualTo(new MetaOutcome.Text(
+                        "You are connected to database \"shop\" as user \"ada\" via socket in \"/run/postgresql\" "
+                                + "at port \"5432\"."));
     }
 
     @Test
     void extraArgumentsAreIgnoredWithPsqlsWarningAfterTheOutput() throws SQLException {
         String table = ((MetaOutcome.Text) run("\\dt customers")).text();
 
-        assertThat(run("\\dt customers extra")).isEqualTo(
-                new MetaOutcome.Text(table + "\n\n\\dt: extra argument \"extra\" ignored"));
-        assertThat(run("\\x on please")).isEqualTo(new MetaOutcome.SettingChanged(new PsqlSettings(true, false),
-                "Expanded display is on.\n\\x: extra argument \"please\" ignored"));
+        assertThat(run("\\dt customers extra"))
+                .isEqualTo(new MetaOutcome.Text(table + "\n\n\\dt: extra argument \"extra\" ignored"));
+        assertThat(run("\\x on please"))
+                .isEqualTo(new MetaOutcome.SettingChanged(
+                        new PsqlSettings(true, false),
+                        "Expanded display is on.\n\\x: extra argument \"please\" ignored"));
         // after an error psql drops the rest of the line silently
         assertThat(run("\\d nope extra"))
                 .isEqualTo(new MetaOutcome.Failure("Did not find any relation named \"nope\"."));
@@ -142,9 +167,12 @@ class PsqlMetaCommandsTest {
         assertThat(run("\\d x'; drop table customers; --'"))
                 .isEqualTo(new MetaOutcome.Failure("Did not find any relation named \"x; drop table customers; --\"."));
         // the pattern is bound as a regular expression, so SQL in it can only make that expression invalid
-        assertThat(run("\\df '); drop table customers; --'")).isEqualTo(
-                new MetaOutcome.Failure("ERROR:  invalid regular expression: parentheses () not balanced"));
-        assertThat(run("\\dn ' OR 1=1 --'")).isEqualTo(new MetaOutcome.Text("""
+        assertThat(run("\\df '); drop table customers; --'"))
+                .isEqualTo(new MetaOutcome.Failure("ERROR:  invalid regular expression: parentheses () not balanced"));
+        assertThat(run("\\dn ' OR 1=1 --'"))
+                .isEqualTo(
+                        new MetaOutcome.Text(
+                                """
                 List of schemas
                  Name | Owner\s
                 ------+-------
@@ -152,7 +180,8 @@ class PsqlMetaCommandsTest {
         // psql reads only the first word as the pattern and ignores the rest, with a warning
         assertThat(((MetaOutcome.Text) run("\\dt \"customers\"; drop table customers; --")).text())
                 .contains(" public | customers | table | learner")
-                .endsWith("""
+                .endsWith(
+                        """
                         (1 row)
 
                         \\dt: extra argument "drop" ignored
@@ -165,14 +194,16 @@ class PsqlMetaCommandsTest {
 
     @Test
     void anErrorInsideTheLearnersTransactionDoesNotAbortIt() throws SQLException {
-        try (Connection learner = database.connect(); Statement statement = learner.createStatement()) {
+        try (Connection learner = database.connect();
+                Statement statement = learner.createStatement()) {
             learner.setAutoCommit(false);
             statement.execute("insert into scratch values (1, 'kept')");
 
             MetaOutcome outcome = COMMANDS.run("\\dt foo(", learner, info, PsqlSettings.DEFAULT);
 
-            assertThat(outcome).isEqualTo(
-                    new MetaOutcome.Failure("ERROR:  invalid regular expression: parentheses () not balanced"));
+            assertThat(outcome)
+                    .isEqualTo(
+                            new MetaOutcome.Failure("ERROR:  invalid regular expression: parentheses () not balanced"));
             try (ResultSet kept = statement.executeQuery("select y from scratch where x = 1")) {
                 assertThat(kept.next()).isTrue();
                 assertThat(kept.getString(1)).isEqualTo("kept");
@@ -185,12 +216,14 @@ class PsqlMetaCommandsTest {
 
     @Test
     void inAFailedTransactionCatalogCommandsReportItAndSettingsStillWork() throws SQLException {
-        try (Connection learner = database.connect(); Statement statement = learner.createStatement()) {
+        try (Connection learner = database.connect();
+                Statement statement = learner.createStatement()) {
             learner.setAutoCommit(false);
             assertThatThrownBy(() -> statement.execute("select 1/0")).isInstanceOf(SQLException.class);
 
-            assertThat(COMMANDS.run("\\dt", learner, info, PsqlSettings.DEFAULT)).isEqualTo(new MetaOutcome.Failure(
-                    "ERROR:  current transaction is aborted, commands ignored until end of transaction block"));
+            assertThat(COMMANDS.run("\\dt", learner, info, PsqlSettings.DEFAULT))
+                    .isEqualTo(new MetaOutcome.Failure(
+                            "ERROR:  current transaction is aborted, commands ignored until end of transaction block"));
             assertThat(COMMANDS.run("\\x", learner, info, PsqlSettings.DEFAULT))
                     .isInstanceOf(MetaOutcome.SettingChanged.class);
             learner.rollback();
@@ -200,8 +233,19 @@ class PsqlMetaCommandsTest {
     @Test
     void metaCommandsLeaveTheSessionAsTheyFoundIt() throws SQLException {
         String before = sessionState();
-        for (String command : new String[] {"\\d", "\\d+ customers", "\\dt+", "\\di", "\\dv+", "\\ds", "\\df+",
-                "\\dn+", "\\d events", "\\d+ customer_balances", "\\dt foo("}) {
+        for (String command : new String[] {
+            "\\d",
+            "\\d+ customers",
+            "\\dt+",
+            "\\di",
+            "\\dv+",
+            "\\ds",
+            "\\df+",
+            "\\dn+",
+            "\\d events",
+            "\\d+ customer_balances",
+            "\\dt foo("
+        }) {
             run(command);
         }
         assertThat(sessionState()).isEqualTo(before);
@@ -213,7 +257,9 @@ class PsqlMetaCommandsTest {
         // psql 15 would print "; STATISTICS " here, reading PostgreSQL 17's NULL default target as a value
         String bookings = ((MetaOutcome.Text) run("\\d bookings")).text();
 
-        assertThat(bookings).endsWith("""
+        assertThat(bookings)
+                .endsWith(
+                        """
                 Statistics objects:
                     "public.bookings_customer_room" (ndistinct) ON customer_id, room FROM bookings""");
     }
@@ -221,7 +267,8 @@ class PsqlMetaCommandsTest {
     /** Every setting with a non-default source, plus the transaction state: what SET or BEGIN would change. */
     private static String sessionState() throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet settings = statement.executeQuery("""
+                ResultSet settings = statement.executeQuery(
+                        """
                         select string_agg(name || '=' || setting, ', ' order by name)
                                || ' xact=' || coalesce(pg_current_xact_id_if_assigned()::text, '-')
                         from pg_settings where source not in ('default', 'override')""")) {

@@ -14,15 +14,17 @@ class SqlScriptTest {
     @Test
     void splitsOnSemicolonsKeepingOffsets() {
         List<SqlScript.Piece> pieces = SqlScript.split("select 1;\n  select 2;");
-        assertThat(pieces).containsExactly(new SqlScript.Piece("select 1;", 0, false),
-                new SqlScript.Piece("select 2;", 12, false));
+        assertThat(pieces)
+                .containsExactly(
+                        new SqlScript.Piece("select 1;", 0, false), new SqlScript.Piece("select 2;", 12, false));
     }
 
     @Test
     void semicolonsInsideQuotesCommentsAndDollarQuotesDoNotSplit() {
         assertThat(texts("select 'a;b', \"c;d\" -- e;f\n; select $$ g; $$; select $x$ ; $y$ ; $x$;"))
                 .containsExactly("select 'a;b', \"c;d\" -- e;f\n;", "select $$ g; $$;", "select $x$ ; $y$ ; $x$;");
-        assertThat(texts("select 1 /* a; /* nested; */ still; */ ;")).containsExactly("select 1 /* a; /* nested; */ still; */ ;");
+        assertThat(texts("select 1 /* a; /* nested; */ still; */ ;"))
+                .containsExactly("select 1 /* a; /* nested; */ still; */ ;");
         assertThat(texts("select 'it''s;';")).containsExactly("select 'it''s;';");
         assertThat(texts("select E'\\';x';")).containsExactly("select E'\\';x';");
     }
@@ -35,8 +37,11 @@ class SqlScriptTest {
     @Test
     void aBackslashLineIsAMetaCommand() {
         List<SqlScript.Piece> pieces = SqlScript.split("\\d customers\nselect 1;\n  \\x\n");
-        assertThat(pieces).containsExactly(new SqlScript.Piece("\\d customers", 0, true),
-                new SqlScript.Piece("select 1;", 13, false), new SqlScript.Piece("\\x", 25, true));
+        assertThat(pieces)
+                .containsExactly(
+                        new SqlScript.Piece("\\d customers", 0, true),
+                        new SqlScript.Piece("select 1;", 13, false),
+                        new SqlScript.Piece("\\x", 25, true));
     }
 
     @Test

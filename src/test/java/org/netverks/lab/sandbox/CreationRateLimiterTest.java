@@ -36,9 +36,13 @@ class CreationRateLimiterTest {
             now = now.plus(Duration.ofMinutes(10));
         }
         assertThat(limiter.acquire("10.0.0.1")).isEqualTo(Duration.ofMinutes(30));
-        assertThat(limiter.acquire("10.0.0.2")).as("other clients are not affected").isZero();
+        assertThat(limiter.acquire("10.0.0.2"))
+                .as("other clients are not affected")
+                .isZero();
 
         now = now.plus(Duration.ofMinutes(31));
-        assertThat(limiter.acquire("10.0.0.1")).as("the oldest creation left the window").isZero();
+        assertThat(limiter.acquire("10.0.0.1"))
+                .as("the oldest creation left the window")
+                .isZero();
     }
 }

@@ -29,10 +29,13 @@ class OutsideClientActivityTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SandboxService sandboxes;
+
     @Autowired
     SandboxServers servers;
+
     @Autowired
     JdbcClient platform;
 
@@ -46,7 +49,9 @@ class OutsideClientActivityTest {
 
             sandboxes.reclaimIdle().get(60, TimeUnit.SECONDS);
 
-            assertThat(recorded(working)).as("the sandbox with a client connected").isTrue();
+            assertThat(recorded(working))
+                    .as("the sandbox with a client connected")
+                    .isTrue();
             assertThat(recorded(gone)).as("the sandbox nobody uses").isFalse();
             assertThatThrownBy(() -> connect(gone).close()).isInstanceOf(SQLException.class);
             try (Statement statement = client.createStatement();
@@ -64,7 +69,8 @@ class OutsideClientActivityTest {
         OutsideClients clients = new OutsideClients(); // our own looks, apart from the scheduled ones
 
         assertThat(clients.inUse(server)).as("first look: nobody connected").doesNotContain(database);
-        try (Connection client = connect(learner); Statement statement = client.createStatement()) {
+        try (Connection client = connect(learner);
+                Statement statement = client.createStatement()) {
             statement.execute("select 1");
         }
         assertThat(clients.inUse(server)).as("a session came and went").contains(database);
@@ -80,20 +86,27 @@ class OutsideClientActivityTest {
 
     private void lastUsedAnHourAgo(JsonNode details) {
         platform.sql("update lab_sandbox set last_used_at = now() - interval '1 hour' where database_name = :database")
-                .param("database", details.get("database").asString()).update();
+                .param("database", details.get("database").asString())
+                .update();
     }
 
     private boolean recorded(JsonNode details) {
         return platform.sql("select count(*) from lab_sandbox where database_name = :database")
-                .param("database", details.get("database").asString()).query(Integer.class).single() == 1;
+                        .param("database", details.get("database").asString())
+                        .query(Integer.class)
+                        .single()
+                == 1;
     }
 
     private static Connection connect(JsonNode details) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", details.get("user").asString());
         properties.setProperty("password", details.get("password").asString());
-        return DriverManager.getConnection("jdbc:postgresql://" + details.get("host").asString() + ":"
-                + details.get("port").asInt() + "/" + details.get("database").asString(), properties);
+        return DriverManager.getConnection(
+                "jdbc:postgresql://" + details.get("host").asString() + ":"
+                        + details.get("port").asInt() + "/"
+                        + details.get("database").asString(),
+                properties);
     }
 
     /** A closed connection's backend leaves pg_stat_activity a moment after the client hangs up. */

@@ -21,6 +21,7 @@ class ReadOnlyCopyTest {
 
     @Autowired
     SandboxService sandboxes;
+
     @Autowired
     ContentCatalog content;
 
@@ -35,7 +36,9 @@ class ReadOnlyCopyTest {
     void itsRoleReadsTheDataButCannotChangeAnythingEvenAfterLiftingReadOnly() throws Exception {
         Dataset practice = content.current().dataset("practice").orElseThrow();
         ScratchDatabases.Scratch copy = sandboxes.readOnly(practice);
-        assertThat(sandboxes.readOnly(practice).sandbox()).as("shared, not made per check").isEqualTo(copy.sandbox());
+        assertThat(sandboxes.readOnly(practice).sandbox())
+                .as("shared, not made per check")
+                .isEqualTo(copy.sandbox());
         try (Connection connection = connect(copy, copy.sandbox().database());
                 Statement statement = connection.createStatement()) {
             try (ResultSet rows = statement.executeQuery("select count(*) from customers")) {
@@ -43,12 +46,23 @@ class ReadOnlyCopyTest {
                 assertThat(rows.getInt(1)).isEqualTo(30);
             }
             statement.execute("set default_transaction_read_only = off");
-            for (String write : new String[] {"delete from customers", "update accounts set balance = 0",
-                    "create table mine (id int)", "create temp table mine (id int)", "select nextval('customers_id_seq')",
-                    "create function f() returns int language sql as 'select 1'",
-                    "alter table customers add column x int", "truncate bookings", "select 1 from customers for update"}) {
-                assertThatThrownBy(() -> statement.execute(write)).as(write).isInstanceOf(SQLException.class)
-                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as(write).isEqualTo("42501"));
+            for (String write : new String[] {
+                "delete from customers",
+                "update accounts set balance = 0",
+                "create table mine (id int)",
+                "create temp table mine (id int)",
+                "select nextval('customers_id_seq')",
+                "create function f() returns int language sql as 'select 1'",
+                "alter table customers add column x int",
+                "truncate bookings",
+                "select 1 from customers for update"
+            }) {
+                assertThatThrownBy(() -> statement.execute(write))
+                        .as(write)
+                        .isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState())
+                                .as(write)
+                                .isEqualTo("42501"));
             }
             try (ResultSet rows = statement.executeQuery("select count(*) from customers")) {
                 rows.next();
