@@ -1,11 +1,7 @@
 package org.netverks.learner;
 
 import java.util.Map;
-import org.netverks.web.ApiError;
-import org.netverks.web.ApiErrors;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,12 +29,6 @@ class ProgressController {
     Map<String, Object> merge(
             @AuthenticationPrincipal LearnerPrincipal learner, @RequestBody Map<String, Object> store) {
         return withAccount(learner, progress.merge(learner.accountId(), store));
-    }
-
-    /** A merge over one of {@link ProgressLimits}: 413, naming the limit, as every limit that stops a learner does. */
-    @ExceptionHandler(ProgressLimitException.class)
-    ResponseEntity<ApiError> tooMuch(ProgressLimitException e) {
-        return ApiErrors.entity(ApiError.limit(413, e.getMessage(), e.limit()));
     }
 
     private static Map<String, Object> withAccount(LearnerPrincipal learner, Map<String, Object> store) {
