@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -236,6 +238,80 @@ class ArchitectureTest {
                 found.add(file.toString());
             }
         }
+        assertThat(found).isEmpty();
+    }
+
+    /**
+     * One way to render a page: every page template (one that uses the layout, or one Java names by
+     * its file, outside {@code layout/}) takes exactly {@code PageContext context} and one typed model {@code page}, never a map.
+     */
+    @Test
+    void everyPageTakesTheContextAndOneTypedPage() throws IOException {
+        Pattern param = Pattern.compile("(?m)^@param\\s+(.+?)\\s*$");
+        Pattern named = Pattern.compile("\"([\\w/-]+\\.jte)\"");
+        Set<Path> pages = new HashSet<>();
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path template :
+                    files.filter(p -> p.toString().endsWith(".jte")).toList()) {
+                if (Files.readString(template).contains("@template.layout.page(")) {
+                    pages.add(template);
+                }
+            }
+        }
+        for (Path file : javaFiles(ROOT)) {
+            Matcher matcher = named.matcher(Files.readString(file));
+            while (matcher.find()) {
+                if (!matcher.group(1).startsWith("layout/")) { // the layout's own parts (the import map)
+                    pages.add(TEMPLATES.resolve(matcher.group(1)));
+                }
+            }
+        }
+        List<String> found = new ArrayList<>();
+        for (Path page : pages) {
+            List<String> params = new ArrayList<>();
+            Matcher matcher = param.matcher(Files.readString(page));
+            while (matcher.find()) {
+                params.add(matcher.group(1));
+            }
+            if (params.size() != 2
+                    || !params.get(0).equals("PageContext context")
+                    || !params.get(1).matches("[\\w.]+ page")
+                    || params.get(1).matches("(java\\.util\\.)?Map\\b.*")) {
+                found.add(page + ": " + params);
+            }
+        }
+        assertThat(pages).isNotEmpty();
+        assertThat(found).isEmpty();
+    }
+
+    /**
+     * The lab's learner key ({@code LabController.learnerKey}, used by {@code ExerciseController})
+     * is reshaped in the lab's part of issue 11; drop this exception with it.
+     */
+    private static final String LEFT_TO_THE_LAB = "ExerciseController -> LabController";
+
+    /** Controllers share helpers through {@code web} or their feature's services, not each other's statics. */
+    @Test
+    void controllersDoNotReferToOtherControllers() {
+        Map<String, Path> controllers = new HashMap<>();
+        for (Path file : javaFiles(ROOT)) {
+            String name = file.getFileName().toString().replace(".java", "");
+            if (name.endsWith("Controller")) {
+                controllers.put(name, file);
+            }
+        }
+        List<String> found = new ArrayList<>();
+        controllers.forEach((name, file) -> {
+            String code = code(file);
+            for (String other : controllers.keySet()) {
+                if (!other.equals(name)
+                        && !LEFT_TO_THE_LAB.equals(name + " -> " + other)
+                        && Pattern.compile("\\b" + other + "\\b").matcher(code).find()) {
+                    found.add(file + " refers to " + other);
+                }
+            }
+        });
+        assertThat(controllers).isNotEmpty();
         assertThat(found).isEmpty();
     }
 
