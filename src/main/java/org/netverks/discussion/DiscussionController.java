@@ -6,6 +6,7 @@ import org.netverks.learner.CurrentLearner;
 import org.netverks.web.Redirects;
 import org.netverks.web.RenderedPages;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,9 +44,13 @@ class DiscussionController {
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(required = false) String fragment,
             Optional<CurrentLearner> viewer,
+            CsrfToken csrf,
             HttpServletRequest request) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
         ThreadList list = discussion.threads(lesson, page, viewer);
+        // The cached lesson page loads this list for every reader: asking for the token mints the
+        // XSRF-TOKEN cookie, which an anonymous reader's first quiz or lab POST then sends back.
+        csrf.getToken();
         return pages.render(200, fragment != null ? "discussion/list.jte" : "discussion/index.jte", list, request);
     }
 

@@ -40,7 +40,7 @@ public class RenderedPages {
     RenderedPages(TemplateEngine templates, Site site) {
         this.templates = templates;
         this.site = site;
-        this.anonymous = new PageContext(site, null, "");
+        this.anonymous = new PageContext(site, null, () -> "");
     }
 
     /** {@code template} with {@code page} as its model, for this request's viewer, with the given status. */
@@ -94,14 +94,14 @@ public class RenderedPages {
             PageContext markers = new PageContext(
                     site,
                     new Viewer(ViewerTemplate.NAME, ViewerTemplate.EMAIL, viewer.moderator()),
-                    ViewerTemplate.TOKEN);
+                    () -> ViewerTemplate.TOKEN);
             return ViewerTemplate.of(bytes(template, markers, page.get()));
         });
         return parts.fill(viewer, csrf);
     }
 
     private PageContext contextOf(HttpServletRequest request) {
-        return new PageContext(site, Viewers.of(request), Viewers.csrf(request));
+        return new PageContext(site, Viewers.of(request), () -> Viewers.csrf(request));
     }
 
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
