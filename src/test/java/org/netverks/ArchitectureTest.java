@@ -197,33 +197,65 @@ class ArchitectureTest {
         assertThat(found).isEmpty();
     }
 
-    /** {@code $unsafe} only for {@code ...Html()} fields, or a loop variable over a {@code ...Html()} list. */
+    /**
+     * {@code $unsafe} only for names ending in {@code Html}: a {@code ...Html()} field, or a template variable
+     * named {@code ...Html} that is a loop variable over, or a local taken from, a {@code ...Html()} field. A
+     * template parameter may not be named {@code ...Html}: a section takes the record, not loose HTML.
+     */
     @Test
-    void rawHtmlOnlyForHtmlFields() throws IOException {
+    void rawHtmlOnlyForHtmlFields() {
         Pattern unsafe = Pattern.compile("\\$unsafe\\{([^}]*)}");
-        Pattern htmlLoop =
-                Pattern.compile("@for\\s*\\(\\s*(?:final\\s+)?[\\w<>.]+\\s+(\\w+)\\s*:\\s*[\\w.]+Html\\(\\)\\s*\\)");
+        Pattern htmlName = Pattern.compile("(?:\\w+(?:\\(\\))?\\.)*\\w+Html(?:\\(\\))?");
+        Pattern htmlField = Pattern.compile("(?:\\w+(?:\\(\\))?\\.)*\\w+Html\\(\\)");
+        Pattern declaration =
+                Pattern.compile("@for\\s*\\(\\s*(?:final\\s+)?[\\w<>.]+\\s+(\\w+Html)\\s*:|\\bvar\\s+(\\w+Html)\\s*=");
+        Pattern param = Pattern.compile("(?m)^@param\\s.*\\s(\\w+Html)\\s*(?:=.*)?$");
         List<String> found = new ArrayList<>();
-        List<Path> templates;
-        try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            templates = files.filter(
-                            p -> p.toString().endsWith(".jte") || p.toString().endsWith(".kte"))
-                    .toList();
-        }
-        for (Path template : templates) {
-            String text = Files.readString(template);
-            Set<String> htmlVariables = new HashSet<>();
-            Matcher loops = htmlLoop.matcher(text);
-            while (loops.find()) {
-                htmlVariables.add(loops.group(1));
-            }
+        for (Path template : templates()) {
+            String text = read(template);
             Matcher matcher = unsafe.matcher(text);
             while (matcher.find()) {
-                String expression = matcher.group(1).strip();
-                if (!expression.matches("[\\w.]*\\w+Html\\(\\)") && !htmlVariables.contains(expression)) {
-                    found.add(template + ": $unsafe{" + expression + "}");
+                if (!htmlName.matcher(matcher.group(1).strip()).matches()) {
+                    found.add(template + ": $unsafe{" + matcher.group(1) + "}");
                 }
             }
+            Matcher declared = declaration.matcher(text);
+            while (declared.find()) {
+                String name = declared.group(1) != null ? declared.group(1) : declared.group(2);
+                String source = firstArgument(text, declared.end()).replaceFirst("(?s);.*", "");
+                if (!htmlField.matcher(source).matches()) {
+                    found.add(template + ": " + name + " is taken from " + source);
+                }
+            }
+            Matcher params = param.matcher(text);
+            while (params.find()) {
+                found.add(template + ": @param " + params.group(1));
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
+    /**
+     * A feature's API and discussion paths are written only in that feature's templates (the lesson page
+     * composes them, it does not spell them): {@code /api/lab/} in {@code lab/}, {@code /api/quiz/} in
+     * {@code content/}, {@code /api/progress} in {@code learner/}, {@code /discussion} in {@code discussion/}.
+     */
+    @Test
+    void aFeaturesPathsAreWrittenOnlyInItsTemplates() {
+        Map<String, String> owners = Map.of(
+                "/api/lab/", "lab", "/api/quiz/", "content", "/api/progress", "learner", "/discussion", "discussion");
+        List<String> found = new ArrayList<>();
+        for (Path template : templates()) {
+            String text = read(template);
+            owners.forEach((path, feature) -> {
+                // the page that composes a feature's section also loads its script, /js/discussion.js
+                boolean written = Pattern.compile(Pattern.quote(path) + "(?!\\.js)")
+                        .matcher(text)
+                        .find();
+                if (written && !template.startsWith(TEMPLATES.resolve(feature))) {
+                    found.add(template + " writes " + path + ", a path of " + feature);
+                }
+            });
         }
         assertThat(found).isEmpty();
     }
@@ -392,6 +424,22 @@ class ArchitectureTest {
             }
         }
         return code.substring(start).strip();
+    }
+
+    private static List<Path> templates() {
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            return files.filter(p -> p.toString().endsWith(".jte")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<Path> javaFiles(Path dir) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.netverks.content.ContentCatalog;
-import org.netverks.content.Lesson;
 import org.netverks.content.Track;
 import org.netverks.discussion.DiscussionRepository.PostRow;
 import org.netverks.discussion.DiscussionRepository.Posting;
@@ -62,17 +61,7 @@ class DiscussionService {
                 .filter(Track.Step::available)
                 .orElseThrow(() -> new NotFoundException(
                         "The track “" + track.title() + "” has no lesson called “" + lessonSlug + "” to discuss."));
-        return ref(track, step);
-    }
-
-    private static LessonRef ref(Track track, Track.Step step) {
-        Lesson lesson = step.lesson();
-        return new LessonRef(
-                track.slug(),
-                lesson.slug(),
-                lesson.id(),
-                lesson.title(),
-                lesson.parts().starterTopics());
+        return LessonRef.of(track, step.lesson());
     }
 
     /** The path of a thread, wherever its lesson now lives in the tracks. */
@@ -83,7 +72,7 @@ class DiscussionService {
         for (Track track : catalog.current().tracks()) {
             for (Track.Step step : track.steps()) {
                 if (step.available() && step.lesson().id().equals(thread.lessonId())) {
-                    return ref(track, step).threadPath(threadId);
+                    return LessonRef.of(track, step.lesson()).threadPath(threadId);
                 }
             }
         }
