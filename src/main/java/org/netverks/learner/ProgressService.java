@@ -57,20 +57,23 @@ class ProgressService {
         StoredProgress sent = BrowserProgress.read(store, repository::knownLessons);
         List<ProgressChange> changes = new ArrayList<>();
         sent.lessons().forEach((lessonId, record) -> changes.addAll(changes(lessonId, record)));
-        ProgressRepository.CardsToReplay replay = repository.save(account, changes);
-        List<ReplayedCard> schedules = new ArrayList<>();
-        repository
-                .ratings(account, replay.cards())
-                .forEach((card, ratings) -> schedules.add(new ReplayedCard(
-                        card,
-                        CardScheduler.replay(ratings.stream()
-                                .map(r -> new CardScheduler.Review(
-                                        r.ratedAt().atOffset(ZoneOffset.UTC).toLocalDate(), r.rating()))
-                                .toList()),
-                        ratings.get(ratings.size() - 1).ratedAt(),
-                        replay.flips().get(card))));
-        repository.saveSchedules(account, schedules);
+        reschedule(account, repository.save(account, changes));
         return repository.load(account);
+    }
+
+    /** Replays the ratings of the cards a merge touched into their schedules: one read, one batch of writes. */
+    private void reschedule(UUID account, ProgressRepository.CardsToReplay touched) {
+        List<ReplayedCard> schedules = new ArrayList<>();
+        repository.ratings(account, touched.cards()).forEach((card, ratings) -> {
+            List<CardScheduler.Review> history = ratings.stream()
+                    .map(r -> new CardScheduler.Review(
+                            r.ratedAt().atOffset(ZoneOffset.UTC).toLocalDate(), r.rating()))
+                    .toList();
+            Instant last = ratings.get(ratings.size() - 1).ratedAt();
+            schedules.add(new ReplayedCard(
+                    card, CardScheduler.replay(history), last, touched.flips().get(card)));
+        });
+        repository.saveSchedules(account, schedules);
     }
 
     /** What one lesson's record from the browser changes, kind by kind. */

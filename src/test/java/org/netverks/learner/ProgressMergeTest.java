@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Merging a browser's progress into an account: nothing lost, nothing counted twice, the newer change wins. */
+/**
+ * Merging a browser's progress into an account: nothing lost, nothing counted twice, the newer change wins.
+ * {@link #BROWSER} holds every kind of {@link ProgressChange}, so that merging it twice shows each rule is safe to repeat.
+ */
 @IntegrationTest
 class ProgressMergeTest {
 
@@ -36,7 +39,7 @@ class ProgressMergeTest {
               "confidence": {"value": 2, "savedAt": "2026-11-02T10:00:00Z"},
               "quiz": {"left-join-nulls": {"choice": "b", "correct": true, "answeredAt": "2026-11-02T10:05:00Z"}},
               "exercises": {"accounts-per-customer": {"solvedAt": "2026-11-02T11:00:00Z"}},
-              "cards": {"left-join": {"rating": "good", "ratedAt": "2026-11-03T09:00:00Z",
+              "cards": {"left-join": {"rating": "good", "ratedAt": "2026-11-03T09:00:00Z", "flippedAt": "2026-11-03T08:59:00Z",
                                       "reviews": [{"rating": "good", "ratedAt": "2026-11-02T09:00:00Z"},
                                                   {"rating": "good", "ratedAt": "2026-11-03T09:00:00Z"}]}}},
              "pg-first-select": {"openedAt": "2026-11-01T09:00:00Z"}}""";
@@ -51,6 +54,7 @@ class ProgressMergeTest {
         JsonNode card = twice.get("lessons").get("pg-joins").get("cards").get("left-join");
         assertThat(card.get("reviews").size()).as("each rating once").isEqualTo(2);
         assertThat(card.get("dueOn").asString()).isEqualTo("2026-11-09"); // good, good: 1 day, then 6
+        assertThat(card.get("flippedAt").asString()).isEqualTo("2026-11-03T08:59:00Z");
         assertThat(JSON.readTree(http.getJson("/api/progress").body()).get("lessons"))
                 .isEqualTo(twice.get("lessons"));
     }
