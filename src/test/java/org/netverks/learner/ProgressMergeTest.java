@@ -191,6 +191,18 @@ class ProgressMergeTest {
                 .startsWith(java.time.Year.now().toString());
     }
 
+    @Test
+    void aConfidenceRatingSentWithoutItsTimeIsKeptWithoutOne() {
+        Http http = new Http(port);
+        Learners.signUp(http, "untimed");
+        JsonNode confidence = merge(http, "{\"pg-joins\": {\"confidence\": {\"value\": 4}}}")
+                .get("lessons")
+                .get("pg-joins")
+                .get("confidence");
+        assertThat(confidence.get("value").asInt()).isEqualTo(4);
+        assertThat(confidence.has("savedAt")).as("no time is made up").isFalse();
+    }
+
     /** {"pg-joins": {"cards": {...}}} with {@code cards} cards of {@code reviews} daily "good" ratings each. */
     private static String cardsWithReviews(int cards, int reviews) {
         java.time.Instant start = java.time.Instant.parse("2024-01-01T08:00:00Z");
