@@ -41,6 +41,9 @@ final class BrowserProgress {
     private BrowserProgress() {}
 
     /**
+     * The store's lessons the platform knows, read; every lesson id is checked, but only known
+     * lessons are read further.
+     *
      * @param knownLessons answers which of the given lesson ids the platform has (content_lesson)
      */
     static StoredProgress read(ObjectNode store, UnaryOperator<Set<String>> knownLessons) {
