@@ -148,26 +148,12 @@ class AccountController {
 
     /** Everything the platform keeps about the learner, as one JSON file. */
     @GetMapping("/account/export")
-    ResponseEntity<Map<String, Object>> export(@AuthenticationPrincipal LearnerPrincipal learner) {
-        Account account = accounts.account(learner.accountId()).orElseThrow();
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
-        data.put("exportedAt", java.time.Instant.now().toString());
-        data.put(
-                "account",
-                Map.of(
-                        "email",
-                        account.email(),
-                        "displayName",
-                        account.displayName(),
-                        "createdAt",
-                        account.createdAt().toString(),
-                        "moderator",
-                        account.moderator(),
-                        "emailConfirmed",
-                        account.verified()));
-        data.put("progress", progress.load(learner.accountId()));
-        data.put("cardSchedule", progress.schedules(learner.accountId()));
-        data.putAll(accounts.otherData(learner.accountId()));
+    ResponseEntity<AccountExport> export(@AuthenticationPrincipal LearnerPrincipal learner) {
+        AccountExport data = new AccountExport(
+                accounts.account(learner.accountId()).orElseThrow(),
+                progress.load(learner.accountId()),
+                progress.schedules(learner.accountId()),
+                accounts.otherData(learner.accountId()));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"learn-netverks-my-data.json\"")
                 .contentType(MediaType.APPLICATION_JSON)
