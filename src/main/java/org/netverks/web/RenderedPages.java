@@ -30,6 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RenderedPages {
 
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
     private final TemplateEngine templates;
     private final Site site;
     private final PageContext anonymous;
@@ -103,8 +105,6 @@ public class RenderedPages {
     private PageContext contextOf(HttpServletRequest request) {
         return new PageContext(site, Viewers.of(request), () -> Viewers.csrf(request));
     }
-
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private static ResponseEntity<byte[]> html(int status, byte[] body) {
         return ResponseEntity.status(status).contentType(HTML).body(body);
