@@ -24,7 +24,7 @@ public final class SchemaPanel {
             """
             SELECT c.relname,
                    CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'table' END,
-                   pg_catalog.greatest(c.reltuples, 0)::pg_catalog.int8,
+                   GREATEST(c.reltuples, 0)::pg_catalog.int8,
                    a.attname,
                    pg_catalog.format_type(a.atttypid, a.atttypmod)
             FROM pg_catalog.pg_class c
