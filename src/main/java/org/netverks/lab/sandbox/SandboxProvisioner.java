@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SandboxProvisioner {
 
+    private static final int LEARNER_CONNECTIONS = 4;
+
     private final DatasetTemplates templates;
 
     SandboxProvisioner(DatasetTemplates templates) {
@@ -35,8 +37,6 @@ class SandboxProvisioner {
             throws SQLException {
         return provision(server, dataset, true, connectionLimit, statementTimeout);
     }
-
-    private static final int LEARNER_CONNECTIONS = 4;
 
     private Sandbox provision(
             SandboxServer server,
