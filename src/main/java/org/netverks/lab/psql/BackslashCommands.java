@@ -11,9 +11,10 @@ import org.postgresql.util.ServerErrorMessage;
 
 /**
  * The psql backslash commands of the SQL lab. Each one reads the catalogs with parameterised
- * queries on the learner's own connection, as the learner's role, and changes nothing in the
- * session: no SET, and inside an open transaction its queries run under a savepoint so that an
- * error (a broken pattern, say) cannot abort the learner's transaction.
+ * queries through a {@link CatalogReader} (in the lab: the learner's own connection, as the
+ * learner's role, under the lab's time limit), and changes nothing in the session: no SET, and
+ * inside an open transaction its queries run under a savepoint so that an error (a broken
+ * pattern, say) cannot abort the learner's transaction.
  */
 public final class BackslashCommands {
 
