@@ -69,8 +69,8 @@ public final class ScriptRunner {
     /**
      * Rolls back what the run left open and discards session state (SETs, LISTEN, temporary
      * tables), so that every run starts afresh. A run of plain queries changed nothing to discard
-     * (short of calling set_config, which affects only the learner's own session), so it skips
-     * the extra round trip.
+     * (short of calling set_config, which affects only the learner's own session, and which no lab
+     * limit relies on: every bound is the connection's own timer), so it skips the extra round trip.
      */
     public void cleanUp(SandboxConnection connection, ScriptResult done) {
         if (!connection.usable()) {
