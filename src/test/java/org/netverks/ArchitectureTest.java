@@ -114,6 +114,15 @@ class ArchitectureTest {
         for (String part : List.of("lab/run", "lab/psql", "lab/plan", "lab/sandbox")) {
             assertThat(violations(part, List.of("lab.exercise"))).as(part).isEmpty();
         }
+        assertThat(violations("lab/shared", List.of("lab.run", "lab.psql", "lab.plan", "lab.sandbox", "lab.exercise")))
+                .isEmpty();
+        List<String> found = new ArrayList<>();
+        for (Path file : javaFiles(ROOT.resolve("lab/shared"))) {
+            references(file).stream()
+                    .filter(r -> r.matches("org\\.netverks\\.lab\\.[A-Z*].*"))
+                    .forEach(r -> found.add(file + " refers to " + r));
+        }
+        assertThat(found).as("lab.shared refers to nothing of the lab").isEmpty();
     }
 
     @Test
@@ -128,22 +137,42 @@ class ArchitectureTest {
     }
 
     /**
-     * Proxy for "learner SQL runs only through {@code SandboxSession}": JDBC connections are opened only by
-     * {@code lab.run.SandboxSession} (as a sandbox's role), {@code lab.sandbox.AdminConnections} (admin) and
+     * Proxy for "learner SQL runs only through {@code SandboxConnection}": JDBC connections are opened only by
+     * {@code lab.run.SandboxConnection} (as a sandbox's role), {@code lab.sandbox.AdminConnections} (admin) and
      * {@code platform}; nothing else builds a data source.
      */
     @Test
-    void onlySandboxSessionAdminConnectionsAndPlatformOpenConnections() {
+    void onlySandboxConnectionAdminConnectionsAndPlatformOpenConnections() {
         Pattern opens = Pattern.compile(
                 "\\bDriverManager\\b|\\.getConnection\\s*\\(|\\b(?:PGSimpleDataSource|PGConnectionPoolDataSource"
                         + "|PgConnection|HikariDataSource|HikariConfig|DataSourceBuilder|DriverManagerDataSource|SimpleDriverDataSource)\\b");
-        Set<Path> allowed =
-                Set.of(ROOT.resolve("lab/run/SandboxSession.java"), ROOT.resolve("lab/sandbox/AdminConnections.java"));
+        Set<Path> allowed = Set.of(
+                ROOT.resolve("lab/run/SandboxConnection.java"), ROOT.resolve("lab/sandbox/AdminConnections.java"));
         List<String> found = new ArrayList<>();
         for (Path file : javaFiles(ROOT)) {
             if (!allowed.contains(file)
                     && !file.startsWith(ROOT.resolve("platform"))
                     && opens.matcher(code(file)).find()) {
+                found.add(file.toString());
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
+    /**
+     * The sandbox connection is not public: outside {@code lab.sandbox} (the admin's connections), only
+     * {@code lab.run.SandboxConnection} holds a JDBC connection, statement or result set, or names the
+     * driver's internal types, so everything sent to a sandbox goes through its bounded paths.
+     */
+    @Test
+    void onlySandboxConnectionHoldsASandboxConnection() {
+        Pattern jdbc = Pattern.compile("\\bjava\\s*\\.\\s*sql\\s*\\.\\s*(?:\\*|Connection\\b|Statement\\b"
+                + "|PreparedStatement\\b|ResultSet\\b)|\\borg\\s*\\.\\s*postgresql\\s*\\.\\s*core\\b");
+        List<String> found = new ArrayList<>();
+        for (Path file : javaFiles(ROOT.resolve("lab"))) {
+            if (!file.startsWith(ROOT.resolve("lab/sandbox"))
+                    && !file.equals(ROOT.resolve("lab/run/SandboxConnection.java"))
+                    && jdbc.matcher(code(file)).find()) {
                 found.add(file.toString());
             }
         }
