@@ -345,12 +345,6 @@ class ArchitectureTest {
         assertThat(found).isEmpty();
     }
 
-    /**
-     * The lab's learner key ({@code LabController.learnerKey}, used by {@code ExerciseController})
-     * is reshaped in the lab's part of issue 11; drop this exception with it.
-     */
-    private static final String LEFT_TO_THE_LAB = "ExerciseController -> LabController";
-
     /** Controllers share helpers through {@code web} or their feature's services, not each other's statics. */
     @Test
     void controllersDoNotReferToOtherControllers() {
@@ -366,7 +360,6 @@ class ArchitectureTest {
             String code = code(file);
             for (String other : controllers.keySet()) {
                 if (!other.equals(name)
-                        && !LEFT_TO_THE_LAB.equals(name + " -> " + other)
                         && Pattern.compile("\\b" + other + "\\b").matcher(code).find()) {
                     found.add(file + " refers to " + other);
                 }
