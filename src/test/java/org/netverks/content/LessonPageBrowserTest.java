@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class LessonPageBrowserTest {
 
-    private static final String LESSON = "/tracks/postgresql/postgresql-with-python";
+    private static final String LESSON = "/tracks/fixture/postgresql-with-python";
 
     @LocalServerPort
     int port;
@@ -49,7 +49,7 @@ class LessonPageBrowserTest {
         driver.navigate().refresh();
 
         Lesson.QuizQuestion question = catalog.current()
-                .track("postgresql")
+                .track("fixture")
                 .orElseThrow()
                 .step("postgresql-with-python")
                 .orElseThrow()
@@ -117,7 +117,7 @@ class LessonPageBrowserTest {
                         .getAttribute("textContent"))
                 .isEqualTo("Rated “good”");
 
-        driver.get(url("/tracks/postgresql"));
+        driver.get(url("/tracks/fixture"));
         assertThat(driver.findElement(By.cssSelector(".track-progress")).getText())
                 .contains("1 of 36 completed")
                 .contains("3%");
@@ -176,7 +176,7 @@ class LessonPageBrowserTest {
         assertThat(browser.screenshot("lesson-375-dark")).exists();
 
         browser.width(1280);
-        driver.get(url("/tracks/postgresql"));
+        driver.get(url("/tracks/fixture"));
         assertThat(browser.screenshot("track-1280-dark")).exists();
     }
 

@@ -30,12 +30,12 @@ class TrackAndQuizTest {
     @Test
     void homeListsTheTracks() {
         Document home = http().page("/");
-        assertThat(home.select(".track-list a").eachAttr("href")).contains("/tracks/postgresql");
+        assertThat(home.select(".track-list a").eachAttr("href")).contains("/tracks/fixture");
     }
 
     @Test
     void trackPageListsAll36StepsInOrderWithStateAndNextStep() {
-        Document track = http().page("/tracks/postgresql");
+        Document track = http().page("/tracks/fixture");
         assertThat(track.select("#track-steps > li")).hasSize(36);
         assertThat(track.select("#track-steps > li").get(32).text()).contains("PostgreSQL with Python");
         assertThat(track.select("#track-steps li.step-soon").first().text()).contains("Coming soon");
@@ -44,12 +44,12 @@ class TrackAndQuizTest {
                         .text())
                 .isEqualTo("Not started");
         assertThat(track.selectFirst(".track-progress").text()).contains("0 of 36 completed");
-        assertThat(track.selectFirst("[data-next-step]").attr("href")).startsWith("/tracks/postgresql/");
+        assertThat(track.selectFirst("[data-next-step]").attr("href")).startsWith("/tracks/fixture/");
     }
 
     @Test
     void aComingSoonStepSaysSo() {
-        Document soon = http().page("/tracks/postgresql/postgis-teaser");
+        Document soon = http().page("/tracks/fixture/postgis-teaser");
         assertThat(soon.selectFirst("h1").text()).isEqualTo("A PostGIS teaser");
         assertThat(soon.text()).contains("coming soon");
     }
@@ -65,7 +65,7 @@ class TrackAndQuizTest {
                 .filter(c -> !c.correct())
                 .findFirst()
                 .orElseThrow();
-        String url = "/api/quiz/postgresql/postgresql-with-python/" + question.id();
+        String url = "/api/quiz/fixture/postgresql-with-python/" + question.id();
 
         HttpResponse<String> rightAnswer = http().postJson(url, "{\"choice\":\"" + right.id() + "\"}");
         assertThat(rightAnswer.statusCode()).isEqualTo(200);
@@ -79,7 +79,7 @@ class TrackAndQuizTest {
     @Test
     void malformedQuizSubmissionsGet400WithAMessage() {
         String url =
-                "/api/quiz/postgresql/postgresql-with-python/" + firstQuestion().id();
+                "/api/quiz/fixture/postgresql-with-python/" + firstQuestion().id();
         assertBadRequest(http().postJson(url, "{not json"), "not valid JSON");
         assertBadRequest(http().postJson(url, "{}"), "Send the chosen answer");
         assertBadRequest(http().postJson(url, "{\"choice\": \"zz\"}"), "is not one of this question's choices");
@@ -91,20 +91,20 @@ class TrackAndQuizTest {
 
     @Test
     void unknownQuizTargetsAre404s() {
-        assertThat(http().postJson("/api/quiz/postgresql/postgresql-with-python/nope", "{\"choice\":\"a\"}")
+        assertThat(http().postJson("/api/quiz/fixture/postgresql-with-python/nope", "{\"choice\":\"a\"}")
                         .statusCode())
                 .isEqualTo(404);
-        assertThat(http().postJson("/api/quiz/postgresql/nope/q", "{\"choice\":\"a\"}")
+        assertThat(http().postJson("/api/quiz/fixture/nope/q", "{\"choice\":\"a\"}")
                         .statusCode())
                 .isEqualTo(404);
-        assertThat(http().postJson("/api/quiz/postgresql/postgis-teaser/q", "{\"choice\":\"a\"}")
+        assertThat(http().postJson("/api/quiz/fixture/postgis-teaser/q", "{\"choice\":\"a\"}")
                         .statusCode())
                 .isEqualTo(404);
     }
 
     @Test
     void unknownTracksAndLessonsGetA404PageWithoutStackTrace() {
-        for (String path : new String[] {"/tracks/nope", "/tracks/postgresql/nope", "/no/such/page"}) {
+        for (String path : new String[] {"/tracks/nope", "/tracks/fixture/nope", "/no/such/page"}) {
             HttpResponse<String> response = http().get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.body())
@@ -118,11 +118,11 @@ class TrackAndQuizTest {
 
     @Test
     void theLoadedContentIsMirroredIntoTheDatabaseByStableIds() {
-        int rows = jdbc.sql("select count(*) from content_lesson where track_id = 'postgresql' and not retired")
+        int rows = jdbc.sql("select count(*) from content_lesson where track_id = 'fixture' and not retired")
                 .query(Integer.class)
                 .single();
         assertThat(rows).isEqualTo(36);
-        String python = jdbc.sql("select id from content_lesson where position = 33 and track_id = 'postgresql'")
+        String python = jdbc.sql("select id from content_lesson where position = 33 and track_id = 'fixture'")
                 .query(String.class)
                 .single();
         assertThat(python).isEqualTo("pg-postgresql-with-python");
@@ -156,7 +156,7 @@ class TrackAndQuizTest {
 
     private Lesson.QuizQuestion firstQuestion() {
         return catalog.current()
-                .track("postgresql")
+                .track("fixture")
                 .orElseThrow()
                 .step("postgresql-with-python")
                 .orElseThrow()

@@ -37,7 +37,7 @@ class ConnectionPanelBrowserTest {
     void thePanelSaysWhereTheDetailsWorkAndShowsNewOnesAfterAReset() throws IOException {
         browser = Browser.start();
         ChromeDriver driver = browser.driver();
-        driver.get("http://localhost:" + port + "/tracks/postgresql/joins");
+        driver.get("http://localhost:" + port + "/tracks/fixture/joins");
         WebElement panel = browser.waitUpTo(Duration.ofSeconds(15))
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-lab-connect] summary")));
         panel.click();

@@ -93,7 +93,7 @@ class ExerciseBrowserTest {
         driver.executeScript("arguments[0].scrollIntoView()", again);
         browser.screenshot("exercise-375");
 
-        driver.get("http://localhost:" + port + "/tracks/postgresql");
+        driver.get("http://localhost:" + port + "/tracks/fixture");
         WebElement step = driver.findElement(By.cssSelector("li[data-lesson-id='pg-first-select']"));
         browser.waitUpTo(Duration.ofSeconds(5)).until(d -> step.findElement(By.cssSelector("[data-step-exercises]"))
                 .getText()
@@ -101,7 +101,7 @@ class ExerciseBrowserTest {
     }
 
     private void open() {
-        driver.get("http://localhost:" + port + "/tracks/postgresql/first-select");
+        driver.get("http://localhost:" + port + "/tracks/fixture/first-select");
         browser.waitUpTo(Duration.ofSeconds(15))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-lab-editor] .cm-content")));
     }

@@ -30,7 +30,7 @@ class LabBrowserTest {
     void start() {
         browser = Browser.start();
         driver = browser.driver();
-        driver.get("http://localhost:" + port + "/tracks/postgresql/joins");
+        driver.get("http://localhost:" + port + "/tracks/fixture/joins");
         browser.waitUpTo(Duration.ofSeconds(15))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-lab-editor] .cm-content")));
     }

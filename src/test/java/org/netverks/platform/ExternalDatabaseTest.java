@@ -29,7 +29,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "netverks.data-dir=target/unused-data-dir")
+        properties = {
+            "netverks.data-dir=${test-data.dir}/unused",
+            "netverks.content-dir=" + org.netverks.IntegrationTest.FIXTURE_CONTENT
+        })
 class ExternalDatabaseTest {
 
     @TempDir
@@ -39,7 +42,7 @@ class ExternalDatabaseTest {
     static Path externalSandboxDir;
 
     private static final String SANDBOX_ADMIN_PASSWORD = "ExternalSandbox0Admin0Password";
-    private static final String RUN = "/api/lab/postgresql/postgresql-with-python/run";
+    private static final String RUN = "/api/lab/fixture/postgresql-with-python/run";
 
     private static EmbeddedPostgresServer external;
     private static EmbeddedPostgresServer externalSandboxes;
@@ -80,7 +83,7 @@ class ExternalDatabaseTest {
                         .single())
                 .as("Flyway migrated it and the content was recorded")
                 .isEqualTo(36);
-        assertThat(Path.of("target/unused-data-dir/platform"))
+        assertThat(TestData.dir("unused").resolve("platform"))
                 .as("no embedded platform cluster")
                 .doesNotExist();
     }

@@ -52,7 +52,7 @@ class ContentSecurityPolicyBrowserTest {
 
     @Test
     void aLessonWithTheLabHighlightingAndDiscussionLoadsWithNoViolation() {
-        driver.get("http://localhost:" + port + "/tracks/postgresql/joins");
+        driver.get("http://localhost:" + port + "/tracks/fixture/joins");
         browser.waitUpTo(Duration.ofSeconds(15))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-lab-editor] .cm-content")));
         browser.waitUpTo(Duration.ofSeconds(10))
@@ -66,7 +66,7 @@ class ContentSecurityPolicyBrowserTest {
 
     @Test
     void anInjectedInlineScriptIsRefused() {
-        driver.get("http://localhost:" + port + "/tracks/postgresql/first-select");
+        driver.get("http://localhost:" + port + "/tracks/fixture/first-select");
         browser.waitUpTo(Duration.ofSeconds(10))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main")));
         driver.executeScript(
