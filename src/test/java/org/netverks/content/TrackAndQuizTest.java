@@ -3,7 +3,6 @@ package org.netverks.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
 import org.netverks.web.Http;
@@ -11,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+/** Quiz answers and the content mirror; the pages themselves are in ContentPagesSliceTest. */
 @IntegrationTest
 class TrackAndQuizTest {
 
@@ -25,33 +25,6 @@ class TrackAndQuizTest {
 
     private Http http() {
         return new Http(port);
-    }
-
-    @Test
-    void homeListsTheTracks() {
-        Document home = http().page("/");
-        assertThat(home.select(".track-list a").eachAttr("href")).contains("/tracks/fixture");
-    }
-
-    @Test
-    void trackPageListsAll36StepsInOrderWithStateAndNextStep() {
-        Document track = http().page("/tracks/fixture");
-        assertThat(track.select("#track-steps > li")).hasSize(36);
-        assertThat(track.select("#track-steps > li").get(32).text()).contains("PostgreSQL with Python");
-        assertThat(track.select("#track-steps li.step-soon").first().text()).contains("Coming soon");
-        assertThat(track.select("#track-steps li.step-available [data-step-state]")
-                        .first()
-                        .text())
-                .isEqualTo("Not started");
-        assertThat(track.selectFirst(".track-progress").text()).contains("0 of 36 completed");
-        assertThat(track.selectFirst("[data-next-step]").attr("href")).startsWith("/tracks/fixture/");
-    }
-
-    @Test
-    void aComingSoonStepSaysSo() {
-        Document soon = http().page("/tracks/fixture/postgis-teaser");
-        assertThat(soon.selectFirst("h1").text()).isEqualTo("A PostGIS teaser");
-        assertThat(soon.text()).contains("coming soon");
     }
 
     @Test
@@ -100,20 +73,6 @@ class TrackAndQuizTest {
         assertThat(http().postJson("/api/quiz/fixture/postgis-teaser/q", "{\"choice\":\"a\"}")
                         .statusCode())
                 .isEqualTo(404);
-    }
-
-    @Test
-    void unknownTracksAndLessonsGetA404PageWithoutStackTrace() {
-        for (String path : new String[] {"/tracks/nope", "/tracks/fixture/nope", "/no/such/page"}) {
-            HttpResponse<String> response = http().get(path);
-            assertThat(response.statusCode()).as(path).isEqualTo(404);
-            assertThat(response.body())
-                    .as(path)
-                    .contains("Page not found")
-                    .contains("Learn Netverks")
-                    .doesNotContain("Exception")
-                    .doesNotContain("at org.");
-        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
 import org.netverks.web.Browser;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The discussion in headless Chromium: another learner's hostile post stays inert, an anonymous
  * reader's Reply goes through log-in and back to the thread, and a starter topic is one click.
  */
+@Tag("browser")
 @IntegrationTest
 class DiscussionBrowserTest {
 

@@ -3,6 +3,7 @@ package org.netverks.learner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
 import org.netverks.web.Browser;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * up and confirms their address with the link: the progress is in the account, and a second, fresh
  * browser that logs in sees the same.
  */
+@Tag("browser")
 @IntegrationTest
 class AccountBrowserTest {
 
