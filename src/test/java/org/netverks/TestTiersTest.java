@@ -21,7 +21,7 @@ class TestTiersTest {
     @Test
     void everyTestThatStartsABrowserIsTaggedBrowser() throws IOException {
         List<String> untagged = sources()
-                .filter(source -> read(source).contains("Browser.start()"))
+                .filter(source -> read(source).contains("Browser." + "start()"))
                 .filter(source -> !read(source).contains("@Tag(\"browser\")"))
                 .map(Path::toString)
                 .toList();

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * throws what real ones throw.
  */
 @WebSliceTest(ErrorMappingSliceTest.Failing.class)
+@Import(ErrorMappingSliceTest.Failing.class) // component scanning skips classes nested in tests
 class ErrorMappingSliceTest {
 
     @Autowired

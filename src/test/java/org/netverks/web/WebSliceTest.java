@@ -6,6 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -28,8 +32,16 @@ import org.springframework.core.annotation.AliasFor;
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,
                         pattern = "org\\.netverks\\.(lab|learner|discussion)\\..*"))
-@ImportAutoConfiguration(JteAutoConfiguration.class)
+@ImportAutoConfiguration({
+    JteAutoConfiguration.class,
+    // Boot's web slice brings Spring Security only with spring-boot-security-test; these three are what it adds
+    SecurityAutoConfiguration.class,
+    ServletWebSecurityAutoConfiguration.class,
+    SecurityFilterAutoConfiguration.class
+})
+@EnableConfigurationProperties(WebProperties.class)
 @Import({
+    WebPropertiesValidator.class,
     SecurityConfiguration.class,
     ContentSecurityPolicy.class,
     Site.class,
