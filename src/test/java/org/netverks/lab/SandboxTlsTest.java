@@ -188,7 +188,7 @@ class SandboxTlsTest {
     }
 
     private static String adminPassword() throws IOException {
-        return Files.readString(Path.of("target/test-data-tls/sandbox-admin-password"))
+        return Files.readString(org.netverks.platform.TestData.dir("tls").resolve("sandbox-admin-password"))
                 .strip();
     }
 
