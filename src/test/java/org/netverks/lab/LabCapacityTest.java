@@ -16,6 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "netverks.lab.max-sandboxes=1",
             "netverks.lab.warm-pool-size=0"
         })
+// an app of its own that no other class reuses: stopped after this class, so that its clusters and
+// background jobs do not run on through the rest of the suite
+@org.springframework.test.annotation.DirtiesContext
 class LabCapacityTest {
 
     @LocalServerPort

@@ -45,6 +45,9 @@ import tools.jackson.databind.JsonNode;
             "netverks.lab.creations-per-client-per-hour=10000",
             "netverks.lab.listen-addresses=*"
         })
+// an app of its own that no other class reuses: stopped after this class, so that its clusters and
+// background jobs do not run on through the rest of the suite
+@org.springframework.test.annotation.DirtiesContext
 class SandboxTlsTest {
 
     private static final Path TLS = Path.of("target/test-tls").toAbsolutePath();

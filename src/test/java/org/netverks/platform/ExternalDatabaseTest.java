@@ -33,6 +33,9 @@ import org.springframework.test.context.DynamicPropertySource;
             "netverks.data-dir=${test-data.dir}/unused",
             "netverks.content-dir=" + org.netverks.IntegrationTest.FIXTURE_CONTENT
         })
+// an app of its own that no other class reuses: stopped after this class, so that its clusters and
+// background jobs do not run on through the rest of the suite
+@org.springframework.test.annotation.DirtiesContext
 class ExternalDatabaseTest {
 
     @TempDir
