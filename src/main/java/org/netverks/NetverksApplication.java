@@ -13,7 +13,7 @@ public class NetverksApplication {
     public static void main(String[] args) {
         // "validate" checks the content (files, datasets, exercises) and exits without starting the web app.
         if (args.length > 0 && args[0].equals("validate")) {
-            System.exit(ValidateCommand.run(args));
+            System.exit(ValidateCommand.validate(args));
         }
         SpringApplication.run(NetverksApplication.class, args);
     }

@@ -25,7 +25,7 @@ public final class ValidateCommand {
 
     private ValidateCommand() {}
 
-    public static int run(String[] args) {
+    public static int validate(String[] args) {
         List<String> options = List.of(args).subList(1, args.length);
         String folder = options.stream()
                 .filter(option -> !option.startsWith("--"))
@@ -58,7 +58,7 @@ public final class ValidateCommand {
                             "50"),
                     0,
                     password)) {
-                problems = ExerciseValidation.run(
+                problems = ExerciseValidation.gradeEveryExercise(
                         catalog,
                         new SandboxServer("validate", "localhost", postgres.port(), "postgres", password),
                         2,

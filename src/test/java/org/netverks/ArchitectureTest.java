@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,6 +114,15 @@ class ArchitectureTest {
         for (String part : List.of("lab/run", "lab/psql", "lab/plan", "lab/sandbox")) {
             assertThat(violations(part, List.of("lab.exercise"))).as(part).isEmpty();
         }
+        assertThat(violations("lab/shared", List.of("lab.run", "lab.psql", "lab.plan", "lab.sandbox", "lab.exercise")))
+                .isEmpty();
+        List<String> found = new ArrayList<>();
+        for (Path file : javaFiles(ROOT.resolve("lab/shared"))) {
+            references(file).stream()
+                    .filter(r -> r.matches("org\\.netverks\\.lab\\.[A-Z*].*"))
+                    .forEach(r -> found.add(file + " refers to " + r));
+        }
+        assertThat(found).as("lab.shared refers to nothing of the lab").isEmpty();
     }
 
     @Test
@@ -126,22 +137,42 @@ class ArchitectureTest {
     }
 
     /**
-     * Proxy for "learner SQL runs only through {@code SandboxSession}": JDBC connections are opened only by
-     * {@code lab.run.SandboxSession} (as a sandbox's role), {@code lab.sandbox.AdminConnections} (admin) and
+     * Proxy for "learner SQL runs only through {@code SandboxConnection}": JDBC connections are opened only by
+     * {@code lab.run.SandboxConnection} (as a sandbox's role), {@code lab.sandbox.AdminConnections} (admin) and
      * {@code platform}; nothing else builds a data source.
      */
     @Test
-    void onlySandboxSessionAdminConnectionsAndPlatformOpenConnections() {
+    void onlySandboxConnectionAdminConnectionsAndPlatformOpenConnections() {
         Pattern opens = Pattern.compile(
                 "\\bDriverManager\\b|\\.getConnection\\s*\\(|\\b(?:PGSimpleDataSource|PGConnectionPoolDataSource"
                         + "|PgConnection|HikariDataSource|HikariConfig|DataSourceBuilder|DriverManagerDataSource|SimpleDriverDataSource)\\b");
-        Set<Path> allowed =
-                Set.of(ROOT.resolve("lab/run/SandboxSession.java"), ROOT.resolve("lab/sandbox/AdminConnections.java"));
+        Set<Path> allowed = Set.of(
+                ROOT.resolve("lab/run/SandboxConnection.java"), ROOT.resolve("lab/sandbox/AdminConnections.java"));
         List<String> found = new ArrayList<>();
         for (Path file : javaFiles(ROOT)) {
             if (!allowed.contains(file)
                     && !file.startsWith(ROOT.resolve("platform"))
                     && opens.matcher(code(file)).find()) {
+                found.add(file.toString());
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
+    /**
+     * The sandbox connection is not public: outside {@code lab.sandbox} (the admin's connections), only
+     * {@code lab.run.SandboxConnection} holds a JDBC connection, statement or result set, or names the
+     * driver's internal types, so everything sent to a sandbox goes through its bounded paths.
+     */
+    @Test
+    void onlySandboxConnectionHoldsASandboxConnection() {
+        Pattern jdbc = Pattern.compile("\\bjava\\s*\\.\\s*sql\\s*\\.\\s*(?:\\*|Connection\\b|Statement\\b"
+                + "|PreparedStatement\\b|ResultSet\\b)|\\borg\\s*\\.\\s*postgresql\\s*\\.\\s*core\\b");
+        List<String> found = new ArrayList<>();
+        for (Path file : javaFiles(ROOT.resolve("lab"))) {
+            if (!file.startsWith(ROOT.resolve("lab/sandbox"))
+                    && !file.equals(ROOT.resolve("lab/run/SandboxConnection.java"))
+                    && jdbc.matcher(code(file)).find()) {
                 found.add(file.toString());
             }
         }
@@ -195,33 +226,65 @@ class ArchitectureTest {
         assertThat(found).isEmpty();
     }
 
-    /** {@code $unsafe} only for {@code ...Html()} fields, or a loop variable over a {@code ...Html()} list. */
+    /**
+     * {@code $unsafe} only for names ending in {@code Html}: a {@code ...Html()} field, or a template variable
+     * named {@code ...Html} that is a loop variable over, or a local taken from, a {@code ...Html()} field. A
+     * template parameter may not be named {@code ...Html}: a section takes the record, not loose HTML.
+     */
     @Test
-    void rawHtmlOnlyForHtmlFields() throws IOException {
+    void rawHtmlOnlyForHtmlFields() {
         Pattern unsafe = Pattern.compile("\\$unsafe\\{([^}]*)}");
-        Pattern htmlLoop =
-                Pattern.compile("@for\\s*\\(\\s*(?:final\\s+)?[\\w<>.]+\\s+(\\w+)\\s*:\\s*[\\w.]+Html\\(\\)\\s*\\)");
+        Pattern htmlName = Pattern.compile("(?:\\w+(?:\\(\\))?\\.)*\\w+Html(?:\\(\\))?");
+        Pattern htmlField = Pattern.compile("(?:\\w+(?:\\(\\))?\\.)*\\w+Html\\(\\)");
+        Pattern declaration =
+                Pattern.compile("@for\\s*\\(\\s*(?:final\\s+)?[\\w<>.]+\\s+(\\w+Html)\\s*:|\\bvar\\s+(\\w+Html)\\s*=");
+        Pattern param = Pattern.compile("(?m)^@param\\s.*\\s(\\w+Html)\\s*(?:=.*)?$");
         List<String> found = new ArrayList<>();
-        List<Path> templates;
-        try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            templates = files.filter(
-                            p -> p.toString().endsWith(".jte") || p.toString().endsWith(".kte"))
-                    .toList();
-        }
-        for (Path template : templates) {
-            String text = Files.readString(template);
-            Set<String> htmlVariables = new HashSet<>();
-            Matcher loops = htmlLoop.matcher(text);
-            while (loops.find()) {
-                htmlVariables.add(loops.group(1));
-            }
+        for (Path template : templates()) {
+            String text = read(template);
             Matcher matcher = unsafe.matcher(text);
             while (matcher.find()) {
-                String expression = matcher.group(1).strip();
-                if (!expression.matches("[\\w.]*\\w+Html\\(\\)") && !htmlVariables.contains(expression)) {
-                    found.add(template + ": $unsafe{" + expression + "}");
+                if (!htmlName.matcher(matcher.group(1).strip()).matches()) {
+                    found.add(template + ": $unsafe{" + matcher.group(1) + "}");
                 }
             }
+            Matcher declared = declaration.matcher(text);
+            while (declared.find()) {
+                String name = declared.group(1) != null ? declared.group(1) : declared.group(2);
+                String source = firstArgument(text, declared.end()).replaceFirst("(?s);.*", "");
+                if (!htmlField.matcher(source).matches()) {
+                    found.add(template + ": " + name + " is taken from " + source);
+                }
+            }
+            Matcher params = param.matcher(text);
+            while (params.find()) {
+                found.add(template + ": @param " + params.group(1));
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
+    /**
+     * A feature's API and discussion paths are written only in that feature's templates (the lesson page
+     * composes them, it does not spell them): {@code /api/lab/} in {@code lab/}, {@code /api/quiz/} in
+     * {@code content/}, {@code /api/progress} in {@code learner/}, {@code /discussion} in {@code discussion/}.
+     */
+    @Test
+    void aFeaturesPathsAreWrittenOnlyInItsTemplates() {
+        Map<String, String> owners = Map.of(
+                "/api/lab/", "lab", "/api/quiz/", "content", "/api/progress", "learner", "/discussion", "discussion");
+        List<String> found = new ArrayList<>();
+        for (Path template : templates()) {
+            String text = read(template);
+            owners.forEach((path, feature) -> {
+                // the page that composes a feature's section also loads its script, /js/discussion.js
+                boolean written = Pattern.compile(Pattern.quote(path) + "(?!\\.js)")
+                        .matcher(text)
+                        .find();
+                if (written && !template.startsWith(TEMPLATES.resolve(feature))) {
+                    found.add(template + " writes " + path + ", a path of " + feature);
+                }
+            });
         }
         assertThat(found).isEmpty();
     }
@@ -236,6 +299,80 @@ class ArchitectureTest {
                 found.add(file.toString());
             }
         }
+        assertThat(found).isEmpty();
+    }
+
+    /**
+     * One way to render a page: every page template (one that uses the layout, or one Java names by
+     * its file, outside {@code layout/}) takes exactly {@code PageContext context} and one typed model {@code page}, never a map.
+     */
+    @Test
+    void everyPageTakesTheContextAndOneTypedPage() throws IOException {
+        Pattern param = Pattern.compile("(?m)^@param\\s+(.+?)\\s*$");
+        Pattern named = Pattern.compile("\"([\\w/-]+\\.jte)\"");
+        Set<Path> pages = new HashSet<>();
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path template :
+                    files.filter(p -> p.toString().endsWith(".jte")).toList()) {
+                if (Files.readString(template).contains("@template.layout.page(")) {
+                    pages.add(template);
+                }
+            }
+        }
+        for (Path file : javaFiles(ROOT)) {
+            Matcher matcher = named.matcher(Files.readString(file));
+            while (matcher.find()) {
+                if (!matcher.group(1).startsWith("layout/")) { // the layout's own parts (the import map)
+                    pages.add(TEMPLATES.resolve(matcher.group(1)));
+                }
+            }
+        }
+        List<String> found = new ArrayList<>();
+        for (Path page : pages) {
+            List<String> params = new ArrayList<>();
+            Matcher matcher = param.matcher(Files.readString(page));
+            while (matcher.find()) {
+                params.add(matcher.group(1));
+            }
+            if (params.size() != 2
+                    || !params.get(0).equals("PageContext context")
+                    || !params.get(1).matches("[\\w.]+ page")
+                    || params.get(1).matches("(java\\.util\\.)?Map\\b.*")) {
+                found.add(page + ": " + params);
+            }
+        }
+        assertThat(pages).isNotEmpty();
+        assertThat(found).isEmpty();
+    }
+
+    /**
+     * The lab's learner key ({@code LabController.learnerKey}, used by {@code ExerciseController})
+     * is reshaped in the lab's part of issue 11; drop this exception with it.
+     */
+    private static final String LEFT_TO_THE_LAB = "ExerciseController -> LabController";
+
+    /** Controllers share helpers through {@code web} or their feature's services, not each other's statics. */
+    @Test
+    void controllersDoNotReferToOtherControllers() {
+        Map<String, Path> controllers = new HashMap<>();
+        for (Path file : javaFiles(ROOT)) {
+            String name = file.getFileName().toString().replace(".java", "");
+            if (name.endsWith("Controller")) {
+                controllers.put(name, file);
+            }
+        }
+        List<String> found = new ArrayList<>();
+        controllers.forEach((name, file) -> {
+            String code = code(file);
+            for (String other : controllers.keySet()) {
+                if (!other.equals(name)
+                        && !LEFT_TO_THE_LAB.equals(name + " -> " + other)
+                        && Pattern.compile("\\b" + other + "\\b").matcher(code).find()) {
+                    found.add(file + " refers to " + other);
+                }
+            }
+        });
+        assertThat(controllers).isNotEmpty();
         assertThat(found).isEmpty();
     }
 
@@ -316,6 +453,22 @@ class ArchitectureTest {
             }
         }
         return code.substring(start).strip();
+    }
+
+    private static List<Path> templates() {
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            return files.filter(p -> p.toString().endsWith(".jte")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<Path> javaFiles(Path dir) {

@@ -126,7 +126,7 @@ class ValidateCommandTest {
         try {
             System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int code = ValidateCommand.run(args);
+            int code = ValidateCommand.validate(args);
             return new Captured(
                     code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
         } finally {

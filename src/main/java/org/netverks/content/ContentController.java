@@ -1,11 +1,10 @@
 package org.netverks.content;
 
-import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
 import org.netverks.web.NotFoundException;
 import org.netverks.web.RenderedPages;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -22,35 +21,27 @@ class ContentController {
     }
 
     @GetMapping("/")
-    String home(Model model) {
-        model.addAttribute("tracks", catalog.current().tracks());
-        return "content/home";
+    ResponseEntity<byte[]> home(HttpServletRequest request) {
+        return pages.render(
+                200, "content/home.jte", new HomePage(catalog.current().tracks()), request);
     }
 
     @GetMapping("/tracks/{trackSlug}")
-    String track(@PathVariable String trackSlug, Model model) {
-        model.addAttribute("track", track(catalog.current(), trackSlug));
-        return "content/track";
+    ResponseEntity<byte[]> track(@PathVariable String trackSlug, HttpServletRequest request) {
+        return pages.render(200, "content/track.jte", new TrackPage(track(catalog.current(), trackSlug)), request);
     }
 
     /** Identical for every anonymous learner (their progress is filled in by the browser), so it is cached. */
     @GetMapping("/tracks/{trackSlug}/{lessonSlug}")
     ResponseEntity<byte[]> lesson(
-            @PathVariable String trackSlug,
-            @PathVariable String lessonSlug,
-            jakarta.servlet.http.HttpServletRequest request) {
+            @PathVariable String trackSlug, @PathVariable String lessonSlug, HttpServletRequest request) {
         Catalog current = catalog.current();
         Track track = track(current, trackSlug);
         Track.Step step = track.step(lessonSlug)
                 .orElseThrow(() -> new NotFoundException(
                         "The track “" + track.title() + "” has no lesson called “" + lessonSlug + "”."));
         String template = step.available() ? "content/lesson.jte" : "content/coming-soon.jte";
-        return pages.page(
-                current,
-                trackSlug + "/" + lessonSlug,
-                template,
-                () -> Map.of("page", new LessonPage(track, step)),
-                org.netverks.web.Viewers.of(request));
+        return pages.page(current, trackSlug + "/" + lessonSlug, template, () -> new LessonPage(track, step), request);
     }
 
     private static Track track(Catalog current, String slug) {

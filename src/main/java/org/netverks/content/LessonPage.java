@@ -22,10 +22,10 @@ public record LessonPage(Track track, Track.Step step) {
     }
 
     public String path(Track.Step other) {
-        return "/tracks/" + track.slug() + "/" + other.slug();
+        return track.path(other);
     }
 
     public String trackPath() {
-        return "/tracks/" + track.slug();
+        return track.path();
     }
 }

@@ -22,6 +22,16 @@ public record Track(String id, String slug, String title, String summary, Lesson
         return steps.stream().filter(Step::available).count();
     }
 
+    /** The track's page: {@code /tracks/<slug>}. */
+    public String path() {
+        return "/tracks/" + slug;
+    }
+
+    /** A step's page: {@code /tracks/<track>/<step>}. */
+    public String path(Step step) {
+        return path() + "/" + step.slug();
+    }
+
     public Optional<Step> previous(Step step) {
         return step.position() > 1 ? Optional.of(steps.get(step.position() - 2)) : Optional.empty();
     }

@@ -1,13 +1,10 @@
 package org.netverks.discussion;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.netverks.learner.CurrentLearner;
+import org.netverks.web.Redirects;
 import org.netverks.web.RenderedPages;
-import org.netverks.web.Viewers;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -20,12 +17,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * A lesson's discussion: the thread list (a whole page, or with {@code fragment} the part the
  * cached lesson page loads into itself), thread pages, and the forms that post, edit, delete and
- * report. Posting paths need a signed-in learner (DiscussionSecurityRules); a form with a problem
- * comes back with the problem beside its field, the text kept, and a status that says why.
+ * report. Posting paths need a signed-in learner (DiscussionSecurityRules; the {@code
+ * CurrentLearner} argument is that learner); a form with a problem comes back with the problem
+ * beside its field, the text kept, and a status that says why.
  */
 @Controller
 @RequestMapping("/tracks/{trackSlug}/{lessonSlug}/discussion")
 class DiscussionController {
+
+    private static final String NEW_THREAD = "discussion/new-thread.jte";
+    private static final String THREAD = "discussion/thread.jte";
+    private static final String EDIT = "discussion/edit.jte";
 
     private final DiscussionService discussion;
     private final RenderedPages pages;
@@ -41,17 +43,15 @@ class DiscussionController {
             @PathVariable String lessonSlug,
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(required = false) String fragment,
+            Optional<CurrentLearner> viewer,
             CsrfToken csrf,
             HttpServletRequest request) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
-        ThreadList list = discussion.threads(lesson, page, CurrentLearner.get(), csrf.getToken());
-        Map<String, Object> model = new HashMap<>();
-        model.put("list", list);
-        if (fragment != null) {
-            return pages.once(200, "discussion/list.jte", model);
-        }
-        model.put("viewer", Viewers.of(request));
-        return pages.once(200, "discussion/index.jte", model);
+        ThreadList list = discussion.threads(lesson, page, viewer);
+        // The cached lesson page loads this list for every reader: asking for the token mints the
+        // XSRF-TOKEN cookie, which an anonymous reader's first quiz or lab POST then sends back.
+        csrf.getToken();
+        return pages.render(200, fragment != null ? "discussion/list.jte" : "discussion/index.jte", list, request);
     }
 
     @GetMapping("/new")
@@ -59,10 +59,9 @@ class DiscussionController {
             @PathVariable String trackSlug,
             @PathVariable String lessonSlug,
             @RequestParam(defaultValue = "") String title,
-            CsrfToken csrf,
             HttpServletRequest request) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
-        return threadForm(200, lesson, title, "", Map.of(), null, csrf, request);
+        return pages.render(200, NEW_THREAD, NewThreadForm.of(lesson, title, "", null), request);
     }
 
     @PostMapping
@@ -71,17 +70,14 @@ class DiscussionController {
             @PathVariable String lessonSlug,
             @RequestParam(required = false) String title,
             @RequestParam(required = false) String body,
-            CsrfToken csrf,
+            CurrentLearner learner,
             HttpServletRequest request) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
-        Outcome outcome = discussion.startThread(lesson, signedIn(), title, body);
-        if (outcome instanceof Outcome.Invalid invalid) {
-            return threadForm(400, lesson, title, body, invalid.errors(), null, csrf, request);
+        Outcome outcome = discussion.startThread(lesson, learner, title, body);
+        if (outcome instanceof Outcome.Done done) {
+            return Redirects.seeOther(lesson.threadPath(done.threadId()));
         }
-        if (outcome instanceof Outcome.Refused refused) {
-            return threadForm(refused.status(), lesson, title, body, Map.of(), refused.message(), csrf, request);
-        }
-        return redirect(lesson.threadPath(((Outcome.Done) outcome).threadId()));
+        return pages.render(outcome.status(), NEW_THREAD, NewThreadForm.of(lesson, title, body, outcome), request);
     }
 
     /** A starter topic from the lesson page, in one click: its thread, started now if there is none. */
@@ -90,34 +86,14 @@ class DiscussionController {
             @PathVariable String trackSlug,
             @PathVariable String lessonSlug,
             @RequestParam(defaultValue = "") String topic,
-            CsrfToken csrf,
+            CurrentLearner learner,
             HttpServletRequest request) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
-        Outcome outcome = discussion.startStarterTopic(lesson, signedIn(), topic);
-        if (outcome instanceof Outcome.Refused refused) {
-            return threadForm(refused.status(), lesson, topic, "", Map.of(), refused.message(), csrf, request);
+        Outcome outcome = discussion.startStarterTopic(lesson, learner, topic);
+        if (outcome instanceof Outcome.Done done) {
+            return Redirects.seeOther(lesson.threadPath(done.threadId()));
         }
-        return redirect(lesson.threadPath(((Outcome.Done) outcome).threadId()));
-    }
-
-    private ResponseEntity<byte[]> threadForm(
-            int status,
-            LessonRef lesson,
-            String title,
-            String body,
-            Map<String, String> errors,
-            String message,
-            CsrfToken csrf,
-            HttpServletRequest request) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("viewer", Viewers.of(request));
-        model.put("lesson", lesson);
-        model.put("title", title == null ? "" : title);
-        model.put("body", body == null ? "" : body);
-        model.put("errors", errors);
-        model.put("message", message);
-        model.put("csrf", csrf.getToken());
-        return pages.once(status, "discussion/new-thread.jte", model);
+        return pages.render(outcome.status(), NEW_THREAD, NewThreadForm.of(lesson, topic, "", outcome), request);
     }
 
     @GetMapping("/{threadId}")
@@ -127,11 +103,12 @@ class DiscussionController {
             @PathVariable long threadId,
             @RequestParam(required = false) Long reply,
             @RequestParam(required = false) String reported,
-            CsrfToken csrf,
+            Optional<CurrentLearner> viewer,
             HttpServletRequest request) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
         String notice = reported != null ? "Thank you: the post is reported, and a moderator will look at it." : null;
-        return threadPage(200, lesson, threadId, new PostForm(reply, "", null), notice, csrf, request);
+        ThreadView thread = discussion.thread(lesson, threadId, viewer);
+        return pages.render(200, THREAD, new ThreadPage(thread, new PostForm(reply, "", null), notice), request);
     }
 
     @PostMapping("/{threadId}/posts")
@@ -141,51 +118,19 @@ class DiscussionController {
             @PathVariable long threadId,
             @RequestParam(required = false) Long parent,
             @RequestParam(required = false) String body,
-            CsrfToken csrf,
+            CurrentLearner learner,
             HttpServletRequest request) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
-        Outcome outcome = discussion.post(lesson, threadId, signedIn(), parent, body);
-        if (outcome instanceof Outcome.Invalid invalid) {
-            return threadPage(
-                    400,
-                    lesson,
-                    threadId,
-                    new PostForm(parent, body, invalid.errors().get("body")),
-                    null,
-                    csrf,
-                    request);
+        Outcome outcome = discussion.post(lesson, threadId, learner, parent, body);
+        if (outcome instanceof Outcome.Done done) {
+            return Redirects.seeOther(lesson.threadPath(threadId) + "#post-" + done.postId());
         }
-        if (outcome instanceof Outcome.Refused refused) {
-            return threadPage(
-                    refused.status(),
-                    lesson,
-                    threadId,
-                    new PostForm(parent, body, refused.message()),
-                    null,
-                    csrf,
-                    request);
-        }
-        return redirect(lesson.threadPath(threadId) + "#post-" + ((Outcome.Done) outcome).postId());
-    }
-
-    private ResponseEntity<byte[]> threadPage(
-            int status,
-            LessonRef lesson,
-            long threadId,
-            PostForm form,
-            String notice,
-            CsrfToken csrf,
-            HttpServletRequest request) {
-        Optional<CurrentLearner> viewer = CurrentLearner.get();
-        Map<String, Object> model = new HashMap<>();
-        model.put("viewer", Viewers.of(request));
-        model.put("thread", discussion.thread(lesson, threadId, viewer));
-        model.put("form", form);
-        model.put("notice", notice);
-        model.put("signedIn", viewer.isPresent());
-        model.put("moderator", viewer.map(CurrentLearner::moderator).orElse(false));
-        model.put("csrf", viewer.isPresent() ? csrf.getToken() : "");
-        return pages.once(status, "discussion/thread.jte", model);
+        String problem = outcome instanceof Outcome.Refused refused
+                ? refused.refusal().message()
+                : ((Outcome.Invalid) outcome).errors().get("body");
+        ThreadView thread = discussion.thread(lesson, threadId, Optional.of(learner));
+        return pages.render(
+                outcome.status(), THREAD, new ThreadPage(thread, new PostForm(parent, body, problem), null), request);
     }
 
     @GetMapping("/{threadId}/posts/{postId}/edit")
@@ -194,21 +139,12 @@ class DiscussionController {
             @PathVariable String lessonSlug,
             @PathVariable long threadId,
             @PathVariable long postId,
-            CsrfToken csrf,
+            CurrentLearner learner,
             HttpServletRequest request) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
-        DiscussionRepository.PostRow post = discussion.ownPost(lesson, threadId, postId, signedIn());
-        return editForm(
-                200,
-                lesson,
-                threadId,
-                post,
-                post.opening() ? discussion.titleOf(threadId) : "",
-                post.body(),
-                Map.of(),
-                null,
-                csrf,
-                request);
+        DiscussionRepository.PostRow post = discussion.ownPost(lesson, threadId, postId, learner);
+        String title = post.opening() ? discussion.titleOf(threadId) : "";
+        return pages.render(200, EDIT, PostEditForm.of(lesson, post, title, post.body(), null), request);
     }
 
     @PostMapping("/{threadId}/posts/{postId}/edit")
@@ -219,45 +155,15 @@ class DiscussionController {
             @PathVariable long postId,
             @RequestParam(required = false) String title,
             @RequestParam(required = false) String body,
-            CsrfToken csrf,
+            CurrentLearner learner,
             HttpServletRequest request) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
-        Outcome outcome = discussion.edit(lesson, threadId, postId, signedIn(), title, body);
+        Outcome outcome = discussion.edit(lesson, threadId, postId, learner, title, body);
         if (outcome instanceof Outcome.Done) {
-            return redirect(lesson.threadPath(threadId) + "#post-" + postId);
+            return Redirects.seeOther(lesson.threadPath(threadId) + "#post-" + postId);
         }
-        DiscussionRepository.PostRow post = discussion.ownPost(lesson, threadId, postId, signedIn());
-        if (outcome instanceof Outcome.Invalid invalid) {
-            return editForm(400, lesson, threadId, post, title, body, invalid.errors(), null, csrf, request);
-        }
-        Outcome.Refused refused = (Outcome.Refused) outcome;
-        return editForm(
-                refused.status(), lesson, threadId, post, title, body, Map.of(), refused.message(), csrf, request);
-    }
-
-    private ResponseEntity<byte[]> editForm(
-            int status,
-            LessonRef lesson,
-            long threadId,
-            DiscussionRepository.PostRow post,
-            String title,
-            String body,
-            Map<String, String> errors,
-            String message,
-            CsrfToken csrf,
-            HttpServletRequest request) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("viewer", Viewers.of(request));
-        model.put("lesson", lesson);
-        model.put("threadId", threadId);
-        model.put("postId", post.id());
-        model.put("opening", post.opening());
-        model.put("title", title == null ? "" : title);
-        model.put("body", body == null ? "" : body);
-        model.put("errors", errors);
-        model.put("message", message);
-        model.put("csrf", csrf.getToken());
-        return pages.once(status, "discussion/edit.jte", model);
+        DiscussionRepository.PostRow post = discussion.ownPost(lesson, threadId, postId, learner);
+        return pages.render(outcome.status(), EDIT, PostEditForm.of(lesson, post, title, body, outcome), request);
     }
 
     @PostMapping("/{threadId}/posts/{postId}/delete")
@@ -265,10 +171,11 @@ class DiscussionController {
             @PathVariable String trackSlug,
             @PathVariable String lessonSlug,
             @PathVariable long threadId,
-            @PathVariable long postId) {
+            @PathVariable long postId,
+            CurrentLearner learner) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
-        discussion.delete(lesson, threadId, postId, signedIn());
-        return redirect(lesson.threadPath(threadId));
+        discussion.delete(lesson, threadId, postId, learner);
+        return Redirects.seeOther(lesson.threadPath(threadId));
     }
 
     @PostMapping("/{threadId}/posts/{postId}/report")
@@ -277,40 +184,24 @@ class DiscussionController {
             @PathVariable String lessonSlug,
             @PathVariable long threadId,
             @PathVariable long postId,
-            @RequestParam(required = false) String reason) {
+            @RequestParam(required = false) String reason,
+            CurrentLearner learner) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
-        discussion.report(lesson, threadId, postId, signedIn(), reason);
-        return redirect(lesson.threadPath(threadId) + "?reported#post-" + postId);
+        discussion.report(lesson, threadId, postId, learner, reason);
+        return Redirects.seeOther(lesson.threadPath(threadId) + "?reported#post-" + postId);
     }
 
-    @PostMapping("/{threadId}/posts/{postId}/hide")
+    /** A moderator hides a post from learners ({@code hide}) or shows it again ({@code unhide}). */
+    @PostMapping("/{threadId}/posts/{postId}/{action:hide|unhide}")
     ResponseEntity<byte[]> hide(
             @PathVariable String trackSlug,
             @PathVariable String lessonSlug,
             @PathVariable long threadId,
-            @PathVariable long postId) {
+            @PathVariable long postId,
+            @PathVariable String action,
+            CurrentLearner learner) {
         LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
-        discussion.hide(lesson, threadId, postId, signedIn(), true);
-        return redirect(lesson.threadPath(threadId) + "#post-" + postId);
-    }
-
-    @PostMapping("/{threadId}/posts/{postId}/unhide")
-    ResponseEntity<byte[]> unhide(
-            @PathVariable String trackSlug,
-            @PathVariable String lessonSlug,
-            @PathVariable long threadId,
-            @PathVariable long postId) {
-        LessonRef lesson = discussion.lesson(trackSlug, lessonSlug);
-        discussion.hide(lesson, threadId, postId, signedIn(), false);
-        return redirect(lesson.threadPath(threadId) + "#post-" + postId);
-    }
-
-    /** Posting paths are for signed-in learners only (DiscussionSecurityRules), so there is one. */
-    static CurrentLearner signedIn() {
-        return CurrentLearner.get().orElseThrow(() -> new org.netverks.web.ForbiddenException("Log in first."));
-    }
-
-    static ResponseEntity<byte[]> redirect(String location) {
-        return ResponseEntity.status(303).header(HttpHeaders.LOCATION, location).build();
+        discussion.hide(lesson, threadId, postId, learner, action.equals("hide"));
+        return Redirects.seeOther(lesson.threadPath(threadId) + "#post-" + postId);
     }
 }

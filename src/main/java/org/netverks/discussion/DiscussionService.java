@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.netverks.content.ContentCatalog;
-import org.netverks.content.Lesson;
 import org.netverks.content.Track;
 import org.netverks.discussion.DiscussionRepository.PostRow;
 import org.netverks.discussion.DiscussionRepository.Posting;
@@ -17,6 +16,7 @@ import org.netverks.learner.EmailNotVerifiedException;
 import org.netverks.web.BadRequestException;
 import org.netverks.web.ForbiddenException;
 import org.netverks.web.NotFoundException;
+import org.netverks.web.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,13 +61,7 @@ class DiscussionService {
                 .filter(Track.Step::available)
                 .orElseThrow(() -> new NotFoundException(
                         "The track “" + track.title() + "” has no lesson called “" + lessonSlug + "” to discuss."));
-        Lesson lesson = step.lesson();
-        return new LessonRef(
-                track.slug(),
-                lesson.slug(),
-                lesson.id(),
-                lesson.title(),
-                lesson.parts().starterTopics());
+        return LessonRef.of(track, step.lesson());
     }
 
     /** The path of a thread, wherever its lesson now lives in the tracks. */
@@ -78,14 +72,14 @@ class DiscussionService {
         for (Track track : catalog.current().tracks()) {
             for (Track.Step step : track.steps()) {
                 if (step.available() && step.lesson().id().equals(thread.lessonId())) {
-                    return "/tracks/" + track.slug() + "/" + step.slug() + "/discussion/" + threadId;
+                    return LessonRef.of(track, step.lesson()).threadPath(threadId);
                 }
             }
         }
         throw new NotFoundException("The lesson of thread " + threadId + " is not published any more.");
     }
 
-    ThreadList threads(LessonRef lesson, int page, Optional<CurrentLearner> viewer, String csrf) {
+    ThreadList threads(LessonRef lesson, int page, Optional<CurrentLearner> viewer) {
         int total = repository.threadCount(lesson.lessonId());
         int pages = Math.max(1, (total + threadsPerPage - 1) / threadsPerPage);
         if (page < 1 || page > pages) {
@@ -97,7 +91,7 @@ class DiscussionService {
                 repository.threads(lesson.lessonId(), threadsPerPage, (page - 1) * threadsPerPage).stream()
                         .map(row -> summary(lesson, row, moderator))
                         .toList();
-        return new ThreadList(lesson, threads, page, pages, total, viewer.isPresent(), viewer.isPresent() ? csrf : "");
+        return new ThreadList(lesson, threads, page, pages, total);
     }
 
     private static ThreadSummary summary(LessonRef lesson, ThreadRow row, boolean moderator) {
@@ -177,6 +171,7 @@ class DiscussionService {
                 replies);
     }
 
+    /** A deleted account keeps its posts without a name. */
     private static String authorName(String name) {
         return name == null ? "A former learner" : name;
     }
@@ -194,14 +189,7 @@ class DiscussionService {
         Map<String, String> errors = new LinkedHashMap<>();
         String cleanTitle = cleanTitle(title);
         String cleanBody = body == null ? "" : body.strip();
-        if (cleanTitle.isEmpty()) {
-            errors.put("title", "Give your thread a title: the question or topic in a few words.");
-        } else if (cleanTitle.length() > TITLE_LIMIT) {
-            errors.put(
-                    "title",
-                    "The title is " + cleanTitle.length() + " characters long; the limit is " + TITLE_LIMIT
-                            + ". Shorten it and put the details in the text.");
-        }
+        titleProblem(cleanTitle, true).ifPresent(problem -> errors.put("title", problem));
         bodyProblem(cleanBody, false).ifPresent(problem -> errors.put("body", problem));
         if (!errors.isEmpty()) {
             return new Outcome.Invalid(errors);
@@ -266,6 +254,21 @@ class DiscussionService {
         return title == null ? "" : title.strip().replaceAll("\\s+", " ");
     }
 
+    /** A thread being started gets the longer advice; an edit only the rule. */
+    private static Optional<String> titleProblem(String title, boolean starting) {
+        if (title.isEmpty()) {
+            return Optional.of(
+                    starting
+                            ? "Give your thread a title: the question or topic in a few words."
+                            : "A thread needs a title.");
+        }
+        if (title.length() > TITLE_LIMIT) {
+            return Optional.of("The title is " + title.length() + " characters long; the limit is " + TITLE_LIMIT + "."
+                    + (starting ? " Shorten it and put the details in the text." : ""));
+        }
+        return Optional.empty();
+    }
+
     private static Optional<String> bodyProblem(String body, boolean required) {
         if (required && body.isEmpty()) {
             return Optional.of("Write something before posting: an empty post says nothing.");
@@ -287,8 +290,8 @@ class DiscussionService {
             throw new EmailNotVerifiedException();
         }
         if (posting.blocked()) {
-            return Optional.of(new Outcome.Refused(
-                    403,
+            return Optional.of(refused(
+                    Refusal.Kind.BLOCKED,
                     "Your account is blocked from posting in discussions by a "
                             + "moderator. You can still read everything."));
         }
@@ -303,10 +306,14 @@ class DiscussionService {
 
     private static Outcome.Refused tooFast(String limit, int waitSeconds) {
         int wait = Math.max(1, waitSeconds);
-        return new Outcome.Refused(
-                429,
+        return refused(
+                Refusal.Kind.TOO_FAST,
                 "You are posting faster than the discussion allows (" + limit + "): wait " + wait
                         + (wait == 1 ? " second" : " seconds") + ", then post again. Your text is kept below.");
+    }
+
+    private static Outcome.Refused refused(Refusal.Kind kind, String message) {
+        return new Outcome.Refused(new Refusal(kind, message));
     }
 
     /** The post, if the learner wrote it: anyone else gets a 403, whatever the request claims. */
@@ -336,13 +343,7 @@ class DiscussionService {
         Map<String, String> errors = new LinkedHashMap<>();
         String cleanTitle = cleanTitle(title);
         if (post.opening()) {
-            if (cleanTitle.isEmpty()) {
-                errors.put("title", "A thread needs a title.");
-            } else if (cleanTitle.length() > TITLE_LIMIT) {
-                errors.put(
-                        "title",
-                        "The title is " + cleanTitle.length() + " characters long; the limit is " + TITLE_LIMIT + ".");
-            }
+            titleProblem(cleanTitle, false).ifPresent(problem -> errors.put("title", problem));
         }
         String cleanBody = body == null ? "" : body.strip();
         bodyProblem(cleanBody, !post.opening()).ifPresent(problem -> errors.put("body", problem));
@@ -354,8 +355,8 @@ class DiscussionService {
             throw new EmailNotVerifiedException();
         }
         if (posting.blocked()) {
-            return new Outcome.Refused(
-                    403,
+            return refused(
+                    Refusal.Kind.BLOCKED,
                     "Your account is blocked from posting in discussions by a moderator, "
                             + "so your posts cannot be edited either. You can still delete them.");
         }
@@ -409,13 +410,20 @@ class DiscussionService {
         }
     }
 
-    List<DiscussionRepository.ReportRow> openReports(CurrentLearner learner) {
+    /** The moderators' queue: each reported post as moderators see it, with where it is. */
+    List<ReportView> openReports(CurrentLearner learner) {
         moderatorOnly(learner);
-        return repository.openReports();
-    }
-
-    String renderBody(String body) {
-        return renderer.render(body);
+        return repository.openReports().stream()
+                .map(row -> new ReportView(
+                        row.postId(),
+                        row.threadTitle(),
+                        "/discussion/threads/" + row.threadId() + "#post-" + row.postId(),
+                        authorName(row.authorName()),
+                        renderer.render(row.body()),
+                        row.reports(),
+                        row.reasons() == null ? "" : row.reasons(),
+                        row.hidden()))
+                .toList();
     }
 
     private PostRow postInThread(LessonRef lesson, long threadId, long postId) {

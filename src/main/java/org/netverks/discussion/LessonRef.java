@@ -3,10 +3,22 @@ package org.netverks.discussion;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.netverks.content.Lesson;
+import org.netverks.content.Track;
 
 /** The lesson a discussion belongs to: its addresses and its stable id (what threads are keyed by). */
 public record LessonRef(
         String trackSlug, String lessonSlug, String lessonId, String lessonTitle, List<String> starterTopics) {
+
+    /** The lesson's discussion; the lesson page builds one for its discussion box. */
+    public static LessonRef of(Track track, Lesson lesson) {
+        return new LessonRef(
+                track.slug(),
+                lesson.slug(),
+                lesson.id(),
+                lesson.title(),
+                lesson.parts().starterTopics());
+    }
 
     public String lessonPath() {
         return "/tracks/" + trackSlug + "/" + lessonSlug;

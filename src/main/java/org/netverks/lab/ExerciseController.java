@@ -53,6 +53,7 @@ class ExerciseController {
             @PathVariable String lesson,
             @PathVariable String exercise,
             @RequestBody CheckRequest request,
+            LabService.Visitor visitor,
             HttpServletRequest http)
             throws SQLException {
         if (request == null || request.sql() == null) {
@@ -62,7 +63,7 @@ class ExerciseController {
             throw new BadRequestException("Your answer is empty: write the SQL the task asks for, then check it.");
         }
         ExerciseService.CheckResponse response =
-                exercises.check(track, lesson, exercise, request.sql(), LabController.learnerKey(http));
+                exercises.check(track, lesson, exercise, request.sql(), visitor.learnerKey());
         if (response.correct()) {
             HttpSession session = http.getSession();
             HashSet<String> solved = solved(session);

@@ -84,18 +84,16 @@ class ExerciseService {
     CheckResponse check(String trackSlug, String lessonSlug, String exerciseId, String sql, String learnerKey)
             throws SQLException {
         Exercise exercise = exercise(trackSlug, lessonSlug, exerciseId);
-        LabLimitException.requireSqlWithin(sql, properties, "check");
+        LabRefusal.requireSqlWithin(sql, properties, "check");
         if (!checking.add(learnerKey)) {
-            throw new LabLimitException(
-                    429,
-                    null,
+            throw new LabRefusal(
+                    LabRefusal.Kind.CHECK_IN_PROGRESS,
                     "Your previous check is still being graded. Wait for its result, " + "then check again.");
         }
         try {
             if (!gradingSlots.tryAcquire(properties.checkQueueWait().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new LabLimitException(
-                        503,
-                        "grading capacity",
+                throw new LabRefusal(
+                        LabRefusal.Kind.GRADING_BUSY,
                         "Many answers are being graded right now. " + "Try again in a few seconds (grading capacity).");
             }
             try {
@@ -110,12 +108,11 @@ class ExerciseService {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LabLimitException(503, null, "The check was interrupted; please try again.");
+            throw new LabRefusal(LabRefusal.Kind.GRADING_FAILED, "The check was interrupted; please try again.");
         } catch (ExerciseGrader.BrokenExercise e) {
             log.error("Exercise {}/{}/{} cannot be graded: {}", trackSlug, lessonSlug, exerciseId, e.getMessage());
-            throw new LabLimitException(
-                    503,
-                    null,
+            throw new LabRefusal(
+                    LabRefusal.Kind.GRADING_FAILED,
                     "This exercise cannot be graded just now: its reference answer "
                             + "failed on the server. The lab's operators can see why in the server log.");
         } finally {
@@ -128,10 +125,11 @@ class ExerciseService {
         Exercise exercise = exercise(trackSlug, lessonSlug, exerciseId);
         List<String> hints = exercise.hintsHtml();
         if (hints.isEmpty()) {
-            throw new LabLimitException(409, null, "This exercise has no hints.");
+            throw new LabRefusal(LabRefusal.Kind.NO_MORE_HINTS, "This exercise has no hints.");
         }
         if (revealed >= hints.size()) {
-            throw new LabLimitException(409, null, "You have seen all " + hints.size() + " hints of this exercise.");
+            throw new LabRefusal(
+                    LabRefusal.Kind.NO_MORE_HINTS, "You have seen all " + hints.size() + " hints of this exercise.");
         }
         return new HintResponse(exercise.id(), revealed + 1, hints.size(), hints.get(revealed));
     }

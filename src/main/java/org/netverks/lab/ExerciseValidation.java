@@ -18,10 +18,10 @@ public final class ExerciseValidation {
 
     private ExerciseValidation() {}
 
-    public static List<ContentProblem> run(
+    public static List<ContentProblem> gradeEveryExercise(
             Catalog catalog, SandboxServer server, int threads, java.util.function.Consumer<String> report) {
         LabProperties properties = LabProperties.defaults();
-        ScriptRunner runner = new ScriptRunner(new PsqlMeta(properties), new ExplainPlans());
+        ScriptRunner runner = new ScriptRunner(new PsqlOnSandbox(properties), new ExplainPlans());
         ScratchDatabases scratches = ScratchDatabases.direct(server, properties.statementTimeout(), threads);
         ExerciseGrader grader = new ExerciseGrader(runner, scratches, properties.runLimits());
         return new ExerciseVerifier(grader, scratches).verify(catalog, threads, report);

@@ -14,7 +14,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The lab's refusals as JSON with the right status; each names the limit that applied. */
+/**
+ * The lab's refusals as JSON: the one place that turns what the lab's services refuse (a
+ * {@link LabRefusal.Kind}, a sandbox that cannot be had, a sandbox server out of reach) into an
+ * HTTP status and the limit the learner is told about.
+ */
 @RestControllerAdvice(assignableTypes = {LabController.class, ExerciseController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class LabErrors {
@@ -45,14 +49,26 @@ class LabErrors {
                 Math.max(1, e.retryAfter().toSeconds()));
     }
 
-    @ExceptionHandler(LabLimitException.class)
-    ResponseEntity<ApiError> limit(LabLimitException e) {
-        return ApiErrors.entity(ApiError.limit(e.status(), e.getMessage(), e.limit()));
-    }
-
-    @ExceptionHandler(SandboxSessions.Busy.class)
-    ResponseEntity<ApiError> busy(SandboxSessions.Busy e) {
-        return ApiErrors.entity(ApiError.of(409, e.getMessage()));
+    @ExceptionHandler(LabRefusal.class)
+    ResponseEntity<ApiError> refused(LabRefusal e) {
+        HttpStatus status =
+                switch (e.kind()) {
+                    case SQL_TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+                    case OVER_DISK_QUOTA, RUN_IN_PROGRESS, NO_MORE_HINTS -> HttpStatus.CONFLICT;
+                    case CONNECTIONS_NOT_OFFERED -> HttpStatus.FORBIDDEN;
+                    case CHECK_IN_PROGRESS -> HttpStatus.TOO_MANY_REQUESTS;
+                    case GRADING_BUSY, GRADING_FAILED, TOO_SLOW -> HttpStatus.SERVICE_UNAVAILABLE;
+                };
+        String limit =
+                switch (e.kind()) {
+                    case SQL_TOO_LARGE -> "SQL size limit";
+                    case OVER_DISK_QUOTA -> "disk quota";
+                    case GRADING_BUSY -> "grading capacity";
+                    case TOO_SLOW -> "statement time limit";
+                    case CONNECTIONS_NOT_OFFERED, RUN_IN_PROGRESS, CHECK_IN_PROGRESS, GRADING_FAILED, NO_MORE_HINTS ->
+                        null;
+                };
+        return ApiErrors.entity(ApiError.limit(status.value(), e.getMessage(), limit));
     }
 
     @ExceptionHandler(SQLException.class)

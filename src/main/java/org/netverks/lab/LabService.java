@@ -1,17 +1,14 @@
 package org.netverks.lab;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.netverks.content.ContentCatalog;
 import org.netverks.content.Dataset;
 import org.netverks.content.Lesson;
-import org.netverks.lab.run.RunSettings;
-import org.netverks.lab.run.SandboxSession;
+import org.netverks.lab.psql.SchemaPanel;
+import org.netverks.lab.run.SandboxConnection;
 import org.netverks.lab.run.ScriptRunner;
 import org.netverks.lab.run.StatementResult;
 import org.netverks.lab.sandbox.ClientAccessProperties;
@@ -19,81 +16,90 @@ import org.netverks.lab.sandbox.DiskQuotaGuard;
 import org.netverks.lab.sandbox.Sandbox;
 import org.netverks.lab.sandbox.SandboxServer;
 import org.netverks.lab.sandbox.SandboxService;
+import org.netverks.lab.shared.DisplaySettings;
+import org.netverks.lab.shared.QueryRows;
 import org.springframework.stereotype.Service;
 
 /** The lab's use cases: run a script, reset, show connection details, list the sandbox's tables. */
 @Service
 public class LabService {
 
-    private final ContentCatalog catalog;
-    private final SandboxService sandboxes;
-    private final SandboxSessions sessions;
-    private final ScriptRunner runner;
-    private final LabProperties properties;
-    private final ClientAccessProperties access;
-    private final DiskQuotaGuard quotaGuard;
     /**
      * The disk quota is checked on each connection's first run, after any run that may have
      * written, and at least every {@link #SIZE_CHECK_EVERY} (a SELECT can call a function that writes).
      */
-    private static final java.time.Duration SIZE_CHECK_EVERY = java.time.Duration.ofSeconds(5);
+    private static final Duration SIZE_CHECK_EVERY = Duration.ofSeconds(5);
+
+    /** 3D000: the database is gone — the sandbox was reset (and dropped) by another request of the learner. */
+    private static final String DATABASE_GONE = "3D000";
+
+    private final ContentCatalog catalog;
+    private final SandboxService sandboxes;
+    private final OpenConnections connections;
+    private final ScriptRunner runner;
+    private final LabProperties properties;
+    private final ClientAccessProperties access;
+    private final DiskQuotaGuard quotaGuard;
 
     LabService(
             ContentCatalog catalog,
             SandboxService sandboxes,
-            SandboxSessions sessions,
+            OpenConnections connections,
             ScriptRunner runner,
             LabProperties properties,
             ClientAccessProperties access,
             DiskQuotaGuard quotaGuard) {
-        this.quotaGuard = quotaGuard;
         this.catalog = catalog;
         this.sandboxes = sandboxes;
-        this.sessions = sessions;
+        this.connections = connections;
         this.runner = runner;
         this.properties = properties;
         this.access = access;
+        this.quotaGuard = quotaGuard;
     }
 
     /** Who is asking: the learner's stable key, their address (for creation limits) and display settings. */
-    public record Visitor(String learnerKey, String client, RunSettings settings) {}
+    public record Visitor(String learnerKey, String client, DisplaySettings settings) {}
 
     public record RunResponse(
-            List<StatementResult> results, List<String> messages, RunSettings settings, String database) {}
+            List<StatementResult> results, List<String> messages, DisplaySettings settings, String database) {}
 
-    public RunResponse run(String trackSlug, String lessonSlug, String sql, Visitor visitor) throws SQLException {
+    public RunResponse runScript(String trackSlug, String lessonSlug, String sql, Visitor visitor) throws SQLException {
         Dataset dataset = datasetOf(trackSlug, lessonSlug);
-        LabLimitException.requireSqlWithin(sql, properties, "run");
-        return onOwnSandbox(visitor, dataset, (sandbox, session) -> {
-            if (session.sizeBytes() < 0) {
-                measure(session); // a new connection: the sandbox may have outgrown its quota before
+        LabRefusal.requireSqlWithin(sql, properties, "run");
+        return onOwnSandbox(visitor, dataset, (sandbox, connection) -> {
+            if (connection.sizeBytes() < 0) {
+                measure(connection); // a new connection: the sandbox may have outgrown its quota before
             }
-            if (session.sizeBytes() > properties.sandboxQuota().toBytes()) {
-                throw new LabLimitException(
-                        409, "disk quota", quotaMessage(session.sizeBytes()) + " Reset it to keep working.");
+            if (connection.sizeBytes() > properties.sandboxQuota().toBytes()) {
+                throw new LabRefusal(
+                        LabRefusal.Kind.OVER_DISK_QUOTA,
+                        quotaMessage(connection.sizeBytes()) + " Reset it to keep working.");
             }
-            ScriptRunner.Outcome outcome = runner.run(sql, session, visitor.settings(), properties.runLimits());
-            runner.cleanUp(session, outcome);
-            List<String> messages = new ArrayList<>(outcome.messages());
-            if (!session.usable() && quotaGuard.closedForQuota(sandboxes.server(sandbox), sandbox)) {
-                messages.add(SandboxSessions.overQuota(properties).getMessage());
-                return new RunResponse(outcome.results(), messages, outcome.settings(), sandbox.database());
+            ScriptRunner.ScriptResult done =
+                    runner.runScript(sql, connection, visitor.settings(), properties.runLimits());
+            runner.cleanUp(connection, done);
+            List<String> messages = new ArrayList<>(done.messages());
+            if (!connection.usable() && quotaGuard.closedForQuota(sandboxes.server(sandbox), sandbox)) {
+                messages.add(OpenConnections.overQuota(properties).getMessage());
+                return new RunResponse(done.results(), messages, done.settings(), sandbox.database());
             }
-            boolean due = session.nanosSinceSizeChecked() > SIZE_CHECK_EVERY.toNanos();
-            if (session.usable() && (due || mayHaveWritten(outcome.results()))) {
-                measure(session);
-                if (session.sizeBytes() > properties.sandboxQuota().toBytes()) {
-                    messages.add(quotaMessage(session.sizeBytes()) + " Further runs are refused until you reset it.");
+            boolean due = connection.nanosSinceSizeChecked() > SIZE_CHECK_EVERY.toNanos();
+            if (connection.usable() && (due || mayHaveWritten(done.results()))) {
+                measure(connection);
+                if (connection.sizeBytes() > properties.sandboxQuota().toBytes()) {
+                    messages.add(
+                            quotaMessage(connection.sizeBytes()) + " Further runs are refused until you reset it.");
                 }
             }
-            return new RunResponse(outcome.results(), messages, outcome.settings(), sandbox.database());
+            return new RunResponse(done.results(), messages, done.settings(), sandbox.database());
         });
     }
 
     /** Swaps the learner's sandbox for a pristine copy of the dataset. */
     public void reset(String trackSlug, String lessonSlug, Visitor visitor) {
         Dataset dataset = datasetOf(trackSlug, lessonSlug);
-        sandboxes.reset(visitor.learnerKey(), dataset, visitor.client()).ifPresent(old -> sessions.forget(old.id()));
+        sandboxes.reset(visitor.learnerKey(), dataset, visitor.client()).ifPresent(old -> connections.forget(old.id()));
     }
 
     /**
@@ -114,8 +120,9 @@ public class LabService {
 
     public ConnectionDetails connection(String trackSlug, String lessonSlug, Visitor visitor) throws SQLException {
         if (!properties.showConnectionDetails()) {
-            throw new LabLimitException(
-                    403, null, "This lab's operator has not enabled connections from your own tools.");
+            throw new LabRefusal(
+                    LabRefusal.Kind.CONNECTIONS_NOT_OFFERED,
+                    "This lab's operator has not enabled connections from your own tools.");
         }
         Sandbox sandbox =
                 sandboxes.sandboxFor(visitor.learnerKey(), datasetOf(trackSlug, lessonSlug), visitor.client());
@@ -123,7 +130,7 @@ public class LabService {
         // the password shown must work, even if the learner changed it with ALTER ROLE since
         sandboxes.repairRole(sandbox);
         if (quotaGuard.closedForQuota(server, sandbox)) {
-            throw SandboxSessions.overQuota(properties); // credentials that cannot log in would only puzzle
+            throw OpenConnections.overQuota(properties); // credentials that cannot log in would only puzzle
         }
         String host = properties.publicHost();
         boolean tls = properties.embedded() && access.tls();
@@ -143,48 +150,27 @@ public class LabService {
                 ClientAccessProperties.isLoopback(host));
     }
 
-    public record Table(String name, String kind, long estimatedRows, List<Column> columns) {}
-
-    public record Column(String name, String type) {}
-
-    /** The tables and views in the learner's sandbox, for the schema panel. */
-    public List<Table> schema(String trackSlug, String lessonSlug, Visitor visitor) throws SQLException {
-        return onOwnSandbox(visitor, datasetOf(trackSlug, lessonSlug), (sandbox, session) -> {
-            Map<String, Table> tables = new LinkedHashMap<>();
-            try (PreparedStatement query = session.connection()
-                            .prepareStatement(
-                                    """
-                    select c.relname, case c.relkind when 'v' then 'view' when 'm' then 'materialized view'
-                                                     else 'table' end,
-                           greatest(c.reltuples, 0)::bigint, a.attname, format_type(a.atttypid, a.atttypmod)
-                    from pg_class c
-                    join pg_namespace n on n.oid = c.relnamespace
-                    left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
-                    where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f')
-                    order by c.relname, a.attnum""");
-                    ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    String name = rows.getString(1);
-                    Table table = tables.get(name);
-                    if (table == null) {
-                        table = new Table(name, rows.getString(2), rows.getLong(3), new ArrayList<>());
-                        tables.put(name, table);
-                    }
-                    if (rows.getString(4) != null) {
-                        table.columns().add(new Column(rows.getString(4), rows.getString(5)));
-                    }
-                }
+    /**
+     * The tables and views in the learner's sandbox, for the schema panel: a catalog listing read
+     * through the connection's bounded query path, under the lab's statement time limit.
+     */
+    public List<SchemaPanel.Table> schema(String trackSlug, String lessonSlug, Visitor visitor) throws SQLException {
+        Duration timeout = properties.statementTimeout();
+        return onOwnSandbox(visitor, datasetOf(trackSlug, lessonSlug), (sandbox, connection) -> {
+            try {
+                return SchemaPanel.list(PsqlOnSandbox.catalogsOf(connection, timeout));
+            } catch (SandboxConnection.TimedOut e) {
+                throw new LabRefusal(
+                        LabRefusal.Kind.TOO_SLOW,
+                        "Listing your tables took longer than the lab's statement time limit of " + timeout.toSeconds()
+                                + " s (statement time limit). Please try again.");
             }
-            return List.copyOf(tables.values());
         });
     }
 
     private interface SandboxWork<T> {
-        T on(Sandbox sandbox, SandboxSession session) throws SQLException;
+        T on(Sandbox sandbox, SandboxConnection connection) throws SQLException;
     }
-
-    /** 3D000: the database is gone — the sandbox was reset (and dropped) by another request of the learner. */
-    private static final String DATABASE_GONE = "3D000";
 
     /**
      * Does the work on the learner's sandbox. One looked up just before a reset of the learner
@@ -194,14 +180,14 @@ public class LabService {
     private <T> T onOwnSandbox(Visitor visitor, Dataset dataset, SandboxWork<T> work) throws SQLException {
         Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), dataset, visitor.client());
         try {
-            return sessions.with(sandbox, sandboxes.server(sandbox), session -> work.on(sandbox, session));
+            return connections.with(sandbox, sandboxes.server(sandbox), connection -> work.on(sandbox, connection));
         } catch (SQLException e) {
             if (!DATABASE_GONE.equals(e.getSQLState())) {
                 throw e;
             }
             sandboxes.forgetRecent(visitor.learnerKey(), dataset);
             Sandbox current = sandboxes.sandboxFor(visitor.learnerKey(), dataset, visitor.client());
-            return sessions.with(current, sandboxes.server(current), session -> work.on(current, session));
+            return connections.with(current, sandboxes.server(current), connection -> work.on(current, connection));
         }
     }
 
@@ -220,12 +206,17 @@ public class LabService {
                                 && !rows.tag().startsWith("SELECT")));
     }
 
-    /** Records the sandbox's size on its session; when it cannot be measured now, the next run tries again. */
-    private static void measure(SandboxSession session) {
-        try (ResultSet rows =
-                session.connection().createStatement().executeQuery("select pg_database_size(current_database())")) {
-            rows.next();
-            session.recordSize(rows.getLong(1));
+    /**
+     * Records the sandbox's size on its connection; when it cannot be measured now, the next run
+     * tries again. Bounded like a statement: a size the server is slow to add up must not hold the run.
+     */
+    private void measure(SandboxConnection connection) {
+        try {
+            QueryRows size = connection.query(
+                    "select pg_catalog.pg_database_size(pg_catalog.current_database())",
+                    List.of(),
+                    properties.statementTimeout());
+            connection.recordSize(Long.parseLong(size.rows().get(0).get(0)));
         } catch (SQLException e) {
             // keep the last figure
         }

@@ -2,16 +2,15 @@ package org.netverks.learner;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.netverks.web.LocalPaths;
+import org.netverks.web.Redirects;
 import org.netverks.web.RenderedPages;
-import org.netverks.web.Viewers;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +23,11 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class AccountController {
+
+    /** Also rendered by {@link AccountSecurityRules} when a log-in fails. */
+    static final String LOG_IN = "learner/login.jte";
+
+    private static final String SIGN_UP = "learner/signup.jte";
 
     private final AccountService accounts;
     private final ProgressService progress;
@@ -38,12 +42,12 @@ class AccountController {
     @GetMapping("/signup")
     ResponseEntity<byte[]> signUpPage(
             @RequestParam(name = "continue", required = false) String continueTo,
-            CsrfToken csrf,
+            Optional<CurrentLearner> viewer,
             HttpServletRequest request) {
-        if (Viewers.of(request) != null) {
-            return redirect("/me");
+        if (viewer.isPresent()) {
+            return Redirects.seeOther("/me");
         }
-        return signUpForm(200, "", "", Map.of(), continueTo, csrf);
+        return pages.render(200, SIGN_UP, signUpForm("", "", Map.of(), continueTo), request);
     }
 
     /**
@@ -56,47 +60,30 @@ class AccountController {
             @RequestParam(required = false) String displayName,
             @RequestParam(required = false) String password,
             @RequestParam(name = "continue", required = false) String continueTo,
-            CsrfToken csrf) {
+            HttpServletRequest request) {
         Map<String, String> problems = accounts.signUp(email, displayName, password, continueTo);
         if (!problems.isEmpty()) {
-            return signUpForm(400, email, displayName, problems, continueTo, csrf);
+            return pages.render(400, SIGN_UP, signUpForm(email, displayName, problems, continueTo), request);
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("email", email.strip());
-        model.put("hours", EmailVerifications.VALID_FOR.toHours());
-        return pages.once(200, "learner/signup-sent.jte", model);
+        SignUpSent sent = new SignUpSent(email.strip(), EmailVerifications.VALID_FOR.toHours());
+        return pages.render(200, "learner/signup-sent.jte", sent, request);
     }
 
-    private ResponseEntity<byte[]> signUpForm(
-            int status,
-            String email,
-            String displayName,
-            Map<String, String> errors,
-            String continueTo,
-            CsrfToken csrf) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("email", email == null ? "" : email);
-        model.put("displayName", displayName == null ? "" : displayName);
-        model.put("errors", errors);
-        model.put("continueTo", ContinueTo.safe(continueTo, ""));
-        model.put("csrf", csrf.getToken());
-        return pages.once(status, "learner/signup.jte", model);
+    private static SignUpForm signUpForm(
+            String email, String displayName, Map<String, String> errors, String continueTo) {
+        return new SignUpForm(email, displayName, errors, LocalPaths.orElse(continueTo, ""));
     }
 
     @GetMapping("/login")
     ResponseEntity<byte[]> logInPage(
             @RequestParam(name = "continue", required = false) String continueTo,
-            CsrfToken csrf,
+            Optional<CurrentLearner> viewer,
             HttpServletRequest request) {
-        if (Viewers.of(request) != null) {
-            return redirect(ContinueTo.safe(continueTo, "/me"));
+        if (viewer.isPresent()) {
+            return Redirects.seeOther(LocalPaths.orElse(continueTo, "/me"));
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("email", "");
-        model.put("error", null);
-        model.put("continueTo", ContinueTo.safe(continueTo, ""));
-        model.put("csrf", csrf.getToken());
-        return pages.once(200, "learner/login.jte", model);
+        LogInForm form = new LogInForm("", null, LocalPaths.orElse(continueTo, ""));
+        return pages.render(200, LOG_IN, form, request);
     }
 
     @GetMapping("/account")
@@ -138,7 +125,7 @@ class AccountController {
                                     + ", then ask again, or use the last link you got."),
                     null);
         }
-        return redirect("/account?confirmation-sent");
+        return Redirects.seeOther("/account?confirmation-sent");
     }
 
     @PostMapping("/account/password")
@@ -156,31 +143,17 @@ class AccountController {
         if (!problems.isEmpty()) {
             return accountForm(problems.containsKey("current") ? 403 : 400, learner, request, problems, null);
         }
-        return redirect("/account?changed");
+        return Redirects.seeOther("/account?changed");
     }
 
     /** Everything the platform keeps about the learner, as one JSON file. */
     @GetMapping("/account/export")
-    ResponseEntity<Map<String, Object>> export(@AuthenticationPrincipal LearnerPrincipal learner) {
-        Account account = accounts.account(learner.accountId()).orElseThrow();
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
-        data.put("exportedAt", java.time.Instant.now().toString());
-        data.put(
-                "account",
-                Map.of(
-                        "email",
-                        account.email(),
-                        "displayName",
-                        account.displayName(),
-                        "createdAt",
-                        account.createdAt().toString(),
-                        "moderator",
-                        account.moderator(),
-                        "emailConfirmed",
-                        account.verified()));
-        data.put("progress", progress.load(learner.accountId()));
-        data.put("cardSchedule", progress.schedules(learner.accountId()));
-        data.putAll(accounts.otherData(learner.accountId()));
+    ResponseEntity<AccountExport> export(@AuthenticationPrincipal LearnerPrincipal learner) {
+        AccountExport data = new AccountExport(
+                accounts.account(learner.accountId()).orElseThrow(),
+                progress.load(learner.accountId()),
+                progress.schedules(learner.accountId()),
+                accounts.otherData(learner.accountId()));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"learn-netverks-my-data.json\"")
                 .contentType(MediaType.APPLICATION_JSON)
@@ -203,7 +176,7 @@ class AccountController {
         accounts.delete(learner.accountId(), learner.email());
         request.getSession().invalidate();
         org.springframework.security.core.context.SecurityContextHolder.clearContext();
-        return redirect("/?account-deleted");
+        return Redirects.seeOther("/?account-deleted");
     }
 
     private ResponseEntity<byte[]> accountForm(
@@ -212,15 +185,7 @@ class AccountController {
             HttpServletRequest request,
             Map<String, String> errors,
             String message) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("viewer", Viewers.of(request));
-        model.put("account", accounts.account(learner.accountId()).orElseThrow());
-        model.put("errors", errors);
-        model.put("message", message);
-        return pages.once(status, "learner/account.jte", model);
-    }
-
-    private static ResponseEntity<byte[]> redirect(String location) {
-        return ResponseEntity.status(303).header(HttpHeaders.LOCATION, location).build();
+        AccountPage page = new AccountPage(accounts.account(learner.accountId()).orElseThrow(), errors, message);
+        return pages.render(status, "learner/account.jte", page, request);
     }
 }

@@ -5,17 +5,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import org.netverks.web.ApiError;
 import org.netverks.web.ApiErrors;
 import org.netverks.web.DatabaseUnavailable;
+import org.netverks.web.LocalPaths;
 import org.netverks.web.RenderedPages;
 import org.netverks.web.SecurityRules;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +39,7 @@ class AccountSecurityRules implements SecurityRules {
                         .usernameParameter("email")
                         .passwordParameter("password")
                         .successHandler((request, response, authentication) ->
-                                response.sendRedirect(ContinueTo.safe(request.getParameter("continue"), "/me")))
+                                response.sendRedirect(LocalPaths.orElse(request.getParameter("continue"), "/me")))
                         .failureHandler(this::loginFailed))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signed-out"))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
@@ -63,15 +61,11 @@ class AccountSecurityRules implements SecurityRules {
             throw cause; // not a wrong password: the database is away, and DatabaseUnavailable answers 503
         }
         boolean locked = failure instanceof LockedException;
-        Map<String, Object> model = new HashMap<>();
-        model.put("email", String.valueOf(request.getParameter("email") == null ? "" : request.getParameter("email")));
-        model.put("error", locked ? failure.getMessage() : "The e-mail address or the password is not right.");
-        model.put("continueTo", ContinueTo.safe(request.getParameter("continue"), ""));
-        model.put("csrf", ((CsrfToken) request.getAttribute(CsrfToken.class.getName())).getToken());
-        var page = pages.once(locked ? 429 : 401, "learner/login.jte", model);
-        response.setStatus(page.getStatusCode().value());
-        response.setContentType("text/html;charset=UTF-8");
-        response.getOutputStream().write(page.getBody());
+        LogInForm form = new LogInForm(
+                request.getParameter("email"),
+                locked ? failure.getMessage() : "The e-mail address or the password is not right.",
+                LocalPaths.orElse(request.getParameter("continue"), ""));
+        pages.write(locked ? 429 : 401, AccountController.LOG_IN, form, request, response);
     }
 
     private static String pathAndQuery(HttpServletRequest request) {

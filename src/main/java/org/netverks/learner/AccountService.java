@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.netverks.web.LocalPaths;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -46,7 +47,7 @@ class AccountService {
         Map<String, String> problems = AccountRules.signUpProblems(email, displayName, password);
         if (problems.isEmpty()) {
             verifications.signUp(
-                    email.strip(), displayName.strip(), encoder.encode(password), ContinueTo.safe(continueTo, ""));
+                    email.strip(), displayName.strip(), encoder.encode(password), LocalPaths.orElse(continueTo, ""));
         }
         return problems;
     }

@@ -7,12 +7,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who is signed in, for features that keep rows per account (the discussion): the account id,
- * which {@code web.SignedInLearner} does not carry.
+ * which {@code web.SignedInLearner} does not carry. Controllers take it as an argument
+ * ({@link CurrentLearnerArguments}).
  */
 public record CurrentLearner(UUID accountId, String displayName, boolean moderator) {
 
     /** The learner signed in on the current request, if any. */
-    public static Optional<CurrentLearner> get() {
+    static Optional<CurrentLearner> get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof LearnerPrincipal principal)) {
             return Optional.empty();

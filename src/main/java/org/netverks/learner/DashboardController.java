@@ -1,9 +1,7 @@
 package org.netverks.learner;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import org.netverks.web.RenderedPages;
-import org.netverks.web.Viewers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,23 +21,13 @@ class DashboardController {
 
     @GetMapping("/me")
     ResponseEntity<byte[]> me(@AuthenticationPrincipal LearnerPrincipal learner, HttpServletRequest request) {
-        return pages.once(
-                200,
-                "learner/me.jte",
-                Map.of(
-                        "viewer",
-                        Viewers.of(request),
-                        "dashboard",
-                        dashboards.dashboard(learner.accountId()),
-                        "welcome",
-                        request.getParameter("welcome") != null));
+        DashboardPage page =
+                new DashboardPage(dashboards.dashboard(learner.accountId()), request.getParameter("welcome") != null);
+        return pages.render(200, "learner/me.jte", page, request);
     }
 
     @GetMapping("/me/cards")
     ResponseEntity<byte[]> cards(@AuthenticationPrincipal LearnerPrincipal learner, HttpServletRequest request) {
-        return pages.once(
-                200,
-                "learner/cards.jte",
-                Map.of("viewer", Viewers.of(request), "cards", dashboards.dueCards(learner.accountId())));
+        return pages.render(200, "learner/cards.jte", new CardsPage(dashboards.dueCards(learner.accountId())), request);
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.netverks.content.ContentCatalog;
 import org.netverks.content.Lesson;
 import org.netverks.content.Track;
+import org.netverks.learner.StoredProgress.LessonRecord;
 import org.springframework.stereotype.Service;
 
 /** Builds the dashboard and the due-card queue from the account's progress and the content. */
@@ -23,10 +24,8 @@ public class DashboardService {
         this.catalog = catalog;
     }
 
-    @SuppressWarnings("unchecked")
     Dashboard dashboard(UUID account) {
-        Map<String, Map<String, Object>> lessons =
-                (Map<String, Map<String, Object>>) progress.load(account).get("lessons");
+        Map<String, LessonRecord> lessons = progress.load(account).lessons();
         List<Dashboard.TrackProgress> tracks = new ArrayList<>();
         List<Dashboard.ConfidenceCheck> checks = new ArrayList<>();
         for (Track track : catalog.current().tracks()) {
@@ -34,15 +33,15 @@ public class DashboardService {
             Track.Step next = null;
             boolean started = false;
             for (Track.Step step : track.steps()) {
-                Map<String, Object> record = lessons.getOrDefault(step.id(), Map.of());
-                started |= !record.isEmpty();
-                if (record.get("completedAt") != null) {
+                LessonRecord record = lessons.get(step.id());
+                started |= record != null && !record.holdsNothing();
+                if (record != null && record.completedAt() != null) {
                     completed++;
                 } else if (next == null && step.available()) {
                     next = step;
                 }
-                if (step.available() && record.get("confidence") instanceof Map<?, ?> confidence) {
-                    checks.add(check(track, step.lesson(), ((Number) confidence.get("value")).intValue(), record));
+                if (step.available() && record != null && record.confidence() != null) {
+                    checks.add(check(track, step.lesson(), record.confidence().value(), record));
                 }
             }
             if (started) {
@@ -59,16 +58,13 @@ public class DashboardService {
         return new Dashboard(tracks, dueCards(account).size(), checks);
     }
 
-    private static Dashboard.ConfidenceCheck check(
-            Track track, Lesson lesson, int confidence, Map<String, Object> record) {
-        Map<?, ?> quiz = record.get("quiz") instanceof Map<?, ?> answers ? answers : Map.of();
+    private static Dashboard.ConfidenceCheck check(Track track, Lesson lesson, int confidence, LessonRecord record) {
         int correct = (int) lesson.parts().quiz().stream()
-                .filter(question -> quiz.get(question.id()) instanceof Map<?, ?> answer
-                        && Boolean.TRUE.equals(answer.get("correct")))
+                .map(question -> record.quiz().get(question.id()))
+                .filter(answer -> answer != null && answer.correct())
                 .count();
-        Map<?, ?> solvedMap = record.get("exercises") instanceof Map<?, ?> solved ? solved : Map.of();
         int solved = (int) lesson.exercises().stream()
-                .filter(exercise -> solvedMap.containsKey(exercise.id()))
+                .filter(exercise -> record.exercises().containsKey(exercise.id()))
                 .count();
         int quizTotal = lesson.parts().quiz().size();
         int exercisesTotal = lesson.exercises().size();
@@ -110,7 +106,7 @@ public class DashboardService {
     List<DueCard> dueCards(UUID account) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<DueCard> due = new ArrayList<>();
-        for (ProgressService.CardSchedule schedule : progress.schedules(account)) {
+        for (ProgressRepository.CardSchedule schedule : progress.schedules(account)) {
             if (schedule.dueOn().isAfter(today)) {
                 continue;
             }

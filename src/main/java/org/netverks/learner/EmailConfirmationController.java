@@ -2,12 +2,10 @@ package org.netverks.learner;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.HashMap;
-import java.util.Map;
+import org.netverks.web.LocalPaths;
+import org.netverks.web.Redirects;
 import org.netverks.web.RenderedPages;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,22 +33,20 @@ class EmailConfirmationController {
     }
 
     @GetMapping("/confirm/{token}")
-    ResponseEntity<byte[]> confirmPage(@PathVariable String token, CsrfToken csrf) {
+    ResponseEntity<byte[]> confirmPage(@PathVariable String token, HttpServletRequest request) {
         return verifications
                 .waiting(token)
-                .map(waiting -> page(200, token, waiting.email(), waiting.displayName(), null, csrf))
-                .orElseGet(() -> unusable(verifications.state(token), csrf));
+                .map(waiting -> page(200, token, waiting.email(), waiting.displayName(), null, request))
+                .orElseGet(() -> unusable(verifications.state(token), request));
     }
 
     @PostMapping("/confirm/{token}")
     ResponseEntity<byte[]> confirm(
-            @PathVariable String token, CsrfToken csrf, HttpServletRequest request, HttpServletResponse response) {
+            @PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
         AccountService.Confirmation confirmation = accounts.confirm(token);
         if (confirmation instanceof AccountService.Confirmation.Confirmed confirmed) {
             signIn.signIn(confirmed.account(), request, response);
-            return ResponseEntity.status(303)
-                    .header(HttpHeaders.LOCATION, ContinueTo.safe(confirmed.continueTo(), "/me?welcome"))
-                    .build();
+            return Redirects.seeOther(LocalPaths.orElse(confirmed.continueTo(), "/me?welcome"));
         }
         if (confirmation instanceof AccountService.Confirmation.Taken taken) {
             return page(
@@ -60,13 +56,13 @@ class EmailConfirmationController {
                     "",
                     "There is already an account with the address " + taken.email()
                             + " (another sign-up's link made it). Log in, or reset its password if you do not know it.",
-                    csrf);
+                    request);
         }
-        return unusable(((AccountService.Confirmation.Unusable) confirmation).state(), csrf);
+        return unusable(((AccountService.Confirmation.Unusable) confirmation).state(), request);
     }
 
     /** 410 for a link that was good once (used or expired), 404 for one that never was. */
-    private ResponseEntity<byte[]> unusable(EmailVerifications.TokenState state, CsrfToken csrf) {
+    private ResponseEntity<byte[]> unusable(EmailVerifications.TokenState state, HttpServletRequest request) {
         String error =
                 switch (state) {
                     case USED -> "This link has already been used: the address is confirmed. Log in to continue.";
@@ -75,17 +71,11 @@ class EmailConfirmationController {
                                 + " hours). Sign up again, or log in and ask for a new link on your account page.";
                     default -> "This link is not valid. Copy the whole link from the message, or sign up again.";
                 };
-        return page(state == EmailVerifications.TokenState.UNKNOWN ? 404 : 410, "", "", "", error, csrf);
+        return page(state == EmailVerifications.TokenState.UNKNOWN ? 404 : 410, "", "", "", error, request);
     }
 
     private ResponseEntity<byte[]> page(
-            int status, String token, String email, String displayName, String error, CsrfToken csrf) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("token", token);
-        model.put("email", email);
-        model.put("displayName", displayName);
-        model.put("error", error);
-        model.put("csrf", csrf.getToken());
-        return pages.once(status, "learner/confirm.jte", model);
+            int status, String token, String email, String displayName, String error, HttpServletRequest request) {
+        return pages.render(status, "learner/confirm.jte", new ConfirmPage(token, email, displayName, error), request);
     }
 }

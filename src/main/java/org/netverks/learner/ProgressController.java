@@ -1,15 +1,13 @@
 package org.netverks.learner;
 
 import java.util.Map;
-import org.netverks.web.ApiError;
-import org.netverks.web.ApiErrors;
-import org.springframework.http.ResponseEntity;
+import org.netverks.learner.StoredProgress.LessonRecord;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A signed-in learner's progress as JSON, in the browser store's shape: the browser merges what it
@@ -24,25 +22,22 @@ class ProgressController {
         this.progress = progress;
     }
 
+    /** The account's progress as the browser store holds it, with the account it belongs to. */
+    record AccountProgress(int version, Map<String, LessonRecord> lessons, String account) {
+
+        AccountProgress(StoredProgress progress, LearnerPrincipal learner) {
+            this(progress.version(), progress.lessons(), learner.email());
+        }
+    }
+
     @GetMapping("/api/progress")
-    Map<String, Object> progress(@AuthenticationPrincipal LearnerPrincipal learner) {
-        return withAccount(learner, progress.load(learner.accountId()));
+    AccountProgress progress(@AuthenticationPrincipal LearnerPrincipal learner) {
+        return new AccountProgress(progress.load(learner.accountId()), learner);
     }
 
+    /** The body is read as a JSON object and then by {@link BrowserProgress}, as leniently as the browser's store needs. */
     @PostMapping("/api/progress/merge")
-    Map<String, Object> merge(
-            @AuthenticationPrincipal LearnerPrincipal learner, @RequestBody Map<String, Object> store) {
-        return withAccount(learner, progress.merge(learner.accountId(), store));
-    }
-
-    /** A merge over one of {@link ProgressLimits}: 413, naming the limit, as every limit that stops a learner does. */
-    @ExceptionHandler(ProgressLimitException.class)
-    ResponseEntity<ApiError> tooMuch(ProgressLimitException e) {
-        return ApiErrors.entity(ApiError.limit(413, e.getMessage(), e.limit()));
-    }
-
-    private static Map<String, Object> withAccount(LearnerPrincipal learner, Map<String, Object> store) {
-        store.put("account", learner.email());
-        return store;
+    AccountProgress merge(@AuthenticationPrincipal LearnerPrincipal learner, @RequestBody ObjectNode store) {
+        return new AccountProgress(progress.merge(learner.accountId(), store), learner);
     }
 }

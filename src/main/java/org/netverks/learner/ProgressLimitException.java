@@ -1,19 +1,15 @@
 package org.netverks.learner;
 
+import org.netverks.web.Refusal;
+import org.netverks.web.RefusedException;
+
 /**
  * A progress merge that carries more than one merge may ({@link ProgressLimits}): answered 413 with
- * the limit named, and nothing of it is kept.
+ * the limit named (by {@code web.ErrorResponses}), and nothing of it is kept.
  */
-class ProgressLimitException extends RuntimeException {
-
-    private final String limit;
+class ProgressLimitException extends RefusedException {
 
     ProgressLimitException(String limit, String message) {
-        super(message);
-        this.limit = limit;
-    }
-
-    String limit() {
-        return limit;
+        super(new Refusal(Refusal.Kind.TOO_LARGE, message, limit));
     }
 }

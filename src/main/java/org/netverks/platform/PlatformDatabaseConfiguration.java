@@ -67,8 +67,7 @@ class PlatformDatabaseConfiguration {
         dataSource.setJdbcUrl("jdbc:postgresql://localhost:" + platformCluster.port() + "/" + DATABASE);
         dataSource.setUsername("postgres");
         dataSource.setPassword(password.value());
-        dataSource.setMaximumPoolSize(16); // signed-in requests each read their session: 10 queued them at 32 clients
-        dataSource.setMinimumIdle(2); // ten idle backends cost ~15 MB and ten processes for nothing
+        // pool size and idle count: spring.datasource.hikari.* in application.properties, for both modes
         return dataSource;
     }
 

@@ -8,13 +8,11 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -94,11 +92,7 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
             ApiErrors.write(response, ApiError.of(503, MESSAGE));
             return;
         }
-        response.setStatus(503);
-        ResponseEntity<byte[]> page =
-                pages.once(503, "web/error.jte", Map.of("error", new ErrorResponses.ErrorView(503, TITLE, MESSAGE)));
-        response.setContentType("text/html;charset=UTF-8");
-        response.getOutputStream().write(page.getBody());
+        pages.write(503, ErrorResponses.TEMPLATE, new ErrorResponses.ErrorView(503, TITLE, MESSAGE), request, response);
     }
 
     static String rootMessage(Throwable e) {

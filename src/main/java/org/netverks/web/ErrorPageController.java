@@ -48,6 +48,6 @@ class ErrorPageController implements ErrorController {
                                         ? HttpStatus.resolve(status.value()).getReasonPhrase()
                                         : "That request could not be used.";
                 };
-        return responses.respond(json, status, message);
+        return responses.respond(json, status, message, request);
     }
 }

@@ -23,7 +23,6 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
 
@@ -37,10 +36,25 @@ public class ErrorResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
 
-    private final Site site;
+    private final RenderedPages pages;
 
-    ErrorResponses(Site site) {
-        this.site = site;
+    ErrorResponses(RenderedPages pages) {
+        this.pages = pages;
+    }
+
+    /** A feature's refusal: the status its kind has ({@link Refusal#status()}), and the limit named in JSON. */
+    @ExceptionHandler(RefusedException.class)
+    Object refused(RefusedException e, HttpServletRequest request) {
+        Refusal refusal = e.refusal();
+        if (wantsJson(request)) {
+            return ApiErrors.entity(ApiError.limit(refusal.status(), refusal.message(), refusal.limit()));
+        }
+        HttpStatusCode status = HttpStatusCode.valueOf(refusal.status());
+        return pages.render(
+                status.value(),
+                e.pageTemplate(),
+                new ErrorView(status.value(), titleFor(status), refusal.message()),
+                request);
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -158,19 +172,19 @@ public class ErrorResponses {
     }
 
     Object respond(HttpServletRequest request, HttpStatusCode status, String message) {
-        return respond(wantsJson(request), status, message);
+        return respond(wantsJson(request), status, message, request);
     }
 
-    Object respond(boolean json, HttpStatusCode status, String message) {
+    Object respond(boolean json, HttpStatusCode status, String message, HttpServletRequest request) {
         if (json) {
             return ApiErrors.entity(ApiError.of(status.value(), message));
         }
-        ModelAndView page = new ModelAndView("web/error");
-        page.setStatus(status);
-        page.addObject("site", site);
-        page.addObject("error", new ErrorView(status.value(), titleFor(status), message));
-        return page;
+        return pages.render(
+                status.value(), TEMPLATE, new ErrorView(status.value(), titleFor(status), message), request);
     }
+
+    /** The error page, which every HTML error (here, in filters, in security handlers) renders. */
+    static final String TEMPLATE = "web/error.jte";
 
     /** Whether an error for this request is answered as JSON (the APIs, or a client asking for JSON only). */
     public static boolean wantsJson(HttpServletRequest request) {
@@ -183,7 +197,7 @@ public class ErrorResponses {
                 || (accept != null && accept.contains("application/json") && !accept.contains("text/html"));
     }
 
-    private static String titleFor(HttpStatusCode status) {
+    static String titleFor(HttpStatusCode status) {
         return switch (status.value()) {
             case 404 -> "Page not found";
             case 400 -> "That request could not be used";

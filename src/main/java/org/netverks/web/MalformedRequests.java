@@ -11,7 +11,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -99,13 +98,12 @@ class MalformedRequests extends OncePerRequestFilter {
             ApiErrors.write(response, ApiError.of(status, message));
             return;
         }
-        ResponseEntity<byte[]> page = pages.once(
+        pages.write(
                 status,
-                "web/error.jte",
-                Map.of("error", new ErrorResponses.ErrorView(status, "That request could not be used", message)));
-        response.setStatus(status);
-        response.setContentType(page.getHeaders().getContentType().toString());
-        response.getOutputStream().write(page.getBody());
+                ErrorResponses.TEMPLATE,
+                new ErrorResponses.ErrorView(status, "That request could not be used", message),
+                request,
+                response);
     }
 
     private static String shorten(String text) {

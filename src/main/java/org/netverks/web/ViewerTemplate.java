@@ -46,7 +46,7 @@ final class ViewerTemplate {
         }
     }
 
-    byte[] fill(Viewer viewer) {
+    byte[] fill(Viewer viewer, String csrf) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(
                 pieces.stream().mapToInt(piece -> piece.length).sum() + 256);
         for (int i = 0; i < pieces.size(); i++) {
@@ -56,7 +56,7 @@ final class ViewerTemplate {
                         switch (gaps.get(i)) {
                             case NAME -> viewer.displayName();
                             case EMAIL -> viewer.email();
-                            default -> viewer.csrfToken();
+                            default -> csrf;
                         };
                 out.writeBytes(escape(value).getBytes(StandardCharsets.UTF_8));
             }

@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Merging a browser's progress into an account: nothing lost, nothing counted twice, the newer change wins. */
+/**
+ * Merging a browser's progress into an account: nothing lost, nothing counted twice, the newer change wins.
+ * {@link #BROWSER} holds every kind of {@link ProgressChange}, so that merging it twice shows each rule is safe to repeat.
+ */
 @IntegrationTest
 class ProgressMergeTest {
 
@@ -36,7 +39,7 @@ class ProgressMergeTest {
               "confidence": {"value": 2, "savedAt": "2026-11-02T10:00:00Z"},
               "quiz": {"left-join-nulls": {"choice": "b", "correct": true, "answeredAt": "2026-11-02T10:05:00Z"}},
               "exercises": {"accounts-per-customer": {"solvedAt": "2026-11-02T11:00:00Z"}},
-              "cards": {"left-join": {"rating": "good", "ratedAt": "2026-11-03T09:00:00Z",
+              "cards": {"left-join": {"rating": "good", "ratedAt": "2026-11-03T09:00:00Z", "flippedAt": "2026-11-03T08:59:00Z",
                                       "reviews": [{"rating": "good", "ratedAt": "2026-11-02T09:00:00Z"},
                                                   {"rating": "good", "ratedAt": "2026-11-03T09:00:00Z"}]}}},
              "pg-first-select": {"openedAt": "2026-11-01T09:00:00Z"}}""";
@@ -51,6 +54,7 @@ class ProgressMergeTest {
         JsonNode card = twice.get("lessons").get("pg-joins").get("cards").get("left-join");
         assertThat(card.get("reviews").size()).as("each rating once").isEqualTo(2);
         assertThat(card.get("dueOn").asString()).isEqualTo("2026-11-09"); // good, good: 1 day, then 6
+        assertThat(card.get("flippedAt").asString()).isEqualTo("2026-11-03T08:59:00Z");
         assertThat(JSON.readTree(http.getJson("/api/progress").body()).get("lessons"))
                 .isEqualTo(twice.get("lessons"));
     }
@@ -109,6 +113,7 @@ class ProgressMergeTest {
         org.jsoup.nodes.Element question = org.jsoup.Jsoup.parse(lesson).selectFirst("form.quiz-question");
         String questionId = question.attr("data-question-id");
         JsonNode stored = null;
+        java.time.Instant answeredAt = java.time.Instant.parse("2026-11-01T10:00:00Z");
         for (org.jsoup.nodes.Element choice : question.select("input[name=choice]")) {
             String verdict = http.postJson(
                             "/api/quiz/fixture/joins/" + questionId, "{\"choice\": \"" + choice.attr("value") + "\"}")
@@ -117,8 +122,7 @@ class ProgressMergeTest {
             stored = merge(
                     http,
                     "{\"pg-joins\": {\"quiz\": {\"" + questionId + "\": {\"choice\": \"" + choice.attr("value")
-                            + "\", \"correct\": true, \"answeredAt\": \""
-                            + java.time.Instant.now().minusSeconds(60) + "\"}}}}");
+                            + "\", \"correct\": true, \"answeredAt\": \"" + answeredAt + "\"}}}}");
             assertThat(stored.get("lessons")
                             .get("pg-joins")
                             .get("quiz")
@@ -127,11 +131,7 @@ class ProgressMergeTest {
                             .asBoolean())
                     .as("choice " + choice.attr("value"))
                     .isEqualTo(right);
-            try {
-                Thread.sleep(5); // the next answer is newer
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            answeredAt = answeredAt.plusSeconds(1); // the next answer is newer: the newer one wins
         }
         assertThat(stored).isNotNull();
     }
@@ -188,6 +188,18 @@ class ProgressMergeTest {
                         .asString())
                 .as("a clock in the future counts as now")
                 .startsWith(java.time.Year.now().toString());
+    }
+
+    @Test
+    void aConfidenceRatingSentWithoutItsTimeIsKeptWithoutOne() {
+        Http http = new Http(port);
+        Learners.signUp(http, "untimed");
+        JsonNode confidence = merge(http, "{\"pg-joins\": {\"confidence\": {\"value\": 4}}}")
+                .get("lessons")
+                .get("pg-joins")
+                .get("confidence");
+        assertThat(confidence.get("value").asInt()).isEqualTo(4);
+        assertThat(confidence.has("savedAt")).as("no time is made up").isFalse();
     }
 
     /** {"pg-joins": {"cards": {...}}} with {@code cards} cards of {@code reviews} daily "good" ratings each. */

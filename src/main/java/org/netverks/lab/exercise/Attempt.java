@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.netverks.lab.run.RunLimits;
-import org.netverks.lab.run.RunSettings;
-import org.netverks.lab.run.SandboxSession;
+import org.netverks.lab.run.SandboxConnection;
 import org.netverks.lab.run.ScriptRunner;
 import org.netverks.lab.run.SqlScript;
 import org.netverks.lab.run.StatementResult;
 import org.netverks.lab.sandbox.ScratchDatabases;
+import org.netverks.lab.shared.DisplaySettings;
 
 /**
  * One script run on a scratch copy, as its sandbox's own role and under the lab's limits, and
@@ -28,7 +28,8 @@ record Attempt(
         return !failures.isEmpty();
     }
 
-    static Attempt run(
+    /** Runs the answer (and the check query, if any) on {@code scratch} and records what grading needs. */
+    static Attempt tryAnswer(
             ScriptRunner runner,
             ScratchDatabases repairs,
             ScratchDatabases.Scratch scratch,
@@ -38,7 +39,7 @@ record Attempt(
             RunLimits limits)
             throws SQLException {
         var sandbox = scratch.sandbox();
-        try (SandboxSession session = SandboxSession.open(
+        try (SandboxConnection connection = SandboxConnection.open(
                 scratch.server().host(),
                 scratch.server().port(),
                 sandbox.database(),
@@ -46,8 +47,8 @@ record Attempt(
                 sandbox.password(),
                 limits.maxResultBytes(),
                 () -> repairs.repairRole(scratch))) {
-            Attempt attempt = new Attempt.Builder(runner, session, limits).run(script, checkQuery, wantPlan);
-            if (!session.usable() && repairs.closedForQuota(scratch)) {
+            Attempt attempt = new Attempt.Steps(runner, connection, limits).take(script, checkQuery, wantPlan);
+            if (!connection.usable() && repairs.closedForQuota(scratch)) {
                 return attempt.overQuota(limits.sandboxQuotaBytes());
             }
             return attempt;
@@ -70,23 +71,24 @@ record Attempt(
                 false);
     }
 
-    private static final class Builder {
+    /** The steps of one attempt on one connection, collecting failures and notes as they go. */
+    private static final class Steps {
         private final ScriptRunner runner;
-        private final SandboxSession session;
+        private final SandboxConnection connection;
         private final RunLimits limits;
         private final List<Feedback> failures = new ArrayList<>();
         private final List<Feedback> notes = new ArrayList<>();
         private boolean deniedAWrite;
 
-        Builder(ScriptRunner runner, SandboxSession session, RunLimits limits) {
+        Steps(ScriptRunner runner, SandboxConnection connection, RunLimits limits) {
             this.runner = runner;
-            this.session = session;
+            this.connection = connection;
             this.limits = limits;
         }
 
-        Attempt run(String script, String checkQuery, boolean wantPlan) {
+        Attempt take(String script, String checkQuery, boolean wantPlan) {
             List<SqlScript.Piece> pieces = SqlScript.split(script);
-            ScriptRunner.Outcome outcome = runner.run(script, session, RunSettings.DEFAULT, limits);
+            ScriptRunner.ScriptResult outcome = runner.runScript(script, connection, DisplaySettings.DEFAULT, limits);
             List<StatementResult> statements = outcome.results().stream()
                     .filter(result -> !(result instanceof StatementResult.Meta))
                     .toList();
@@ -113,7 +115,7 @@ record Attempt(
                 String statement = script.substring(
                         last.source().offset(),
                         last.source().offset() + last.source().length());
-                Optional<String> json = runner.explainJson(session, statement, limits.statementTimeout());
+                Optional<String> json = runner.explainJson(connection, statement, limits.statementTimeout());
                 if (json.isEmpty()) {
                     failures.add(Feedback.of(
                             "plan",
@@ -149,10 +151,8 @@ record Attempt(
 
         /** The check query, after the script, in the same session: an unfinished transaction is rolled back first. */
         private ResultTable checkResult(String checkQuery) {
-            if (session.transactionState() != org.postgresql.core.TransactionState.IDLE) {
-                runner.rollbackOpenTransaction(session);
-            }
-            ScriptRunner.Outcome check = runner.run(checkQuery, session, RunSettings.DEFAULT, limits);
+            runner.rollbackOpenTransaction(connection);
+            ScriptRunner.ScriptResult check = runner.runScript(checkQuery, connection, DisplaySettings.DEFAULT, limits);
             StatementResult last = check.results().isEmpty()
                     ? null
                     : check.results().get(check.results().size() - 1);

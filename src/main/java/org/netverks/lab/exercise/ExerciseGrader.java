@@ -125,14 +125,15 @@ public final class ExerciseGrader {
      */
     private Attempt attempt(Exercise exercise, Dataset dataset, String sql, boolean wantPlan) throws SQLException {
         if (exercise.check() == null && !wantPlan) {
-            Attempt reading = Attempt.run(runner, scratches, scratches.readOnly(dataset), sql, null, false, limits);
+            Attempt reading =
+                    Attempt.tryAnswer(runner, scratches, scratches.readOnly(dataset), sql, null, false, limits);
             if (!reading.deniedAWrite()) {
                 return reading;
             }
         }
         ScratchDatabases.Scratch scratch = scratches.take(dataset);
         try {
-            return Attempt.run(runner, scratches, scratch, sql, exercise.check(), wantPlan, limits);
+            return Attempt.tryAnswer(runner, scratches, scratch, sql, exercise.check(), wantPlan, limits);
         } finally {
             scratches.discard(scratch);
         }

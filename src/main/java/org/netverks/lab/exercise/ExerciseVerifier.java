@@ -29,12 +29,10 @@ public final class ExerciseVerifier {
         this.scratches = scratches;
     }
 
-    /** Every problem found, each naming the exercise file and exercise; empty when all is well. */
-    public List<ContentProblem> verify(Catalog catalog, int threads) {
-        return verify(catalog, threads, line -> {});
-    }
-
-    /** As {@link #verify(Catalog, int)}, telling {@code report} why each known-wrong answer fails. */
+    /**
+     * Every problem found, each naming the exercise file and exercise; empty when all is well.
+     * {@code report} is told why each known-wrong answer fails.
+     */
     public List<ContentProblem> verify(Catalog catalog, int threads, java.util.function.Consumer<String> report) {
         List<ContentProblem> problems = new ArrayList<>();
         for (Dataset dataset : catalog.datasets().values()) {

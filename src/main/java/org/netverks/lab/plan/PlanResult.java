@@ -1,6 +1,7 @@
 package org.netverks.lab.plan;
 
 import java.util.List;
+import org.netverks.lab.shared.PlanNode;
 
 /**
  * Everything the lab shows for one EXPLAIN.

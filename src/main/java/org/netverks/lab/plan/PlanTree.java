@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import org.netverks.lab.shared.PlanNode;
 import tools.jackson.databind.JsonNode;
 
 /** Builds the {@link PlanNode} tree: numbers per node, exclusive time, and the most expensive node. */

@@ -1,13 +1,9 @@
 package org.netverks.lab.psql;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.postgresql.PGStatement;
+import org.netverks.lab.shared.QueryRows;
 
 /**
  * One catalog query built the way psql builds its own: fixed SQL text plus conditions, with every
@@ -37,35 +33,12 @@ final class CatalogQuery {
         return this;
     }
 
-    QueryResult run(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            // Unnamed statements keep every value in the server's text form, which is what psql shows.
-            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-            for (int i = 0; i < parameters.size(); i++) {
-                Object parameter = parameters.get(i);
-                if (parameter instanceof Long number) {
-                    statement.setLong(i + 1, number);
-                } else {
-                    statement.setString(i + 1, (String) parameter);
-                }
-            }
-            try (ResultSet results = statement.executeQuery()) {
-                ResultSetMetaData meta = results.getMetaData();
-                List<PsqlFormatter.Column> columns = new ArrayList<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    columns.add(new PsqlFormatter.Column(
-                            meta.getColumnLabel(i), PsqlFormatter.rightAligned(meta.getColumnTypeName(i))));
-                }
-                List<List<String>> rows = new ArrayList<>();
-                while (results.next()) {
-                    List<String> row = new ArrayList<>(columns.size());
-                    for (int i = 1; i <= columns.size(); i++) {
-                        row.add(results.getString(i));
-                    }
-                    rows.add(row);
-                }
-                return new QueryResult(List.copyOf(columns), rows);
-            }
-        }
+    /** Runs the query through {@code catalogs}, with the columns headed and aligned as psql would. */
+    QueryResult readFrom(CatalogReader catalogs) throws SQLException {
+        QueryRows rows = catalogs.query(sql.toString(), parameters);
+        List<PsqlFormatter.Column> columns = rows.columns().stream()
+                .map(column -> new PsqlFormatter.Column(column.name(), PsqlFormatter.rightAligned(column.typeName())))
+                .toList();
+        return new QueryResult(columns, rows.rows());
     }
 }

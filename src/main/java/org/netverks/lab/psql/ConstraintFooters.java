@@ -1,6 +1,5 @@
 package org.netverks.lab.psql;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -9,21 +8,21 @@ final class ConstraintFooters {
 
     private ConstraintFooters() {}
 
-    static void add(Connection connection, RelationInfo table, List<String> footers) throws SQLException {
+    static void add(CatalogReader catalogs, RelationInfo table, List<String> footers) throws SQLException {
         if (table.hasIndex()) {
-            addIndexes(connection, table, footers);
+            addIndexes(catalogs, table, footers);
         }
         if (table.checks() > 0) {
-            addChecks(connection, table, footers);
+            addChecks(catalogs, table, footers);
         }
         // foreign keys live in triggers, except on a partitioned table whose partitions hold them
         if (table.hasTriggers() || table.is('p')) {
-            addForeignKeys(connection, table, footers);
-            addReferencedBy(connection, table, footers);
+            addForeignKeys(catalogs, table, footers);
+            addReferencedBy(catalogs, table, footers);
         }
     }
 
-    private static void addIndexes(Connection connection, RelationInfo table, List<String> footers)
+    private static void addIndexes(CatalogReader catalogs, RelationInfo table, List<String> footers)
             throws SQLException {
         QueryResult indexes = new CatalogQuery(
                         """
@@ -36,7 +35,7 @@ final class ConstraintFooters {
                 WHERE c.oid = CAST(? AS pg_catalog.oid) AND c.oid = i.indrelid AND i.indexrelid = c2.oid
                 ORDER BY i.indisprimary DESC, c2.relname""",
                         table.oid())
-                .run(connection);
+                .readFrom(catalogs);
         if (indexes.isEmpty()) {
             return;
         }
@@ -76,7 +75,8 @@ final class ConstraintFooters {
         }
     }
 
-    private static void addChecks(Connection connection, RelationInfo table, List<String> footers) throws SQLException {
+    private static void addChecks(CatalogReader catalogs, RelationInfo table, List<String> footers)
+            throws SQLException {
         QueryResult checks = new CatalogQuery(
                         """
                 SELECT r.conname, pg_catalog.pg_get_constraintdef(r.oid, true)
@@ -84,7 +84,7 @@ final class ConstraintFooters {
                 WHERE r.conrelid = CAST(? AS pg_catalog.oid) AND r.contype = 'c'
                 ORDER BY 1""",
                         table.oid())
-                .run(connection);
+                .readFrom(catalogs);
         if (!checks.isEmpty()) {
             footers.add("Check constraints:");
             for (int i = 0; i < checks.size(); i++) {
@@ -93,7 +93,7 @@ final class ConstraintFooters {
         }
     }
 
-    private static void addForeignKeys(Connection connection, RelationInfo table, List<String> footers)
+    private static void addForeignKeys(CatalogReader catalogs, RelationInfo table, List<String> footers)
             throws SQLException {
         CatalogQuery query;
         if (table.isPartition() || table.is('p')) {
@@ -122,7 +122,7 @@ final class ConstraintFooters {
                     ORDER BY conname""",
                     table.oid());
         }
-        QueryResult keys = query.run(connection);
+        QueryResult keys = query.readFrom(catalogs);
         if (!keys.isEmpty()) {
             footers.add("Foreign-key constraints:");
             for (int i = 0; i < keys.size(); i++) {
@@ -136,7 +136,7 @@ final class ConstraintFooters {
         }
     }
 
-    private static void addReferencedBy(Connection connection, RelationInfo table, List<String> footers)
+    private static void addReferencedBy(CatalogReader catalogs, RelationInfo table, List<String> footers)
             throws SQLException {
         QueryResult references = new CatalogQuery(
                         """
@@ -149,7 +149,7 @@ final class ConstraintFooters {
                 ORDER BY conname""",
                         table.oid(),
                         table.oid())
-                .run(connection);
+                .readFrom(catalogs);
         if (!references.isEmpty()) {
             footers.add("Referenced by:");
             for (int i = 0; i < references.size(); i++) {

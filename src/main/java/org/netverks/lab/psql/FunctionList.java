@@ -1,9 +1,9 @@
 package org.netverks.lab.psql;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.netverks.lab.shared.DisplaySettings;
 
 /** \df and \df+: psql's describeFunctions() for all kinds of functions, as psql 17 lays it out. */
 final class FunctionList {
@@ -11,12 +11,12 @@ final class FunctionList {
     private FunctionList() {}
 
     static String list(
-            Connection connection,
+            CatalogReader catalogs,
             Optional<String> pattern,
             boolean verbose,
             boolean showSystem,
             String database,
-            PsqlSettings settings)
+            DisplaySettings settings)
             throws SQLException {
         StringBuilder select = new StringBuilder(
                 """
@@ -72,7 +72,7 @@ final class FunctionList {
                 query.where("n.nspname <> 'pg_catalog'").where("n.nspname <> 'information_schema'");
             }
         }
-        QueryResult result = query.append("ORDER BY 1, 2, 4").run(connection);
+        QueryResult result = query.append("ORDER BY 1, 2, 4").readFrom(catalogs);
         return result.print("List of functions", List.of(), true, settings);
     }
 }

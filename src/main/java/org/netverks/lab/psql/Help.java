@@ -1,11 +1,13 @@
 package org.netverks.lab.psql;
 
+import org.netverks.lab.shared.DisplaySettings;
+
 /** \?: psql's help, cut down to the backslash commands the lab runs. */
 final class Help {
 
     private Help() {}
 
-    static String text(PsqlSettings settings) {
+    static String text(DisplaySettings settings) {
         return """
                 Help
                   \\?                     show help on backslash commands

@@ -1,6 +1,5 @@
 package org.netverks.lab.psql;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -9,7 +8,7 @@ final class IndexFooter {
 
     private IndexFooter() {}
 
-    static void add(Connection connection, RelationInfo index, List<String> footers) throws SQLException {
+    static void add(CatalogReader catalogs, RelationInfo index, List<String> footers) throws SQLException {
         QueryResult result = new CatalogQuery(
                         """
                 SELECT i.indisunique, i.indisprimary, i.indisclustered, i.indisvalid,
@@ -24,7 +23,7 @@ final class IndexFooter {
                 WHERE i.indexrelid = c.oid AND c.oid = CAST(? AS pg_catalog.oid) AND c.relam = a.oid
                 AND i.indrelid = c2.oid""",
                         index.oid())
-                .run(connection);
+                .readFrom(catalogs);
         if (result.size() != 1) {
             return;
         }

@@ -1,6 +1,5 @@
 package org.netverks.lab.psql;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -10,7 +9,7 @@ final class PartitionFooters {
     private PartitionFooters() {}
 
     /** "Partition of: ..." (and with \d+ the partition constraint), for a partition. */
-    static void addPartitionOf(Connection connection, RelationInfo partition, boolean verbose, List<String> footers)
+    static void addPartitionOf(CatalogReader catalogs, RelationInfo partition, boolean verbose, List<String> footers)
             throws SQLException {
         QueryResult parent = new CatalogQuery(
                         """
@@ -21,7 +20,7 @@ final class PartitionFooters {
                 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_inherits i ON c.oid = inhrelid
                 WHERE c.oid = CAST(? AS pg_catalog.oid)""",
                         partition.oid())
-                .run(connection);
+                .readFrom(catalogs);
         if (parent.isEmpty()) {
             return;
         }
@@ -33,17 +32,17 @@ final class PartitionFooters {
         }
     }
 
-    static void addPartitionKey(Connection connection, RelationInfo table, List<String> footers) throws SQLException {
+    static void addPartitionKey(CatalogReader catalogs, RelationInfo table, List<String> footers) throws SQLException {
         QueryResult key = new CatalogQuery(
                         "SELECT pg_catalog.pg_get_partkeydef(CAST(? AS pg_catalog.oid))", table.oid())
-                .run(connection);
+                .readFrom(catalogs);
         if (key.size() == 1) {
             footers.add("Partition key: " + key.text(0, 0));
         }
     }
 
     /** "Inherits:" for a child table, then its children or partitions (counted, or listed with \d+). */
-    static void addInheritance(Connection connection, RelationInfo table, boolean verbose, List<String> footers)
+    static void addInheritance(CatalogReader catalogs, RelationInfo table, boolean verbose, List<String> footers)
             throws SQLException {
         QueryResult parents = new CatalogQuery(
                         """
@@ -53,7 +52,7 @@ final class PartitionFooters {
                   AND c.relkind != 'p' AND c.relkind != 'I'
                 ORDER BY inhseqno""",
                         table.oid())
-                .run(connection);
+                .readFrom(catalogs);
         addNameList("Inherits", parents, footers);
 
         QueryResult children = new CatalogQuery(
@@ -65,7 +64,7 @@ final class PartitionFooters {
                 ORDER BY pg_catalog.pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT', \
                 c.oid::pg_catalog.regclass::pg_catalog.text""",
                         table.oid())
-                .run(connection);
+                .readFrom(catalogs);
         boolean partitioned = table.is('p', 'I');
         if (partitioned && children.isEmpty()) {
             footers.add("Number of partitions: 0");

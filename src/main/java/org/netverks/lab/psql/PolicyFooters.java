@@ -1,6 +1,5 @@
 package org.netverks.lab.psql;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -11,7 +10,7 @@ final class PolicyFooters {
 
     // pg_get_userbyid rather than psql's join to pg_roles: the lab revokes pg_roles so that a
     // learner cannot list other learners' roles, and this gives the same names in the same order.
-    static void add(Connection connection, RelationInfo table, List<String> footers) throws SQLException {
+    static void add(CatalogReader catalogs, RelationInfo table, List<String> footers) throws SQLException {
         QueryResult policies = new CatalogQuery(
                         """
                 SELECT pol.polname, pol.polpermissive,
@@ -28,7 +27,7 @@ final class PolicyFooters {
                 FROM pg_catalog.pg_policy pol
                 WHERE pol.polrelid = CAST(? AS pg_catalog.oid) ORDER BY 1""",
                         table.oid())
-                .run(connection);
+                .readFrom(catalogs);
         boolean any = !policies.isEmpty();
         if (table.rowSecurity()) {
             String forced = table.forceRowSecurity() ? "forced row security enabled" : "row security enabled";

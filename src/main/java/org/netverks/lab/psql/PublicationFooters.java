@@ -1,6 +1,5 @@
 package org.netverks.lab.psql;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -9,7 +8,7 @@ final class PublicationFooters {
 
     private PublicationFooters() {}
 
-    static void addForTable(Connection connection, RelationInfo table, List<String> footers) throws SQLException {
+    static void addForTable(CatalogReader catalogs, RelationInfo table, List<String> footers) throws SQLException {
         long oid = table.oid();
         QueryResult publications = new CatalogQuery(
                         """
@@ -44,7 +43,7 @@ final class PublicationFooters {
                         oid,
                         oid,
                         oid)
-                .run(connection);
+                .readFrom(catalogs);
         if (!publications.isEmpty()) {
             footers.add("Publications:");
             for (int i = 0; i < publications.size(); i++) {
@@ -63,7 +62,7 @@ final class PublicationFooters {
     }
 
     /** psql looks publications up by the pattern exactly as typed, not as a pattern. */
-    static List<String> forSchema(Connection connection, String schemaName) throws SQLException {
+    static List<String> forSchema(CatalogReader catalogs, String schemaName) throws SQLException {
         QueryResult publications = new CatalogQuery(
                         """
                 SELECT pubname
@@ -73,7 +72,7 @@ final class PublicationFooters {
                 WHERE n.nspname = ?
                 ORDER BY 1""",
                         schemaName)
-                .run(connection);
+                .readFrom(catalogs);
         if (publications.isEmpty()) {
             return List.of();
         }

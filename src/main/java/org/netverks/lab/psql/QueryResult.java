@@ -1,6 +1,7 @@
 package org.netverks.lab.psql;
 
 import java.util.List;
+import org.netverks.lab.shared.DisplaySettings;
 
 /** Rows of a catalog query as text, with the columns as psql would head and align them. */
 record QueryResult(List<PsqlFormatter.Column> columns, List<List<String>> rows) {
@@ -28,7 +29,7 @@ record QueryResult(List<PsqlFormatter.Column> columns, List<List<String>> rows) 
     }
 
     /** Laid out as psql's printQuery() does: aligned, or expanded when \x is on. */
-    String print(String title, List<String> footers, boolean rowCountFooter, PsqlSettings settings) {
+    String print(String title, List<String> footers, boolean rowCountFooter, DisplaySettings settings) {
         if (settings.expanded()) {
             return PsqlFormatter.expanded(title, columns, rows, footers);
         }

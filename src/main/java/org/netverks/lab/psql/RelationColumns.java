@@ -1,6 +1,5 @@
 package org.netverks.lab.psql;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,7 @@ final class RelationColumns {
 
     record Table(List<PsqlFormatter.Column> headers, List<List<String>> rows) {}
 
-    static Table load(Connection connection, RelationInfo relation, boolean verbose) throws SQLException {
+    static Table load(CatalogReader catalogs, RelationInfo relation, boolean verbose) throws SQLException {
         boolean details = relation.is('r', 'v', 'm', 'f', 'c', 'p');
         boolean index = relation.is('i', 'I');
         boolean compression = verbose && relation.is('r', 'p', 'm');
@@ -70,7 +69,7 @@ final class RelationColumns {
                 WHERE a.attrelid = CAST(? AS pg_catalog.oid) AND a.attnum > 0 AND NOT a.attisdropped
                 ORDER BY a.attnum""");
         parameters.add(relation.oid());
-        QueryResult result = new CatalogQuery(select.toString(), parameters.toArray()).run(connection);
+        QueryResult result = new CatalogQuery(select.toString(), parameters.toArray()).readFrom(catalogs);
 
         List<List<String>> rows = new ArrayList<>();
         for (int row = 0; row < result.size(); row++) {

@@ -1,9 +1,9 @@
 package org.netverks.lab.psql;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.netverks.lab.shared.DisplaySettings;
 
 /**
  * \d NAME and \d+ NAME: psql's describeTableDetails() and describeOneTableDetails(). Tablespaces
@@ -14,7 +14,7 @@ final class RelationDescriber {
     private RelationDescriber() {}
 
     static String describe(
-            Connection connection, String pattern, boolean verbose, String database, PsqlSettings settings)
+            CatalogReader catalogs, String pattern, boolean verbose, String database, DisplaySettings settings)
             throws SQLException {
         CatalogQuery query = new CatalogQuery(
                 """
@@ -26,59 +26,60 @@ final class RelationDescriber {
                 """);
         NamePattern.parse(pattern, true, database)
                 .restrict(query, "n.nspname", "c.relname", "pg_catalog.pg_table_is_visible(c.oid)");
-        QueryResult relations = query.append("ORDER BY 2, 3").run(connection);
+        QueryResult relations = query.append("ORDER BY 2, 3").readFrom(catalogs);
         if (relations.isEmpty()) {
             throw new MetaCommandException("Did not find any relation named \"" + pattern + "\".");
         }
         List<String> descriptions = new ArrayList<>();
         for (int i = 0; i < relations.size(); i++) {
             RelationInfo relation = RelationInfo.load(
-                    connection,
+                    catalogs,
                     Long.parseLong(relations.text(i, 0)),
                     relations.text(i, 1),
                     relations.text(i, 2),
                     verbose);
-            descriptions.add(describeOne(connection, relation, verbose, settings));
+            descriptions.add(describeOne(catalogs, relation, verbose, settings));
         }
         // psql ends each description with an empty line
         return String.join("\n\n", descriptions);
     }
 
     private static String describeOne(
-            Connection connection, RelationInfo relation, boolean verbose, PsqlSettings settings) throws SQLException {
+            CatalogReader catalogs, RelationInfo relation, boolean verbose, DisplaySettings settings)
+            throws SQLException {
         if (relation.is('S')) {
-            return SequenceDescription.describe(connection, relation, settings);
+            return SequenceDescription.describe(catalogs, relation, settings);
         }
-        RelationColumns.Table columns = RelationColumns.load(connection, relation, verbose);
+        RelationColumns.Table columns = RelationColumns.load(catalogs, relation, verbose);
         List<String> footers = new ArrayList<>();
         if (relation.isPartition()) {
-            PartitionFooters.addPartitionOf(connection, relation, verbose, footers);
+            PartitionFooters.addPartitionOf(catalogs, relation, verbose, footers);
         }
         if (relation.is('p')) {
-            PartitionFooters.addPartitionKey(connection, relation, footers);
+            PartitionFooters.addPartitionKey(catalogs, relation, footers);
         }
         if (relation.is('t')) {
-            addOwningTable(connection, relation, footers);
+            addOwningTable(catalogs, relation, footers);
         }
         if (relation.is('i', 'I')) {
-            IndexFooter.add(connection, relation, footers);
+            IndexFooter.add(catalogs, relation, footers);
         } else if (relation.is('r', 'm', 'f', 'p', 't')) {
-            ConstraintFooters.add(connection, relation, footers);
-            PolicyFooters.add(connection, relation, footers);
-            StatisticsFooters.add(connection, relation, footers);
+            ConstraintFooters.add(catalogs, relation, footers);
+            PolicyFooters.add(catalogs, relation, footers);
+            StatisticsFooters.add(catalogs, relation, footers);
             if (relation.hasRules() && !relation.is('m')) {
-                RuleFooters.addForTable(connection, relation, footers);
+                RuleFooters.addForTable(catalogs, relation, footers);
             }
-            PublicationFooters.addForTable(connection, relation, footers);
+            PublicationFooters.addForTable(catalogs, relation, footers);
         }
         if (verbose && relation.is('v', 'm')) {
-            addViewDefinition(connection, relation, footers);
+            addViewDefinition(catalogs, relation, footers);
         }
         if (relation.hasTriggers()) {
-            TriggerFooters.add(connection, relation, footers);
+            TriggerFooters.add(catalogs, relation, footers);
         }
         if (relation.is('r', 'm', 'f', 'p', 'I', 't')) {
-            PartitionFooters.addInheritance(connection, relation, verbose, footers);
+            PartitionFooters.addInheritance(catalogs, relation, verbose, footers);
             if (!relation.ofType().isEmpty()) {
                 footers.add("Typed table of type: " + relation.ofType());
             }
@@ -96,7 +97,7 @@ final class RelationDescriber {
         return PsqlFormatter.aligned(relation.title(), columns.headers(), columns.rows(), footers, false);
     }
 
-    private static void addOwningTable(Connection connection, RelationInfo toast, List<String> footers)
+    private static void addOwningTable(CatalogReader catalogs, RelationInfo toast, List<String> footers)
             throws SQLException {
         QueryResult owner = new CatalogQuery(
                         """
@@ -104,22 +105,22 @@ final class RelationDescriber {
                 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                 WHERE reltoastrelid = CAST(? AS pg_catalog.oid)""",
                         toast.oid())
-                .run(connection);
+                .readFrom(catalogs);
         if (owner.size() == 1) {
             footers.add("Owning table: \"" + owner.text(0, 0) + "." + owner.text(0, 1) + "\"");
         }
     }
 
-    private static void addViewDefinition(Connection connection, RelationInfo view, List<String> footers)
+    private static void addViewDefinition(CatalogReader catalogs, RelationInfo view, List<String> footers)
             throws SQLException {
         QueryResult definition = new CatalogQuery(
                         "SELECT pg_catalog.pg_get_viewdef(CAST(? AS pg_catalog.oid), true)", view.oid())
-                .run(connection);
+                .readFrom(catalogs);
         if (!definition.isEmpty()) {
             footers.add("View definition:");
             footers.add(definition.text(0, 0));
             if (view.hasRules()) {
-                RuleFooters.addForView(connection, view, footers);
+                RuleFooters.addForView(catalogs, view, footers);
             }
         }
     }

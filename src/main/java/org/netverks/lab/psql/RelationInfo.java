@@ -1,6 +1,5 @@
 package org.netverks.lab.psql;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 /** What psql's describeOneTableDetails() first reads about a relation from pg_class. */
@@ -22,7 +21,7 @@ record RelationInfo(
         char replicaIdentity,
         String accessMethod) {
 
-    static RelationInfo load(Connection connection, long oid, String schema, String name, boolean verbose)
+    static RelationInfo load(CatalogReader catalogs, long oid, String schema, String name, boolean verbose)
             throws SQLException {
         String options = verbose
                 ? "pg_catalog.array_to_string(c.reloptions || array(select 'toast.' || x "
@@ -41,7 +40,7 @@ record RelationInfo(
                 WHERE c.oid = CAST(? AS pg_catalog.oid)"""
                                 .formatted(options),
                         oid)
-                .run(connection);
+                .readFrom(catalogs);
         if (result.isEmpty()) {
             // the relation was dropped between finding it and describing it
             throw new MetaCommandException("Did not find any relation with OID " + oid + ".");

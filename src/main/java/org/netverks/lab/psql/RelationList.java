@@ -1,9 +1,9 @@
 package org.netverks.lab.psql;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.netverks.lab.shared.DisplaySettings;
 
 /** \d without a name, \dt, \di, \dv, \dm, \ds and their combinations: psql's listTables(). */
 final class RelationList {
@@ -15,13 +15,13 @@ final class RelationList {
      *              none means \d's default of all but indexes
      */
     static String list(
-            Connection connection,
+            CatalogReader catalogs,
             String kinds,
             Optional<String> pattern,
             boolean verbose,
             boolean showSystem,
             String database,
-            PsqlSettings settings)
+            DisplaySettings settings)
             throws SQLException {
         boolean tables = kinds.indexOf('t') >= 0;
         boolean indexes = kinds.indexOf('i') >= 0;
@@ -104,7 +104,7 @@ final class RelationList {
         } else {
             query.where(visibility);
         }
-        QueryResult result = query.append("ORDER BY 1,2").run(connection);
+        QueryResult result = query.append("ORDER BY 1,2").readFrom(catalogs);
 
         if (result.isEmpty()) {
             throw new MetaCommandException(pattern.map(name -> "Did not find any relation named \"" + name + "\".")

@@ -1,6 +1,5 @@
 package org.netverks.lab.psql;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -15,14 +14,14 @@ final class RuleFooters {
 
     private RuleFooters() {}
 
-    static void addForTable(Connection connection, RelationInfo table, List<String> footers) throws SQLException {
+    static void addForTable(CatalogReader catalogs, RelationInfo table, List<String> footers) throws SQLException {
         QueryResult rules = new CatalogQuery(
                         """
                 SELECT r.rulename, trim(trailing ';' from pg_catalog.pg_get_ruledef(r.oid, true)), ev_enabled
                 FROM pg_catalog.pg_rewrite r
                 WHERE r.ev_class = CAST(? AS pg_catalog.oid) ORDER BY 1""",
                         table.oid())
-                .run(connection);
+                .readFrom(catalogs);
         for (String heading : TABLE_HEADINGS) {
             String enabled = heading.substring(0, 1);
             boolean headed = false;
@@ -38,14 +37,14 @@ final class RuleFooters {
         }
     }
 
-    static void addForView(Connection connection, RelationInfo view, List<String> footers) throws SQLException {
+    static void addForView(CatalogReader catalogs, RelationInfo view, List<String> footers) throws SQLException {
         QueryResult rules = new CatalogQuery(
                         """
                 SELECT r.rulename, trim(trailing ';' from pg_catalog.pg_get_ruledef(r.oid, true))
                 FROM pg_catalog.pg_rewrite r
                 WHERE r.ev_class = CAST(? AS pg_catalog.oid) AND r.rulename != '_RETURN' ORDER BY 1""",
                         view.oid())
-                .run(connection);
+                .readFrom(catalogs);
         if (!rules.isEmpty()) {
             footers.add("Rules:");
             for (int i = 0; i < rules.size(); i++) {

@@ -1,9 +1,9 @@
 package org.netverks.lab.psql;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.netverks.lab.shared.DisplaySettings;
 
 /** \dn and \dn+: psql's listSchemas(). */
 final class SchemaList {
@@ -11,12 +11,12 @@ final class SchemaList {
     private SchemaList() {}
 
     static String list(
-            Connection connection,
+            CatalogReader catalogs,
             Optional<String> pattern,
             boolean verbose,
             boolean showSystem,
             String database,
-            PsqlSettings settings)
+            DisplaySettings settings)
             throws SQLException {
         StringBuilder select = new StringBuilder(
                 """
@@ -38,9 +38,8 @@ final class SchemaList {
         } else if (!showSystem) {
             query.where("n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'");
         }
-        QueryResult result = query.append("ORDER BY 1").run(connection);
-        List<String> footers =
-                pattern.isPresent() ? PublicationFooters.forSchema(connection, pattern.get()) : List.of();
+        QueryResult result = query.append("ORDER BY 1").readFrom(catalogs);
+        List<String> footers = pattern.isPresent() ? PublicationFooters.forSchema(catalogs, pattern.get()) : List.of();
         return result.print("List of schemas", footers, footers.isEmpty(), settings);
     }
 }

@@ -1,15 +1,16 @@
 package org.netverks.lab.psql;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.netverks.lab.shared.DisplaySettings;
 
 /** \d of a sequence: its parameters in one row, and the column that owns it. */
 final class SequenceDescription {
 
     private SequenceDescription() {}
 
-    static String describe(Connection connection, RelationInfo sequence, PsqlSettings settings) throws SQLException {
+    static String describe(CatalogReader catalogs, RelationInfo sequence, DisplaySettings settings)
+            throws SQLException {
         QueryResult parameters = new CatalogQuery(
                         """
                 SELECT pg_catalog.format_type(seqtypid, NULL) AS "Type",
@@ -22,7 +23,7 @@ final class SequenceDescription {
                 FROM pg_catalog.pg_sequence
                 WHERE seqrelid = CAST(? AS pg_catalog.oid)""",
                         sequence.oid())
-                .run(connection);
+                .readFrom(catalogs);
         QueryResult owner = new CatalogQuery(
                         """
                 SELECT pg_catalog.quote_ident(nspname) || '.' ||
@@ -40,7 +41,7 @@ final class SequenceDescription {
                  AND d.objid=CAST(? AS pg_catalog.oid)
                  AND d.deptype IN ('a', 'i')""",
                         sequence.oid())
-                .run(connection);
+                .readFrom(catalogs);
         List<String> footers = List.of();
         // there should be at most one owner; psql shows nothing rather than guess among several
         if (owner.size() == 1) {

@@ -1,6 +1,5 @@
 package org.netverks.lab.psql;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,7 @@ final class StatisticsFooters {
 
     private StatisticsFooters() {}
 
-    static void add(Connection connection, RelationInfo table, List<String> footers) throws SQLException {
+    static void add(CatalogReader catalogs, RelationInfo table, List<String> footers) throws SQLException {
         QueryResult statistics = new CatalogQuery(
                         """
                 SELECT oid, stxrelid::pg_catalog.regclass, \
@@ -24,7 +23,7 @@ final class StatisticsFooters {
                 WHERE stxrelid = CAST(? AS pg_catalog.oid)
                 ORDER BY nsp, stxname""",
                         table.oid())
-                .run(connection);
+                .readFrom(catalogs);
         if (statistics.isEmpty()) {
             return;
         }

@@ -1,6 +1,5 @@
 package org.netverks.lab.psql;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -9,7 +8,7 @@ final class TriggerFooters {
 
     private TriggerFooters() {}
 
-    static void add(Connection connection, RelationInfo relation, List<String> footers) throws SQLException {
+    static void add(CatalogReader catalogs, RelationInfo relation, List<String> footers) throws SQLException {
         QueryResult triggers = new CatalogQuery(
                         """
                 SELECT t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true), t.tgenabled, t.tgisinternal,
@@ -26,7 +25,7 @@ final class TriggerFooters {
                 AND (NOT t.tgisinternal OR (t.tgisinternal AND t.tgenabled = 'D'))
                 ORDER BY 1""",
                         relation.oid())
-                .run(connection);
+                .readFrom(catalogs);
         for (int category = 0; category <= 4; category++) {
             boolean headed = false;
             for (int i = 0; i < triggers.size(); i++) {

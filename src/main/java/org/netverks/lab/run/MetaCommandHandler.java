@@ -1,15 +1,24 @@
 package org.netverks.lab.run;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import org.netverks.lab.shared.DisplaySettings;
 
 /** What psql itself does in the lab: meta-commands (\d, \x …) and its expanded display. */
 public interface MetaCommandHandler {
 
     /** What the command printed, and the settings after it (\x and \timing change them). */
-    record Outcome(String text, boolean failed, RunSettings settings) {}
+    record Printed(String text, boolean failed, DisplaySettings settings) {}
 
-    Outcome run(String commandLine, SandboxSession session, RunSettings settings) throws SQLException;
+    /**
+     * Runs one meta-command line. Whatever it reads goes through {@link SandboxConnection#query},
+     * bounded by {@code timeout} like a statement.
+     *
+     * @throws SandboxConnection.TimedOut when the lab's timer stopped it
+     */
+    Printed runMetaCommand(String commandLine, SandboxConnection connection, DisplaySettings settings, Duration timeout)
+            throws SQLException;
 
     /** Rows laid out as psql's expanded display (\x on) lays them out. */
     String expanded(List<StatementResult.Column> columns, List<List<String>> rows);

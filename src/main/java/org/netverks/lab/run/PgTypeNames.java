@@ -1,8 +1,7 @@
 package org.netverks.lab.run;
 
-import java.sql.SQLException;
 import java.util.Map;
-import org.postgresql.core.BaseConnection;
+import java.util.function.IntFunction;
 
 /** Column type names as SQL writes them ("integer", "numeric(12,2)"), from a field's OID and modifier. */
 final class PgTypeNames {
@@ -38,14 +37,11 @@ final class PgTypeNames {
 
     private PgTypeNames() {}
 
-    static String describe(int oid, int modifier, BaseConnection connection) {
+    /** {@code lookUp} names a type this class does not know (the connection's type cache), or gives null. */
+    static String describe(int oid, int modifier, IntFunction<String> lookUp) {
         String base = COMMON.get(oid);
         if (base == null) {
-            try {
-                base = connection.getTypeInfo().getPGType(oid);
-            } catch (SQLException e) {
-                base = null;
-            }
+            base = lookUp.apply(oid);
             return base == null ? "oid " + oid : base;
         }
         if (modifier < 0) {

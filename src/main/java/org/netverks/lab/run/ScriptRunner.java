@@ -5,11 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import org.postgresql.core.Field;
-import org.postgresql.core.TransactionState;
-import org.postgresql.core.Tuple;
+import org.netverks.lab.shared.DisplaySettings;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -23,11 +19,6 @@ public final class ScriptRunner {
 
     private final MetaCommandHandler meta;
     private final PlanHandler plans;
-    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(1, runnable -> {
-        Thread thread = new Thread(runnable, "lab-timeouts");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     public ScriptRunner(MetaCommandHandler meta, PlanHandler plans) {
         this.meta = meta;
@@ -35,9 +26,10 @@ public final class ScriptRunner {
     }
 
     /** Everything a run produced: one result per statement, messages about the run as a whole, the settings after it. */
-    public record Outcome(List<StatementResult> results, List<String> messages, RunSettings settings) {}
+    public record ScriptResult(List<StatementResult> results, List<String> messages, DisplaySettings settings) {}
 
-    public Outcome run(String script, SandboxSession session, RunSettings settings, RunLimits limits) {
+    public ScriptResult runScript(
+            String script, SandboxConnection connection, DisplaySettings settings, RunLimits limits) {
         List<StatementResult> results = new ArrayList<>();
         List<String> messages = new ArrayList<>();
         long deadline = System.nanoTime() + limits.runTimeout().toNanos();
@@ -50,49 +42,49 @@ public final class ScriptRunner {
                         + " for all statements together; " + (pieces.size() - i) + " statement(s) did not run.");
                 break;
             }
-            if (!session.usable()) {
+            if (!connection.usable()) {
                 messages.add(
                         "The connection to your sandbox was closed (for example by SET client_encoding or "
                                 + "a result that was too large); the statements after that did not run. Run again to reconnect.");
                 break;
             }
+            Duration timeout =
+                    Duration.ofNanos(Math.min(limits.statementTimeout().toNanos(), remaining));
+            boolean runLimit = timeout.compareTo(limits.statementTimeout()) < 0;
             if (piece.metaCommand()) {
-                MetaRun metaRun = runMeta(piece, session, settings);
+                MetaRun metaRun = runMeta(piece, connection, settings, limits, timeout, runLimit);
                 results.add(metaRun.result());
                 settings = metaRun.settings();
             } else {
-                Duration timeout =
-                        Duration.ofNanos(Math.min(limits.statementTimeout().toNanos(), remaining));
-                boolean runLimit = timeout.compareTo(limits.statementTimeout()) < 0;
-                results.add(runSql(script, piece, session, settings, limits, timeout, runLimit));
+                results.add(runSql(script, piece, connection, settings, limits, timeout, runLimit));
             }
         }
-        if (session.usable() && session.transactionState() != TransactionState.IDLE) {
+        if (connection.usable() && connection.inTransaction()) {
             messages.add("Your open transaction was rolled back when the run ended: each run starts afresh, "
                     + "so finish a transaction with COMMIT in the same run.");
         }
-        return new Outcome(results, messages, settings);
+        return new ScriptResult(results, messages, settings);
     }
 
     /**
      * Rolls back what the run left open and discards session state (SETs, LISTEN, temporary
      * tables), so that every run starts afresh. A run of plain queries changed nothing to discard
-     * (short of calling set_config, which affects only the learner's own session), so it skips
-     * the extra round trip.
+     * (short of calling set_config, which affects only the learner's own session, and which no lab
+     * limit relies on: every bound is the connection's own timer), so it skips the extra round trip.
      */
-    public void cleanUp(SandboxSession session, Outcome outcome) {
-        if (!session.usable()) {
+    public void cleanUp(SandboxConnection connection, ScriptResult done) {
+        if (!connection.usable()) {
             return;
         }
-        if (session.transactionState() != TransactionState.IDLE) {
-            session.runQuietly("rollback", timer);
+        if (connection.inTransaction()) {
+            connection.runQuietly("rollback");
         }
-        boolean onlyQueries = outcome.results().stream()
+        boolean onlyQueries = done.results().stream()
                 .allMatch(result -> result instanceof StatementResult.Rows rows
                         && rows.tag() != null
                         && rows.tag().startsWith("SELECT"));
         if (!onlyQueries) {
-            session.runQuietly("discard all", timer);
+            connection.runQuietly("discard all");
         }
     }
 
@@ -100,35 +92,44 @@ public final class ScriptRunner {
      * The plan of one statement as EXPLAIN's JSON, without running it; empty when the statement
      * cannot be explained (a meta-command, a utility statement) or planning fails.
      */
-    public Optional<String> explainJson(SandboxSession session, String statement, Duration timeout) {
-        SandboxSession.Execution execution = session.execute("explain (format json) " + statement, timeout, 0, timer);
-        if (execution.error() != null
-                || execution.tuples() == null
-                || execution.tuples().isEmpty()) {
+    public Optional<String> explainJson(SandboxConnection connection, String statement, Duration timeout) {
+        SandboxConnection.Execution execution = connection.execute("explain (format json) " + statement, timeout, 0);
+        if (execution.error() != null) {
             return Optional.empty();
         }
-        StringBuilder json = new StringBuilder();
-        execution.tuples().forEach(tuple -> json.append(session.text(tuple.get(0))));
-        return Optional.of(json.toString());
+        return execution.firstColumnJoined();
     }
 
     /** Rolls back a transaction the script left open, keeping the session's other state. */
-    public void rollbackOpenTransaction(SandboxSession session) {
-        if (session.usable() && session.transactionState() != TransactionState.IDLE) {
-            session.runQuietly("rollback", timer);
+    public void rollbackOpenTransaction(SandboxConnection connection) {
+        if (connection.usable() && connection.inTransaction()) {
+            connection.runQuietly("rollback");
         }
     }
 
-    private record MetaRun(StatementResult result, RunSettings settings) {}
+    private record MetaRun(StatementResult result, DisplaySettings settings) {}
 
-    private MetaRun runMeta(SqlScript.Piece piece, SandboxSession session, RunSettings settings) {
+    /**
+     * A meta-command reads the catalogs on the same connection and under the same time limits as a
+     * statement; stopped by one, it says so as a stopped statement does.
+     */
+    private MetaRun runMeta(
+            SqlScript.Piece piece,
+            SandboxConnection connection,
+            DisplaySettings settings,
+            RunLimits limits,
+            Duration timeout,
+            boolean runLimit) {
         long start = System.nanoTime();
         try {
-            MetaCommandHandler.Outcome outcome = meta.run(piece.text(), session, settings);
+            MetaCommandHandler.Printed printed = meta.runMetaCommand(piece.text(), connection, settings, timeout);
             StatementResult.Source source = source(piece, List.of(), 0, System.nanoTime() - start);
             return new MetaRun(
-                    new StatementResult.Meta(source, piece.text(), outcome.text(), outcome.failed()),
-                    outcome.settings());
+                    new StatementResult.Meta(source, piece.text(), printed.text(), printed.failed()),
+                    printed.settings());
+        } catch (SandboxConnection.TimedOut e) {
+            StatementResult.Source source = source(piece, List.of(), 0, System.nanoTime() - start);
+            return new MetaRun(stopped(source, limits, timeout, runLimit), settings);
         } catch (SQLException e) {
             StatementResult.Source source = source(piece, List.of(), 0, System.nanoTime() - start);
             return new MetaRun(new StatementResult.Meta(source, piece.text(), e.getMessage(), true), settings);
@@ -138,31 +139,25 @@ public final class ScriptRunner {
     private StatementResult runSql(
             String script,
             SqlScript.Piece piece,
-            SandboxSession session,
-            RunSettings settings,
+            SandboxConnection connection,
+            DisplaySettings settings,
             RunLimits limits,
             Duration timeout,
             boolean runLimit) {
         Optional<String> asJson = plans.asJson(piece.text());
         String sent = asJson.orElse(piece.text());
-        SandboxSession.Execution execution = session.execute(sent, timeout, limits.maxNotices(), timer);
-        List<StatementResult.Notice> notices = execution.notices().stream()
-                .map(w -> new StatementResult.Notice(SandboxSession.severity(w), SandboxSession.message(w)))
-                .toList();
-        StatementResult.Source source = source(piece, notices, execution.moreNotices(), execution.nanos());
+        SandboxConnection.Execution execution = connection.execute(sent, timeout, limits.maxNotices());
+        StatementResult.Source source = source(piece, execution.notices(), execution.moreNotices(), execution.nanos());
         if (execution.error() != null) {
             return error(script, piece, sent, source, execution, limits, timeout, runLimit);
         }
-        if (asJson.isPresent()
-                && execution.tuples() != null
-                && !execution.tuples().isEmpty()) {
-            String json =
-                    execution.tuples().stream().map(t -> session.text(t.get(0))).reduce("", String::concat);
-            PlanHandler.Rendered plan = plans.render(json);
+        Optional<String> json = asJson.isPresent() ? execution.firstColumnJoined() : Optional.empty();
+        if (json.isPresent()) {
+            PlanHandler.Rendered plan = plans.render(json.get());
             return new StatementResult.Plan(source, plan.text(), plan.tree(), plan.planningMs(), plan.executionMs());
         }
-        if (execution.fields() != null) {
-            return rows(source, execution, session, limits, settings.expanded() ? meta : null);
+        if (execution.hasColumns()) {
+            return rows(source, execution, limits, settings.expanded() ? meta : null);
         }
         return new StatementResult.Command(source, execution.tag() == null ? "" : execution.tag());
     }
@@ -170,26 +165,14 @@ public final class ScriptRunner {
     /** A result set; with {@code expandedLayout} (\x on) also as psql's expanded text. */
     private static StatementResult rows(
             StatementResult.Source source,
-            SandboxSession.Execution execution,
-            SandboxSession session,
+            SandboxConnection.Execution execution,
             RunLimits limits,
             MetaCommandHandler expandedLayout) {
-        List<StatementResult.Column> columns = new ArrayList<>();
-        for (Field field : execution.fields()) {
-            columns.add(new StatementResult.Column(field.getColumnLabel(), session.typeName(field)));
-        }
-        List<Tuple> tuples = execution.tuples() == null ? List.of() : execution.tuples();
-        List<List<String>> rows = new ArrayList<>();
-        for (Tuple tuple : tuples.subList(0, Math.min(tuples.size(), limits.maxRowsShown()))) {
-            List<String> row = new ArrayList<>(columns.size());
-            for (int c = 0; c < columns.size(); c++) {
-                row.add(session.text(tuple.get(c)));
-            }
-            rows.add(row);
-        }
+        List<StatementResult.Column> columns = execution.columns();
+        List<List<String>> rows = execution.rows(limits.maxRowsShown());
         String text = expandedLayout == null ? null : expandedLayout.expanded(columns, rows);
-        return new StatementResult.Rows(
-                source, columns, rows, tuples.size(), tuples.size() > rows.size(), execution.tag(), text);
+        long rowCount = execution.rowCount();
+        return new StatementResult.Rows(source, columns, rows, rowCount, rowCount > rows.size(), execution.tag(), text);
     }
 
     private static StatementResult error(
@@ -197,29 +180,14 @@ public final class ScriptRunner {
             SqlScript.Piece piece,
             String sent,
             StatementResult.Source source,
-            SandboxSession.Execution execution,
+            SandboxConnection.Execution execution,
             RunLimits limits,
             Duration timeout,
             boolean runLimit) {
         SQLException error = execution.error();
         ServerErrorMessage server = error instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
         if (execution.timedOut()) {
-            String limit = runLimit ? "run time limit" : "statement time limit";
-            String message = runLimit
-                    ? "Stopped: the run reached the lab's limit of " + seconds(limits.runTimeout())
-                            + " for all its statements together (run time limit)."
-                    : "Stopped after " + seconds(timeout) + ": a statement may run for at most "
-                            + seconds(limits.statementTimeout()) + " in the lab (statement time limit).";
-            return new StatementResult.Error(
-                    source,
-                    "57014",
-                    message,
-                    null,
-                    "Make the query cheaper, or work on fewer rows.",
-                    null,
-                    null,
-                    null,
-                    limit);
+            return stopped(source, limits, timeout, runLimit);
         }
         if (server == null) {
             String text = String.valueOf(error.getMessage());
@@ -292,6 +260,27 @@ public final class ScriptRunner {
                 line,
                 column,
                 null);
+    }
+
+    /** A statement (or meta-command) stopped by the lab's timer, naming the limit that stopped it. */
+    private static StatementResult.Error stopped(
+            StatementResult.Source source, RunLimits limits, Duration timeout, boolean runLimit) {
+        String limit = runLimit ? "run time limit" : "statement time limit";
+        String message = runLimit
+                ? "Stopped: the run reached the lab's limit of " + seconds(limits.runTimeout())
+                        + " for all its statements together (run time limit)."
+                : "Stopped after " + seconds(timeout) + ": a statement may run for at most "
+                        + seconds(limits.statementTimeout()) + " in the lab (statement time limit).";
+        return new StatementResult.Error(
+                source,
+                "57014",
+                message,
+                null,
+                "Make the query cheaper, or work on fewer rows.",
+                null,
+                null,
+                null,
+                limit);
     }
 
     /** An index in the statement we sent (maybe rewritten for EXPLAIN) back to the learner's text. */

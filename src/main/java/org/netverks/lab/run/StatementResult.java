@@ -3,6 +3,7 @@ package org.netverks.lab.run;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
+import org.netverks.lab.shared.PlanNode;
 
 /**
  * What one statement (or meta-command) of a run produced, as the API returns it. Every kind
@@ -45,7 +46,7 @@ public sealed interface StatementResult {
     record Meta(Source source, String command, String text, boolean failed) implements StatementResult {}
 
     /** EXPLAIN: the plan as psql prints it and as a tree. */
-    record Plan(Source source, String text, Object tree, Double planningMs, Double executionMs)
+    record Plan(Source source, String text, PlanNode tree, Double planningMs, Double executionMs)
             implements StatementResult {}
 
     /**

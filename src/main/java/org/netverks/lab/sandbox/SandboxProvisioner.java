@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SandboxProvisioner {
 
+    private static final int LEARNER_CONNECTIONS = 4;
+
     private final DatasetTemplates templates;
 
     SandboxProvisioner(DatasetTemplates templates) {
@@ -35,8 +37,6 @@ class SandboxProvisioner {
             throws SQLException {
         return provision(server, dataset, true, connectionLimit, statementTimeout);
     }
-
-    private static final int LEARNER_CONNECTIONS = 4;
 
     private Sandbox provision(
             SandboxServer server,
@@ -100,7 +100,7 @@ class SandboxProvisioner {
     /**
      * Session defaults for the sandbox's connections, set on the database (which the admin owns),
      * not on the role: any role may ALTER ROLE itself SET …, so a role-level setting is the learner's
-     * own doing ({@code SandboxSession} repairs it). Only a backstop for the learner's own clients,
+     * own doing ({@code SandboxConnection} repairs it). Only a backstop for the learner's own clients,
      * which may SET them otherwise for their session; lab runs are cancelled by the lab itself.
      */
     private static void applySessionDefaults(

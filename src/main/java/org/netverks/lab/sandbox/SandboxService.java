@@ -33,6 +33,15 @@ public class SandboxService implements ScratchDatabases {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxService.class);
     private static final Duration CAPACITY_RETRY = Duration.ofMinutes(1);
+    private static final String TOP_UP = "Warm pool top-up";
+
+    /**
+     * Learners run many statements a minute; looking their sandbox up (and stamping it used) in
+     * the platform database at most every {@link #RECENT} keeps that write off the hot path.
+     */
+    private static final Duration RECENT = Duration.ofSeconds(30);
+
+    private record Known(Sandbox sandbox, long seenNanos) {}
 
     private final SandboxRepository repository;
     private final SandboxProvisioner provisioner;
@@ -43,6 +52,9 @@ public class SandboxService implements ScratchDatabases {
     private final CreationRateLimiter rateLimiter;
     private final DiskQuotaGuard quotaGuard;
     private final OutsideClients outsideClients = new OutsideClients();
+    private final Map<String, Known> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    /** This app instance's read-only copies are recorded under this owner key, one per dataset. */
+    private final String readOnlyOwner = "grader:" + java.util.UUID.randomUUID();
     /** One background thread for pool top-ups and drops, so they never run twice at once here. */
     private final ExecutorService maintenance = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sandbox-maintenance");
@@ -83,15 +95,6 @@ public class SandboxService implements ScratchDatabases {
     }
 
     /**
-     * Learners run many statements a minute; looking their sandbox up (and stamping it used) in
-     * the platform database at most every {@link #RECENT} keeps that write off the hot path.
-     */
-    private record Known(Sandbox sandbox, long seenNanos) {}
-
-    private static final Duration RECENT = Duration.ofSeconds(30);
-    private final Map<String, Known> recent = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
      * Replaces the learner's sandbox with a pristine one and returns the old one, which is
      * dropped in the background.
      */
@@ -117,25 +120,9 @@ public class SandboxService implements ScratchDatabases {
      */
     @Override
     public Scratch take(Dataset dataset) {
-        String owner = "scratch:" + java.util.UUID.randomUUID();
-        Optional<Sandbox> ready = repository.claimReady(owner, templates.templateName(dataset));
-        if (ready.isPresent()) {
-            CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(() -> background(TOP_UP, this::topUpPool));
-            return new Scratch(ready.get(), server(ready.get()));
-        }
-        if (repository.total() >= properties.maxSandboxes()) {
-            throw new SandboxUnavailableException(
-                    SandboxUnavailableException.Reason.AT_CAPACITY,
-                    CAPACITY_RETRY,
-                    "The lab is at capacity, try again in a minute.");
-        }
-        Sandbox created = create(dataset);
-        repository.insert(created, owner);
-        return new Scratch(created, server(created));
+        Sandbox sandbox = claimOrCreate("scratch:" + java.util.UUID.randomUUID(), dataset);
+        return new Scratch(sandbox, server(sandbox));
     }
-
-    /** This app instance's read-only copies are recorded under this owner key, one per dataset. */
-    private final String readOnlyOwner = "grader:" + java.util.UUID.randomUUID();
 
     /**
      * This instance's read-only copy of the dataset, made on first use and replaced when the
@@ -246,9 +233,10 @@ public class SandboxService implements ScratchDatabases {
     }
 
     /**
-     * Gives the learner a ready sandbox from the pool or a new one. When the owner index refuses
-     * it (see {@link #obtain}), nothing is kept: a failed claim leaves the pooled one in the pool,
-     * a refused new one is dropped.
+     * Gives the owner (a learner, or a check's scratch copy) a ready sandbox from the pool or a new
+     * one, within the lab's capacity. When the owner index refuses it (a learner's race, see
+     * {@link #obtain}), nothing is kept: a failed claim leaves the pooled one in the pool, a refused
+     * new one is dropped.
      */
     private Sandbox claimOrCreate(String ownerKey, Dataset dataset) {
         String template = templates.templateName(dataset);
@@ -307,8 +295,6 @@ public class SandboxService implements ScratchDatabases {
     void fillPoolAtStart() {
         background(TOP_UP, this::topUpPool);
     }
-
-    private static final String TOP_UP = "Warm pool top-up";
 
     /** Keeps {@code warmPoolSize} ready sandboxes for every dataset a lesson uses. */
     @Scheduled(fixedDelayString = "${netverks.lab.pool-check-interval:15s}", initialDelayString = "30s")

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.netverks.lab.PracticeDatabase;
+import org.netverks.lab.shared.PlanNode;
 
 /** The tree view's side of a rendered plan, from plans PostgreSQL 17 made on the practice data. */
 class PlanTreeTest {

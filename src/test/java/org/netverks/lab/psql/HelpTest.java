@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.netverks.lab.shared.DisplaySettings;
 
 /** \? lists only the lab's commands, in psql's own words and layout. */
 class HelpTest {
@@ -20,7 +21,7 @@ class HelpTest {
                 "  \\?                     show help on backslash commands",
                 "  \\df[S+] [PATTERN]      list functions");
 
-        List<String> ours = Help.text(PsqlSettings.DEFAULT).lines().toList();
+        List<String> ours = Help.text(DisplaySettings.DEFAULT).lines().toList();
 
         assertThat(ours).filteredOn(line -> !narrowed.contains(line)).isSubsetOf(psqlHelp);
         assertThat(ours).containsAll(narrowed);
@@ -29,7 +30,7 @@ class HelpTest {
 
     @Test
     void showsTheLearnersCurrentSettings() {
-        String help = Help.text(new PsqlSettings(true, true));
+        String help = Help.text(new DisplaySettings(true, true));
 
         assertThat(help)
                 .contains("  \\x [on|off|auto]       toggle expanded output (currently on)")

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.netverks.lab.PracticeDatabase;
+import org.netverks.lab.shared.DisplaySettings;
 
 /**
  * Every command of psql/commands.tsv gives, character for character, what the real psql printed
@@ -57,19 +58,20 @@ class PsqlFixturesTest {
             assertThat(formatQuery(fixture)).isEqualTo(printed.orElseThrow());
             return;
         }
-        PsqlSettings settings = new PsqlSettings(fixture.expanded(), false);
+        DisplaySettings settings = new DisplaySettings(fixture.expanded(), false);
         ConnectionInfo info =
                 new ConnectionInfo(PracticeDatabase.DATABASE, PracticeDatabase.ROLE, "localhost", database.port());
-        MetaOutcome outcome = new PsqlMetaCommands().run(fixture.command(), connection, info, settings);
+        MetaCommandResult outcome =
+                new BackslashCommands().perform(fixture.command(), JdbcCatalogReader.of(connection), info, settings);
 
         if (reported.isPresent()) {
             // psql prints the error, then (for \timing) the setting it kept
             String expected = reported.get() + printed.map(text -> "\n" + text).orElse("");
-            assertThat(outcome).isEqualTo(new MetaOutcome.Failure(expected));
-        } else if (outcome instanceof MetaOutcome.SettingChanged changed) {
+            assertThat(outcome).isEqualTo(new MetaCommandResult.Failure(expected));
+        } else if (outcome instanceof MetaCommandResult.SettingChanged changed) {
             assertThat(changed.message()).isEqualTo(printed.get());
         } else {
-            assertThat(outcome).isEqualTo(new MetaOutcome.Text(printed.get()));
+            assertThat(outcome).isEqualTo(new MetaCommandResult.Text(printed.get()));
         }
     }
 

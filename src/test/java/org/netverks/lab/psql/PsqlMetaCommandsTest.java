@@ -11,11 +11,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.netverks.lab.PracticeDatabase;
+import org.netverks.lab.shared.DisplaySettings;
 
 /** What the fixtures cannot show: settings, safety, session state, and the lab's own messages. */
 class PsqlMetaCommandsTest {
 
-    private static final PsqlMetaCommands COMMANDS = new PsqlMetaCommands();
+    private static final BackslashCommands COMMANDS = new BackslashCommands();
 
     private static PracticeDatabase database;
     private static Connection connection;
@@ -33,21 +34,21 @@ class PsqlMetaCommandsTest {
         connection.close();
     }
 
-    private static MetaOutcome run(String line) throws SQLException {
-        return run(line, PsqlSettings.DEFAULT);
+    private static MetaCommandResult run(String line) throws SQLException {
+        return run(line, DisplaySettings.DEFAULT);
     }
 
-    private static MetaOutcome run(String line, PsqlSettings settings) throws SQLException {
-        return COMMANDS.run(line, connection, info, settings);
+    private static MetaCommandResult run(String line, DisplaySettings settings) throws SQLException {
+        return COMMANDS.perform(line, JdbcCatalogReader.of(connection), info, settings);
     }
 
     @Test
     void recognisesBackslashCommandsOnly() {
-        assertThat(PsqlMetaCommands.isMetaCommand("\\dt")).isTrue();
-        assertThat(PsqlMetaCommands.isMetaCommand("   \\x on")).isTrue();
-        assertThat(PsqlMetaCommands.isMetaCommand("select '\\d'")).isFalse();
-        assertThat(PsqlMetaCommands.isMetaCommand("")).isFalse();
-        assertThat(PsqlMetaCommands.isMetaCommand(null)).isFalse();
+        assertThat(BackslashCommands.isMetaCommand("\\dt")).isTrue();
+        assertThat(BackslashCommands.isMetaCommand("   \\x on")).isTrue();
+        assertThat(BackslashCommands.isMetaCommand("select '\\d'")).isFalse();
+        assertThat(BackslashCommands.isMetaCommand("")).isFalse();
+        assertThat(BackslashCommands.isMetaCommand(null)).isFalse();
         assertThatThrownBy(() -> run("select 1")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -60,37 +61,40 @@ class PsqlMetaCommandsTest {
             assertThat(role.getBoolean(1) || role.getBoolean(2) || role.getBoolean(3))
                     .isFalse();
         }
-        assertThat(run("\\dt customers")).isInstanceOf(MetaOutcome.Text.class);
+        assertThat(run("\\dt customers")).isInstanceOf(MetaCommandResult.Text.class);
     }
 
     @Test
     void expandedDisplayToggles() throws SQLException {
         assertThat(run("\\x"))
-                .isEqualTo(new MetaOutcome.SettingChanged(new PsqlSettings(true, false), "Expanded display is on."));
-        assertThat(run("\\x", new PsqlSettings(true, true)))
-                .isEqualTo(new MetaOutcome.SettingChanged(new PsqlSettings(false, true), "Expanded display is off."));
+                .isEqualTo(new MetaCommandResult.SettingChanged(
+                        new DisplaySettings(true, false), "Expanded display is on."));
+        assertThat(run("\\x", new DisplaySettings(true, true)))
+                .isEqualTo(new MetaCommandResult.SettingChanged(
+                        new DisplaySettings(false, true), "Expanded display is off."));
         assertThat(run("\\x on;"))
-                .isEqualTo(new MetaOutcome.SettingChanged(new PsqlSettings(true, false), "Expanded display is on."));
-        assertThat(run("\\x OFF", new PsqlSettings(true, false)))
-                .isEqualTo(new MetaOutcome.SettingChanged(PsqlSettings.DEFAULT, "Expanded display is off."));
+                .isEqualTo(new MetaCommandResult.SettingChanged(
+                        new DisplaySettings(true, false), "Expanded display is on."));
+        assertThat(run("\\x OFF", new DisplaySettings(true, false)))
+                .isEqualTo(new MetaCommandResult.SettingChanged(DisplaySettings.DEFAULT, "Expanded display is off."));
         // with no terminal width to exceed, psql's automatic mode never expands
-        assertThat(run("\\x auto", new PsqlSettings(true, false)))
-                .isEqualTo(new MetaOutcome.SettingChanged(
-                        PsqlSettings.DEFAULT, "Expanded display is used automatically."));
+        assertThat(run("\\x auto", new DisplaySettings(true, false)))
+                .isEqualTo(new MetaCommandResult.SettingChanged(
+                        DisplaySettings.DEFAULT, "Expanded display is used automatically."));
     }
 
     @Test
     void timingToggles() throws SQLException {
         assertThat(run("\\timing"))
-                .isEqualTo(new MetaOutcome.SettingChanged(new PsqlSettings(false, true), "Timing is on."));
-        assertThat(run("\\timing", new PsqlSettings(true, true)))
-                .isEqualTo(new MetaOutcome.SettingChanged(new PsqlSettings(true, false), "Timing is off."));
+                .isEqualTo(new MetaCommandResult.SettingChanged(new DisplaySettings(false, true), "Timing is on."));
+        assertThat(run("\\timing", new DisplaySettings(true, true)))
+                .isEqualTo(new MetaCommandResult.SettingChanged(new DisplaySettings(true, false), "Timing is off."));
         assertThat(run("\\timing yes"))
-                .isEqualTo(new MetaOutcome.SettingChanged(new PsqlSettings(false, true), "Timing is on."));
-        assertThat(run("\\timing 0", new PsqlSettings(false, true)))
-                .isEqualTo(new MetaOutcome.SettingChanged(PsqlSettings.DEFAULT, "Timing is off."));
+                .isEqualTo(new MetaCommandResult.SettingChanged(new DisplaySettings(false, true), "Timing is on."));
+        assertThat(run("\\timing 0", new DisplaySettings(false, true)))
+                .isEqualTo(new MetaCommandResult.SettingChanged(DisplaySettings.DEFAULT, "Timing is off."));
         assertThat(run("\\timing o"))
-                .isEqualTo(new MetaOutcome.Failure(
+                .isEqualTo(new MetaCommandResult.Failure(
                         "unrecognized value \"o\" for \"\\timing\": Boolean expected\nTiming is off."));
     }
 
@@ -110,53 +114,54 @@ class PsqlMetaCommandsTest {
             String name = command.split(" ")[0];
             assertThat(run(command))
                     .as(command)
-                    .isEqualTo(new MetaOutcome.Failure(
+                    .isEqualTo(new MetaCommandResult.Failure(
                             name + " is not supported in the lab. Type \\? for the commands you can use."));
         }
         assertThat(run("\\df account_total integer"))
-                .isEqualTo(new MetaOutcome.Failure("\\df with argument type patterns is not supported in the lab."));
+                .isEqualTo(
+                        new MetaCommandResult.Failure("\\df with argument type patterns is not supported in the lab."));
         assertThat(run("\\dt customers \\x"))
-                .isEqualTo(new MetaOutcome.Failure("Type one backslash command per line in the lab."));
+                .isEqualTo(new MetaCommandResult.Failure("Type one backslash command per line in the lab."));
     }
 
     @Test
     void helpIsText() throws SQLException {
-        assertThat(run("\\?")).isEqualTo(new MetaOutcome.Text(Help.text(PsqlSettings.DEFAULT)));
+        assertThat(run("\\?")).isEqualTo(new MetaCommandResult.Text(Help.text(DisplaySettings.DEFAULT)));
     }
 
     @Test
     void conninfoUsesPsqlsWordingForEachKindOfHost() throws SQLException {
-        assertThat(COMMANDS.run(
+        assertThat(COMMANDS.perform(
                         "\\conninfo",
-                        connection,
+                        JdbcCatalogReader.of(connection),
                         new ConnectionInfo("shop", "ada", "10.1.2.3", 6432),
-                        PsqlSettings.DEFAULT))
+                        DisplaySettings.DEFAULT))
                 .isEqualTo(
-                        new MetaOutcome.Text(
+                        new MetaCommandResult.Text(
                                 "You are connected to database \"shop\" as user \"ada\" on host \"10.1.2.3\" at port \"6432\"."));
-        assertThat(COMMANDS.run(
+        assertThat(COMMANDS.perform(
                         "\\conninfo",
-                        connection,
+                        JdbcCatalogReader.of(connection),
                         new ConnectionInfo("shop", "ada", "/run/postgresql", 5432),
-                        PsqlSettings.DEFAULT))
-                .isEqualTo(new MetaOutcome.Text(
+                        DisplaySettings.DEFAULT))
+                .isEqualTo(new MetaCommandResult.Text(
                         "You are connected to database \"shop\" as user \"ada\" via socket in \"/run/postgresql\" "
                                 + "at port \"5432\"."));
     }
 
     @Test
     void extraArgumentsAreIgnoredWithPsqlsWarningAfterTheOutput() throws SQLException {
-        String table = ((MetaOutcome.Text) run("\\dt customers")).text();
+        String table = ((MetaCommandResult.Text) run("\\dt customers")).text();
 
         assertThat(run("\\dt customers extra"))
-                .isEqualTo(new MetaOutcome.Text(table + "\n\n\\dt: extra argument \"extra\" ignored"));
+                .isEqualTo(new MetaCommandResult.Text(table + "\n\n\\dt: extra argument \"extra\" ignored"));
         assertThat(run("\\x on please"))
-                .isEqualTo(new MetaOutcome.SettingChanged(
-                        new PsqlSettings(true, false),
+                .isEqualTo(new MetaCommandResult.SettingChanged(
+                        new DisplaySettings(true, false),
                         "Expanded display is on.\n\\x: extra argument \"please\" ignored"));
         // after an error psql drops the rest of the line silently
         assertThat(run("\\d nope extra"))
-                .isEqualTo(new MetaOutcome.Failure("Did not find any relation named \"nope\"."));
+                .isEqualTo(new MetaCommandResult.Failure("Did not find any relation named \"nope\"."));
     }
 
     @Test
@@ -164,22 +169,24 @@ class PsqlMetaCommandsTest {
         long customers = count("customers");
 
         assertThat(run("\\d x'; drop table customers; --"))
-                .isEqualTo(new MetaOutcome.Failure("unterminated quoted string"));
+                .isEqualTo(new MetaCommandResult.Failure("unterminated quoted string"));
         assertThat(run("\\d x'; drop table customers; --'"))
-                .isEqualTo(new MetaOutcome.Failure("Did not find any relation named \"x; drop table customers; --\"."));
+                .isEqualTo(new MetaCommandResult.Failure(
+                        "Did not find any relation named \"x; drop table customers; --\"."));
         // the pattern is bound as a regular expression, so SQL in it can only make that expression invalid
         assertThat(run("\\df '); drop table customers; --'"))
-                .isEqualTo(new MetaOutcome.Failure("ERROR:  invalid regular expression: parentheses () not balanced"));
+                .isEqualTo(new MetaCommandResult.Failure(
+                        "ERROR:  invalid regular expression: parentheses () not balanced"));
         assertThat(run("\\dn ' OR 1=1 --'"))
                 .isEqualTo(
-                        new MetaOutcome.Text(
+                        new MetaCommandResult.Text(
                                 """
                 List of schemas
                  Name | Owner\s
                 ------+-------
                 (0 rows)"""));
         // psql reads only the first word as the pattern and ignores the rest, with a warning
-        assertThat(((MetaOutcome.Text) run("\\dt \"customers\"; drop table customers; --")).text())
+        assertThat(((MetaCommandResult.Text) run("\\dt \"customers\"; drop table customers; --")).text())
                 .contains(" public | customers | table | learner")
                 .endsWith(
                         """
@@ -200,17 +207,18 @@ class PsqlMetaCommandsTest {
             learner.setAutoCommit(false);
             statement.execute("insert into scratch values (1, 'kept')");
 
-            MetaOutcome outcome = COMMANDS.run("\\dt foo(", learner, info, PsqlSettings.DEFAULT);
+            MetaCommandResult outcome =
+                    COMMANDS.perform("\\dt foo(", JdbcCatalogReader.of(learner), info, DisplaySettings.DEFAULT);
 
             assertThat(outcome)
-                    .isEqualTo(
-                            new MetaOutcome.Failure("ERROR:  invalid regular expression: parentheses () not balanced"));
+                    .isEqualTo(new MetaCommandResult.Failure(
+                            "ERROR:  invalid regular expression: parentheses () not balanced"));
             try (ResultSet kept = statement.executeQuery("select y from scratch where x = 1")) {
                 assertThat(kept.next()).isTrue();
                 assertThat(kept.getString(1)).isEqualTo("kept");
             }
-            assertThat(COMMANDS.run("\\dt scratch", learner, info, PsqlSettings.DEFAULT))
-                    .isInstanceOf(MetaOutcome.Text.class);
+            assertThat(COMMANDS.perform("\\dt scratch", JdbcCatalogReader.of(learner), info, DisplaySettings.DEFAULT))
+                    .isInstanceOf(MetaCommandResult.Text.class);
             learner.rollback();
         }
     }
@@ -222,11 +230,11 @@ class PsqlMetaCommandsTest {
             learner.setAutoCommit(false);
             assertThatThrownBy(() -> statement.execute("select 1/0")).isInstanceOf(SQLException.class);
 
-            assertThat(COMMANDS.run("\\dt", learner, info, PsqlSettings.DEFAULT))
-                    .isEqualTo(new MetaOutcome.Failure(
+            assertThat(COMMANDS.perform("\\dt", JdbcCatalogReader.of(learner), info, DisplaySettings.DEFAULT))
+                    .isEqualTo(new MetaCommandResult.Failure(
                             "ERROR:  current transaction is aborted, commands ignored until end of transaction block"));
-            assertThat(COMMANDS.run("\\x", learner, info, PsqlSettings.DEFAULT))
-                    .isInstanceOf(MetaOutcome.SettingChanged.class);
+            assertThat(COMMANDS.perform("\\x", JdbcCatalogReader.of(learner), info, DisplaySettings.DEFAULT))
+                    .isInstanceOf(MetaCommandResult.SettingChanged.class);
             learner.rollback();
         }
     }
@@ -256,7 +264,7 @@ class PsqlMetaCommandsTest {
     @Test
     void extendedStatisticsAreShownAsPsql17ShowsThem() throws SQLException {
         // psql 15 would print "; STATISTICS " here, reading PostgreSQL 17's NULL default target as a value
-        String bookings = ((MetaOutcome.Text) run("\\d bookings")).text();
+        String bookings = ((MetaCommandResult.Text) run("\\d bookings")).text();
 
         assertThat(bookings)
                 .endsWith(

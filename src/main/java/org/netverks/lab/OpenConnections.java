@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import org.netverks.lab.run.SandboxSession;
+import org.netverks.lab.run.SandboxConnection;
 import org.netverks.lab.sandbox.DiskQuotaGuard;
 import org.netverks.lab.sandbox.Sandbox;
 import org.netverks.lab.sandbox.SandboxServer;
@@ -23,10 +23,13 @@ import org.springframework.stereotype.Component;
  * the lab comes back by itself; while the server cannot be reached, runs are refused with 503.
  */
 @Component
-class SandboxSessions {
+class OpenConnections {
 
     /** A connection idle this long is checked (one round trip) before a run uses it. */
     private static final long CHECK_AFTER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /** 28000: among others, "role … is not permitted to log in", which is how the disk quota closes a sandbox. */
+    private static final String NOT_AUTHORIZED = "28000";
 
     private final LabProperties properties;
     private final SandboxServers servers;
@@ -34,7 +37,7 @@ class SandboxSessions {
     private final DiskQuotaGuard quotaGuard;
     private final Map<UUID, Slot> slots = new ConcurrentHashMap<>();
 
-    SandboxSessions(
+    OpenConnections(
             LabProperties properties, SandboxServers servers, SandboxService sandboxes, DiskQuotaGuard quotaGuard) {
         this.properties = properties;
         this.servers = servers;
@@ -42,21 +45,21 @@ class SandboxSessions {
         this.quotaGuard = quotaGuard;
     }
 
-    /** Work done while holding the sandbox's only session. */
+    /** Work done while holding the sandbox's only connection. */
     interface Work<T> {
-        T on(SandboxSession session) throws SQLException;
-    }
-
-    static final class Busy extends RuntimeException {
-        Busy() {
-            super("Your previous run is still going. Wait for it to finish, then run again.");
-        }
+        T on(SandboxConnection connection) throws SQLException;
     }
 
     private static final class Slot {
         final ReentrantLock lock = new ReentrantLock();
-        SandboxSession session;
+        SandboxConnection connection;
         volatile long lastUsed = System.nanoTime();
+    }
+
+    private static LabRefusal busy() {
+        return new LabRefusal(
+                LabRefusal.Kind.RUN_IN_PROGRESS,
+                "Your previous run is still going. Wait for it to finish, then run again.");
     }
 
     <T> T with(Sandbox sandbox, SandboxServer server, Work<T> work) throws SQLException {
@@ -66,23 +69,24 @@ class SandboxSessions {
             locked = slot.lock.tryLock(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Busy();
+            throw busy();
         }
         if (!locked) {
-            throw new Busy();
+            throw busy();
         }
         try {
-            if (slot.session != null
-                    && (!slot.session.usable()
-                            || (System.nanoTime() - slot.lastUsed > CHECK_AFTER_IDLE_NANOS && !slot.session.alive()))) {
-                slot.session.close();
-                slot.session = null;
+            if (slot.connection != null
+                    && (!slot.connection.usable()
+                            || (System.nanoTime() - slot.lastUsed > CHECK_AFTER_IDLE_NANOS
+                                    && !slot.connection.alive()))) {
+                slot.connection.close();
+                slot.connection = null;
             }
-            if (slot.session == null) {
-                slot.session = open(sandbox, server);
+            if (slot.connection == null) {
+                slot.connection = open(sandbox, server);
             }
-            T result = work.on(slot.session);
-            if (!slot.session.usable() && servers.restarting(server)) {
+            T result = work.on(slot.connection);
+            if (!slot.connection.usable() && servers.restarting(server)) {
                 throw servers.unavailable(server); // the server died under this run
             }
             return result;
@@ -92,9 +96,9 @@ class SandboxSessions {
         }
     }
 
-    private SandboxSession open(Sandbox sandbox, SandboxServer server) throws SQLException {
+    private SandboxConnection open(Sandbox sandbox, SandboxServer server) throws SQLException {
         try {
-            return SandboxSession.open(
+            return SandboxConnection.open(
                     server.host(),
                     server.port(),
                     sandbox.database(),
@@ -113,13 +117,9 @@ class SandboxSessions {
         }
     }
 
-    /** 28000: among others, "role … is not permitted to log in", which is how the disk quota closes a sandbox. */
-    private static final String NOT_AUTHORIZED = "28000";
-
-    static LabLimitException overQuota(LabProperties properties) {
-        return new LabLimitException(
-                409,
-                "disk quota",
+    static LabRefusal overQuota(LabProperties properties) {
+        return new LabRefusal(
+                LabRefusal.Kind.OVER_DISK_QUOTA,
                 "Your sandbox went over its "
                         + properties.sandboxQuota().toMegabytes()
                         + " MB disk quota, so it was closed: runs and your own "
@@ -127,11 +127,11 @@ class SandboxSessions {
                         + "of the data).");
     }
 
-    /** Closes the session of a sandbox that is going away. */
+    /** Closes the connection of a sandbox that is going away. */
     void forget(UUID sandboxId) {
         Slot slot = slots.remove(sandboxId);
-        if (slot != null && slot.session != null) {
-            slot.session.close();
+        if (slot != null && slot.connection != null) {
+            slot.connection.close();
         }
     }
 
@@ -141,9 +141,9 @@ class SandboxSessions {
         slots.forEach((id, slot) -> {
             if (System.nanoTime() - slot.lastUsed > idleNanos && slot.lock.tryLock()) {
                 try {
-                    if (slot.session != null) {
-                        slot.session.close();
-                        slot.session = null;
+                    if (slot.connection != null) {
+                        slot.connection.close();
+                        slot.connection = null;
                     }
                     slots.remove(id, slot);
                 } finally {
@@ -151,10 +151,5 @@ class SandboxSessions {
                 }
             }
         });
-    }
-
-    int open() {
-        return (int)
-                slots.values().stream().filter(slot -> slot.session != null).count();
     }
 }

@@ -5,11 +5,11 @@ import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
 /** \conninfo, worded as psql words it for the kind of host. */
-final class ConnInfo {
+final class ConnInfoCommand {
 
     private static final Pattern IP_ADDRESS = Pattern.compile("[0-9.]+|.*:.*");
 
-    private ConnInfo() {}
+    private ConnInfoCommand() {}
 
     static String describe(ConnectionInfo info) {
         String start = "You are connected to database \"" + info.database() + "\" as user \"" + info.user() + "\"";

@@ -2,18 +2,19 @@ package org.netverks.lab.psql;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.netverks.lab.shared.DisplaySettings;
 
 /** \x and \timing: psql's toggles, with its messages and its reading of on/off values. */
-final class DisplaySettings {
+final class DisplayCommands {
 
-    private DisplaySettings() {}
+    private DisplayCommands() {}
 
-    static MetaOutcome expanded(Optional<String> value, PsqlSettings settings) {
+    static MetaCommandResult expanded(Optional<String> value, DisplaySettings settings) {
         if (value.isPresent() && value.get().equalsIgnoreCase("auto")) {
             // psql's "auto" switches to expanded only for tables wider than the terminal, and the
             // lab's output has no terminal width, so it behaves as psql does when output is piped: off
-            return new MetaOutcome.SettingChanged(
-                    new PsqlSettings(false, settings.timing()), "Expanded display is used automatically.");
+            return new MetaCommandResult.SettingChanged(
+                    new DisplaySettings(false, settings.timing()), "Expanded display is used automatically.");
         }
         boolean on;
         if (value.isEmpty()) {
@@ -21,27 +22,28 @@ final class DisplaySettings {
         } else {
             Optional<Boolean> parsed = parseBoolean(value.get());
             if (parsed.isEmpty()) {
-                return new MetaOutcome.Failure("unrecognized value \"" + value.get() + "\" for \"expanded\"\n"
+                return new MetaCommandResult.Failure("unrecognized value \"" + value.get() + "\" for \"expanded\"\n"
                         + "Available values are: on, off, auto.");
             }
             on = parsed.get();
         }
-        return new MetaOutcome.SettingChanged(
-                new PsqlSettings(on, settings.timing()), on ? "Expanded display is on." : "Expanded display is off.");
+        return new MetaCommandResult.SettingChanged(
+                new DisplaySettings(on, settings.timing()),
+                on ? "Expanded display is on." : "Expanded display is off.");
     }
 
-    static MetaOutcome timing(Optional<String> value, PsqlSettings settings) {
+    static MetaCommandResult timing(Optional<String> value, DisplaySettings settings) {
         boolean on = !settings.timing();
         if (value.isPresent()) {
             Optional<Boolean> parsed = parseBoolean(value.get());
             if (parsed.isEmpty()) {
                 // psql reports the bad value, then the setting it kept
-                return new MetaOutcome.Failure("unrecognized value \"" + value.get() + "\" for \"\\timing\": "
+                return new MetaCommandResult.Failure("unrecognized value \"" + value.get() + "\" for \"\\timing\": "
                         + "Boolean expected\n" + timingMessage(settings.timing()));
             }
             on = parsed.get();
         }
-        return new MetaOutcome.SettingChanged(new PsqlSettings(settings.expanded(), on), timingMessage(on));
+        return new MetaCommandResult.SettingChanged(new DisplaySettings(settings.expanded(), on), timingMessage(on));
     }
 
     private static String timingMessage(boolean on) {

@@ -1,31 +1,37 @@
 package org.netverks.lab.psql;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.netverks.lab.shared.DisplaySettings;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
  * The psql backslash commands of the SQL lab. Each one reads the catalogs with parameterised
- * queries on the learner's own connection, as the learner's role, and changes nothing in the
- * session: no SET, and inside an open transaction its queries run under a savepoint so that an
- * error (a broken pattern, say) cannot abort the learner's transaction.
+ * queries through a {@link CatalogReader} (in the lab: the learner's own connection, as the
+ * learner's role, under the lab's time limit), and changes nothing in the session: no SET, and
+ * inside an open transaction its queries run under a savepoint so that an error (a broken
+ * pattern, say) cannot abort the learner's transaction.
  */
-public final class PsqlMetaCommands {
+public final class BackslashCommands {
 
-    public PsqlMetaCommands() {}
+    public BackslashCommands() {}
 
     /** True when the line is a backslash command (first non-blank char is '\'). */
     public static boolean isMetaCommand(String line) {
         return line != null && line.strip().startsWith("\\");
     }
 
-    /** Runs one meta-command line (e.g. "\d+ customers", "\dt", "\x", "\x on") on the learner's connection. */
-    public MetaOutcome run(String commandLine, Connection connection, ConnectionInfo info, PsqlSettings settings)
+    /**
+     * Runs one meta-command line (e.g. "\d+ customers", "\dt", "\x", "\x on"), reading the catalogs
+     * through {@code catalogs}. An exception that is not PostgreSQL's answer to a catalog query (a
+     * broken connection, the lab's time limit) is the caller's to report.
+     */
+    public MetaCommandResult perform(
+            String commandLine, CatalogReader catalogs, ConnectionInfo info, DisplaySettings settings)
             throws SQLException {
         if (!isMetaCommand(commandLine)) {
             throw new IllegalArgumentException("not a backslash command: " + commandLine);
@@ -33,38 +39,40 @@ public final class PsqlMetaCommands {
         try {
             MetaCommandLine line = MetaCommandLine.parse(commandLine);
             if (line.followedByCommand()) {
-                return new MetaOutcome.Failure("Type one backslash command per line in the lab.");
+                return new MetaCommandResult.Failure("Type one backslash command per line in the lab.");
             }
-            Optional<MetaOutcome> local = runLocal(line, info, settings);
+            Optional<MetaCommandResult> local = runLocal(line, info, settings);
             if (local.isPresent()) {
                 return local.get();
             }
             Optional<CatalogCommand> command = CatalogCommand.named(line.name());
             if (command.isEmpty()) {
-                return new MetaOutcome.Failure(
+                return new MetaCommandResult.Failure(
                         "\\" + line.name() + " is not supported in the lab. Type \\? for the commands you can use.");
             }
             return withSavepoint(
-                    connection, () -> runOnCatalogs(command.get(), line, connection, info.database(), settings));
+                    catalogs, () -> readCatalogs(command.get(), line, catalogs, info.database(), settings));
         } catch (MetaCommandException e) {
-            return new MetaOutcome.Failure(e.getMessage());
+            return new MetaCommandResult.Failure(e.getMessage());
         } catch (PSQLException e) {
             ServerErrorMessage server = e.getServerErrorMessage();
             if (server == null) {
                 throw e; // the connection itself failed: the caller's problem, not a psql message
             }
-            return new MetaOutcome.Failure(psqlError(server));
+            return new MetaCommandResult.Failure(psqlError(server));
         }
     }
 
     /** Commands that need no database, so they work even in a failed transaction, as in psql. */
-    private static Optional<MetaOutcome> runLocal(MetaCommandLine line, ConnectionInfo info, PsqlSettings settings) {
+    private static Optional<MetaCommandResult> runLocal(
+            MetaCommandLine line, ConnectionInfo info, DisplaySettings settings) {
         return Optional.ofNullable(
                 switch (line.name()) {
-                    case "?" -> withWarnings(new MetaOutcome.Text(Help.text(settings)), line, 1);
-                    case "x" -> withWarnings(DisplaySettings.expanded(line.pattern(0), settings), line, 1);
-                    case "timing" -> withWarnings(DisplaySettings.timing(line.argument(0), settings), line, 1);
-                    case "conninfo" -> withWarnings(new MetaOutcome.Text(ConnInfo.describe(info)), line, 0);
+                    case "?" -> withWarnings(new MetaCommandResult.Text(Help.text(settings)), line, 1);
+                    case "x" -> withWarnings(DisplayCommands.expanded(line.pattern(0), settings), line, 1);
+                    case "timing" -> withWarnings(DisplayCommands.timing(line.argument(0), settings), line, 1);
+                    case "conninfo" ->
+                        withWarnings(new MetaCommandResult.Text(ConnInfoCommand.describe(info)), line, 0);
                     default -> null;
                 });
     }
@@ -89,8 +97,12 @@ public final class PsqlMetaCommands {
         }
     }
 
-    private static MetaOutcome runOnCatalogs(
-            CatalogCommand command, MetaCommandLine line, Connection connection, String database, PsqlSettings settings)
+    private static MetaCommandResult readCatalogs(
+            CatalogCommand command,
+            MetaCommandLine line,
+            CatalogReader catalogs,
+            String database,
+            DisplaySettings settings)
             throws SQLException {
         String name = line.name();
         boolean verbose = name.contains("+");
@@ -100,60 +112,69 @@ public final class PsqlMetaCommands {
                 switch (command) {
                     case DESCRIBE_OR_LIST ->
                         pattern.isPresent()
-                                ? RelationDescriber.describe(connection, pattern.get(), verbose, database, settings)
-                                : RelationList.list(connection, "", pattern, verbose, showSystem, database, settings);
+                                ? RelationDescriber.describe(catalogs, pattern.get(), verbose, database, settings)
+                                : RelationList.list(catalogs, "", pattern, verbose, showSystem, database, settings);
                     case LIST_RELATIONS ->
                         RelationList.list(
-                                connection, name.substring(1), pattern, verbose, showSystem, database, settings);
+                                catalogs, name.substring(1), pattern, verbose, showSystem, database, settings);
                     case LIST_FUNCTIONS -> {
                         if (line.arguments().size() > 1) {
                             throw new MetaCommandException(
                                     "\\df with argument type patterns is not supported in the lab.");
                         }
-                        yield FunctionList.list(connection, pattern, verbose, showSystem, database, settings);
+                        yield FunctionList.list(catalogs, pattern, verbose, showSystem, database, settings);
                     }
-                    case LIST_SCHEMAS -> SchemaList.list(connection, pattern, verbose, showSystem, database, settings);
+                    case LIST_SCHEMAS -> SchemaList.list(catalogs, pattern, verbose, showSystem, database, settings);
                 };
-        return withWarnings(new MetaOutcome.Text(output), line, 1);
+        return withWarnings(new MetaCommandResult.Text(output), line, 1);
     }
 
     /**
      * psql warns about arguments a command ignored, after its output (not after an error). Tables
      * and help end with an empty line in psql, so the warnings come after that line.
      */
-    private static MetaOutcome withWarnings(MetaOutcome outcome, MetaCommandLine line, int argumentsUsed) {
+    private static MetaCommandResult withWarnings(MetaCommandResult outcome, MetaCommandLine line, int argumentsUsed) {
         String warnings = String.join("\n", line.extraArgumentWarnings(argumentsUsed));
         if (warnings.isEmpty()) {
             return outcome;
         }
-        if (outcome instanceof MetaOutcome.Text text) {
+        if (outcome instanceof MetaCommandResult.Text text) {
             String separator = line.name().equals("conninfo") ? "\n" : "\n\n";
-            return new MetaOutcome.Text(text.text() + separator + warnings);
+            return new MetaCommandResult.Text(text.text() + separator + warnings);
         }
-        if (outcome instanceof MetaOutcome.SettingChanged changed) {
-            return new MetaOutcome.SettingChanged(changed.settings(), changed.message() + "\n" + warnings);
+        if (outcome instanceof MetaCommandResult.SettingChanged changed) {
+            return new MetaCommandResult.SettingChanged(changed.settings(), changed.message() + "\n" + warnings);
         }
         return outcome;
     }
 
     private interface CatalogWork {
-        MetaOutcome run() throws SQLException;
+        MetaCommandResult read() throws SQLException;
     }
 
-    private static MetaOutcome withSavepoint(Connection connection, CatalogWork work) throws SQLException {
-        if (connection.getAutoCommit()) {
-            return work.run();
+    /**
+     * Inside the learner's open transaction the catalog queries run under a savepoint, so an error
+     * (a broken pattern, say, or the lab's time limit) does not abort the learner's transaction.
+     */
+    private static MetaCommandResult withSavepoint(CatalogReader catalogs, CatalogWork work) throws SQLException {
+        if (!catalogs.inTransaction()) {
+            return work.read();
         }
-        Savepoint savepoint = connection.setSavepoint();
+        catalogs.query("SAVEPOINT netverks_meta", List.of());
+        MetaCommandResult result;
         try {
-            MetaOutcome outcome = work.run();
-            connection.releaseSavepoint(savepoint);
-            return outcome;
+            result = work.read();
         } catch (SQLException | RuntimeException e) {
-            connection.rollback(savepoint);
-            connection.releaseSavepoint(savepoint);
+            try {
+                catalogs.restore("ROLLBACK TO SAVEPOINT netverks_meta");
+                catalogs.restore("RELEASE SAVEPOINT netverks_meta");
+            } catch (SQLException gone) {
+                e.addSuppressed(gone); // the connection itself failed: nothing left to undo
+            }
             throw e;
         }
+        catalogs.query("RELEASE SAVEPOINT netverks_meta", List.of());
+        return result;
     }
 
     /** A server error as psql prints it: "ERROR:  message", then any detail and hint. */

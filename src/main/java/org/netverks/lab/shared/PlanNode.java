@@ -1,4 +1,4 @@
-package org.netverks.lab.plan;
+package org.netverks.lab.shared;
 
 import java.util.List;
 
