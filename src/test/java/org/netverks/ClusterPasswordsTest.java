@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class ClusterPasswordsTest {
 
-    private static final Path DATA = Path.of("target/test-data");
+    private static final Path DATA = org.netverks.platform.TestData.dir("app");
 
     @Autowired
     DataSource dataSource;

@@ -44,10 +44,10 @@ import org.springframework.test.util.ReflectionTestUtils;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "netverks.data-dir=target/recovery-test-data",
+            "netverks.data-dir=${test-data.dir}/recovery",
+            "netverks.content-dir=" + IntegrationTest.FIXTURE_CONTENT,
             "netverks.lab.warm-pool-size=0",
             "netverks.lab.creations-per-client-per-hour=10000",
-            "netverks.lab.max-sandboxes=100000",
             // a quiet machine restarts the platform cluster within the pool's 1.5 s wait, and the
             // outage would go unseen: 4 s keeps it down long enough to see what learners get meanwhile
             "netverks.embedded-restart-delay=4s"
@@ -56,8 +56,8 @@ import org.springframework.test.util.ReflectionTestUtils;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatabaseRecoveryTest {
 
-    private static final Path DATA = Path.of("target/recovery-test-data");
-    private static final String RUN = "/api/lab/postgresql/postgresql-with-python/run";
+    private static final Path DATA = org.netverks.platform.TestData.dir("recovery");
+    private static final String RUN = "/api/lab/fixture/postgresql-with-python/run";
     private static final Duration FAIL_FAST = Duration.ofSeconds(2);
     /** Generous: PostgreSQL's crash recovery on a busy machine took up to 25 s. */
     private static final Duration BACK_WITHIN = Duration.ofSeconds(60);
@@ -130,7 +130,7 @@ class DatabaseRecoveryTest {
         assertThat(get("/actuator/health/liveness", "application/json", "").statusCode())
                 .as("restarting the app would not help: it stays live")
                 .isEqualTo(200);
-        assertThat(get("/tracks/postgresql", "text/html", "").statusCode())
+        assertThat(get("/tracks/fixture", "text/html", "").statusCode())
                 .as("lessons are still read")
                 .isEqualTo(200);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
 import org.netverks.web.Browser;
@@ -16,10 +17,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An anonymous learner works through step 33 in Chromium; everything is kept after a reload. */
+@Tag("browser")
 @IntegrationTest
 class LessonPageBrowserTest {
 
-    private static final String LESSON = "/tracks/postgresql/postgresql-with-python";
+    private static final String LESSON = "/tracks/fixture/postgresql-with-python";
 
     @LocalServerPort
     int port;
@@ -49,7 +51,7 @@ class LessonPageBrowserTest {
         driver.navigate().refresh();
 
         Lesson.QuizQuestion question = catalog.current()
-                .track("postgresql")
+                .track("fixture")
                 .orElseThrow()
                 .step("postgresql-with-python")
                 .orElseThrow()
@@ -117,7 +119,7 @@ class LessonPageBrowserTest {
                         .getAttribute("textContent"))
                 .isEqualTo("Rated “good”");
 
-        driver.get(url("/tracks/postgresql"));
+        driver.get(url("/tracks/fixture"));
         assertThat(driver.findElement(By.cssSelector(".track-progress")).getText())
                 .contains("1 of 36 completed")
                 .contains("3%");
@@ -176,7 +178,7 @@ class LessonPageBrowserTest {
         assertThat(browser.screenshot("lesson-375-dark")).exists();
 
         browser.width(1280);
-        driver.get(url("/tracks/postgresql"));
+        driver.get(url("/tracks/fixture"));
         assertThat(browser.screenshot("track-1280-dark")).exists();
     }
 

@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class LessonPageTest {
 
-    private static final String PAGE = "/tracks/postgresql/postgresql-with-python";
+    private static final String PAGE = "/tracks/fixture/postgresql-with-python";
 
     @LocalServerPort
     int port;
@@ -58,9 +58,9 @@ class LessonPageTest {
     @Test
     void breadcrumbLinksToTheTrackOutline() {
         Elements crumbs = page.select("nav.breadcrumb a");
-        assertThat(crumbs.eachAttr("href")).containsExactly("/", "/tracks/postgresql");
+        assertThat(crumbs.eachAttr("href")).containsExactly("/", "/tracks/fixture");
         assertThat(page.selectFirst("nav.breadcrumb").text())
-                .contains("postgresql")
+                .contains("fixture")
                 .contains("PostgreSQL with Python");
     }
 
@@ -143,7 +143,7 @@ class LessonPageTest {
     void quizOffersChoicesButNeverRevealsTheAnswer() {
         Elements questions = page.select("#check-yourself form.quiz-question");
         assertThat(questions).isNotEmpty();
-        assertThat(questions.first().attr("data-check-url")).startsWith("/api/quiz/postgresql/postgresql-with-python/");
+        assertThat(questions.first().attr("data-check-url")).startsWith("/api/quiz/fixture/postgresql-with-python/");
         Lesson lesson = lessonFromContent();
         String html = page.outerHtml();
         assertThat(html).doesNotContain("correct: true").doesNotContain("data-correct");
@@ -162,13 +162,13 @@ class LessonPageTest {
         Element discussion = page.getElementById("discussion");
         // the page is cached for everyone, so the thread list is loaded into it (discussion.js)
         assertThat(discussion.attr("data-discussion-url"))
-                .isEqualTo("/tracks/postgresql/postgresql-with-python/discussion");
+                .isEqualTo("/tracks/fixture/postgresql-with-python/discussion");
         assertThat(discussion.select("[data-discussion-list] a").attr("href"))
-                .isEqualTo("/tracks/postgresql/postgresql-with-python/discussion");
+                .isEqualTo("/tracks/fixture/postgresql-with-python/discussion");
         assertThat(discussion.select(".starter-topics li a[data-starter-topic]").eachAttr("href"))
                 .isNotEmpty()
-                .allMatch(href -> href.startsWith(
-                        "/login?continue=%2Ftracks%2Fpostgresql%2Fpostgresql-with-python%23discussion"));
+                .allMatch(href ->
+                        href.startsWith("/login?continue=%2Ftracks%2Ffixture%2Fpostgresql-with-python%23discussion"));
         assertThat(page.selectFirst(".signup-prompt").select("a").eachAttr("href"))
                 .contains("/signup", "/login");
     }
@@ -189,8 +189,8 @@ class LessonPageTest {
     @Test
     void previousNextAndMarkComplete() {
         Element nav = page.selectFirst("nav.lesson-nav");
-        assertThat(nav.selectFirst("a[rel=prev]").attr("href")).isEqualTo("/tracks/postgresql/consolidation");
-        assertThat(nav.selectFirst("a[rel=next]").attr("href")).isEqualTo("/tracks/postgresql/postgis-teaser");
+        assertThat(nav.selectFirst("a[rel=prev]").attr("href")).isEqualTo("/tracks/fixture/consolidation");
+        assertThat(nav.selectFirst("a[rel=next]").attr("href")).isEqualTo("/tracks/fixture/postgis-teaser");
         assertThat(nav.selectFirst("[data-mark-complete]").text()).isEqualTo("Mark lesson complete");
     }
 
@@ -205,8 +205,8 @@ class LessonPageTest {
 
     private static Lesson lessonFromContent() {
         return new ContentLoader()
-                .load(ContentFiles.fromDirectory(java.nio.file.Path.of("content")))
-                .track("postgresql")
+                .load(ContentFiles.fromDirectory(java.nio.file.Path.of(org.netverks.IntegrationTest.FIXTURE_CONTENT)))
+                .track("fixture")
                 .orElseThrow()
                 .step("postgresql-with-python")
                 .orElseThrow()

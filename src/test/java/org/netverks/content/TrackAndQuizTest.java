@@ -3,7 +3,6 @@ package org.netverks.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
 import org.netverks.web.Http;
@@ -11,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+/** Quiz answers and the content mirror; the pages themselves are in ContentPagesSliceTest. */
 @IntegrationTest
 class TrackAndQuizTest {
 
@@ -28,33 +28,6 @@ class TrackAndQuizTest {
     }
 
     @Test
-    void homeListsTheTracks() {
-        Document home = http().page("/");
-        assertThat(home.select(".track-list a").eachAttr("href")).contains("/tracks/postgresql");
-    }
-
-    @Test
-    void trackPageListsAll36StepsInOrderWithStateAndNextStep() {
-        Document track = http().page("/tracks/postgresql");
-        assertThat(track.select("#track-steps > li")).hasSize(36);
-        assertThat(track.select("#track-steps > li").get(32).text()).contains("PostgreSQL with Python");
-        assertThat(track.select("#track-steps li.step-soon").first().text()).contains("Coming soon");
-        assertThat(track.select("#track-steps li.step-available [data-step-state]")
-                        .first()
-                        .text())
-                .isEqualTo("Not started");
-        assertThat(track.selectFirst(".track-progress").text()).contains("0 of 36 completed");
-        assertThat(track.selectFirst("[data-next-step]").attr("href")).startsWith("/tracks/postgresql/");
-    }
-
-    @Test
-    void aComingSoonStepSaysSo() {
-        Document soon = http().page("/tracks/postgresql/postgis-teaser");
-        assertThat(soon.selectFirst("h1").text()).isEqualTo("A PostGIS teaser");
-        assertThat(soon.text()).contains("coming soon");
-    }
-
-    @Test
     void quizAnswersAreCheckedByTheServer() {
         Lesson.QuizQuestion question = firstQuestion();
         Lesson.QuizChoice right = question.choices().stream()
@@ -65,7 +38,7 @@ class TrackAndQuizTest {
                 .filter(c -> !c.correct())
                 .findFirst()
                 .orElseThrow();
-        String url = "/api/quiz/postgresql/postgresql-with-python/" + question.id();
+        String url = "/api/quiz/fixture/postgresql-with-python/" + question.id();
 
         HttpResponse<String> rightAnswer = http().postJson(url, "{\"choice\":\"" + right.id() + "\"}");
         assertThat(rightAnswer.statusCode()).isEqualTo(200);
@@ -79,7 +52,7 @@ class TrackAndQuizTest {
     @Test
     void malformedQuizSubmissionsGet400WithAMessage() {
         String url =
-                "/api/quiz/postgresql/postgresql-with-python/" + firstQuestion().id();
+                "/api/quiz/fixture/postgresql-with-python/" + firstQuestion().id();
         assertBadRequest(http().postJson(url, "{not json"), "not valid JSON");
         assertBadRequest(http().postJson(url, "{}"), "Send the chosen answer");
         assertBadRequest(http().postJson(url, "{\"choice\": \"zz\"}"), "is not one of this question's choices");
@@ -91,38 +64,24 @@ class TrackAndQuizTest {
 
     @Test
     void unknownQuizTargetsAre404s() {
-        assertThat(http().postJson("/api/quiz/postgresql/postgresql-with-python/nope", "{\"choice\":\"a\"}")
+        assertThat(http().postJson("/api/quiz/fixture/postgresql-with-python/nope", "{\"choice\":\"a\"}")
                         .statusCode())
                 .isEqualTo(404);
-        assertThat(http().postJson("/api/quiz/postgresql/nope/q", "{\"choice\":\"a\"}")
+        assertThat(http().postJson("/api/quiz/fixture/nope/q", "{\"choice\":\"a\"}")
                         .statusCode())
                 .isEqualTo(404);
-        assertThat(http().postJson("/api/quiz/postgresql/postgis-teaser/q", "{\"choice\":\"a\"}")
+        assertThat(http().postJson("/api/quiz/fixture/postgis-teaser/q", "{\"choice\":\"a\"}")
                         .statusCode())
                 .isEqualTo(404);
-    }
-
-    @Test
-    void unknownTracksAndLessonsGetA404PageWithoutStackTrace() {
-        for (String path : new String[] {"/tracks/nope", "/tracks/postgresql/nope", "/no/such/page"}) {
-            HttpResponse<String> response = http().get(path);
-            assertThat(response.statusCode()).as(path).isEqualTo(404);
-            assertThat(response.body())
-                    .as(path)
-                    .contains("Page not found")
-                    .contains("Learn Netverks")
-                    .doesNotContain("Exception")
-                    .doesNotContain("at org.");
-        }
     }
 
     @Test
     void theLoadedContentIsMirroredIntoTheDatabaseByStableIds() {
-        int rows = jdbc.sql("select count(*) from content_lesson where track_id = 'postgresql' and not retired")
+        int rows = jdbc.sql("select count(*) from content_lesson where track_id = 'fixture' and not retired")
                 .query(Integer.class)
                 .single();
         assertThat(rows).isEqualTo(36);
-        String python = jdbc.sql("select id from content_lesson where position = 33 and track_id = 'postgresql'")
+        String python = jdbc.sql("select id from content_lesson where position = 33 and track_id = 'fixture'")
                 .query(String.class)
                 .single();
         assertThat(python).isEqualTo("pg-postgresql-with-python");
@@ -156,7 +115,7 @@ class TrackAndQuizTest {
 
     private Lesson.QuizQuestion firstQuestion() {
         return catalog.current()
-                .track("postgresql")
+                .track("fixture")
                 .orElseThrow()
                 .step("postgresql-with-python")
                 .orElseThrow()

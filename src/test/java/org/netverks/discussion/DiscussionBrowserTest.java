@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
 import org.netverks.web.Browser;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The discussion in headless Chromium: another learner's hostile post stays inert, an anonymous
  * reader's Reply goes through log-in and back to the thread, and a starter topic is one click.
  */
+@Tag("browser")
 @IntegrationTest
 class DiscussionBrowserTest {
 
@@ -34,7 +36,7 @@ class DiscussionBrowserTest {
 
     @Test
     void hostileMarkupInAPostIsInertForAnotherLearner() {
-        String lesson = "/tracks/postgresql/first-select";
+        String lesson = "/tracks/fixture/first-select";
         Http attacker = Discussers.learner(port, "Mallory");
         String payload =
                 """
@@ -89,10 +91,7 @@ class DiscussionBrowserTest {
     void anAnonymousReplyGoesThroughLogInAndBackToTheThread() {
         Http asker = Discussers.learner(port, "Asker");
         String thread = Discussers.startThread(
-                asker,
-                "/tracks/postgresql/filtering-with-where",
-                "NULL in WHERE?",
-                "Why does `WHERE x <> 1` skip NULLs?");
+                asker, "/tracks/fixture/filtering-with-where", "NULL in WHERE?", "Why does `WHERE x <> 1` skip NULLs?");
         long comment = Discussers.post(asker, thread, null, "Because NULL <> 1 is NULL, not true.");
         String email = "replier-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         org.netverks.learner.Inbox.signUpAndConfirm(new Http(port), email, "Replier", Discussers.PASSWORD);
@@ -137,7 +136,7 @@ class DiscussionBrowserTest {
         String topic = "When does a RIGHT JOIN read better than a LEFT JOIN?";
         try (Browser browser = Browser.start()) {
             ChromeDriver driver = browser.driver();
-            driver.get(url("/tracks/postgresql/joins"));
+            driver.get(url("/tracks/fixture/joins"));
             browser.waitUpTo(Duration.ofSeconds(10))
                     .until(d ->
                             d.findElement(By.cssSelector("[data-discussion]")).getAttribute("data-discussion-loaded")
@@ -147,7 +146,7 @@ class DiscussionBrowserTest {
                     .contains("Be the first to ask a question");
             sectionShot(driver, "discussion-lesson-empty-1280");
 
-            logIn(browser, Discussers.learner(port, "Starter"), "/tracks/postgresql/joins");
+            logIn(browser, Discussers.learner(port, "Starter"), "/tracks/fixture/joins");
             List<WebElement> starters = driver.findElements(By.cssSelector("button[data-starter-topic]"));
             WebElement starter = starters.stream()
                     .filter(b -> b.getText().equals(topic))
@@ -157,12 +156,12 @@ class DiscussionBrowserTest {
             starter.click();
 
             browser.waitUpTo(Duration.ofSeconds(10))
-                    .until(ExpectedConditions.urlMatches(".*/tracks/postgresql/joins/discussion/\\d+$"));
+                    .until(ExpectedConditions.urlMatches(".*/tracks/fixture/joins/discussion/\\d+$"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(topic);
             assertThat(driver.findElement(By.cssSelector("#comment-body")).isDisplayed())
                     .isTrue();
 
-            driver.get(url("/tracks/postgresql/joins"));
+            driver.get(url("/tracks/fixture/joins"));
             browser.waitUpTo(Duration.ofSeconds(10))
                     .until(d ->
                             d.findElement(By.cssSelector("[data-discussion]")).getAttribute("data-discussion-loaded")

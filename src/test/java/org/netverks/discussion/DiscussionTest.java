@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class DiscussionTest {
 
-    private static final String LESSON = "/tracks/postgresql/first-select";
+    private static final String LESSON = "/tracks/fixture/first-select";
 
     @LocalServerPort
     int port;
@@ -37,7 +37,7 @@ class DiscussionTest {
     @Test
     void aLearnersPostsAreInTheirExportAndGoWithTheirAccount() {
         Http leaver = learner(port, "leaver");
-        String thread = startThread(leaver, "/tracks/postgresql/joins", "Leaving soon", "opening words of the leaver");
+        String thread = startThread(leaver, "/tracks/fixture/joins", "Leaving soon", "opening words of the leaver");
         long comment = post(leaver, thread, null, "a comment that should vanish");
         Http stayer = learner(port, "stayer");
         post(stayer, thread, comment, "a reply that stays");
@@ -81,7 +81,7 @@ class DiscussionTest {
                         .page(LESSON + "/discussion")
                         .select("a[data-start-thread]")
                         .attr("href"))
-                .isEqualTo("/login?continue=%2Ftracks%2Fpostgresql%2Ffirst-select%2Fdiscussion%2Fnew");
+                .isEqualTo("/login?continue=%2Ftracks%2Ffixture%2Ffirst-select%2Fdiscussion%2Fnew");
 
         HttpResponse<String> forged = anonymous.postForm(thread + "/posts", Map.of("body", "anonymous words"));
         assertThat(forged.statusCode()).isEqualTo(302);
@@ -90,7 +90,7 @@ class DiscussionTest {
                         + java.net.URLEncoder.encode(thread, java.nio.charset.StandardCharsets.UTF_8));
         HttpResponse<String> newThread = anonymous.postForm(LESSON + "/discussion", Map.of("title", "t", "body", "b"));
         assertThat(newThread.headers().firstValue("Location").orElseThrow())
-                .endsWith("/login?continue=%2Ftracks%2Fpostgresql%2Ffirst-select%23discussion");
+                .endsWith("/login?continue=%2Ftracks%2Ffixture%2Ffirst-select%23discussion");
         assertThat(anonymous.page(thread).text()).doesNotContain("anonymous words");
     }
 
@@ -152,8 +152,7 @@ class DiscussionTest {
             assertThat(json.body()).contains("only its author can edit or delete it");
             // another lesson's address for the same post
             assertThat(intruder.postForm(
-                                    "/tracks/postgresql/joins/discussion/" + id(thread) + "/posts/" + comment
-                                            + "/delete",
+                                    "/tracks/fixture/joins/discussion/" + id(thread) + "/posts/" + comment + "/delete",
                                     Map.of())
                             .statusCode())
                     .isEqualTo(403);
@@ -311,7 +310,7 @@ class DiscussionTest {
 
     @Test
     void threadsArePagedNewestActivityFirstWithCounts() {
-        String lesson = "/tracks/postgresql/indexes";
+        String lesson = "/tracks/fixture/indexes";
         jdbc.sql("delete from discussion_thread where lesson_id = 'pg-indexes'").update();
         List<String> threads = new java.util.ArrayList<>();
         for (int learner = 0; learner < 5; learner++) {
@@ -387,15 +386,14 @@ class DiscussionTest {
                         .statusCode())
                 .isEqualTo(400);
 
-        HttpResponse<String> noLesson = learner.postForm(
-                "/tracks/postgresql/no-such-lesson/discussion", Map.of("title", "Lost", "body", "words"));
+        HttpResponse<String> noLesson =
+                learner.postForm("/tracks/fixture/no-such-lesson/discussion", Map.of("title", "Lost", "body", "words"));
         assertThat(noLesson.statusCode()).isEqualTo(404);
         assertThat(Jsoup.parse(noLesson.body()).text()).contains("no lesson called “no-such-lesson”");
         assertThat(learner.get("/tracks/nowhere/first-select/discussion").statusCode())
                 .isEqualTo(404);
         assertThat(learner.get(LESSON + "/discussion/999999999").statusCode()).isEqualTo(404);
-        assertThat(learner.get("/tracks/postgresql/joins/discussion/" + id(thread))
-                        .statusCode())
+        assertThat(learner.get("/tracks/fixture/joins/discussion/" + id(thread)).statusCode())
                 .as("a thread only under its own lesson")
                 .isEqualTo(404);
         assertThat(learner.postForm(LESSON + "/discussion/999999999/posts", Map.of("body", "x"))
@@ -460,16 +458,16 @@ class DiscussionTest {
         String topic = "How do I debug a join that returns too many rows?";
         Http first = learner(port, "Starter");
         HttpResponse<String> started =
-                first.postForm("/tracks/postgresql/joins/discussion/starter", Map.of("topic", topic));
+                first.postForm("/tracks/fixture/joins/discussion/starter", Map.of("topic", topic));
         assertThat(started.statusCode()).isEqualTo(303);
         String thread = started.headers().firstValue("Location").orElseThrow();
         assertThat(new Http(port).page(thread).select("h1").text()).isEqualTo(topic);
         HttpResponse<String> again =
-                learner(port, "Second").postForm("/tracks/postgresql/joins/discussion/starter", Map.of("topic", topic));
+                learner(port, "Second").postForm("/tracks/fixture/joins/discussion/starter", Map.of("topic", topic));
         assertThat(again.headers().firstValue("Location").orElseThrow())
                 .as("the open thread, not a copy")
                 .isEqualTo(thread);
-        assertThat(first.postForm("/tracks/postgresql/joins/discussion/starter", Map.of("topic", "Anything I like"))
+        assertThat(first.postForm("/tracks/fixture/joins/discussion/starter", Map.of("topic", "Anything I like"))
                         .statusCode())
                 .isEqualTo(400);
     }

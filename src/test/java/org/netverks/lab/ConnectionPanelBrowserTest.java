@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
 import org.netverks.web.Browser;
@@ -18,6 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** "Connect your own client" in Chromium: where the details work, and new ones after a reset. */
+@Tag("browser")
 @IntegrationTest
 class ConnectionPanelBrowserTest {
 
@@ -37,7 +39,7 @@ class ConnectionPanelBrowserTest {
     void thePanelSaysWhereTheDetailsWorkAndShowsNewOnesAfterAReset() throws IOException {
         browser = Browser.start();
         ChromeDriver driver = browser.driver();
-        driver.get("http://localhost:" + port + "/tracks/postgresql/joins");
+        driver.get("http://localhost:" + port + "/tracks/fixture/joins");
         WebElement panel = browser.waitUpTo(Duration.ofSeconds(15))
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-lab-connect] summary")));
         panel.click();

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class ExerciseApiTest {
 
-    private static final String LESSON = "/api/lab/postgresql/first-select";
+    private static final String LESSON = "/api/lab/fixture/first-select";
     private static final String EXERCISES = LESSON + "/exercises";
     private static final String CONTACT_RIGHT =
             "select id, full_name || ' <' || email || '>' as contact from customers";
@@ -49,7 +49,7 @@ class ExerciseApiTest {
 
     private List<Exercise> shipped() {
         return content.current()
-                .lesson("postgresql", "first-select")
+                .lesson("fixture", "first-select")
                 .orElseThrow()
                 .lesson()
                 .exercises();
@@ -65,7 +65,7 @@ class ExerciseApiTest {
         assertThat(contact.get("hints").asInt()).isEqualTo(2);
         assertThat(contact.get("solution").isNull()).isTrue();
         assertThat(contact.get("rules").toString()).contains("Row order does not matter.", "Column names must match");
-        String page = http.get("/tracks/postgresql/first-select").body();
+        String page = http.get("/tracks/fixture/first-select").body();
         assertThat(page).contains("A contact label for every customer", "Row order does not matter.");
         for (Exercise exercise : shipped()) {
             String solution = exercise.solution().strip();
@@ -156,12 +156,11 @@ class ExerciseApiTest {
                 .isEqualTo("The lesson “Your first SELECT” has no exercise 'nope'.");
         assertThat(json(
                                 http.postJson(
-                                        "/api/lab/postgresql/no-such-lesson/exercises/x/check",
-                                        "{\"sql\": \"select 1\"}"),
+                                        "/api/lab/fixture/no-such-lesson/exercises/x/check", "{\"sql\": \"select 1\"}"),
                                 404)
                         .get("error")
                         .asString())
-                .contains("There is no lesson postgresql/no-such-lesson");
+                .contains("There is no lesson fixture/no-such-lesson");
         assertThat(json(check(http, "contact-label", "  \n "), 400).get("error").asString())
                 .contains("Your answer is empty");
         assertThat(json(http.postJson(EXERCISES + "/contact-label/check", "{}"), 400)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
 import org.netverks.web.Browser;
@@ -15,6 +16,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A learner works through an exercise in Chromium: a wrong answer, its feedback, a hint, the solve, a reload. */
+@Tag("browser")
 @IntegrationTest
 class ExerciseBrowserTest {
 
@@ -93,7 +95,7 @@ class ExerciseBrowserTest {
         driver.executeScript("arguments[0].scrollIntoView()", again);
         browser.screenshot("exercise-375");
 
-        driver.get("http://localhost:" + port + "/tracks/postgresql");
+        driver.get("http://localhost:" + port + "/tracks/fixture");
         WebElement step = driver.findElement(By.cssSelector("li[data-lesson-id='pg-first-select']"));
         browser.waitUpTo(Duration.ofSeconds(5)).until(d -> step.findElement(By.cssSelector("[data-step-exercises]"))
                 .getText()
@@ -101,7 +103,7 @@ class ExerciseBrowserTest {
     }
 
     private void open() {
-        driver.get("http://localhost:" + port + "/tracks/postgresql/first-select");
+        driver.get("http://localhost:" + port + "/tracks/fixture/first-select");
         browser.waitUpTo(Duration.ofSeconds(15))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-lab-editor] .cm-content")));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
 import org.netverks.web.Browser;
@@ -17,6 +18,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A learner uses the lab in Chromium: keyboard run, an error marked in the editor, \d, a plan tree, reset. */
+@Tag("browser")
 @IntegrationTest
 class LabBrowserTest {
 
@@ -30,7 +32,7 @@ class LabBrowserTest {
     void start() {
         browser = Browser.start();
         driver = browser.driver();
-        driver.get("http://localhost:" + port + "/tracks/postgresql/joins");
+        driver.get("http://localhost:" + port + "/tracks/fixture/joins");
         browser.waitUpTo(Duration.ofSeconds(15))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-lab-editor] .cm-content")));
     }

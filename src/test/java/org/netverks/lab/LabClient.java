@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** One learner using the lab API from outside, with their own session (an HTTP client with cookies). */
 final class LabClient {
 
-    static final String LESSON = "/api/lab/postgresql/postgresql-with-python";
+    static final String LESSON = "/api/lab/fixture/postgresql-with-python";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final Http http;

@@ -116,7 +116,7 @@ class LabRoleRepairTest {
 
     private static HttpResponse<String> check(Http http, String sql) {
         HttpResponse<String> response = http.postJson(
-                "/api/lab/postgresql/first-select/exercises/contact-label/check",
+                "/api/lab/fixture/first-select/exercises/contact-label/check",
                 JsonMapper.builder().build().writeValueAsString(Map.of("sql", sql)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response;

@@ -44,7 +44,7 @@ class LabSandboxRaceTest {
                 // the session and its learner key first (a check uses a copy of its own, not the learner's sandbox)
                 assertThat(learner.http()
                                 .postJson(
-                                        "/api/lab/postgresql/first-select/exercises/contact-label/check",
+                                        "/api/lab/fixture/first-select/exercises/contact-label/check",
                                         "{\"sql\": \"select 1\"}")
                                 .statusCode())
                         .isEqualTo(200);

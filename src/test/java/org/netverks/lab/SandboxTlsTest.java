@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * The embedded sandbox cluster opened to other machines, as an operator configures it: every
  * interface, a fixed port, the host name learners use, and the operator's certificate. Learners
  * reach it over TLS only; the admin role not at all from the network; the lab itself as before.
- * A second app of its own (data under target/test-data-tls).
+ * A second app of its own (data under target/test-data/<pid>/tls).
  *
  * <p>Every connection stays in 127.0.0.0/8 (this workplace allows no other traffic, not even to
  * the machine's own interface address): a learner's computer is played by a JDBC client whose
@@ -39,11 +39,15 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "netverks.data-dir=target/test-data-tls",
+            "netverks.data-dir=${test-data.dir}/tls",
+            "netverks.content-dir=" + org.netverks.IntegrationTest.FIXTURE_CONTENT,
             "netverks.lab.warm-pool-size=0",
             "netverks.lab.creations-per-client-per-hour=10000",
             "netverks.lab.listen-addresses=*"
         })
+// an app of its own that no other class reuses: stopped after this class, so that its clusters and
+// background jobs do not run on through the rest of the suite
+@org.springframework.test.annotation.DirtiesContext
 class SandboxTlsTest {
 
     private static final Path TLS = Path.of("target/test-tls").toAbsolutePath();
@@ -187,7 +191,7 @@ class SandboxTlsTest {
     }
 
     private static String adminPassword() throws IOException {
-        return Files.readString(Path.of("target/test-data-tls/sandbox-admin-password"))
+        return Files.readString(org.netverks.platform.TestData.dir("tls").resolve("sandbox-admin-password"))
                 .strip();
     }
 

@@ -3,6 +3,7 @@ package org.netverks.learner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
 import org.netverks.web.Browser;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * up and confirms their address with the link: the progress is in the account, and a second, fresh
  * browser that logs in sees the same.
  */
+@Tag("browser")
 @IntegrationTest
 class AccountBrowserTest {
 
@@ -32,7 +34,7 @@ class AccountBrowserTest {
     @Test
     void progressMadeBeforeSigningUpFollowsTheLearnerToAnotherBrowser() {
         String email = Learners.uniqueEmail("roamer");
-        String lesson = "http://localhost:" + port + "/tracks/postgresql/joins";
+        String lesson = "http://localhost:" + port + "/tracks/fixture/joins";
         try (Browser first = Browser.start()) {
             ChromeDriver driver = first.driver();
             driver.get(lesson);
@@ -61,7 +63,7 @@ class AccountBrowserTest {
             assertThat(waitFor(first, "#confirm-title").getText()).isEqualTo("Confirm your e-mail address");
             screenshots(first, "account-confirm");
             driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-            first.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/tracks/postgresql/joins"));
+            first.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/tracks/fixture/joins"));
             assertProgressShown(first, "Saved to your account");
 
             driver.get("http://localhost:" + port + "/me");
@@ -80,14 +82,14 @@ class AccountBrowserTest {
         }
         try (Browser second = Browser.start()) {
             ChromeDriver driver = second.driver();
-            driver.get("http://localhost:" + port + "/login?continue=%2Ftracks%2Fpostgresql%2Fjoins");
+            driver.get("http://localhost:" + port + "/login?continue=%2Ftracks%2Ffixture%2Fjoins");
             waitFor(second, "#email").sendKeys(email);
             driver.findElement(By.id("password")).sendKeys(Learners.PASSWORD);
             driver.findElement(By.cssSelector("form button[type=submit]")).click();
-            second.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/tracks/postgresql/joins"));
+            second.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/tracks/fixture/joins"));
             assertProgressShown(second, "Saved to your account");
 
-            driver.get("http://localhost:" + port + "/tracks/postgresql");
+            driver.get("http://localhost:" + port + "/tracks/fixture");
             second.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("[data-completed-count]"))
                     .getText()
                     .equals("1"));
@@ -116,7 +118,7 @@ class AccountBrowserTest {
             driver.findElement(By.cssSelector("main form button[type=submit]")).click();
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/me"));
 
-            driver.get("http://localhost:" + port + "/tracks/postgresql/joins/discussion/new");
+            driver.get("http://localhost:" + port + "/tracks/fixture/joins/discussion/new");
             waitFor(browser, "#thread-title").sendKeys("Why LEFT JOIN?");
             driver.findElement(By.id("thread-body")).sendKeys("A question.");
             driver.findElement(By.cssSelector("main form button[type=submit]")).click();

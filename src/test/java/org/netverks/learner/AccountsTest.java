@@ -122,7 +122,7 @@ class AccountsTest {
     @Test
     void theConfirmationLinkSignsInWithANewSessionAndCsrfTokenAndLoggingOutEndsIt() {
         Http http = http();
-        http.postJson("/api/lab/postgresql/joins/run", "{\"sql\": \"select 1\"}"); // an anonymous session exists
+        http.postJson("/api/lab/fixture/joins/run", "{\"sql\": \"select 1\"}"); // an anonymous session exists
         String anonymousSession = http.cookie("SESSION");
         String anonymousToken = http.cookie("XSRF-TOKEN");
         String email = Learners.uniqueEmail("ana");
@@ -137,7 +137,7 @@ class AccountsTest {
                                         "password",
                                         Learners.PASSWORD,
                                         "continue",
-                                        "/tracks/postgresql/joins"))
+                                        "/tracks/fixture/joins"))
                         .statusCode())
                 .isEqualTo(200);
         assertThat(http.get("/me").statusCode())
@@ -156,7 +156,7 @@ class AccountsTest {
         assertThat(confirmed.statusCode()).isEqualTo(303);
         assertThat(confirmed.headers().firstValue("Location").orElseThrow())
                 .as("back where the learner signed up from")
-                .isEqualTo("/tracks/postgresql/joins");
+                .isEqualTo("/tracks/fixture/joins");
         assertThat(http.cookie("SESSION")).isNotNull().isNotEqualTo(anonymousSession);
         http.get("/");
         assertThat(http.cookie("XSRF-TOKEN"))
@@ -184,15 +184,15 @@ class AccountsTest {
     void logInChangesTheSessionIdAndGoesBackWhereTheLearnerWas() {
         String email = Learners.signUp(http(), "bo");
         Http http = http();
-        http.get("/tracks/postgresql/joins");
-        http.postJson("/api/lab/postgresql/joins/run", "{\"sql\": \"select 1\"}"); // an anonymous session exists
+        http.get("/tracks/fixture/joins");
+        http.postJson("/api/lab/fixture/joins/run", "{\"sql\": \"select 1\"}"); // an anonymous session exists
         String before = http.cookie("SESSION");
         HttpResponse<String> login = http.postForm(
                 "/login",
-                Map.of("email", email, "password", Learners.PASSWORD, "continue", "/tracks/postgresql/joins#lab"));
+                Map.of("email", email, "password", Learners.PASSWORD, "continue", "/tracks/fixture/joins#lab"));
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElseThrow())
-                .isEqualTo("http://localhost:" + port + "/tracks/postgresql/joins#lab");
+                .isEqualTo("http://localhost:" + port + "/tracks/fixture/joins#lab");
         assertThat(http.cookie("SESSION")).isNotEqualTo(before);
         HttpResponse<String> elsewhere = Learners.logIn(http(), email, Learners.PASSWORD);
         assertThat(http().postForm(
@@ -446,8 +446,8 @@ class AccountsTest {
                 .as("progress still syncs")
                 .isEqualTo(200);
 
-        HttpResponse<String> refused = http.postForm(
-                "/tracks/postgresql/joins/discussion", Map.of("title", "Why LEFT?", "body", "A question"));
+        HttpResponse<String> refused =
+                http.postForm("/tracks/fixture/joins/discussion", Map.of("title", "Why LEFT?", "body", "A question"));
         assertThat(refused.statusCode()).isEqualTo(403);
         Document page = Jsoup.parse(refused.body());
         assertThat(page.selectFirst("h1").text()).isEqualTo("Confirm your e-mail address first");
@@ -469,9 +469,7 @@ class AccountsTest {
         assertThat(http.postForm("/confirm/" + Inbox.confirmationToken(email), Map.of())
                         .statusCode())
                 .isEqualTo(303);
-        assertThat(http.postForm(
-                                "/tracks/postgresql/joins/discussion",
-                                Map.of("title", "Why LEFT?", "body", "A question"))
+        assertThat(http.postForm("/tracks/fixture/joins/discussion", Map.of("title", "Why LEFT?", "body", "A question"))
                         .statusCode())
                 .as("confirmed: posting works")
                 .isEqualTo(303);

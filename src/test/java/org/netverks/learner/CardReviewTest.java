@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
 import org.netverks.web.Browser;
@@ -58,6 +59,7 @@ class CardReviewTest {
     }
 
     @Test
+    @Tag("browser")
     void reviewingADueCardInTheBrowserSchedulesItsNextReview() {
         String email = Learners.uniqueEmail("reviewer");
         Http http = new Http(port);

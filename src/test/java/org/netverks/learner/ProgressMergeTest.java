@@ -109,15 +109,14 @@ class ProgressMergeTest {
     void quizResultsAreCheckedAgainstTheContentNotTakenFromTheBrowser() {
         Http http = new Http(port);
         Learners.signUp(http, "quiz");
-        String lesson = http.get("/tracks/postgresql/joins").body();
+        String lesson = http.get("/tracks/fixture/joins").body();
         org.jsoup.nodes.Element question = org.jsoup.Jsoup.parse(lesson).selectFirst("form.quiz-question");
         String questionId = question.attr("data-question-id");
         JsonNode stored = null;
         java.time.Instant answeredAt = java.time.Instant.parse("2026-11-01T10:00:00Z");
         for (org.jsoup.nodes.Element choice : question.select("input[name=choice]")) {
             String verdict = http.postJson(
-                            "/api/quiz/postgresql/joins/" + questionId,
-                            "{\"choice\": \"" + choice.attr("value") + "\"}")
+                            "/api/quiz/fixture/joins/" + questionId, "{\"choice\": \"" + choice.attr("value") + "\"}")
                     .body();
             boolean right = JSON.readTree(verdict).get("correct").asBoolean();
             stored = merge(

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
 import org.netverks.NetverksApplication;
+import org.netverks.platform.TestData;
 import org.netverks.web.Http;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,7 +42,8 @@ class SessionsAcrossInstancesTest {
                         "--spring.datasource.username=" + platform.getUsername(),
                         "--spring.datasource.password="
                                 + (platform.getPassword() == null ? "" : platform.getPassword()),
-                        "--netverks.data-dir=target/test-data-second-instance",
+                        "--netverks.data-dir=" + TestData.dir("second-instance"),
+                        "--netverks.content-dir=" + IntegrationTest.FIXTURE_CONTENT,
                         "--netverks.lab.warm-pool-size=0",
                         // the same configuration as the first instance: moderators are whom the configuration names
                         "--netverks.moderators=moderator@example.org")) {

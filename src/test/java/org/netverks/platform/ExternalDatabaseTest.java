@@ -29,7 +29,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "netverks.data-dir=target/unused-data-dir")
+        properties = {
+            "netverks.data-dir=${test-data.dir}/unused",
+            "netverks.content-dir=" + org.netverks.IntegrationTest.FIXTURE_CONTENT
+        })
+// an app of its own that no other class reuses: stopped after this class, so that its clusters and
+// background jobs do not run on through the rest of the suite
+@org.springframework.test.annotation.DirtiesContext
 class ExternalDatabaseTest {
 
     @TempDir
@@ -39,7 +45,7 @@ class ExternalDatabaseTest {
     static Path externalSandboxDir;
 
     private static final String SANDBOX_ADMIN_PASSWORD = "ExternalSandbox0Admin0Password";
-    private static final String RUN = "/api/lab/postgresql/postgresql-with-python/run";
+    private static final String RUN = "/api/lab/fixture/postgresql-with-python/run";
 
     private static EmbeddedPostgresServer external;
     private static EmbeddedPostgresServer externalSandboxes;
@@ -80,7 +86,7 @@ class ExternalDatabaseTest {
                         .single())
                 .as("Flyway migrated it and the content was recorded")
                 .isEqualTo(36);
-        assertThat(Path.of("target/unused-data-dir/platform"))
+        assertThat(TestData.dir("unused").resolve("platform"))
                 .as("no embedded platform cluster")
                 .doesNotExist();
     }

@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class BadInputTest {
 
-    private static final String LESSON = "/tracks/postgresql/first-select";
+    private static final String LESSON = "/tracks/fixture/first-select";
 
     @LocalServerPort
     int port;
@@ -100,7 +100,7 @@ class BadInputTest {
         RawHttp.Response wildcard = raw(
                 http,
                 "POST",
-                "/api/quiz/postgresql/first-select/select-result-set",
+                "/api/quiz/fixture/first-select/select-result-set",
                 "application/*",
                 "{\"choice\":\"a\"}".getBytes(StandardCharsets.US_ASCII));
         assertThat(wildcard.status()).isEqualTo(415);
@@ -129,7 +129,7 @@ class BadInputTest {
     void aCheckWhoseResultIsTooLargeSaysWhichLimit() {
         Http http = new Http(port);
         HttpResponse<String> check = http.postJson(
-                "/api/lab/postgresql/first-select/exercises/price-with-tax/check",
+                "/api/lab/fixture/first-select/exercises/price-with-tax/check",
                 "{\"sql\":\"select repeat('x', 1000000) from generate_series(1,100)\"}");
         assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
         assertThat(check.body()).contains("\"limit\"").containsIgnoringCase("result");

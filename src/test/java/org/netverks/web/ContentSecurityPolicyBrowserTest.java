@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
 import org.openqa.selenium.By;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * import map), highlighted code and the discussion loads with no violation at all, while a
  * script injected into the page is refused.
  */
+@Tag("browser")
 @IntegrationTest
 class ContentSecurityPolicyBrowserTest {
 
@@ -52,7 +54,7 @@ class ContentSecurityPolicyBrowserTest {
 
     @Test
     void aLessonWithTheLabHighlightingAndDiscussionLoadsWithNoViolation() {
-        driver.get("http://localhost:" + port + "/tracks/postgresql/joins");
+        driver.get("http://localhost:" + port + "/tracks/fixture/joins");
         browser.waitUpTo(Duration.ofSeconds(15))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-lab-editor] .cm-content")));
         browser.waitUpTo(Duration.ofSeconds(10))
@@ -66,7 +68,7 @@ class ContentSecurityPolicyBrowserTest {
 
     @Test
     void anInjectedInlineScriptIsRefused() {
-        driver.get("http://localhost:" + port + "/tracks/postgresql/first-select");
+        driver.get("http://localhost:" + port + "/tracks/fixture/first-select");
         browser.waitUpTo(Duration.ofSeconds(10))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main")));
         driver.executeScript(

@@ -45,7 +45,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @IntegrationTest
 class WebFuzzTest {
 
-    private static final String TRACK = "postgresql";
+    private static final String TRACK = "fixture";
     private static final String LESSON = "first-select";
     private static final String EXERCISE = "price-with-tax";
     private static final String NUL_JSON = "x\\u0000y";

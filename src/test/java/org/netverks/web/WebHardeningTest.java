@@ -26,7 +26,7 @@ class WebHardeningTest {
     @Test
     void pagesCarryAStrictContentSecurityPolicyAndASameOriginReferrerPolicy() {
         Http http = new Http(port);
-        for (String path : List.of("/", "/tracks/postgresql/first-select", "/reset/some-token", "/login", "/nowhere")) {
+        for (String path : List.of("/", "/tracks/fixture/first-select", "/reset/some-token", "/login", "/nowhere")) {
             HttpResponse<String> page = http.get(path);
             String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
             assertThat(policy)
@@ -138,7 +138,7 @@ class WebHardeningTest {
             visitor.get("/");
             csrf = visitor.cookie("XSRF-TOKEN");
         }
-        return "POST /api/quiz/postgresql/first-select/select-result-set HTTP/1.1\r\nHost: localhost\r\n"
+        return "POST /api/quiz/fixture/first-select/select-result-set HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/json\r\nCookie: XSRF-TOKEN=" + csrf + "\r\nX-XSRF-TOKEN: " + csrf
                 + "\r\nContent-Length: 100\r\n\r\n{";
     }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.netverks.lab.PracticeDatabase;
 
 /** Reading a learner's EXPLAIN and rewriting it to FORMAT JSON without changing anything else. */
 class ExplainStatementTest {
@@ -149,7 +150,7 @@ class ExplainStatementTest {
     /** The rewritten statements are what PostgreSQL accepts, and fail where the learner's would. */
     @Test
     void rewrittenStatementsRunOnPostgres() throws Exception {
-        try (Connection connection = PracticeDatabase.connect()) {
+        try (Connection connection = PracticeDatabase.get().connectForPlans()) {
             for (String sql : new String[] {
                 "EXPLAIN ANALYSE SELECT 1",
                 "explain (analyze true, format text) select 1",

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.netverks.lab.PracticeDatabase;
 
 /**
  * The text we draw from FORMAT JSON is, character for character, what PostgreSQL prints in FORMAT
@@ -78,7 +79,7 @@ class PlanTextEquivalenceTest {
 
     private Comparison compare(Corpus.Case example, boolean masked) throws Exception {
         String jsonSql = ExplainStatement.parse(example.explain()).orElseThrow().jsonSql();
-        try (Connection connection = PracticeDatabase.connect()) {
+        try (Connection connection = PracticeDatabase.get().connectForPlans()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 for (String setUp : example.setUp()) {

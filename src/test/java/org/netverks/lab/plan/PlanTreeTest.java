@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.netverks.lab.PracticeDatabase;
 import org.netverks.lab.shared.PlanNode;
 
 /** The tree view's side of a rendered plan, from plans PostgreSQL 17 made on the practice data. */
@@ -188,7 +189,7 @@ class PlanTreeTest {
     }
 
     private PlanResult explain(String... statements) throws Exception {
-        try (Connection connection = PracticeDatabase.connect()) {
+        try (Connection connection = PracticeDatabase.get().connectForPlans()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 for (int i = 0; i < statements.length - 1; i++) {

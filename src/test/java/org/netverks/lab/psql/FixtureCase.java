@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.netverks.lab.PracticeDatabase;
 
 /** One line of psql/commands.tsv: a command whose output psql printed into psql/fixtures/. */
 record FixtureCase(String name, String mode, String command) {

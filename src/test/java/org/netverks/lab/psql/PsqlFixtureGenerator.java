@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.netverks.lab.PracticeDatabase;
 
 /**
  * Regenerates psql/fixtures/ by running the real psql client against the same database the tests

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.netverks.lab.PracticeDatabase;
 import org.netverks.lab.shared.DisplaySettings;
 
 /** What the fixtures cannot show: settings, safety, session state, and the lab's own messages. */

@@ -79,7 +79,7 @@ class OutsideClientActivityTest {
     }
 
     private JsonNode newLearnersConnectionDetails() {
-        HttpResponse<String> response = new Http(port).getJson("/api/lab/postgresql/postgresql-with-python/connection");
+        HttpResponse<String> response = new Http(port).getJson("/api/lab/fixture/postgresql-with-python/connection");
         assertThat(response.statusCode()).isEqualTo(200);
         return JsonMapper.builder().build().readTree(response.body());
     }

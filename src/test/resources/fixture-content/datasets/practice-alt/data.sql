@@ -1,0 +1,206 @@
+-- Rows for the hidden practice-alt dataset. Deterministic: the same rows on every run.
+-- Ids start well away from practice's (customers 101-140, accounts 201-252,
+-- products 301-324, orders 1001-1075), and rows are not inserted in date order,
+-- so an answer that hard-codes ids or leans on insertion order gives a wrong result.
+
+-- Seven customers have no phone (NULL). Customers 115 and 127 signed up at the
+-- same moment. Insertion order is not sign-up order.
+INSERT INTO customers (id, email, full_name, country, phone, created_at) OVERRIDING SYSTEM VALUE VALUES
+    (101, 'oskar.nilsson@example.net',     'Oskar Nilsson',     'SE', '+46 31 555 0101',   '2024-05-03 08:15:00+00'),
+    (102, 'ines.barros@example.com',       'Inês Barros',       'PT', '+351 21 555 0102',  '2022-11-19 14:02:00+00'),
+    (103, 'tomasz.wrobel@example.org',     'Tomasz Wróbel',     'PL', NULL,                '2025-02-11 10:40:00+00'),
+    (104, 'amelie.fontaine@example.com',   'Amélie Fontaine',   'FR', '+33 2 40 55 0104',  '2023-07-07 07:07:00+00'),
+    (105, 'kwame.asante@example.com',      'Kwame Asante',      'GH', '+233 24 555 0105',  '2024-12-31 23:30:00+00'),
+    (106, 'sofia.lombardi@example.net',    'Sofia Lombardi',    'IT', '+39 011 555 0106',  '2023-01-02 09:00:00+00'),
+    (107, 'mateo.herrera@example.com',     'Mateo Herrera',     'AR', '+54 11 5555 0107',  '2024-02-29 18:45:00+00'),
+    (108, 'hannah.becker@example.com',     'Hannah Becker',     'DE', '+49 711 555 0108',  '2022-08-14 12:30:00+00'),
+    (109, 'ravi.menon@example.org',        'Ravi Menon',        'IN', '+91 80 5555 0109',  '2025-06-30 05:55:00+00'),
+    (110, 'emily.clarke@example.com',      'Emily Clarke',      'GB', '+44 161 555 0110',  '2023-10-10 10:10:00+00'),
+    (111, 'jakub.dvorak@example.net',      'Jakub Dvořák',      'CZ', NULL,                '2024-03-17 16:20:00+00'),
+    (112, 'lucia.fernandez@example.com',   'Lucía Fernández',   'ES', '+34 93 555 0112',   '2022-12-24 20:00:00+00'),
+    (113, 'noor.rahman@example.org',       'Noor Rahman',       'BD', '+880 2 5555 0113',  '2025-04-01 00:00:00+00'),
+    (114, 'finn.jansen@example.com',       'Finn Jansen',       'NL', '+31 20 555 0114',   '2023-05-21 13:13:00+00'),
+    (115, 'mei.lin@example.com',           'Mei Lin',           'CN', '+86 10 5555 0115',  '2024-09-01 09:30:00+00'),
+    (116, 'george.papas@example.net',      'George Papas',      'GR', '+30 21 0555 0116',  '2022-09-09 09:09:00+00'),
+    (117, 'olga.ivanova@example.com',      'Olga Ivanova',      'BG', '+359 52 555 0117',  '2025-08-08 08:08:00+00'),
+    (118, 'sean.kelly@example.org',        'Seán Kelly',        'IE', NULL,                '2023-03-03 03:03:00+00'),
+    (119, 'yara.haddad@example.com',       'Yara Haddad',       'LB', '+961 1 555 0119',   '2024-07-15 11:45:00+00'),
+    (120, 'marcus.johnson@example.com',    'Marcus Johnson',    'US', '+1 312 555 0120',   '2022-10-01 15:00:00+00'),
+    (121, 'anna.berg@example.net',         'Anna Berg',         'SE', '+46 8 555 0121',    '2023-12-12 12:12:00+00'),
+    (122, 'diego.silva@example.com',       'Diego Silva',       'BR', '+55 21 5555 0122',  '2025-01-20 17:35:00+00'),
+    (123, 'leila.karimi@example.org',      'Leila Karimi',      'DE', '+49 69 555 0123',   '2024-11-05 06:50:00+00'),
+    (124, 'pierre.dubois@example.com',     'Pierre Dubois',     'FR', NULL,                '2023-08-30 19:25:00+00'),
+    (125, 'chen.wei@example.com',          'Chen Wei',          'CN', '+86 21 5555 0125',  '2025-09-14 14:14:00+00'),
+    (126, 'fatima.zahra@example.net',      'Fatima Zahra',      'MA', '+212 5 2255 0126',  '2024-01-01 00:00:00+00'),
+    (127, 'lars.eriksen@example.com',      'Lars Eriksen',      'NO', '+47 22 55 0127',    '2024-09-01 09:30:00+00'),
+    (128, 'julia.nowak@example.org',       'Julia Nowak',       'PL', '+48 22 555 0128',   '2022-07-04 10:00:00+00'),
+    (129, 'kenji.mori@example.com',        'Kenji Mori',        'JP', NULL,                '2023-04-16 22:40:00+00'),
+    (130, 'rachel.green@example.com',      'Rachel Green',      'US', '+1 646 555 0130',   '2025-03-09 08:00:00+00'),
+    (131, 'ahmed.saleh@example.net',       'Ahmed Saleh',       'EG', '+20 2 5555 0131',   '2023-06-18 16:16:00+00'),
+    (132, 'nina.petrovic@example.com',     'Nina Petrović',     'RS', '+381 11 555 0132',  '2024-10-22 21:21:00+00'),
+    (133, 'tobias.keller@example.org',     'Tobias Keller',     'CH', '+41 44 555 0133',   '2025-07-01 07:00:00+00'),
+    (134, 'laura.moreau@example.com',      'Laura Moreau',      'BE', '+32 2 555 0134',    '2022-06-06 06:06:00+00'),
+    (135, 'samir.khan@example.com',        'Samir Khan',        'GB', '+44 113 555 0135',  '2023-09-27 11:11:00+00'),
+    (136, 'eva.horvat@example.net',        'Eva Horvat',        'HR', NULL,                '2024-04-04 04:04:00+00'),
+    (137, 'daniel.cohen@example.com',      'Daniel Cohen',      'IL', '+972 3 555 0137',   '2025-05-05 15:50:00+00'),
+    (138, 'maria.garcia@example.org',      'María García',      'MX', '+52 55 5555 0138',  '2023-02-14 14:00:00+00'),
+    (139, 'ole.hansen@example.com',        'Ole Hansen',        'DK', '+45 33 55 0139',    '2024-06-21 12:00:00+00'),
+    (140, 'zainab.bello@example.com',      'Zainab Bello',      'NG', NULL,                '2025-10-31 23:59:00+00');
+
+-- Customers 104, 117, 126, 133 and 140 have no account. Balances sit on both
+-- sides of round numbers (300.00, 1000.00, 1200.00) and currencies mix.
+INSERT INTO accounts (id, customer_id, balance, currency, opened_at) OVERRIDING SYSTEM VALUE VALUES
+    (201, 108,   1200.00, 'EUR', '2024-02-10 10:00:00+00'),
+    (202, 101,    980.00, 'SEK', '2024-05-04 09:00:00+00'),
+    (203, 101,  21000.00, 'SEK', '2025-01-15 12:00:00+00'),
+    (204, 102,    300.00, 'EUR', '2024-03-01 08:30:00+00'),
+    (205, 103,     45.60, 'PLN', '2025-02-12 11:00:00+00'),
+    (206, 105,   1800.00, 'USD', '2025-01-02 10:00:00+00'),
+    (207, 105,    999.99, 'EUR', '2025-03-03 13:30:00+00'),
+    (208, 106,    650.00, 'EUR', '2023-01-05 09:45:00+00'),
+    (209, 106,   1200.00, 'EUR', '2023-06-06 16:00:00+00'),
+    (210, 107,    120.00, 'USD', '2024-03-01 14:15:00+00'),
+    (211, 107,   2750.50, 'USD', '2024-08-19 10:10:00+00'),
+    (212, 109,   5400.00, 'USD', '2025-07-01 07:00:00+00'),
+    (213, 110,   3200.00, 'GBP', '2023-10-11 10:00:00+00'),
+    (214, 110,    299.99, 'GBP', '2024-04-30 17:00:00+00'),
+    (215, 111,    500.00, 'CZK', '2024-03-18 09:00:00+00'),
+    (216, 112,    875.25, 'EUR', '2023-01-10 12:00:00+00'),
+    (217, 112,      0.00, 'USD', '2024-12-01 08:00:00+00'),
+    (218, 113,     60.00, 'USD', '2025-04-02 10:30:00+00'),
+    (219, 114,   1000.00, 'EUR', '2023-05-22 09:00:00+00'),
+    (220, 114,   7300.00, 'EUR', '2024-06-01 11:00:00+00'),
+    (221, 115,  14500.00, 'CNY', '2024-09-02 03:00:00+00'),
+    (222, 116,    410.00, 'EUR', '2022-09-10 10:00:00+00'),
+    (223, 116,   1150.00, 'USD', '2024-10-10 10:00:00+00'),
+    (224, 118,     95.00, 'EUR', '2023-03-04 09:00:00+00'),
+    (225, 119,   2300.00, 'USD', '2024-07-16 13:00:00+00'),
+    (226, 120,  12000.00, 'USD', '2022-10-02 15:00:00+00'),
+    (227, 120,    100.00, 'USD', '2025-05-20 15:00:00+00'),
+    (228, 121,   1650.75, 'SEK', '2023-12-13 08:00:00+00'),
+    (229, 121,    720.00, 'EUR', '2024-02-02 08:00:00+00'),
+    (230, 122,   3999.00, 'USD', '2025-01-21 18:00:00+00'),
+    (231, 123,    815.40, 'EUR', '2024-11-06 07:00:00+00'),
+    (232, 124,    200.00, 'EUR', '2023-09-01 10:00:00+00'),
+    (233, 125,     99.99, 'USD', '2025-09-15 09:00:00+00'),
+    (234, 127,   6100.00, 'NOK', '2024-09-02 09:00:00+00'),
+    (235, 128,   2222.22, 'EUR', '2022-07-05 10:00:00+00'),
+    (236, 128,    450.00, 'USD', '2024-12-31 23:00:00+00'),
+    (237, 129, 480000.00, 'JPY', '2023-04-17 01:00:00+00'),
+    (238, 130,    730.00, 'USD', '2025-03-10 09:00:00+00'),
+    (239, 130,     25.00, 'EUR', '2025-03-10 09:05:00+00'),
+    (240, 131,   1500.00, 'EUR', '2023-06-19 10:00:00+00'),
+    (241, 132,      0.00, 'EUR', '2024-10-23 08:00:00+00'),
+    (242, 134,   1340.00, 'EUR', '2022-06-07 09:00:00+00'),
+    (243, 134,    560.00, 'USD', '2024-01-15 09:00:00+00'),
+    (244, 135,    640.00, 'GBP', '2023-09-28 12:00:00+00'),
+    (245, 135,   1900.00, 'GBP', '2024-05-05 12:00:00+00'),
+    (246, 136,    150.00, 'EUR', '2024-04-05 10:00:00+00'),
+    (247, 137,   1250.00, 'USD', '2025-05-06 10:00:00+00'),
+    (248, 137,   1250.00, 'USD', '2025-06-06 10:00:00+00'),
+    (249, 138,   3050.00, 'USD', '2023-02-15 15:00:00+00'),
+    (250, 139,    860.00, 'EUR', '2024-06-22 12:00:00+00'),
+    (251, 139,   1010.00, 'EUR', '2025-02-01 12:00:00+00'),
+    (252, 102,    310.00, 'EUR', '2022-11-20 10:00:00+00');
+
+-- Transfers move money between accounts of the same currency.
+-- Two transfers of 2000.00 tie on amount.
+INSERT INTO transfers (id, from_account, to_account, amount, created_at) OVERRIDING SYSTEM VALUE VALUES
+    (601, 226, 206,  2000.00, '2025-02-01 10:00:00+00'),
+    (602, 220, 201,   450.00, '2025-02-03 12:30:00+00'),
+    (603, 203, 202,  1200.00, '2025-02-05 09:15:00+00'),
+    (604, 213, 245,   300.00, '2025-02-08 18:00:00+00'),
+    (605, 211, 210,    75.25, '2025-02-10 07:45:00+00'),
+    (606, 235, 204,    60.00, '2025-02-12 11:11:00+00'),
+    (607, 230, 225,  2000.00, '2025-02-15 16:40:00+00'),
+    (608, 209, 208,   99.90, '2025-02-18 08:20:00+00'),
+    (609, 249, 226,  5000.00, '2025-02-20 13:00:00+00'),
+    (610, 219, 220,   25.00, '2025-02-23 10:05:00+00'),
+    (611, 242, 222,  1000.00, '2025-02-26 14:30:00+00'),
+    (612, 245, 244,   80.00, '2025-03-01 09:00:00+00'),
+    (613, 206, 212,   15.50, '2025-03-04 17:17:00+00'),
+    (614, 240, 231,  1000.00, '2025-03-07 12:00:00+00'),
+    (615, 225, 247,  640.00, '2025-03-10 08:45:00+00'),
+    (616, 201, 229,   35.00, '2025-03-13 19:30:00+00'),
+    (617, 247, 248,   10.00, '2025-03-16 10:00:00+00'),
+    (618, 216, 232,  999.99, '2025-03-19 11:40:00+00'),
+    (619, 228, 203,  150.00, '2025-03-22 15:15:00+00'),
+    (620, 251, 250,  210.00, '2025-03-25 09:09:00+00'),
+    (621, 223, 227,  1500.00, '2025-03-28 16:00:00+00'),
+    (622, 231, 216,   42.00, '2025-04-01 08:00:00+00');
+
+-- Product 318 (a globe) and 324 (a plant stand) are never ordered.
+-- Several names contain "desk" in some capitalisation.
+INSERT INTO products (id, name, category, price) OVERRIDING SYSTEM VALUE VALUES
+    (301, 'Laptop stand',           'electronics',  41.99),
+    (302, 'Webcam HD',              'electronics',  58.75),
+    (303, 'Portable SSD 1 TB',      'electronics', 119.00),
+    (304, 'Bluetooth speaker',      'electronics',  66.66),
+    (305, 'Desk fan',               'electronics',  29.95),
+    (306, 'Query tuning handbook',  'books',        38.40),
+    (307, 'Graph theory primer',    'books',        27.25),
+    (308, 'Cookbook for two',       'books',        21.99),
+    (309, 'Bread knife',            'kitchen',      33.33),
+    (310, 'Stock pot 8 l',          'kitchen',      54.00),
+    (311, 'Milk frother',           'kitchen',      17.49),
+    (312, 'Watering can',           'garden',       19.90),
+    (313, 'Raised bed kit',         'garden',      129.50),
+    (314, 'Corner desk',            'office',      189.00),
+    (315, 'Desk organiser',         'office',       23.80),
+    (316, 'Whiteboard',             'office',       74.10),
+    (317, 'Paper clips (box)',      'office',        2.35),
+    (318, 'Globe',                  'office',       56.00),
+    (319, 'Wooden puzzle',          'toys',         16.99),
+    (320, 'Kite',                   'toys',         24.49),
+    (321, 'Building blocks',        'toys',         44.95),
+    (322, 'Sketchbook A4',          'office',       12.80),
+    (323, 'Herb planter',           'garden',       36.45),
+    (324, 'Plant stand',            'garden',       48.00);
+
+-- 75 orders from June 2024 to October 2025, a week apart. Customers 108, 112,
+-- 121 and 135 order often; 104, 117, 119, 126, 131, 133, 138 and 140 never order.
+-- Order 1066 falls on 31 August 2025 at midday. As many orders are cancelled as
+-- are pending.
+INSERT INTO orders (id, customer_id, status, ordered_at) OVERRIDING SYSTEM VALUE
+SELECT 1000 + g,
+       CASE WHEN g % 4 = 0 THEN (ARRAY[108, 112, 121, 135])[1 + (g / 4) % 4]
+            ELSE (ARRAY[101, 102, 103, 105, 106, 107, 109, 110, 111, 113, 114, 115, 116, 118,
+                        120, 122, 123, 124, 125, 127, 128, 129, 130, 132, 134, 136, 137, 139,
+                        108, 121])
+                 [1 + ((g - g / 4 - 1) * 11) % 30]
+       END,
+       CASE WHEN g % 9 = 0  THEN 'cancelled'
+            WHEN g > 66     THEN 'pending'
+            WHEN g % 3 = 0  THEN 'paid'
+            ELSE 'shipped'
+       END,
+       timestamptz '2024-06-02 08:00:00+00'
+           + (g - 1) * interval '7 days'
+           + ((g * 131) % 700) * interval '1 minute'
+FROM generate_series(1, 75) AS g;
+
+-- One to three lines per order; products 318 and 324 never appear.
+-- Every sixth line got a 15% discount.
+INSERT INTO order_items (order_id, product_id, quantity, unit_price)
+SELECT 1000 + o.g,
+       p.id,
+       1 + (o.g * 3 + k) % 5,
+       round(p.price * CASE WHEN (o.g + k) % 6 = 0 THEN 0.85 ELSE 1 END, 2)
+FROM generate_series(1, 75) AS o(g)
+CROSS JOIN LATERAL generate_series(0, o.g % 3) AS k
+JOIN products AS p
+  ON p.id = (ARRAY[301, 302, 303, 304, 305, 306, 307, 308, 309, 310, 311, 312, 313, 314,
+                   315, 316, 317, 319, 320, 321, 322, 323])[1 + (o.g * 5 + k * 9) % 22];
+
+-- 2,000 bookings over 2025: five for each of customers 1 to 400, scattered
+-- across the table (no physical ordering by customer).
+INSERT INTO bookings (id, customer_id, room, starts_at, nights, created_at) OVERRIDING SYSTEM VALUE
+SELECT 900000 + g,
+       1 + (g * 37) % 400,
+       (1 + g % 4)::text || lpad((1 + (g * 13) % 30)::text, 2, '0'),
+       timestamptz '2025-01-01 14:00:00+00' + ((g * 29) % 365) * interval '1 day',
+       1 + (g * 7) % 6,
+       timestamptz '2025-01-01 14:00:00+00' + ((g * 29) % 365) * interval '1 day'
+           - (2 + g % 90) * interval '1 day'
+           - ((g * 41) % 1440) * interval '1 minute'
+FROM generate_series(1, 2000) AS g;
