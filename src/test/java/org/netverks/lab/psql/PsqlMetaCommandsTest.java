@@ -205,7 +205,10 @@ class PsqlMetaCommandsTest {
         try (Connection learner = database.connect();
                 Statement statement = learner.createStatement()) {
             learner.setAutoCommit(false);
-            statement.execute("insert into scratch values (1, 'kept')");
+            // a temporary table, not the shared `scratch`: a rolled-back insert still grows a table's
+            // file, and PsqlFixturesTest compares `scratch`'s size with real psql's output
+            statement.execute("create temporary table kept_rows (x int, y text)");
+            statement.execute("insert into kept_rows values (1, 'kept')");
 
             MetaCommandResult outcome =
                     COMMANDS.perform("\\dt foo(", JdbcCatalogReader.of(learner), info, DisplaySettings.DEFAULT);
@@ -213,7 +216,7 @@ class PsqlMetaCommandsTest {
             assertThat(outcome)
                     .isEqualTo(new MetaCommandResult.Failure(
                             "ERROR:  invalid regular expression: parentheses () not balanced"));
-            try (ResultSet kept = statement.executeQuery("select y from scratch where x = 1")) {
+            try (ResultSet kept = statement.executeQuery("select y from kept_rows where x = 1")) {
                 assertThat(kept.next()).isTrue();
                 assertThat(kept.getString(1)).isEqualTo("kept");
             }
