@@ -43,9 +43,10 @@ class LabLimitsTest {
 
     @Test
     void manyStatementsTogetherAreStoppedAtTheRunTimeLimit() {
-        // ten statements of 1 s, each well inside the 2 s statement limit, together far past the 4 s run
-        // budget: however slow the machine, the budget runs out during one of them, never after the last
-        JsonNode run = new LabClient(port).run("select pg_sleep(1);".repeat(10) + " select 11;");
+        // ten statements of 1.5 s, each inside the 2 s statement limit, together far past the 4 s run
+        // budget, which runs out during the third (3.0–4.5 s): half a second away from any boundary
+        // between statements, where the stop would be reported without a stopped statement
+        JsonNode run = new LabClient(port).run("select pg_sleep(1.5);".repeat(10) + " select 11;");
         JsonNode results = run.get("results");
         JsonNode stopped = results.get(results.size() - 1);
         assertThat(stopped.get("limit").asString()).isEqualTo("run time limit");
