@@ -69,11 +69,8 @@ public class RenderedPages {
      */
     public ResponseEntity<byte[]> page(
             Object generation, String key, String template, Supplier<?> page, HttpServletRequest request) {
-        Viewer viewer = Viewers.of(request);
-        if (viewer != null) {
-            return html(200, forViewer(key, template, page, viewer, Viewers.csrf(request)));
-        }
         if (generation != this.generation) {
+            // checked before the viewer's branch too: a signed-in learner gets the new content at once
             synchronized (this) {
                 if (generation != this.generation) {
                     pages.clear();
@@ -81,6 +78,10 @@ public class RenderedPages {
                     this.generation = generation;
                 }
             }
+        }
+        Viewer viewer = Viewers.of(request);
+        if (viewer != null) {
+            return html(200, forViewer(key, template, page, viewer, Viewers.csrf(request)));
         }
         byte[] body = pages.computeIfAbsent(key, k -> bytes(template, anonymous, page.get()));
         return html(200, body);
