@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,7 +31,7 @@ class LabBoundedQueriesTest {
         learner.run("create table held (id int)");
         learner.run("select set_config('statement_timeout', '0', false), set_config('lock_timeout', '0', false)");
 
-        try (Connection other = connect(learner.connection());
+        try (Connection other = LabClient.connect(learner.connection());
                 Statement statement = other.createStatement()) {
             // if the lab did not stop the command, the server would end this transaction, not the test run hang
             statement.execute("set idle_in_transaction_session_timeout = '30s'");
@@ -82,16 +80,5 @@ class LabBoundedQueriesTest {
                 .contains("\"name\":\"panel_check\"")
                 .contains("\"name\":\"label\",\"type\":\"text\"")
                 .doesNotContain("shadowed");
-    }
-
-    private static Connection connect(JsonNode details) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", details.get("user").asString());
-        properties.setProperty("password", details.get("password").asString());
-        return DriverManager.getConnection(
-                "jdbc:postgresql://" + details.get("host").asString() + ":"
-                        + details.get("port").asInt() + "/"
-                        + details.get("database").asString(),
-                properties);
     }
 }

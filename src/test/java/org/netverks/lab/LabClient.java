@@ -1,13 +1,17 @@
 package org.netverks.lab;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 import org.netverks.web.Http;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /** One learner using the lab API from outside, with their own session (an HTTP client with cookies). */
-final class LabClient {
+public final class LabClient {
 
     static final String LESSON = "/api/lab/fixture/postgresql-with-python";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -54,5 +58,17 @@ final class LabClient {
 
     static JsonNode parse(String body) {
         return JSON.readTree(body);
+    }
+
+    /** A JDBC connection made as the learner's own client would, from the lab's connection details. */
+    public static Connection connect(JsonNode details) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", details.get("user").asString());
+        properties.setProperty("password", details.get("password").asString());
+        return DriverManager.getConnection(
+                "jdbc:postgresql://" + details.get("host").asString() + ":"
+                        + details.get("port").asInt() + "/"
+                        + details.get("database").asString(),
+                properties);
     }
 }

@@ -46,7 +46,7 @@ class LabDiskQuotaTest {
         long start = System.nanoTime();
         int inserts = 0;
         SQLException stopped = null;
-        try (Connection own = LabMemoryLimitTest.connect(details);
+        try (Connection own = LabClient.connect(details);
                 Statement statement = own.createStatement()) {
             statement.execute("create unlogged table filler (pad text)");
             while (System.nanoTime() - start < 120_000_000_000L) {
@@ -72,7 +72,7 @@ class LabDiskQuotaTest {
                 (size - QUOTA) >> 20);
         assertThat((Object) stopped).as("the loop was stopped").isNotNull();
         assertThat(size - QUOTA).as("overshoot").isLessThan(MOST_OVERSHOOT);
-        assertThatThrownBy(() -> LabMemoryLimitTest.connect(details).close())
+        assertThatThrownBy(() -> LabClient.connect(details).close())
                 .as("no way back in")
                 .isInstanceOf(SQLException.class)
                 .extracting("SQLState")
@@ -89,7 +89,7 @@ class LabDiskQuotaTest {
                 .isEqualTo(409);
 
         assertThat(learner.reset().statusCode()).isEqualTo(200);
-        try (Connection fresh = LabMemoryLimitTest.connect(learner.connection())) {
+        try (Connection fresh = LabClient.connect(learner.connection())) {
             assertThat(fresh.isValid(2)).isTrue();
         }
         assertThat(learner.one("select count(*) from accounts")

@@ -3,10 +3,8 @@ package org.netverks.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,7 +24,7 @@ class LabMemoryLimitTest {
     @Test
     void aStatementThatOutgrowsTheMemoryLimitFailsAloneAndSaysWhichLimit() throws SQLException {
         LabClient other = new LabClient(port);
-        try (Connection bystander = connect(other.connection())) {
+        try (Connection bystander = LabClient.connect(other.connection())) {
             long bystanderPid = backendPid(bystander);
 
             LabClient learner = new LabClient(port);
@@ -80,7 +78,7 @@ class LabMemoryLimitTest {
 
     @Test
     void theLearnersOwnBackendRunsUnderTheLimitAndItsMemoryStaysBelowIt() throws Exception {
-        try (Connection own = connect(new LabClient(port).connection())) {
+        try (Connection own = LabClient.connect(new LabClient(port).connection())) {
             long pid = backendPid(own);
             own.createStatement().execute("set statement_timeout = 0"); // only memory may stop these
             java.nio.file.Path proc = java.nio.file.Path.of("/proc", Long.toString(pid));
@@ -119,16 +117,5 @@ class LabMemoryLimitTest {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    static Connection connect(JsonNode details) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", details.get("user").asString());
-        properties.setProperty("password", details.get("password").asString());
-        return DriverManager.getConnection(
-                "jdbc:postgresql://" + details.get("host").asString() + ":"
-                        + details.get("port").asInt() + "/"
-                        + details.get("database").asString(),
-                properties);
     }
 }

@@ -43,7 +43,7 @@ class LabRoleRepairTest {
         forceNewLogin(learner);
         assertThat(learner.one("select 'back in'").get("rows").get(0).get(0).asString())
                 .isEqualTo("back in");
-        try (Connection own = LabMemoryLimitTest.connect(learner.connection())) {
+        try (Connection own = LabClient.connect(learner.connection())) {
             assertThat(own.isValid(2))
                     .as("the password shown works for the learner's own client")
                     .isTrue();
@@ -54,10 +54,10 @@ class LabRoleRepairTest {
     void aPasswordChangedFromTheLearnersOwnClientIsPutBackWhenTheLabConnectsOrShowsIt() throws SQLException {
         LabClient learner = new LabClient(port);
         JsonNode details = learner.connection();
-        try (Connection own = LabMemoryLimitTest.connect(details)) {
+        try (Connection own = LabClient.connect(details)) {
             own.createStatement().execute("alter role current_user password 'Chosen0ne'");
         }
-        assertThatThrownBy(() -> LabMemoryLimitTest.connect(details).close())
+        assertThatThrownBy(() -> LabClient.connect(details).close())
                 .isInstanceOf(SQLException.class)
                 .extracting("SQLState")
                 .isEqualTo("28P01");
@@ -65,13 +65,13 @@ class LabRoleRepairTest {
         assertThat(learner.one("select 1").get("kind").asString())
                 .as("the lab heals the log-in")
                 .isEqualTo("rows");
-        try (Connection again = LabMemoryLimitTest.connect(learner.connection())) {
+        try (Connection again = LabClient.connect(learner.connection())) {
             assertThat(again.isValid(2)).isTrue();
         }
-        try (Connection own = LabMemoryLimitTest.connect(details)) {
+        try (Connection own = LabClient.connect(details)) {
             own.createStatement().execute("alter role current_user password 'Chosen0ne'");
         }
-        try (Connection shownAgain = LabMemoryLimitTest.connect(learner.connection())) {
+        try (Connection shownAgain = LabClient.connect(learner.connection())) {
             assertThat(shownAgain.isValid(2))
                     .as("opening the connection panel puts the password back")
                     .isTrue();

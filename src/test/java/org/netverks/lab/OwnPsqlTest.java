@@ -9,13 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
@@ -90,7 +88,7 @@ class OwnPsqlTest {
     @Test
     void psql17sCatalogQueriesWorkAsTheLearnersRole() throws SQLException {
         JsonNode details = new LabClient(port).connection();
-        try (Connection connection = connect(details);
+        try (Connection connection = LabClient.connect(details);
                 Statement statement = connection.createStatement()) {
             List<String> databases = column(statement, PSQL17_LIST_DATABASES, 1);
             assertThat(databases).contains(details.get("database").asString());
@@ -107,7 +105,7 @@ class OwnPsqlTest {
     void whatALearnerSeesOfOthersIsOnlyOpaqueNames() throws SQLException {
         JsonNode other = new LabClient(port).connection();
         JsonNode details = new LabClient(port).connection();
-        try (Connection connection = connect(details);
+        try (Connection connection = LabClient.connect(details);
                 Statement statement = connection.createStatement()) {
             assertThat(column(statement, "select datname from pg_database", 1))
                     .contains(other.get("database").asString())
@@ -175,17 +173,6 @@ class OwnPsqlTest {
         java.util.regex.Matcher major =
                 java.util.regex.Pattern.compile("(\\d+)\\.").matcher(version);
         return major.find() ? Integer.parseInt(major.group(1)) : 0;
-    }
-
-    private static Connection connect(JsonNode details) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", details.get("user").asString());
-        properties.setProperty("password", details.get("password").asString());
-        return DriverManager.getConnection(
-                "jdbc:postgresql://" + details.get("host").asString() + ":"
-                        + details.get("port").asInt() + "/"
-                        + details.get("database").asString(),
-                properties);
     }
 
     private static List<String> column(Statement statement, String sql, int column) throws SQLException {

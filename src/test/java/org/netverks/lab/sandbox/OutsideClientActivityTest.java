@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
+import org.netverks.lab.LabClient;
 import org.netverks.web.Http;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,7 +42,7 @@ class OutsideClientActivityTest {
     void aSandboxWithItsOwnClientConnectedIsNotReclaimedWhileOneWithoutIs() throws Exception {
         JsonNode working = newLearnersConnectionDetails();
         JsonNode gone = newLearnersConnectionDetails();
-        try (Connection client = connect(working)) {
+        try (Connection client = LabClient.connect(working)) {
             lastUsedAnHourAgo(working);
             lastUsedAnHourAgo(gone);
 
@@ -53,7 +52,7 @@ class OutsideClientActivityTest {
                     .as("the sandbox with a client connected")
                     .isTrue();
             assertThat(recorded(gone)).as("the sandbox nobody uses").isFalse();
-            assertThatThrownBy(() -> connect(gone).close()).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> LabClient.connect(gone).close()).isInstanceOf(SQLException.class);
             try (Statement statement = client.createStatement();
                     ResultSet rows = statement.executeQuery("select count(*) from customers")) {
                 assertThat(rows.next()).isTrue();
@@ -69,7 +68,7 @@ class OutsideClientActivityTest {
         OutsideClients clients = new OutsideClients(); // our own looks, apart from the scheduled ones
 
         assertThat(clients.inUse(server)).as("first look: nobody connected").doesNotContain(database);
-        try (Connection client = connect(learner);
+        try (Connection client = LabClient.connect(learner);
                 Statement statement = client.createStatement()) {
             statement.execute("select 1");
         }
@@ -96,17 +95,6 @@ class OutsideClientActivityTest {
                         .query(Integer.class)
                         .single()
                 == 1;
-    }
-
-    private static Connection connect(JsonNode details) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", details.get("user").asString());
-        properties.setProperty("password", details.get("password").asString());
-        return DriverManager.getConnection(
-                "jdbc:postgresql://" + details.get("host").asString() + ":"
-                        + details.get("port").asInt() + "/"
-                        + details.get("database").asString(),
-                properties);
     }
 
     /** A closed connection's backend leaves pg_stat_activity a moment after the client hangs up. */
