@@ -26,7 +26,8 @@ class ContentLoaderTest {
                 .as("no folder: coming soon")
                 .isFalse();
         assertThat(catalog.datasets()).containsOnlyKeys("tiny");
-        assertThat(catalog.dataset("tiny").orElseThrow().schemaSql()).isEqualTo("create table t (id int);");
+        assertThat(catalog.dataset("tiny").orElseThrow().scripts())
+                .containsExactly(new Dataset.Script("datasets/tiny/schema.sql", "create table t (id int);"));
 
         Lesson lesson = track.step("one").orElseThrow().lesson();
         assertThat(lesson.level()).isEqualTo(Level.BEGINNER);
@@ -227,9 +228,9 @@ class ContentLoaderTest {
                 "datasets/tiny-alt/data.sql",
                 "insert into t values (7);"));
         Dataset alt = catalog.dataset("tiny-alt").orElseThrow();
-        assertThat(alt.schemaSql()).isEqualTo("create table t (id int);");
-        assertThat(alt.finaliseSql()).isEqualTo("analyze t;");
-        assertThat(alt.dataSql()).isEqualTo("insert into t values (7);");
+        assertThat(alt.scripts())
+                .extracting(Dataset.Script::sql)
+                .containsExactly("create table t (id int);", "insert into t values (7);", "analyze t;");
         assertThat(alt.fingerprint())
                 .isNotEqualTo(catalog.dataset("tiny").orElseThrow().fingerprint());
         assertProblems(

@@ -77,9 +77,9 @@ class DatasetTemplates {
             execute(connection, "revoke all on schema public from public");
             execute(connection, "grant usage, create on schema public to " + DATASET_OWNER);
             execute(connection, "set session authorization " + DATASET_OWNER);
-            for (String sql : new String[] {dataset.schemaSql(), dataset.dataSql(), dataset.finaliseSql()}) {
-                if (!sql.isBlank()) {
-                    execute(connection, sql);
+            for (Dataset.Script script : dataset.scripts()) {
+                if (!script.sql().isBlank()) {
+                    execute(connection, script.sql());
                 }
             }
             execute(connection, "reset session authorization");
