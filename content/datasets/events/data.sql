@@ -131,3 +131,9 @@ ORDER BY occurred_at, session_id NULLS FIRST, j;
 
 SELECT setval(pg_get_serial_sequence('users', 'id'), max(id)) FROM users;
 SELECT setval(pg_get_serial_sequence('sessions', 'id'), max(id)) FROM sessions;
+
+-- Foreign keys after the rows (see schema.sql): each is checked by one query, not row by row.
+ALTER TABLE users    ADD FOREIGN KEY (referred_by) REFERENCES users (id);
+ALTER TABLE sessions ADD FOREIGN KEY (user_id)     REFERENCES users (id);
+ALTER TABLE events   ADD FOREIGN KEY (user_id)     REFERENCES users (id);
+ALTER TABLE events   ADD FOREIGN KEY (session_id)  REFERENCES sessions (id);

@@ -4,7 +4,7 @@
 -- scale, date_bin and gap filling, BRIN, hash and merge joins, partial and expression
 -- indexes, partitioning and VACUUM. Only primary keys, one UNIQUE constraint and one
 -- small BRIN index exist: the lessons create the other indexes themselves and compare.
--- The foreign keys are added by finalise.sql, after the rows: checking 600,000 references
+-- The foreign keys are added at the end of data.sql, after the rows: checking 600,000 references
 -- one row at a time took 15 s, one ALTER TABLE takes a fraction of a second (the manual's
 -- "Populating a Database" advice).
 
