@@ -53,7 +53,7 @@ WITH days AS MATERIALIZED (
     CROSS JOIN LATERAL (SELECT days.d * 1000::bigint + k AS s) AS seed
     CROSS JOIN LATERAL (SELECT ((s * s) % 1000003 * 7907 + s * 104729) % 1000003 / 1000003::float8 AS x1,
                                ((s * s) % 1000003 * 6917 + s * 15485863) % 1000003 / 1000003::float8 AS x2,
-                               ((s * s) % 1000003 * 3581 + s * 2750159) % 1000003 / 1000003::float8 AS x3) AS r
+                               ((s * s) % 1000003 * 3581 + s * 2750159) % 1000003 / 1000003.0 AS x3) AS r
 ), timed AS MATERIALIZED (
     SELECT s, x3,
            drawn.day + (width_bucket(x1 * 162, ARRAY[0, 2, 3, 4, 5, 6, 8, 12, 18, 26, 35, 44, 53, 61, 70, 80, 90, 100,
