@@ -49,6 +49,23 @@ class BundledContentTest {
     }
 
     @Test
+    void theTrackDatasetsAndTheirHiddenTwinsLoadBesideTheirReadmes() {
+        for (String name : List.of("events", "saas", "raw-import")) {
+            assertThat(Path.of("content/datasets", name, "README.md")).as(name).isRegularFile();
+            assertThat(Path.of("content/datasets", name + "-alt", "README.md"))
+                    .as(name + "-alt")
+                    .isRegularFile();
+            Dataset dataset = catalog.dataset(name).orElseThrow();
+            Dataset twin = catalog.dataset(name + "-alt").orElseThrow();
+            // the twin runs the same schema.sql with its own rows
+            assertThat(twin.scripts().get(0).sql())
+                    .isEqualTo(dataset.scripts().get(0).sql());
+            assertThat(twin.scripts().get(1).sql())
+                    .isNotEqualTo(dataset.scripts().get(1).sql());
+        }
+    }
+
+    @Test
     void theFileCheckAcceptsTheShippedContent() {
         assertThat(ValidateContentCommand.load("content")).isNotNull();
     }
