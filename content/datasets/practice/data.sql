@@ -241,7 +241,7 @@ INSERT INTO products (id, name, category, price, category_id, attributes, tags, 
 -- shipped_at is set for shipped orders only (one to four days after the
 -- order); paid, pending and cancelled orders have NULL. details always has a
 -- channel and a shipping address; a coupon only on every fourth order, and
--- orders 17 and 51 carry "coupon": null (a JSON null, not a missing key).
+-- orders 17, 34 and 51 carry "coupon": null (a JSON null, not a missing key).
 INSERT INTO orders (id, customer_id, status, ordered_at, shipped_at, details) OVERRIDING SYSTEM VALUE
 SELECT o.g,
        o.customer_id,
