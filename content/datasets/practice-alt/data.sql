@@ -1,6 +1,7 @@
 -- Rows for the hidden practice-alt dataset. Deterministic: the same rows on every run.
 -- Ids start well away from practice's (customers 101-140, accounts 201-252,
--- products 301-324, orders 1001-1075), and rows are not inserted in date order,
+-- categories 501-531, products 301-324, orders 1001-1075, reviews 7001-7240),
+-- and rows are not inserted in date order,
 -- so an answer that hard-codes ids or leans on insertion order gives a wrong result.
 
 -- Seven customers have no phone (NULL). Customers 115 and 127 signed up at the
@@ -320,7 +321,7 @@ JOIN products AS p
   ON p.id = (ARRAY[301, 302, 303, 304, 305, 306, 307, 308, 309, 310, 311, 312, 313, 314,
                    315, 316, 317, 319, 320, 321, 322, 323])[1 + (o.g * 5 + k * 9) % 22];
 
--- 240 reviews of every ordered product, through the year to October 2025;
+-- 240 reviews of every ordered product, from November 2024 to November 2025;
 -- the SSD and the building blocks have the most (40 each, a tie). Reviews
 -- 7011 to 7017 were written either side of the spring and autumn clock
 -- changes in Europe and the United States.
@@ -414,7 +415,7 @@ FROM generate_series(1, 4) AS f
 CROSS JOIN generate_series(1, 30) AS n
 ORDER BY f, n;
 
--- 2,000 bookings over 2025: five for each of customers 1 to 400, scattered
+-- 2,000 bookings from January 2025 to January 2026: five for each of customers 1 to 400, scattered
 -- across the table (no physical ordering by customer). Check-in is 15:00 in
 -- Berlin, so starts_at is 14:00 UTC in winter and 13:00 UTC in summer. Each
 -- room's stays follow one another with gaps, except that the bookings after
