@@ -379,8 +379,8 @@ ORDER BY r.g;
 INSERT INTO rooms (room, floor, beds, rate)
 SELECT f::text || lpad(n::text, 2, '0'),
        f,
-       CASE WHEN n <= 2 THEN 4 ELSE 1 + (n * 3 + f) % 3 END,
-       55 + 30 * CASE WHEN n <= 2 THEN 4 ELSE 1 + (n * 3 + f) % 3 END + 5 * f
+       CASE WHEN n <= 2 THEN 4 ELSE 1 + (n + f) % 3 END,
+       55 + 30 * CASE WHEN n <= 2 THEN 4 ELSE 1 + (n + f) % 3 END + 5 * f
 FROM generate_series(1, 8) AS f
 CROSS JOIN generate_series(1, 40) AS n
 ORDER BY f, n;
