@@ -29,7 +29,7 @@ class BundledContentTest {
         assertThat(track.availableCount()).isGreaterThanOrEqualTo(6);
         Lesson python = track.step("postgresql-with-python").orElseThrow().lesson();
         assertThat(python).isNotNull();
-        assertThat(python.contentVersion()).isEqualTo("v20260528");
+        assertThat(python.contentVersion()).isEqualTo("v20261206");
         assertThat(python.mode()).isEqualTo(LessonMode.SQL_SANDBOX);
         assertThat(python.dataset()).isEqualTo("practice");
         for (Track.Step step : track.steps()) {
