@@ -14,9 +14,9 @@ public record SqlBlock(int line, String sql, Integer expectedRows, boolean mustF
 
     static final String KNOWN = "known: rows=N, error, outside-lab";
 
-    private static final Pattern ROWS = Pattern.compile("rows=(\\d{1,9})");
+    private static final Pattern ROWS = Pattern.compile("rows=\\d{1,9}");
 
-    /** The fence's info string split into the language and its words, and whether it is SQL at all. */
+    /** Whether a fence's info string names SQL as the block's language (its first word). */
     static boolean isSql(String info) {
         return info != null && "sql".equals(words(info).get(0));
     }
