@@ -274,7 +274,8 @@ public final class ContentLoader {
         if (body.isBlank()) {
             problems.add(new ContentProblem(file, "body", "is empty"));
         }
-        MarkdownRenderer.Rendered rendered = markdown.render(body);
+        MarkdownRenderer.Rendered rendered = markdown.render(body, frontMatter.bodyFirstLine());
+        rendered.sqlProblems().forEach(problem -> problems.add(new ContentProblem(file, "body", problem)));
         rendered.links().forEach(link -> links.add(new PendingLink(file, "body", link)));
 
         String partsFile = file.substring(0, file.length() - "lesson.md".length()) + "parts.yaml";
@@ -316,7 +317,8 @@ public final class ContentLoader {
                 rendered.headings(),
                 readingMinutes,
                 parts,
-                rendered.firstSql() == null ? "SELECT 1;\n" : rendered.firstSql(),
+                rendered.firstLabSql() == null ? "SELECT 1;\n" : rendered.firstLabSql(),
+                rendered.sqlBlocks(),
                 exercises);
     }
 

@@ -158,6 +158,50 @@ class ContentLoaderTest {
     }
 
     @Test
+    void sqlBlocksKeepTheirLineInLessonMdAndTheirAnnotations() {
+        String body = FixtureContent.LESSON_ONE
+                + "\n```sql outside-lab\nselect * from pg_stat_activity;\n```\n\n```sql rows=2 \nselect 2;\n```\n";
+        Lesson lesson = loader.load(FixtureContent.with(ONE, body))
+                .track("sample")
+                .orElseThrow()
+                .step("one")
+                .orElseThrow()
+                .lesson();
+        int lines = (int) FixtureContent.LESSON_ONE.lines().count();
+        assertThat(lesson.sqlBlocks())
+                .containsExactly(
+                        new SqlBlock(20, "select 1;\n", null, false, false),
+                        new SqlBlock(lines + 2, "select * from pg_stat_activity;\n", null, false, true),
+                        new SqlBlock(lines + 6, "select 2;\n", 2, false, false));
+        assertThat(lesson.labStarterSql()).isEqualTo("select 1;\n");
+    }
+
+    @Test
+    void anUnknownOrMalformedAnnotationOnASqlBlockIsAProblemWithItsLine() {
+        String body = FixtureContent.LESSON_ONE.replace("```sql\nselect 1;", "```sql rows 3\nselect 1;")
+                + "\n```sql rows=many error\nselect 1;\n```\n";
+        int last = (int) FixtureContent.LESSON_ONE.lines().count() + 2;
+        assertThat(problems(FixtureContent.with(ONE, body)))
+                .extracting(ContentProblem::toString)
+                .containsExactly(
+                        ONE
+                                + ": body: line 20: unknown annotation 'rows' on a sql block (known: rows=N, error, outside-lab)",
+                        ONE
+                                + ": body: line 20: unknown annotation '3' on a sql block (known: rows=N, error, outside-lab)",
+                        ONE + ": body: line " + last
+                                + ": 'rows=many' on a sql block needs a whole number of rows, like "
+                                + "rows=12 (known: rows=N, error, outside-lab)");
+    }
+
+    @Test
+    void aBlockCannotBothFailAndReturnRows() {
+        assertProblems(
+                FixtureContent.with(
+                        ONE, FixtureContent.LESSON_ONE.replace("```sql\nselect 1;", "```sql error rows=1\nselect 1;")),
+                ONE + ": body: line 20: a sql block marked error returns no rows: drop rows=1 or error");
+    }
+
+    @Test
     void linksToLessonsMustLeadSomewhere() {
         assertProblems(
                 FixtureContent.with(
