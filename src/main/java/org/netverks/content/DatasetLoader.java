@@ -88,6 +88,8 @@ final class DatasetLoader {
             yaml.problem(
                     "data",
                     "'" + data + "' is not allowed: the only value is inherit (reuse the like: dataset's data.sql)");
+        } else if (data != null && !yaml.has("like")) {
+            yaml.problem("data", "inherit needs like: <dataset>, to say whose data.sql to reuse");
         }
         String description = yaml.optionalText("description");
         if (description != null && description.contains("\n")) {
@@ -112,7 +114,7 @@ final class DatasetLoader {
                 schemas.add(schema);
             }
         }
-        if (schemas.isEmpty()) {
+        if (schemas.isEmpty() && yaml.raw("search_path") instanceof List<?>) {
             yaml.problem("search_path", "must name at least one schema, like [public]");
         }
         return schemas;
@@ -215,8 +217,7 @@ final class DatasetLoader {
     /** The data.sql a data: inherit dataset runs, or null (reported) when there is none. */
     private static String inheritedData(Settings own, String folder, String baseFolder, Map<String, String> files) {
         if (own.like() == null) {
-            own.yaml().problem("data", "inherit needs like: <dataset>, to say whose data.sql to reuse");
-            return null;
+            return null; // reported with the other settings
         }
         if (files.containsKey(folder + "data.sql")) {
             own.yaml()

@@ -129,11 +129,12 @@ public record SqlScript(List<Part> parts, List<Problem> problems) {
         /** The rows after a COPY statement: from the next line to the line that is just {@code \.}. */
         private void copyData(String statement, int statementLine) {
             int lineEnd = sql.indexOf('\n', pos);
-            if (lineEnd < 0 || !sql.substring(pos, lineEnd).isBlank()) {
+            if (lineEnd < 0) {
+                lineEnd = sql.length() - 1;
+            }
+            if (!sql.substring(pos, lineEnd + 1).isBlank()) {
                 problems.add(new Problem(
                         statementLine, "the rows of a COPY … FROM stdin must start on the line after the statement"));
-                pos = lineEnd < 0 ? sql.length() : lineEnd;
-                return;
             }
             pos = lineEnd + 1;
             line++;
