@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * five rows is five lines. One level only: the dataset named by {@code like} must have its own
  * schema.sql, so what a twin runs is always visible in two folders.
  */
-final class DatasetLoader {
+public final class DatasetLoader {
 
     private static final List<String> SCRIPTS = List.of("schema.sql", "data.sql", "changes.sql", "finalise.sql");
 
@@ -33,7 +33,7 @@ final class DatasetLoader {
         static final Settings NONE = new Settings(null, null, false, null, null);
     }
 
-    Map<String, Dataset> load(ContentFiles content, List<ContentProblem> problems) {
+    public Map<String, Dataset> load(ContentFiles content, List<ContentProblem> problems) {
         Map<String, Settings> settings = new TreeMap<>();
         for (String name : folders(content)) {
             String folder = "datasets/" + name + "/";
