@@ -79,7 +79,10 @@ final class DatasetScriptRunner {
                     throw failure(file, statement.line() + linesBefore(statement.sql(), alone), alone);
                 }
             }
-            throw failure(file, statements.get(0).line(), together);
+            // not reproduced alone (the scripts changed transaction state themselves, say)
+            DatasetLoadException failure = failure(file, statements.get(0).line(), together);
+            throw new DatasetLoadException(
+                    file, failure.line(), failure.error() + " (in the statements from this line on)", together);
         }
     }
 
