@@ -147,7 +147,7 @@ public final class DatasetLoader {
 
         String base = own.like() == null ? null : base(name, own, all, files);
         String baseFolder = base == null ? null : "datasets/" + base + "/";
-        Settings baseSettings = base == null ? Settings.NONE : all.get(base);
+        Settings baseSettings = base == null ? Settings.NONE : all.getOrDefault(base, Settings.NONE);
 
         List<Dataset.Script> scripts = new ArrayList<>();
         String schema = pick(files, folder, baseFolder, "schema.sql");
