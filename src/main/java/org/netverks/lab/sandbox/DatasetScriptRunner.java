@@ -37,6 +37,7 @@ final class DatasetScriptRunner {
             execute(connection, "set search_path to " + String.join(", ", schemas));
             run(connection, script);
         }
+        execute(connection, "reset search_path"); // what runs after the scripts sees the server's default
     }
 
     private static void run(Connection connection, Dataset.Script script) throws SQLException {
