@@ -267,8 +267,8 @@ public final class DatasetLoader {
                         "",
                         "is not a dataset script and would never run (they are: " + String.join(", ", SCRIPTS) + ")"));
             } else {
-                for (SqlScript.Problem problem :
-                        SqlScript.split(file.getValue()).problems()) {
+                for (DatasetSql.Problem problem :
+                        DatasetSql.split(file.getValue()).problems()) {
                     problems.add(new ContentProblem(path, "line " + problem.line(), problem.message()));
                 }
             }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.netverks.content.Dataset;
-import org.netverks.content.SqlScript;
+import org.netverks.content.DatasetSql;
 import org.postgresql.PGConnection;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -41,16 +41,16 @@ final class DatasetScriptRunner {
     }
 
     private static void run(Connection connection, Dataset.Script script) throws SQLException {
-        SqlScript parsed = SqlScript.split(script.sql());
+        DatasetSql parsed = DatasetSql.split(script.sql());
         if (!parsed.problems().isEmpty()) {
-            SqlScript.Problem problem = parsed.problems().get(0);
+            DatasetSql.Problem problem = parsed.problems().get(0);
             throw new DatasetLoadException(script.file(), problem.line(), problem.message(), null);
         }
-        List<SqlScript.Statement> pending = new ArrayList<>();
-        for (SqlScript.Part part : parsed.parts()) {
-            if (part instanceof SqlScript.Statement statement) {
+        List<DatasetSql.Statement> pending = new ArrayList<>();
+        for (DatasetSql.Part part : parsed.parts()) {
+            if (part instanceof DatasetSql.Statement statement) {
                 pending.add(statement);
-            } else if (part instanceof SqlScript.Copy copy) {
+            } else if (part instanceof DatasetSql.Copy copy) {
                 statements(connection, script.file(), pending);
                 pending.clear();
                 copy(connection, script.file(), copy);
@@ -63,7 +63,7 @@ final class DatasetScriptRunner {
      * Sent together, which PostgreSQL runs as one implicit transaction: when one fails, none took
      * effect, so they are run again one by one to find the failing statement and its line.
      */
-    private static void statements(Connection connection, String file, List<SqlScript.Statement> statements)
+    private static void statements(Connection connection, String file, List<DatasetSql.Statement> statements)
             throws SQLException {
         if (statements.isEmpty()) {
             return;
@@ -73,7 +73,7 @@ final class DatasetScriptRunner {
         try {
             execute(connection, sql.toString());
         } catch (SQLException together) {
-            for (SqlScript.Statement statement : statements) {
+            for (DatasetSql.Statement statement : statements) {
                 try {
                     execute(connection, statement.sql());
                 } catch (SQLException alone) {
@@ -87,7 +87,7 @@ final class DatasetScriptRunner {
         }
     }
 
-    private static void copy(Connection connection, String file, SqlScript.Copy copy) throws SQLException {
+    private static void copy(Connection connection, String file, DatasetSql.Copy copy) throws SQLException {
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy.sql(), new StringReader(copy.data()));
         } catch (SQLException e) {

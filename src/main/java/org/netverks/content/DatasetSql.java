@@ -9,14 +9,16 @@ import java.util.regex.Pattern;
  * {@code COPY … FROM stdin} blocks, whose rows follow the statement up to a line {@code \.}, as
  * pg_dump writes them. Each part knows the 1-based line it starts on, so a loading error can name
  * it. Semicolons inside quoted strings ('…', E'…', "…"), dollar quotes ($$…$$, $fn$…$fn$) and
- * comments do not end a statement. Pure: PostgreSQL itself judges the SQL.
+ * comments do not end a statement. Pure: PostgreSQL itself judges the SQL. (The lab's
+ * {@code lab.run.SqlScript} splits what a learner types, with psql meta-commands and editor
+ * offsets; dataset files need COPY rows and file lines, and content does not depend on the lab.)
  *
  * @param parts    in file order
  * @param problems what makes the script unusable before any SQL runs (a COPY block with no end)
  */
-public record SqlScript(List<Part> parts, List<Problem> problems) {
+public record DatasetSql(List<Part> parts, List<Problem> problems) {
 
-    public SqlScript {
+    public DatasetSql {
         parts = List.copyOf(parts);
         problems = List.copyOf(problems);
     }
@@ -70,7 +72,7 @@ public record SqlScript(List<Part> parts, List<Problem> problems) {
     /** psql commands pg_dump 17 writes around a plain dump: they guard psql, and mean nothing here. */
     private static final Pattern PSQL_RESTRICT = Pattern.compile("\\\\(un)?restrict(\\s.*)?");
 
-    public static SqlScript split(String sql) {
+    public static DatasetSql split(String sql) {
         return new Splitter(sql).run();
     }
 
@@ -85,7 +87,7 @@ public record SqlScript(List<Part> parts, List<Problem> problems) {
             this.sql = sql;
         }
 
-        SqlScript run() {
+        DatasetSql run() {
             while (true) {
                 skipSpaceAndComments();
                 if (pos >= sql.length()) {
@@ -108,7 +110,7 @@ public record SqlScript(List<Part> parts, List<Problem> problems) {
                     parts.add(new Statement(text, startLine));
                 }
             }
-            return new SqlScript(parts, problems);
+            return new DatasetSql(parts, problems);
         }
 
         /** A line starting with a backslash outside a statement is a psql command, not SQL. */

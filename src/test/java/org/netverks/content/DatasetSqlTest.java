@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class SqlScriptTest {
+class DatasetSqlTest {
 
     @Test
     void statementsKeepTheLineTheyStartOnAndLeadingCommentsAreSkipped() {
-        SqlScript script = SqlScript.split(
+        DatasetSql script = DatasetSql.split(
                 """
                 -- a header comment
                 create table t (id int);
@@ -20,14 +20,14 @@ class SqlScriptTest {
         assertThat(script.problems()).isEmpty();
         assertThat(script.parts())
                 .containsExactly(
-                        new SqlScript.Statement("create table t (id int);", 2),
-                        new SqlScript.Statement("insert into t\nvalues (1);", 5),
-                        new SqlScript.Statement("select 1", 7));
+                        new DatasetSql.Statement("create table t (id int);", 2),
+                        new DatasetSql.Statement("insert into t\nvalues (1);", 5),
+                        new DatasetSql.Statement("select 1", 7));
     }
 
     @Test
     void semicolonsInsideQuotesDollarQuotesAndCommentsDoNotEndAStatement() {
-        SqlScript script = SqlScript.split(
+        DatasetSql script = DatasetSql.split(
                 """
                 insert into t values ('a;b', 'it''s;', E'back\\\\slash\\'; quote', "odd;name");
                 create function f() returns int language plpgsql as $body$
@@ -39,16 +39,16 @@ class SqlScriptTest {
                 select $1, a$b from x; /* ; */ select 2;
                 """);
         assertThat(script.problems()).isEmpty();
-        assertThat(script.parts()).extracting(SqlScript.Part::line).containsExactly(1, 2, 8, 8);
-        assertThat(((SqlScript.Statement) script.parts().get(0)).sql())
+        assertThat(script.parts()).extracting(DatasetSql.Part::line).containsExactly(1, 2, 8, 8);
+        assertThat(((DatasetSql.Statement) script.parts().get(0)).sql())
                 .isEqualTo("insert into t values ('a;b', 'it''s;', E'back\\\\slash\\'; quote', \"odd;name\");");
-        assertThat(((SqlScript.Statement) script.parts().get(1)).sql()).endsWith("end\n$body$;");
-        assertThat(((SqlScript.Statement) script.parts().get(3)).sql()).isEqualTo("select 2;");
+        assertThat(((DatasetSql.Statement) script.parts().get(1)).sql()).endsWith("end\n$body$;");
+        assertThat(((DatasetSql.Statement) script.parts().get(3)).sql()).isEqualTo("select 2;");
     }
 
     @Test
     void copyBlocksAsPgDumpWritesThemWithTheLineOfEachRow() {
-        SqlScript script = SqlScript.split(
+        DatasetSql script = DatasetSql.split(
                 """
                 SET statement_timeout = 0;
                 SELECT pg_catalog.set_config('search_path', '', false);
@@ -68,21 +68,21 @@ class SqlScriptTest {
                 """);
         assertThat(script.problems()).isEmpty();
         assertThat(script.parts()).hasSize(5);
-        SqlScript.Copy text = (SqlScript.Copy) script.parts().get(2);
+        DatasetSql.Copy text = (DatasetSql.Copy) script.parts().get(2);
         assertThat(text.sql()).isEqualTo("COPY cd.members (memid, surname) FROM stdin;");
         assertThat(text.line()).isEqualTo(5);
         assertThat(text.data()).isEqualTo("0\tGUEST\n1\tSmith; not a statement\n");
         assertThat(text.dataLine()).isEqualTo(6);
         assertThat(text.fileLine(2)).isEqualTo(7);
-        SqlScript.Copy csv = (SqlScript.Copy) script.parts().get(3);
+        DatasetSql.Copy csv = (DatasetSql.Copy) script.parts().get(3);
         assertThat(csv.line()).isEqualTo(9);
         assertThat(csv.fileLine(2)).as("the quoted line break belongs to row 1").isEqualTo(12);
-        assertThat(script.parts().get(4)).isEqualTo(new SqlScript.Statement("select 3;", 14));
+        assertThat(script.parts().get(4)).isEqualTo(new DatasetSql.Statement("select 3;", 14));
     }
 
     @Test
     void aCopyBlockWithoutItsEndAndOtherPsqlCommandsAreProblems() {
-        SqlScript script = SqlScript.split(
+        DatasetSql script = DatasetSql.split(
                 """
                 \\connect other
                 COPY t FROM stdin;
@@ -91,23 +91,23 @@ class SqlScriptTest {
                 """);
         assertThat(script.problems())
                 .containsExactly(
-                        new SqlScript.Problem(
+                        new DatasetSql.Problem(
                                 1,
                                 "'\\connect other' is a psql command, not SQL: only SQL statements and COPY … FROM stdin"
                                         + " blocks run here"),
-                        new SqlScript.Problem(
+                        new DatasetSql.Problem(
                                 2, "the COPY … FROM stdin block has no end: its rows must be followed by a line \\."));
-        assertThat(SqlScript.split("COPY t FROM stdin; 1\n\\.\n").problems())
-                .extracting(SqlScript.Problem::message)
+        assertThat(DatasetSql.split("COPY t FROM stdin; 1\n\\.\n").problems())
+                .extracting(DatasetSql.Problem::message)
                 .containsExactly("the rows of a COPY … FROM stdin must start on the line after the statement");
     }
 
     @Test
     void windowsLineEndsAndAnEmptyCopyWork() {
-        SqlScript script = SqlScript.split("COPY t FROM stdin;\r\n\\.\r\nselect 1;\r\n");
+        DatasetSql script = DatasetSql.split("COPY t FROM stdin;\r\n\\.\r\nselect 1;\r\n");
         assertThat(script.problems()).isEmpty();
         assertThat(script.parts())
                 .containsExactly(
-                        new SqlScript.Copy("COPY t FROM stdin;", 1, "", 2), new SqlScript.Statement("select 1;", 3));
+                        new DatasetSql.Copy("COPY t FROM stdin;", 1, "", 2), new DatasetSql.Statement("select 1;", 3));
     }
 }
