@@ -104,6 +104,50 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aDatasetThatDoesNotLoadIsNamedByFileAndLine(@TempDir Path dir) throws Exception {
+        write(dir, "datasets/tiny/schema.sql", "create schema cd;\ncreate table cd.t (id integer primary key);\n");
+        write(dir, "datasets/tiny/data.sql", "copy cd.t from stdin;\n1\n2\nx\n\\.\n");
+        write(
+                dir,
+                "tracks/demo/track.yaml",
+                """
+                id: demo
+                slug: demo
+                title: Demo
+                summary: A demo track.
+                lessons:
+                  - id: demo-one
+                    slug: one
+                    title: One
+                """);
+        write(
+                dir,
+                "tracks/demo/lessons/one/lesson.md",
+                """
+                ---
+                id: demo-one
+                slug: one
+                title: One
+                level: beginner
+                last_reviewed: 2026-11-01
+                content_version: v20261101
+                summary: A lesson.
+                used_in_practice: Everywhere.
+                ---
+
+                ## Body
+
+                Text.
+                """);
+        write(dir, "tracks/demo/lessons/one/parts.yaml", "practice_notes: []\n");
+        Captured run = run("validate", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .contains("datasets/tiny/data.sql: line 4: ERROR: invalid input syntax for type integer: \"x\""
+                        + " (COPY t, line 3, column id: \"x\")");
+    }
+
+    @Test
     void filesOnlySkipsTheDatabase() {
         Captured run = run("validate", "content", "--files-only");
         assertThat(run.exitCode()).isZero();

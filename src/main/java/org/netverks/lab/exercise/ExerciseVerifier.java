@@ -12,6 +12,7 @@ import org.netverks.content.Dataset;
 import org.netverks.content.Exercise;
 import org.netverks.content.GradingRules;
 import org.netverks.content.Track;
+import org.netverks.lab.sandbox.DatasetLoadException;
 import org.netverks.lab.sandbox.ScratchDatabases;
 
 /**
@@ -39,7 +40,7 @@ public final class ExerciseVerifier {
             try {
                 scratches.discard(scratches.take(dataset));
             } catch (RuntimeException e) {
-                problems.add(new ContentProblem("datasets/" + dataset.name(), "", "does not load: " + e.getMessage()));
+                problems.add(doesNotLoad(dataset, e));
             }
         }
         if (!problems.isEmpty()) {
@@ -71,6 +72,23 @@ public final class ExerciseVerifier {
             pool.shutdownNow();
         }
         return problems;
+    }
+
+    /**
+     * A script that failed names its file and line, as PostgreSQL's message does not; a file
+     * another dataset lends (an inherited data.sql) also says which dataset was loading.
+     */
+    private static ContentProblem doesNotLoad(Dataset dataset, RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatasetLoadException failed) {
+                String folder = "datasets/" + dataset.name() + "/";
+                return new ContentProblem(
+                        failed.file(),
+                        failed.line() > 0 ? "line " + failed.line() : "",
+                        failed.error() + (failed.file().startsWith(folder) ? "" : " (loading " + folder + ")"));
+            }
+        }
+        return new ContentProblem("datasets/" + dataset.name(), "", "does not load: " + e.getMessage());
     }
 
     private List<ContentProblem> verify(

@@ -76,13 +76,12 @@ class DatasetTemplates {
         try (Connection connection = AdminConnections.open(server, database)) {
             execute(connection, "revoke all on schema public from public");
             execute(connection, "grant usage, create on schema public to " + DATASET_OWNER);
+            // CREATE on the database while loading only, so a dataset may CREATE SCHEMA cd
+            execute(connection, "grant create on database " + database + " to " + DATASET_OWNER);
             execute(connection, "set session authorization " + DATASET_OWNER);
-            for (Dataset.Script script : dataset.scripts()) {
-                if (!script.sql().isBlank()) {
-                    execute(connection, script.sql());
-                }
-            }
+            DatasetScriptRunner.run(connection, dataset);
             execute(connection, "reset session authorization");
+            execute(connection, "revoke create on database " + database + " from " + DATASET_OWNER);
             execute(connection, "revoke create on schema public from " + DATASET_OWNER);
             harden(connection);
         }
