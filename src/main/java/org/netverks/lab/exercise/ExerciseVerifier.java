@@ -104,6 +104,7 @@ public final class ExerciseVerifier {
                     }
                 }
             }
+            problems.addAll(orderTies(catalog, file, exercise, report));
             ExerciseGrader.Verdict reference = grader.grade(exercise, catalog, exercise.solution());
             if (!reference.correct()) {
                 problems.add(new ContentProblem(
@@ -124,6 +125,30 @@ public final class ExerciseVerifier {
             }
         } catch (ExerciseGrader.BrokenExercise e) {
             problems.add(new ContentProblem(file, field, e.getMessage()));
+        }
+        return problems;
+    }
+
+    /** An order rule that a correct answer breaking a tie the other way would fail, on any of the exercise's datasets. */
+    private List<ContentProblem> orderTies(
+            Catalog catalog, String file, Exercise exercise, java.util.function.Consumer<String> report)
+            throws java.sql.SQLException {
+        List<ContentProblem> problems = new ArrayList<>();
+        List<String> datasets = new ArrayList<>();
+        datasets.add(exercise.dataset());
+        datasets.addAll(exercise.hiddenDatasets());
+        for (String name : datasets) {
+            Dataset dataset = catalog.dataset(name).orElseThrow();
+            ResultTable reference = grader.expected(exercise, dataset);
+            try {
+                OrderTies.find(grader, exercise, dataset, reference)
+                        .ifPresent(why -> problems.add(
+                                new ContentProblem(file, "exercises[" + exercise.id() + "].rules.order", why)));
+            } catch (ExerciseGrader.BrokenExercise e) {
+                // the solution itself runs (expected() says so): only the appended tie-breakers failed
+                report.accept(file + ": exercises[" + exercise.id() + "]: could not check the order for ties on '"
+                        + name + "': " + e.getMessage());
+            }
         }
         return problems;
     }
