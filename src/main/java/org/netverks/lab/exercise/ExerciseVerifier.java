@@ -23,6 +23,8 @@ public final class ExerciseVerifier {
 
     private final ExerciseGrader grader;
     private final ScratchDatabases scratches;
+    /** What passed already: checked again only when it (or its data) changed. See {@link #passedKey}. */
+    private final java.util.Set<Object> passed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ExerciseVerifier(ExerciseGrader grader, ScratchDatabases scratches) {
         this.grader = grader;
@@ -36,8 +38,12 @@ public final class ExerciseVerifier {
     public List<ContentProblem> verify(Catalog catalog, int threads, java.util.function.Consumer<String> report) {
         List<ContentProblem> problems = new ArrayList<>();
         for (Dataset dataset : catalog.datasets().values()) {
+            if (passed.contains(dataset.fingerprint())) {
+                continue;
+            }
             try {
                 scratches.discard(scratches.take(dataset));
+                passed.add(dataset.fingerprint());
             } catch (RuntimeException e) {
                 problems.add(new ContentProblem("datasets/" + dataset.name(), "", "does not load: " + e.getMessage()));
             }
@@ -55,7 +61,17 @@ public final class ExerciseVerifier {
                     }
                     String file = "tracks/" + track.slug() + "/lessons/" + step.slug() + "/exercises.yaml";
                     for (Exercise exercise : step.lesson().exercises()) {
-                        results.add(pool.submit(() -> verify(catalog, file, exercise, report)));
+                        Object key = passedKey(catalog, exercise);
+                        if (passed.contains(key)) {
+                            continue;
+                        }
+                        results.add(pool.submit(() -> {
+                            List<ContentProblem> found = verify(catalog, file, exercise, report);
+                            if (found.isEmpty()) {
+                                passed.add(key);
+                            }
+                            return found;
+                        }));
                     }
                 }
             }
@@ -71,6 +87,17 @@ public final class ExerciseVerifier {
             pool.shutdownNow();
         }
         return problems;
+    }
+
+    /** An exercise with the versions of the data it is graded on: its outcome depends on nothing else. */
+    private static Object passedKey(Catalog catalog, Exercise exercise) {
+        List<Object> key = new ArrayList<>();
+        key.add(exercise);
+        key.add(catalog.dataset(exercise.dataset()).map(Dataset::fingerprint).orElse(""));
+        for (String hidden : exercise.hiddenDatasets()) {
+            key.add(catalog.dataset(hidden).map(Dataset::fingerprint).orElse(""));
+        }
+        return key;
     }
 
     private List<ContentProblem> verify(
