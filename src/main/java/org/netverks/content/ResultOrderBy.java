@@ -28,6 +28,7 @@ public record ResultOrderBy(int keysEnd, boolean withTies) {
         private int keysEnd = -1; // -1: no top-level ORDER BY in the current statement
         private boolean inKeys;
         private boolean withTies;
+        private boolean ended; // after a semicolon, until the next statement's first token
         private String previousWord = "";
 
         Scanner(String sql) {
@@ -51,16 +52,20 @@ public record ResultOrderBy(int keysEnd, boolean withTies) {
                     i = skipBlockComment(i + 2);
                     continue;
                 } else if (c == ';') {
-                    if (!sql.substring(i + 1).isBlank()) {
-                        keysEnd = -1; // another statement follows: only the last one's order counts
-                        withTies = false;
-                        depth = 0;
-                    }
+                    ended = true;
                     inKeys = false;
                     previousWord = "";
                     i++;
                     continue;
-                } else if (c == '\'') {
+                }
+                if (ended) {
+                    // another statement follows (not just a comment): only the last one's order counts
+                    ended = false;
+                    keysEnd = -1;
+                    withTies = false;
+                    depth = 0;
+                }
+                if (c == '\'') {
                     boolean escapes = previousWord.equals("e") && i > 0 && !Character.isWhitespace(sql.charAt(i - 1));
                     next = skipQuoted(i + 1, '\'', escapes);
                 } else if (c == '"') {

@@ -39,6 +39,8 @@ class ResultOrderByTest {
                 .endsWith("order by id desc");
         assertThat(keys("select id from t order by id; select id from t order by 1;"))
                 .endsWith("order by 1");
+        assertThat(keys("select id from t order by id; -- the last one\n/* done */\n"))
+                .endsWith("order by id");
     }
 
     @Test
