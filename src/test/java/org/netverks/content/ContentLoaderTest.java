@@ -370,7 +370,51 @@ class ContentLoaderTest {
                         EXERCISES + ": exercises[0].plan[1]: needs exactly one of uses: or avoids:",
                         EXERCISES + ": exercises[0].known_wrong[0].why: is required",
                         EXERCISES
-                                + ": exercises[1].rules.order: is total, but the solution has no ORDER BY: its order would be arbitrary");
+                                + ": exercises[1].rules.order: is total, but the solution's last statement has no ORDER BY of its "
+                                + "own (one inside a window or a subquery does not sort the result): its order would be arbitrary");
+    }
+
+    @Test
+    void anOrderRuleNeedsAnOrderByOfTheGradedResult() {
+        assertThat(
+                        problems(
+                                plus(
+                                        EXERCISES,
+                                        """
+                exercises:
+                  - id: window-only
+                    title: Numbered
+                    task: Return `id` and `n`.
+                    solution: select id, row_number() over (order by id) as n from t
+                    rules: {order: total}
+                  - id: order-in-solution-not-check
+                    title: Insert
+                    task: Add a row; the table is graded as `id`, `v`.
+                    solution: insert into t values (4, 'd') returning id order by id
+                    check: select id, v from t
+                    rules: {order: [id]}
+                  - id: order-in-check
+                    title: Insert
+                    task: Add a row; the table is graded as `id`, `v`.
+                    solution: insert into t values (4, 'd')
+                    check: select id, v from t order by id
+                    rules: {order: total}
+                  - id: earlier-statement
+                    title: Two statements
+                    task: Return `id`.
+                    solution: select id from t order by id; select id from (select id from t order by id) s
+                    rules: {order: total}
+                """)))
+                .extracting(ContentProblem::toString)
+                .containsExactlyInAnyOrder(
+                        EXERCISES + ": exercises[0].rules.order: is total, but the solution's last statement has no "
+                                + "ORDER BY of its own (one inside a window or a subquery does not sort the result): "
+                                + "its order would be arbitrary",
+                        EXERCISES + ": exercises[1].rules.order: lists columns to sort by, but the check query has no "
+                                + "ORDER BY of its own (the result graded is the check query's): its order would be arbitrary",
+                        EXERCISES + ": exercises[3].rules.order: is total, but the solution's last statement has no "
+                                + "ORDER BY of its own (one inside a window or a subquery does not sort the result): "
+                                + "its order would be arbitrary");
     }
 
     @Test
