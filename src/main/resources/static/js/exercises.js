@@ -53,7 +53,7 @@ export function setUpExercises(lab, currentSql) {
       const item = items.find((candidate) => candidate.dataset.exerciseId === exercise.id);
       if (!item) continue;
       exercise.revealedHints.forEach((html, index) => showHint(item, html, index + 1, exercise.hints));
-      if (exercise.solution) showSolution(item, exercise.solution);
+      if (exercise.solution) showSolution(item, exercise);
     }
   }
 
@@ -85,7 +85,7 @@ export function setUpExercises(lab, currentSql) {
           if (!record.exercises[id]) record.exercises[id] = { solvedAt: progress.now() };
         });
         showSolved();
-        if (body.solution) showSolution(item, body.solution);
+        if (body.solution) showSolution(item, body);
       }
     } catch (e) {
       status.textContent = 'Could not reach the lab. Check your connection and try again.';
@@ -124,14 +124,27 @@ export function setUpExercises(lab, currentSql) {
     }
   }
 
-  function showSolution(item, solution) {
+  // After solving: the reference solution, why it works (the author's Markdown, rendered and
+  // escaped by the server) and other correct ways to write it.
+  function showSolution(item, solved) {
     const host = item.querySelector('[data-exercise-solution]');
     if (host.childElementCount) return;
     const details = document.createElement('details');
     details.className = 'exercise-solution';
     details.append(el('summary', null, 'Compare with a reference solution'),
       el('p', 'muted', 'Yours is right too; this is one other way to write it.'),
-      el('pre', null, el('code', 'language-sql', solution.trim())));
+      el('pre', null, el('code', 'language-sql', solved.solution.trim())));
+    if (solved.explanationHtml) {
+      const explanation = el('div', 'exercise-explanation prose');
+      explanation.innerHTML = solved.explanationHtml;
+      details.append(el('p', 'exercise-solution-label', 'Why it works'), explanation);
+    }
+    const alternatives = solved.alternatives || [];
+    if (alternatives.length) {
+      details.append(el('p', 'exercise-solution-label',
+        alternatives.length === 1 ? 'Another correct solution' : 'Other correct solutions'));
+      alternatives.forEach((sql) => details.append(el('pre', null, el('code', 'language-sql', sql.trim()))));
+    }
     host.append(details);
   }
 }

@@ -226,6 +226,37 @@ class ValidateCommandTest {
     }
 
     @Test
+    void everyAlternativeSolutionMustPassTheGrader(@TempDir Path dir) throws Exception {
+        write(dir, "datasets/tiny/schema.sql", "create table t (id integer primary key, v text);");
+        write(dir, "datasets/tiny/data.sql", "insert into t values (1, 'a'), (2, 'b'), (3, null);");
+        lesson(
+                dir,
+                """
+                defaults:
+                  rules: {column_names: ignore}
+                exercises:
+                  - id: with-v
+                    title: Rows with a value
+                    task: Return the ids of the rows that have a value.
+                    solution: select id from t where v is not null
+                    explanation: "`IS NOT NULL`, never `<> NULL`."
+                    alternatives:
+                      - select id from t where v <> ''
+                      - select id from t where v = null
+                      - select id as the_id from t except select id from t where v is null
+                """);
+        Captured run = run("validate", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .contains(
+                        "1 problem(s)",
+                        "tracks/demo/lessons/one/exercises.yaml: exercises[with-v].alternatives[1]: does not pass the "
+                                + "grader: ")
+                .doesNotContain("alternatives[0]")
+                .doesNotContain("alternatives[2]");
+    }
+
+    @Test
     void filesOnlySkipsTheDatabase() {
         Captured run = run("validate", "content", "--files-only");
         assertThat(run.exitCode()).isZero();

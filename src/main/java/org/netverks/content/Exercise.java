@@ -13,6 +13,10 @@ import java.util.List;
  * @param hiddenDatasets further datasets the answer must also be right on
  * @param plan           assertions on the plan of the learner's last statement
  * @param knownWrong     answers that must fail; validation proves they do
+ * @param explanationHtml why the solution works and the common mistake (Markdown, rendered); shown
+ *                       with the solution once solved; null when the author wrote none
+ * @param alternatives   other correct solutions, shown with the solution once solved; validation
+ *                       proves each passes the grader
  */
 public record Exercise(
         String id,
@@ -26,13 +30,47 @@ public record Exercise(
         List<String> hiddenDatasets,
         List<PlanAssertion> plan,
         List<String> hintsHtml,
-        List<KnownWrong> knownWrong) {
+        List<KnownWrong> knownWrong,
+        String explanationHtml,
+        List<String> alternatives) {
 
     public Exercise {
         hiddenDatasets = List.copyOf(hiddenDatasets);
         plan = List.copyOf(plan);
         hintsHtml = List.copyOf(hintsHtml);
         knownWrong = List.copyOf(knownWrong);
+        alternatives = List.copyOf(alternatives);
+    }
+
+    /** An exercise with nothing to show after solving but the solution. */
+    public Exercise(
+            String id,
+            String title,
+            String taskHtml,
+            String taskText,
+            String dataset,
+            String solution,
+            GradingRules rules,
+            String check,
+            List<String> hiddenDatasets,
+            List<PlanAssertion> plan,
+            List<String> hintsHtml,
+            List<KnownWrong> knownWrong) {
+        this(
+                id,
+                title,
+                taskHtml,
+                taskText,
+                dataset,
+                solution,
+                rules,
+                check,
+                hiddenDatasets,
+                plan,
+                hintsHtml,
+                knownWrong,
+                null,
+                List.of());
     }
 
     public record KnownWrong(String sql, String why) {}

@@ -34,14 +34,24 @@ final class ExerciseLoader {
         if (yaml == null) {
             return List.of();
         }
-        yaml.allowOnly("exercises");
+        yaml.allowOnly("defaults", "exercises");
+        GradingRules defaults = GradingRules.DEFAULT;
+        YamlNode defaultsNode = yaml.optionalNode("defaults");
+        if (defaultsNode != null) {
+            defaultsNode.allowOnly("rules");
+            YamlNode defaultRules = defaultsNode.optionalNode("rules");
+            if (defaultRules != null) {
+                GradingRules read = rules(defaultRules, GradingRules.DEFAULT);
+                defaults = read == null ? GradingRules.DEFAULT : read;
+            }
+        }
         List<YamlNode> nodes = ContentLoader.uniqueIds(yaml.nodes("exercises"));
         if (!nodes.isEmpty() && !hasLab) {
             yaml.problem("exercises", "only a sql_sandbox lesson with a dataset can have exercises");
         }
         List<Exercise> exercises = new ArrayList<>();
         for (YamlNode node : nodes) {
-            Exercise exercise = exercise(node, lessonDataset, datasets);
+            Exercise exercise = exercise(node, lessonDataset, datasets, defaults);
             if (exercise != null) {
                 exercises.add(exercise);
             }
@@ -49,7 +59,8 @@ final class ExerciseLoader {
         return List.copyOf(exercises);
     }
 
-    private Exercise exercise(YamlNode node, String lessonDataset, Map<String, Dataset> datasets) {
+    private Exercise exercise(
+            YamlNode node, String lessonDataset, Map<String, Dataset> datasets, GradingRules defaults) {
         node.allowOnly(
                 "id",
                 "title",
@@ -61,7 +72,9 @@ final class ExerciseLoader {
                 "hidden_datasets",
                 "plan",
                 "hints",
-                "known_wrong");
+                "known_wrong",
+                "explanation",
+                "alternatives");
         String id = node.id("id");
         String title = node.text("title");
         String task = node.text("task");
@@ -83,7 +96,11 @@ final class ExerciseLoader {
                 node.problem("hidden_datasets", "'" + name + "' is listed twice");
             }
         }
-        GradingRules rules = rules(node.optionalNode("rules"));
+        YamlNode rulesNode = node.optionalNode("rules");
+        GradingRules rules = rulesNode == null ? defaults : rules(rulesNode, defaults);
+        if (rules != null && !rules.columnNamesMatter()) {
+            namesWhereNamesDoNotCount(node, rules);
+        }
         checkResultOrder(node, rules, solution, check);
         List<PlanAssertion> plan = new ArrayList<>();
         for (YamlNode item : node.nodes("plan")) {
@@ -104,6 +121,8 @@ final class ExerciseLoader {
                 knownWrong.add(new Exercise.KnownWrong(sql, why));
             }
         }
+        String explanation = node.optionalText("explanation");
+        List<String> alternatives = node.texts("alternatives");
         if (id == null || title == null || task == null || solution == null || dataset == null || rules == null) {
             return null;
         }
@@ -119,7 +138,9 @@ final class ExerciseLoader {
                 hidden,
                 plan,
                 hints,
-                knownWrong);
+                knownWrong,
+                explanation == null ? null : markdown.render(explanation).html(),
+                alternatives);
     }
 
     /**
@@ -142,16 +163,18 @@ final class ExerciseLoader {
         }
     }
 
-    private static GradingRules rules(YamlNode node) {
-        if (node == null) {
-            return GradingRules.DEFAULT;
-        }
+    /**
+     * The rules {@code node} sets, each field it leaves out taken from {@code base} (the file's
+     * defaults, or the platform's); null when a field is wrong (reported).
+     */
+    private static GradingRules rules(YamlNode node, GradingRules base) {
         node.allowOnly("order", "column_names", "types", "tolerance");
-        GradingRules.RowOrder order = GradingRules.RowOrder.NONE;
-        List<String> orderColumns = List.of();
+        int known = node.problemCount();
+        GradingRules.RowOrder order = base.order();
+        List<String> orderColumns = base.orderColumns();
         Object rawOrder = node.raw("order");
-        if (rawOrder instanceof List<?>) {
-            orderColumns = node.texts("order");
+        if (rawOrder instanceof List<?> list) {
+            orderColumns = orderColumns(node, list);
             order = GradingRules.RowOrder.BY_COLUMNS;
             if (orderColumns.isEmpty()) {
                 node.problem("order", "lists no columns: write none, total, or a list of column names");
@@ -160,28 +183,136 @@ final class ExerciseLoader {
             }
         } else if (rawOrder != null) {
             String value = node.optionalText("order");
+            orderColumns = List.of();
             if ("total".equals(value)) {
                 order = GradingRules.RowOrder.TOTAL;
-            } else if (value != null && !"none".equals(value)) {
+            } else if ("none".equals(value)) {
+                order = GradingRules.RowOrder.NONE;
+            } else if (value != null) {
                 node.problem(
                         "order", "'" + value + "' is not none, total, or a list of column names like [total, name]");
             }
         }
-        boolean names = true;
+        boolean names = base.columnNamesMatter();
         if (node.has("column_names")) {
             String value = node.optionalText("column_names");
             if ("ignore".equals(value)) {
                 names = false;
-            } else if (value != null && !"match".equals(value)) {
+            } else if ("match".equals(value)) {
+                names = true;
+            } else if (value != null) {
                 node.problem("column_names", "'" + value + "' is not one of match, ignore");
             }
         }
-        GradingRules.TypePolicy types = node.has("types")
-                ? node.choice("types", GradingRules.TypePolicy.class, GradingRules.TypePolicy::key)
-                : GradingRules.TypePolicy.CATEGORY;
-        BigDecimal tolerance = node.nonNegativeNumber("tolerance", BigDecimal.ZERO);
-        return new GradingRules(
-                order, orderColumns, names, types == null ? GradingRules.TypePolicy.CATEGORY : types, tolerance);
+        GradingRules.TypePolicy types = base.types();
+        Map<String, List<GradingRules.ColumnKind>> kinds = base.columnKinds();
+        if (node.raw("types") instanceof Map<?, ?>) {
+            types = GradingRules.TypePolicy.CATEGORY;
+            kinds = columnKinds(node.optionalNode("types").withTextKeys());
+        } else if (node.has("types")) {
+            types = node.choice("types", GradingRules.TypePolicy.class, GradingRules.TypePolicy::key);
+            kinds = Map.of();
+        }
+        BigDecimal tolerance = base.tolerance();
+        boolean relative = base.relativeTolerance();
+        Object rawTolerance = node.raw("tolerance");
+        if (rawTolerance instanceof String text && text.strip().endsWith(" relative")) {
+            BigDecimal share = number(text.strip().substring(0, text.strip().length() - " relative".length()));
+            if (share == null || share.signum() < 0 || share.compareTo(BigDecimal.ONE) >= 0) {
+                node.problem(
+                        "tolerance",
+                        "'" + text + "' is not a relative tolerance: write a share of the expected value "
+                                + "from 0 to below 1, like 1e-9 relative (or a number for an absolute distance)");
+            } else {
+                tolerance = share;
+                relative = true;
+            }
+        } else if (rawTolerance != null) {
+            tolerance = node.nonNegativeNumber("tolerance", BigDecimal.ZERO);
+            relative = false;
+        }
+        if (node.problemCount() > known || types == null) {
+            return null;
+        }
+        return new GradingRules(order, orderColumns, names, types, tolerance, relative, kinds);
+    }
+
+    /** Order columns: names of the solution's result, or 1-based positions (as in ORDER BY 2). */
+    private static List<String> orderColumns(YamlNode node, List<?> items) {
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            if (item instanceof Integer position && position >= 1 && position <= 1600) {
+                columns.add(String.valueOf(position));
+            } else if (item instanceof String text && !text.isBlank() && !GradingRules.isPosition(text.strip())) {
+                columns.add(text.strip());
+            } else {
+                node.problem(
+                        "order[" + i + "]", "must be a column name or a column position from 1, not '" + item + "'");
+            }
+        }
+        return columns;
+    }
+
+    /** {@code types: {day: [date, timestamp], 2: number}}: the kinds each listed column may have. */
+    private static Map<String, List<GradingRules.ColumnKind>> columnKinds(YamlNode node) {
+        Map<String, List<GradingRules.ColumnKind>> kinds = new java.util.LinkedHashMap<>();
+        List<String> known = java.util.Arrays.stream(GradingRules.ColumnKind.values())
+                .map(GradingRules.ColumnKind::key)
+                .toList();
+        for (String column : node.keys()) {
+            List<GradingRules.ColumnKind> accepted = new ArrayList<>();
+            for (String key : node.textOrTexts(column)) {
+                java.util.Arrays.stream(GradingRules.ColumnKind.values())
+                        .filter(kind -> kind.key().equals(key))
+                        .findFirst()
+                        .ifPresentOrElse(
+                                accepted::add,
+                                () -> node.problem(
+                                        column,
+                                        "'" + key + "' is not a kind of value (known: " + String.join(", ", known)
+                                                + ")"));
+            }
+            if (accepted.isEmpty()) {
+                node.problem(column, "lists no kind: write one or more of " + String.join(", ", known));
+            }
+            kinds.put(column, accepted);
+        }
+        if (kinds.isEmpty()) {
+            node.problem(null, "lists no column: write category, exact, ignore, or {column: [kind, …]}");
+        }
+        return kinds;
+    }
+
+    /**
+     * With column_names: ignore the learner never sees the solution's names, so a rule that names a
+     * column must give its position instead: the page says "the 2nd column".
+     */
+    private static void namesWhereNamesDoNotCount(YamlNode node, GradingRules rules) {
+        for (String column : rules.orderColumns()) {
+            if (!GradingRules.isPosition(column)) {
+                node.problem(
+                        "rules.order",
+                        "names the column '" + column + "', but with column_names: ignore the learner's names do "
+                                + "not count: give its position instead (as in ORDER BY 2)");
+            }
+        }
+        for (String column : rules.columnKinds().keySet()) {
+            if (!GradingRules.isPosition(column)) {
+                node.problem(
+                        "rules.types",
+                        "names the column '" + column + "', but with column_names: ignore the learner's names do "
+                                + "not count: give its position instead (2: [date, timestamp])");
+            }
+        }
+    }
+
+    private static BigDecimal number(String text) {
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static PlanAssertion planAssertion(YamlNode item) {

@@ -42,6 +42,23 @@ final class YamlNode {
         problems.add(new ContentProblem(file, field == null ? path : path(field), message));
     }
 
+    /** How many problems the whole file has so far: a read that added some failed. */
+    int problemCount() {
+        return problems.size();
+    }
+
+    /** The mapping's keys as text (YAML reads {@code 2:} as a number). */
+    List<String> keys() {
+        return map.keySet().stream().map(String::valueOf).toList();
+    }
+
+    /** The same mapping with every key as text, so a key written as a number can be read by name. */
+    YamlNode withTextKeys() {
+        Map<String, Object> text = new java.util.LinkedHashMap<>();
+        map.forEach((key, value) -> text.put(String.valueOf(key), value));
+        return new YamlNode(file, path, text, problems);
+    }
+
     boolean has(String field) {
         return map.get(field) != null;
     }

@@ -11,9 +11,9 @@ import org.netverks.lab.sandbox.SandboxService;
 
 /**
  * What {@code validate} checks in a database, run by a content reload on the app's own sandbox
- * servers with the lab's own grader and limits. Exercises and datasets that already passed in this
- * process (unchanged, on unchanged data) are not checked again, so reloading after editing one
- * exercise costs about one exercise.
+ * servers with the lab's own grader and limits: exercises, then every lesson's SQL blocks.
+ * Exercises that already passed in this process (unchanged, on unchanged data) are not graded
+ * again, so reloading after editing one exercise costs about one exercise plus the lessons' blocks.
  */
 @org.springframework.stereotype.Component
 class ContentChecksOnSandboxes implements ContentDatabaseCheck {
@@ -22,15 +22,17 @@ class ContentChecksOnSandboxes implements ContentDatabaseCheck {
     private static final int THREADS = 2;
 
     private final ExerciseVerifier verifier;
+    private final LessonSqlVerifier lessonSql;
 
     ContentChecksOnSandboxes(SandboxService sandboxes, ScriptRunner runner, LabProperties properties) {
         this.verifier = new ExerciseVerifier(new ExerciseGrader(runner, sandboxes, properties.runLimits()), sandboxes);
+        this.lessonSql = new LessonSqlVerifier(runner, sandboxes, properties);
     }
 
     @Override
     public List<ContentProblem> problems(Catalog catalog) {
         try {
-            return verifier.verify(catalog, THREADS, line -> {});
+            return ExerciseValidation.verify(catalog, verifier, lessonSql, THREADS, line -> {});
         } catch (RuntimeException e) {
             return List.of(new ContentProblem(
                     "datasets and exercises",

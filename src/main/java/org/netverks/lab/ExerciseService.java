@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Graded exercises: list them (never their solutions), grade an answer on fresh copies of the
- * data, reveal hints one at a time. Grading is bounded like a run, and a few checks at a time
- * per app instance keep one busy lesson from starving the others.
+ * Graded exercises: list them (the solution, its explanation and the alternative solutions only
+ * once solved), grade an answer on fresh copies of the data, reveal hints one at a time. Grading
+ * is bounded like a run, and a few checks at a time per app instance keep one busy lesson from
+ * starving the others.
  */
 @Service
 class ExerciseService {
@@ -54,9 +55,21 @@ class ExerciseService {
             int hints,
             List<String> revealedHints,
             boolean solved,
-            String solution) {}
+            String solution,
+            String explanationHtml,
+            List<String> alternatives) {}
 
-    record CheckResponse(String exerciseId, boolean correct, List<Feedback> feedback, String solution) {}
+    /**
+     * {@code solution}, {@code explanationHtml} and {@code alternatives} are null until the
+     * exercise is solved (and {@code explanationHtml} when the author wrote none).
+     */
+    record CheckResponse(
+            String exerciseId,
+            boolean correct,
+            List<Feedback> feedback,
+            String solution,
+            String explanationHtml,
+            List<String> alternatives) {}
 
     record HintResponse(String exerciseId, int number, int total, String hintHtml) {}
 
@@ -76,7 +89,9 @@ class ExerciseService {
                             exercise.hintsHtml().size(),
                             exercise.hintsHtml().subList(0, revealed),
                             mine.solved(),
-                            mine.solved() ? exercise.solution() : null);
+                            mine.solved() ? exercise.solution() : null,
+                            mine.solved() ? exercise.explanationHtml() : null,
+                            mine.solved() ? exercise.alternatives() : null);
                 })
                 .toList();
     }
@@ -102,7 +117,9 @@ class ExerciseService {
                         exercise.id(),
                         verdict.correct(),
                         verdict.feedback(),
-                        verdict.correct() ? exercise.solution() : null);
+                        verdict.correct() ? exercise.solution() : null,
+                        verdict.correct() ? exercise.explanationHtml() : null,
+                        verdict.correct() ? exercise.alternatives() : null);
             } finally {
                 gradingSlots.release();
             }

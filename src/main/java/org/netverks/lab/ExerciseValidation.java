@@ -26,11 +26,25 @@ public final class ExerciseValidation {
         ScriptRunner runner = new ScriptRunner(new PsqlOnSandbox(properties), new ExplainPlans());
         ScratchDatabases scratches = ScratchDatabases.direct(server, properties.statementTimeout(), threads);
         ExerciseGrader grader = new ExerciseGrader(runner, scratches, properties.runLimits());
-        List<ContentProblem> problems =
-                new ArrayList<>(new ExerciseVerifier(grader, scratches).verify(catalog, threads, report));
+        return verify(
+                catalog,
+                new ExerciseVerifier(grader, scratches),
+                new LessonSqlVerifier(runner, scratches, properties),
+                threads,
+                report);
+    }
+
+    /** Exercises first, then lessons' SQL blocks: what both {@code validate} and a content reload run. */
+    static List<ContentProblem> verify(
+            Catalog catalog,
+            ExerciseVerifier exercises,
+            LessonSqlVerifier lessons,
+            int threads,
+            java.util.function.Consumer<String> report) {
+        List<ContentProblem> problems = new ArrayList<>(exercises.verify(catalog, threads, report));
         if (problems.stream().noneMatch(problem -> problem.file().startsWith("datasets/"))) {
             // with a dataset that does not load, every lesson on it would only repeat that
-            problems.addAll(new LessonSqlVerifier(runner, scratches, properties).verify(catalog, threads));
+            problems.addAll(lessons.verify(catalog, threads));
         }
         return problems;
     }

@@ -295,7 +295,7 @@ class ContentLoaderTest {
                     title: All ids
                     task: Return `id`, largest first.
                     solution: select id from t order by id desc
-                    rules: {order: [id], column_names: ignore, types: exact, tolerance: 0.5}
+                    rules: {order: [1], column_names: ignore, types: exact, tolerance: 0.5}
                     hidden_datasets: [tiny-alt]
                     plan:
                       - avoids: Seq Scan
@@ -314,14 +314,15 @@ class ContentLoaderTest {
         assertThat(exercise.rules())
                 .isEqualTo(new GradingRules(
                         GradingRules.RowOrder.BY_COLUMNS,
-                        List.of("id"),
+                        List.of("1"),
                         false,
                         GradingRules.TypePolicy.EXACT,
                         new java.math.BigDecimal("0.5")));
         assertThat(exercise.plan()).containsExactly(new PlanAssertion(false, List.of("Seq Scan"), "t"));
         assertThat(exercise.rulesInWords())
                 .contains(
-                        "Rows must be sorted by id as the task asks; rows that tie on it " + "may come in any order.",
+                        "Rows must be sorted by the 1st column as the task asks; rows that tie on it "
+                                + "may come in any order.",
                         "Numbers within 0.5 of the expected value count as equal.",
                         "The plan of your last statement must not use Seq Scan on t.");
         assertThat(exercise.hintsHtml()).containsExactly("<p>Use ORDER BY.</p>\n");

@@ -64,6 +64,8 @@ class ExerciseApiTest {
         assertThat(contact.get("id").asString()).isEqualTo("contact-label");
         assertThat(contact.get("hints").asInt()).isEqualTo(2);
         assertThat(contact.get("solution").isNull()).isTrue();
+        assertThat(contact.get("explanationHtml").isNull()).isTrue();
+        assertThat(contact.get("alternatives").isNull()).isTrue();
         assertThat(contact.get("rules").toString()).contains("Row order does not matter.", "Column names must match");
         String page = http.get("/tracks/fixture/first-select").body();
         assertThat(page).contains("A contact label for every customer", "Row order does not matter.");
@@ -73,6 +75,13 @@ class ExerciseApiTest {
             assertThat(page)
                     .doesNotContain(solution)
                     .doesNotContain(org.springframework.web.util.HtmlUtils.htmlEscape(solution));
+            for (String alternative : exercise.alternatives()) {
+                assertThat(list.toString()).doesNotContain(JSON.writeValueAsString(alternative));
+                assertThat(page).doesNotContain(org.springframework.web.util.HtmlUtils.htmlEscape(alternative));
+            }
+            if (exercise.explanationHtml() != null) {
+                assertThat(page).doesNotContain(exercise.explanationHtml().strip());
+            }
             for (Exercise.KnownWrong wrong : exercise.knownWrong()) {
                 assertThat(page)
                         .doesNotContain(org.springframework.web.util.HtmlUtils.htmlEscape(
@@ -93,14 +102,25 @@ class ExerciseApiTest {
                 .contains("<")
                 .doesNotContain(" <");
         assertThat(wrong.get("solution").isNull()).isTrue();
+        assertThat(wrong.get("explanationHtml").isNull()).isTrue();
+        assertThat(wrong.get("alternatives").isNull()).isTrue();
 
         JsonNode right = json(check(http, "contact-label", CONTACT_RIGHT), 200);
         assertThat(right.get("correct").asBoolean()).isTrue();
         assertThat(kinds(right)).containsExactly("correct");
         assertThat(right.get("solution").asString()).contains("full_name");
+        assertThat(right.get("explanationHtml").asString()).startsWith("<p><code>||</code> glues text together");
+        assertThat(right.get("alternatives").get(1).asString()).contains("format('%s <%s>'");
         JsonNode listed = json(http.getJson(EXERCISES), 200).get(1);
         assertThat(listed.get("solved").asBoolean()).isTrue();
         assertThat(listed.get("solution").asString()).contains("full_name");
+        assertThat(listed.get("explanationHtml").asString()).contains("forget the space");
+        assertThat(listed.get("alternatives").size()).isEqualTo(2);
+        JsonNode anotherLearner = json(new Http(port).getJson(EXERCISES), 200).get(1);
+        assertThat(anotherLearner.get("explanationHtml").isNull())
+                .as("another session has not solved it")
+                .isTrue();
+        assertThat(anotherLearner.get("alternatives").isNull()).isTrue();
     }
 
     @Test

@@ -73,6 +73,11 @@ class ExerciseBrowserTest {
         assertThat(exercise.findElement(By.cssSelector(".exercise-solution summary"))
                         .getText())
                 .isEqualTo("Compare with a reference solution");
+        exercise.findElement(By.cssSelector(".exercise-solution summary")).click();
+        assertThat(exercise.findElement(By.cssSelector(".exercise-explanation")).getText())
+                .contains("The common mistake is to forget the space");
+        assertThat(exercise.findElement(By.cssSelector(".exercise-solution")).getText())
+                .contains("Other correct solutions", "concat(full_name, ' <', email, '>')");
         browser.screenshot("exercise-solved");
 
         driver.navigate().refresh();

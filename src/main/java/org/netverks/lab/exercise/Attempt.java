@@ -159,11 +159,19 @@ record Attempt(
             if (last instanceof StatementResult.Rows rows) {
                 return ResultTable.of(rows);
             }
-            String why = last instanceof StatementResult.Error error ? error.message() : "it returned no rows";
-            failures.add(Feedback.of(
-                    "check",
-                    "After your statements ran, the lab could not look at the data the task " + "is about (" + why
-                            + "). Did a statement drop or rename something the task still needs?"));
+            if (last instanceof StatementResult.Error error) {
+                failures.add(
+                        Feedback.of(
+                                "check",
+                                "After your statements ran, the query that looks at the data the task is about failed: "
+                                        + "ERROR: " + sentence(withDetailAndHint(error))
+                                        + " Did a statement drop, rename or change the type of something the task still needs?"));
+            } else {
+                failures.add(Feedback.of(
+                        "check",
+                        "After your statements ran, the query that looks at the data the task is about returned no "
+                                + "rows. Did a statement drop or rename something the task still needs?"));
+            }
             return null;
         }
 
@@ -186,16 +194,7 @@ record Attempt(
                                         ? error.line()
                                         : lineOf(script, error.source().offset()))
                         .append(": ");
-                message.append("ERROR: ").append(error.message());
-                if (error.sqlstate() != null) {
-                    message.append(" (SQLSTATE ").append(error.sqlstate()).append(")");
-                }
-                if (error.detail() != null) {
-                    message.append(". ").append(error.detail());
-                }
-                if (error.hint() != null) {
-                    message.append(" Hint: ").append(error.hint());
-                }
+                message.append("ERROR: ").append(withDetailAndHint(error));
                 return Optional.of(Feedback.of("error", message.toString()));
             }
             if (result instanceof StatementResult.Meta meta && meta.failed()) {
@@ -203,6 +202,29 @@ record Attempt(
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * PostgreSQL's message with its SQLSTATE, DETAIL and HINT (from the server's error message), as
+     * psql shows them: the DETAIL often says what the message only hints at, such as which returned
+     * column of a function has the wrong type.
+     */
+    private static String withDetailAndHint(StatementResult.Error error) {
+        StringBuilder message = new StringBuilder(error.message());
+        if (error.sqlstate() != null) {
+            message.append(" (SQLSTATE ").append(error.sqlstate()).append(")");
+        }
+        if (error.detail() != null) {
+            message.append(". DETAIL: ").append(error.detail());
+        }
+        if (error.hint() != null) {
+            message.append(error.detail() != null ? " " : ". ").append("HINT: ").append(error.hint());
+        }
+        return message.toString();
+    }
+
+    private static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
     }
 
     private static long lineOf(String script, int offset) {

@@ -16,9 +16,9 @@ import org.netverks.lab.sandbox.DatasetLoadException;
 import org.netverks.lab.sandbox.ScratchDatabases;
 
 /**
- * Content CI for exercises: every dataset loads, every reference solution passes its own grader
- * (on hidden datasets and plan assertions too), every known-wrong answer fails, and the task
- * names the columns it will be graded on.
+ * Content CI for exercises: every dataset loads, every reference solution and every alternative
+ * solution passes the grader (on hidden datasets and plan assertions too), every known-wrong
+ * answer fails, and the task names the columns it will be graded on.
  */
 public final class ExerciseVerifier {
 
@@ -140,7 +140,7 @@ public final class ExerciseVerifier {
             }
             if (exercise.rules().order() == GradingRules.RowOrder.BY_COLUMNS) {
                 for (String column : exercise.rules().orderColumns()) {
-                    if (!expected.names().contains(column)) {
+                    if (GradingRules.columnIndex(column, expected.names()) < 0) {
                         problems.add(new ContentProblem(
                                 file,
                                 field + ".rules.order",
@@ -154,6 +154,24 @@ public final class ExerciseVerifier {
             if (!reference.correct()) {
                 problems.add(new ContentProblem(
                         file, field + ".solution", "does not pass its own grader: " + messages(reference)));
+            }
+            for (String column : exercise.rules().columnKinds().keySet()) {
+                if (GradingRules.columnIndex(column, expected.names()) < 0) {
+                    problems.add(new ContentProblem(
+                            file,
+                            field + ".rules.types." + column,
+                            "is not a column of the solution's result (" + String.join(", ", expected.names()) + ")"));
+                }
+            }
+            for (int i = 0; i < exercise.alternatives().size(); i++) {
+                ExerciseGrader.Verdict alternative =
+                        grader.grade(exercise, catalog, exercise.alternatives().get(i));
+                if (!alternative.correct()) {
+                    problems.add(new ContentProblem(
+                            file,
+                            field + ".alternatives[" + i + "]",
+                            "does not pass the grader: " + messages(alternative)));
+                }
             }
             for (int i = 0; i < exercise.knownWrong().size(); i++) {
                 Exercise.KnownWrong wrong = exercise.knownWrong().get(i);

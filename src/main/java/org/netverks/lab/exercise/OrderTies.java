@@ -64,7 +64,7 @@ final class OrderTies {
     private static List<Integer> tieBreakers(ResultTable expected, GradingRules rules) {
         List<Integer> columns = new ArrayList<>();
         for (String name : rules.orderColumns()) {
-            int index = expected.names().indexOf(name);
+            int index = GradingRules.columnIndex(name, expected.names());
             if (index >= 0) {
                 columns.add(index);
             }
@@ -105,8 +105,14 @@ final class OrderTies {
         boolean total = rules.order() == GradingRules.RowOrder.TOTAL;
         List<Integer> graded = new ArrayList<>();
         for (int i = 0; i < ascending.columns().size(); i++) {
-            if (total || rules.orderColumns().contains(ascending.names().get(i))) {
+            if (total) {
                 graded.add(i);
+            }
+        }
+        for (String column : total ? List.<String>of() : rules.orderColumns()) {
+            int index = GradingRules.columnIndex(column, ascending.names());
+            if (index >= 0) {
+                graded.add(index);
             }
         }
         for (int i = 0; i < ascending.rows().size(); i++) {
@@ -117,7 +123,10 @@ final class OrderTies {
                                 ? "is total, but the solution's order is not unique " + where
                                         + ": these rows tie on its ORDER BY keys yet differ, so a correct answer may "
                                         + "list them the other way round: "
-                                : "lists " + String.join(", ", rules.orderColumns())
+                                : "lists "
+                                        + rules.orderColumns().stream()
+                                                .map(GradingRules::columnInWords)
+                                                .collect(Collectors.joining(", "))
                                         + ", but the solution's ORDER BY does not fix their order " + where
                                         + ": these rows tie on its ORDER BY keys yet differ in those columns: ")
                         + row(ascending, one) + " and " + row(ascending, other)

@@ -90,6 +90,17 @@ final class ResultComparison {
             StatementResult.Column want = expected.columns().get(i);
             StatementResult.Column got = actual.columns().get(i);
             String name = "Column “" + got.name() + "”";
+            List<GradingRules.ColumnKind> accepted = acceptedKinds(i);
+            if (rules.types() != GradingRules.TypePolicy.IGNORE && accepted != null) {
+                String gotKind = ColumnKinds.kind(got.type());
+                if (accepted.stream().noneMatch(kind -> kind.grading().equals(gotKind))) {
+                    feedback.add(Feedback.of(
+                            "types",
+                            name + " is " + ColumnKinds.described(gotKind) + " (" + got.type() + "); it should be "
+                                    + GradingRules.kindsInWords(accepted) + "."));
+                }
+                continue;
+            }
             switch (rules.types()) {
                 case CATEGORY -> {
                     String wantKind = ColumnKinds.kind(want.type());
@@ -111,6 +122,16 @@ final class ResultComparison {
             }
         }
         return feedback;
+    }
+
+    /** The kinds the rules accept for this column of the result; null when it follows the type policy. */
+    private List<GradingRules.ColumnKind> acceptedKinds(int column) {
+        for (var entry : rules.columnKinds().entrySet()) {
+            if (GradingRules.columnIndex(entry.getKey(), expected.names()) == column) {
+                return entry.getValue();
+            }
+        }
+        return null;
     }
 
     private List<Feedback> rows() {
@@ -137,6 +158,9 @@ final class ResultComparison {
         }
         String sizes =
                 " (yours has " + count(actual.rowCount(), "row") + ", the expected result " + expected.rowCount() + ")";
+        if (numeric.length == 1 && !otherData) {
+            return oneColumn(matching, sizes);
+        }
         if (matching.extra.isEmpty() && matching.missing.stream().allMatch(this::inActual)) {
             feedback.add(Feedback.of(
                     "duplicates",
@@ -187,6 +211,134 @@ final class ResultComparison {
         return feedback;
     }
 
+    /**
+     * A one-column result: name the values that are missing, those that do not belong and those
+     * that come too often or too rarely, a few of each with their counts, rather than rows.
+     */
+    private List<Feedback> oneColumn(Matching matching, String sizes) {
+        String column = "“" + actual.names().get(0) + "”";
+        List<String> missing = new ArrayList<>();
+        List<String> fewer = new ArrayList<>();
+        for (List<String> row : matching.missing) {
+            (inActual(row) ? fewer : missing).add(row.get(0));
+        }
+        List<String> extra = new ArrayList<>();
+        List<String> more = new ArrayList<>();
+        for (List<String> row : matching.extra) {
+            (inExpected(row) ? more : extra).add(row.get(0));
+        }
+        List<Feedback> feedback = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            feedback.add(Feedback.of(
+                    "missing_rows",
+                    capitalise(count(missing.size(), "value")) + " of column " + column
+                            + (missing.size() == 1 ? " is" : " are") + " missing from your result" + sizes + ": "
+                            + tally(missing) + "."));
+        }
+        if (!extra.isEmpty()) {
+            String close = numeric[0] && missing.size() == extra.size() && close(sortedPairs(missing, extra))
+                    ? " They are close to the missing values: check rounding, and integer division (7 / 2 is 3 in SQL)."
+                    : "";
+            feedback.add(Feedback.of(
+                    "extra_rows",
+                    capitalise(count(extra.size(), "value")) + " in your column " + column
+                            + (extra.size() == 1 ? " does" : " do") + " not belong in it"
+                            + (missing.isEmpty() ? sizes : "") + ": " + tally(extra) + "." + close));
+        }
+        if (!more.isEmpty()) {
+            feedback.add(Feedback.of(
+                    "duplicates",
+                    "Some values of column " + column + " appear more often than they should"
+                            + (feedback.isEmpty() ? sizes : "") + ": " + repeats(more)
+                            + ". A join may be multiplying rows, or DISTINCT is missing."));
+        }
+        if (!fewer.isEmpty()) {
+            feedback.add(Feedback.of(
+                    "duplicates",
+                    "Some values of column " + column + " appear fewer times than they should"
+                            + (feedback.isEmpty() ? sizes : "") + ": " + repeats(fewer)
+                            + ". Did DISTINCT, UNION or GROUP BY merge rows that should stay separate?"));
+        }
+        return feedback;
+    }
+
+    /** Expected and learner values paired after sorting each side by value, for the rounding test. */
+    private static List<List<String>> sortedPairs(List<String> expectedValues, List<String> actualValues) {
+        java.util.Comparator<String> byNumber = java.util.Comparator.comparing(
+                ColumnKinds::number, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+        List<String> want = expectedValues.stream().sorted(byNumber).toList();
+        List<String> got = actualValues.stream().sorted(byNumber).toList();
+        List<List<String>> pairs = new ArrayList<>();
+        for (int i = 0; i < want.size(); i++) {
+            pairs.add(java.util.Arrays.asList(want.get(i), got.get(i)));
+        }
+        return pairs;
+    }
+
+    /** "“red”, “blue” (2 times) and 4 more": a few distinct values, each with how often it is listed. */
+    private String tally(List<String> values) {
+        Map<String, Integer> counts = distinct(values);
+        List<String> shown = new ArrayList<>();
+        for (var entry : counts.entrySet()) {
+            if (shown.size() == EXAMPLES) {
+                break;
+            }
+            shown.add(shown(entry.getKey()) + (entry.getValue() > 1 ? " (" + entry.getValue() + " times)" : ""));
+        }
+        int more = counts.size() - shown.size();
+        return String.join(", ", shown) + (more > 0 ? " and " + more + " more" : "");
+    }
+
+    /** "“red” 4 times instead of 3": a few values that come too often or too rarely, with both counts. */
+    private String repeats(List<String> values) {
+        List<String> shown = new ArrayList<>();
+        for (String value : distinct(values).keySet()) {
+            if (shown.size() == EXAMPLES) {
+                break;
+            }
+            List<String> row = java.util.Collections.singletonList(value);
+            long mine = actual.rows().stream()
+                    .filter(other -> sameRow(row, other, -1))
+                    .count();
+            long wanted = expected.rows().stream()
+                    .filter(other -> sameRow(other, row, -1))
+                    .count();
+            shown.add(shown(value) + " " + times(mine) + " instead of " + times(wanted));
+        }
+        int more = distinct(values).size() - shown.size();
+        return String.join(", ", shown) + (more > 0 ? " and " + more + " more" : "");
+    }
+
+    /** The distinct values in first-seen order (NULL as null), with how often each occurs; numbers by value. */
+    private Map<String, Integer> distinct(List<String> values) {
+        Map<String, String> firstByKey = new HashMap<>();
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (String value : values) {
+            BigDecimal number = numeric[0] ? ColumnKinds.number(value) : null;
+            String key = value == null
+                    ? "null"
+                    : number != null ? "#" + number.stripTrailingZeros().toPlainString() : "=" + value;
+            firstByKey.putIfAbsent(key, value);
+            counts.merge(firstByKey.get(key), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    private String shown(String value) {
+        if (value == null) {
+            return "NULL";
+        }
+        if (numeric[0] && ColumnKinds.number(value) != null) {
+            return value;
+        }
+        String text = value.length() > 60 ? value.substring(0, 57) + "…" : value;
+        return "“" + text + "”";
+    }
+
+    private static String times(long n) {
+        return n == 1 ? "once" : n == 2 ? "twice" : n + " times";
+    }
+
     /** Every row is right except for one column's values: say which, and whether they are close. */
     private Feedback valuesOff(int column, Matching matching, String where) {
         String name = actual.names().get(column);
@@ -203,31 +355,63 @@ final class ResultComparison {
     }
 
     /**
-     * Whether every differing value is near the expected one (within 1, or 1 %), where the expected
-     * values have fractions: the signature of rounding or integer division, not of a wrong count.
+     * Whether the learner's values in this column are really close to the expected ones: the
+     * signature of rounding or integer division, not of a wrong count or a wrong formula. Every
+     * differing pair must be close, where a learner's value is close when it is within 1 % of the
+     * expected value, or when rounding or truncating one of the two to the other's decimal places
+     * gives the other (3.14 for 3.14159, 3 for 3.5, 3.3333 for 3.33). Whole numbers on both sides
+     * are never "close": a count off by one is not a rounding problem.
      */
     private boolean closeEverywhere(int column) {
-        List<BigDecimal> want = new ArrayList<>();
-        List<BigDecimal> got = new ArrayList<>();
-        for (List<String> row : match(column).pairs) {
-            want.add(ColumnKinds.number(row.get(0)));
-            got.add(ColumnKinds.number(row.get(1)));
-        }
-        if (want.stream()
-                .allMatch(value -> value != null && value.stripTrailingZeros().scale() <= 0)) {
+        return close(match(column).pairs);
+    }
+
+    /** {@link #closeEverywhere} for pairs of expected and learner values as PostgreSQL wrote them. */
+    static boolean close(List<List<String>> pairs) {
+        if (pairs.isEmpty()) {
             return false;
         }
-        for (int i = 0; i < want.size(); i++) {
-            if (want.get(i) == null || got.get(i) == null) {
+        boolean fractions = false;
+        for (List<String> pair : pairs) {
+            BigDecimal want = ColumnKinds.number(pair.get(0));
+            BigDecimal got = ColumnKinds.number(pair.get(1));
+            if (want == null || got == null) {
                 return false;
             }
-            BigDecimal difference = want.get(i).subtract(got.get(i)).abs();
-            if (difference.compareTo(BigDecimal.ONE) > 0
-                    && difference.compareTo(want.get(i).abs().multiply(new BigDecimal("0.01"))) > 0) {
+            fractions |= decimals(want) > 0 || decimals(got) > 0;
+            if (!close(want, got)) {
                 return false;
             }
         }
-        return true;
+        return fractions;
+    }
+
+    private static boolean close(BigDecimal want, BigDecimal got) {
+        if (want.compareTo(got) == 0) {
+            return true;
+        }
+        if (want.signum() != 0
+                && want.subtract(got).abs().compareTo(want.abs().multiply(new BigDecimal("0.01"))) <= 0) {
+            return true;
+        }
+        return roundsTo(want, got) || roundsTo(got, want);
+    }
+
+    /** Whether {@code value}, rounded or truncated to the decimal places of {@code target}, is {@code target}. */
+    private static boolean roundsTo(BigDecimal value, BigDecimal target) {
+        int places = decimals(target);
+        if (places >= decimals(value)) {
+            return false;
+        }
+        return value.setScale(places, java.math.RoundingMode.HALF_UP).compareTo(target) == 0
+                || value.setScale(places, java.math.RoundingMode.HALF_EVEN).compareTo(target) == 0
+                || value.setScale(places, java.math.RoundingMode.DOWN).compareTo(target) == 0
+                || value.setScale(places, java.math.RoundingMode.FLOOR).compareTo(target) == 0;
+    }
+
+    /** Decimal places that carry a digit: 2.50 has 1, 2 has 0. */
+    private static int decimals(BigDecimal value) {
+        return Math.max(0, value.stripTrailingZeros().scale());
     }
 
     /**
@@ -296,7 +480,7 @@ final class ResultComparison {
             default -> {
                 List<Integer> keys = new ArrayList<>();
                 for (String column : rules.orderColumns()) {
-                    int index = expected.names().indexOf(column);
+                    int index = GradingRules.columnIndex(column, expected.names());
                     if (index >= 0) {
                         keys.add(index);
                     }
@@ -311,7 +495,7 @@ final class ResultComparison {
                                     "order",
                                     "Your rows"
                                             + (otherData ? " on the other data" : "") + " are right, but not sorted by "
-                                            + String.join(", then ", rules.orderColumns()) + " as the task asks: row "
+                                            + rules.orderInWords() + " as the task asks: row "
                                             + (i + 1)
                                             + " is the first one out of place."));
                         }
@@ -405,7 +589,7 @@ final class ResultComparison {
             BigDecimal a = ColumnKinds.number(want);
             BigDecimal b = ColumnKinds.number(got);
             if (a != null && b != null) {
-                return a.subtract(b).abs().compareTo(rules.tolerance()) <= 0;
+                return rules.withinTolerance(a, b);
             }
         }
         return want.equals(got);

@@ -301,7 +301,7 @@ class GradingRulesTest {
                 "select team from scores where team is not null "
                         + "union all select team from scores where team = 'green'");
         assertThat(kinds(doubled)).containsExactly("duplicates");
-        assertThat(text(doubled)).contains("more times than they should");
+        assertThat(text(doubled)).contains("“green” twice instead of once", "more often than they should");
     }
 
     @Test
@@ -311,6 +311,28 @@ class GradingRulesTest {
                 "select player\nfrom scores\nwhere nosuch = 1");
         assertThat(kinds(verdict)).containsExactly("error");
         assertThat(text(verdict)).startsWith("Line 3: ERROR: column \"nosuch\" does not exist (SQLSTATE 42703)");
+    }
+
+    @Test
+    void aCheckQueryThatFailsOnTheLearnersFunctionShowsPostgresqlsDetail() throws Exception {
+        Exercise function = withCheck(
+                """
+                create function top_players(n integer) returns table (player text, points numeric)
+                language sql as $$ select player, points from scores order by points desc limit n $$;""",
+                "select * from top_players(2)");
+        ExerciseGrader.Verdict wrongType = grade(
+                function,
+                """
+                create function top_players(n integer) returns table (player text, points numeric)
+                language plpgsql as $$ begin
+                  return query select s.player, s.points::float8 from scores s order by s.points desc limit n;
+                end $$;""");
+        assertThat(kinds(wrongType)).containsExactly("check");
+        assertThat(text(wrongType))
+                .contains(
+                        "ERROR: structure of query does not match function result type (SQLSTATE 42804)",
+                        "DETAIL: Returned type double precision does not match expected type numeric in column 2",
+                        "Did a statement drop, rename or change the type of something the task still needs?");
     }
 
     @Test
@@ -412,7 +434,7 @@ class GradingRulesTest {
                 "set default_transaction_read_only = off;\n"
                         + "delete from scores where team = 'red';\nselect id from scores");
         assertThat(kinds(deleting)).containsExactly("missing_rows");
-        assertThat(text(deleting)).contains("3 rows that belong in the result are missing");
+        assertThat(text(deleting)).contains("3 values of column “id” are missing from your result", ": 1, 2, 7.");
         assertThat(grade(all, "select id from scores").correct())
                 .as("the shared copy still has every row")
                 .isTrue();
