@@ -113,7 +113,7 @@ class ExerciseLoaderTest {
                   - id: days
                     title: Days
                     task: Return `day`, `total` and `share`.
-                    solution: select current_date as day, 1 as total, 0.5 as share
+                    solution: select current_date as day, 1 as total, 0.5 as share order by total, day
                     rules:
                       types: {day: [date, timestamp, timestamptz], total: number}
                       tolerance: 0.001 relative
@@ -121,7 +121,7 @@ class ExerciseLoaderTest {
                   - id: by-position
                     title: By position
                     task: Return the day and the total.
-                    solution: select current_date as day, 1 as total
+                    solution: select current_date as day, 1 as total order by 2, 1
                     rules: {column_names: ignore, types: {1: [date, timestamp]}, order: [2, 1]}
                 """);
         Exercise days = exercise(catalog, "days");
