@@ -144,6 +144,60 @@ class DatasetSchemasTest {
         }
     }
 
+    /**
+     * The lab's list of extensions a learner may create (content.TrustedExtensions, documented in
+     * docs/content-authoring.md): PostgreSQL's trusted flag is the gate, and on the bundled server
+     * it lets through exactly these (plus plpgsql, always there; plperl and pltcl are marked trusted
+     * but their libraries are not bundled).
+     */
+    private static final List<String> TRUSTED = List.of(
+            "btree_gin",
+            "btree_gist",
+            "citext",
+            "cube",
+            "dict_int",
+            "fuzzystrmatch",
+            "hstore",
+            "intarray",
+            "isn",
+            "lo",
+            "ltree",
+            "pg_trgm",
+            "pgcrypto",
+            "seg",
+            "tablefunc",
+            "tcn",
+            "tsm_system_rows",
+            "tsm_system_time",
+            "unaccent",
+            "uuid-ossp");
+
+    @Test
+    void aLearnerMayCreateEveryListedExtensionAndTheServerTrustsNoOtherThatLoads() throws SQLException {
+        ScratchDatabases.Scratch fresh = sandboxes.take(CD);
+        try (Connection connection = connect(fresh.sandbox());
+                Statement statement = connection.createStatement()) {
+            for (String extension : TRUSTED) {
+                statement.execute("create extension if not exists \"" + extension + "\"");
+            }
+            assertThat(one(statement, "select count(*) from pg_extension where extname <> 'plpgsql'"))
+                    .isEqualTo(String.valueOf(TRUSTED.size()));
+            List<String> others = new ArrayList<>();
+            try (ResultSet rows =
+                    statement.executeQuery("select distinct name from pg_available_extension_versions v where trusted"
+                            + " and name not in ('plpgsql', 'plperl', 'pltcl', 'bool_plperl', 'jsonb_plperl')"
+                            + " and not exists (select from pg_extension e where e.extname = v.name)"
+                            + " order by name")) {
+                while (rows.next()) {
+                    others.add(rows.getString(1));
+                }
+            }
+            assertThat(others).as("trusted by the server but not on the list").isEmpty();
+        } finally {
+            sandboxes.discard(fresh);
+        }
+    }
+
     @Test
     void theReadOnlyCopyReadsEveryDatasetSchemaAndChangesNothing() throws SQLException {
         ScratchDatabases.Scratch copy = sandboxes.readOnly(CD);
