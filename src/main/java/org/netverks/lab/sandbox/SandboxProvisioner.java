@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 import org.netverks.content.Dataset;
 import org.springframework.stereotype.Component;
@@ -118,11 +119,12 @@ class SandboxProvisioner {
      * The dataset's {@code search_path} as the database's default, so every session finds
      * {@code members} in {@code cd} as it would in {@code public}: the lab's, the grader's and the
      * learner's own psql alike. CREATE DATABASE … TEMPLATE does not copy database settings, hence
-     * on every clone. The list is quoted by PostgreSQL ({@code quote_ident}).
+     * on every clone. The list is quoted by PostgreSQL ({@code quote_ident}). A dataset that only
+     * uses public keeps PostgreSQL's default, which lessons show as it is on any server.
      */
     private static void applySearchPath(Connection admin, String database, Dataset dataset) throws SQLException {
-        if (dataset.searchPath().isEmpty()) {
-            return;
+        if (dataset.searchPath().isEmpty() || dataset.searchPath().equals(List.of("public"))) {
+            return; // PostgreSQL's own default ("$user", public), as on a learner's own server
         }
         String schemas;
         try (PreparedStatement quote =
