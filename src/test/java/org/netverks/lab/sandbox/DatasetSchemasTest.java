@@ -10,13 +10,20 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
+import org.netverks.content.Catalog;
 import org.netverks.content.Dataset;
+import org.netverks.content.Exercise;
+import org.netverks.content.GradingRules;
+import org.netverks.lab.LabProperties;
+import org.netverks.lab.exercise.ExerciseGrader;
 import org.netverks.lab.psql.JdbcCatalogReader;
 import org.netverks.lab.psql.SchemaPanel;
+import org.netverks.lab.run.ScriptRunner;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -57,6 +64,12 @@ class DatasetSchemasTest {
 
     @Autowired
     SandboxService sandboxes;
+
+    @Autowired
+    ScriptRunner runner;
+
+    @Autowired
+    LabProperties properties;
 
     private Connection connect(Sandbox sandbox) throws SQLException {
         Properties properties = new Properties();
@@ -196,6 +209,43 @@ class DatasetSchemasTest {
         } finally {
             sandboxes.discard(fresh);
         }
+    }
+
+    /** A query is graded on the read-only copy, a check on a fresh copy: unqualified names resolve on both. */
+    @Test
+    void answersWithUnqualifiedNamesAreGradedOnTheDatasetsSchema() throws Exception {
+        ExerciseGrader grader = new ExerciseGrader(runner, sandboxes, properties.runLimits());
+        Catalog catalog = new Catalog("test", List.of(), Map.of(CD.name(), CD));
+
+        Exercise query = exercise("select surname from cd.members where surname % 'Smith' order by surname", null);
+        assertThat(grader.grade(query, catalog, "select surname from members where similarity(surname, 'Smith') > 0.3")
+                        .correct())
+                .isTrue();
+        assertThat(grader.grade(query, catalog, "select surname from members").correct())
+                .isFalse();
+
+        Exercise check = exercise(
+                "insert into cd.members (surname) values ('Smithers')",
+                "select surname from cd.members where surname % 'Smith' order by surname");
+        assertThat(grader.grade(check, catalog, "insert into members (surname) values ('Smithers')")
+                        .correct())
+                .isTrue();
+    }
+
+    private static Exercise exercise(String solution, String check) {
+        return new Exercise(
+                "test",
+                "Test",
+                "<p>task</p>",
+                "task",
+                CD.name(),
+                solution,
+                GradingRules.DEFAULT,
+                check,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     @Test
