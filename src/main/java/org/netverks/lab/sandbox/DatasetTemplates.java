@@ -110,7 +110,9 @@ class DatasetTemplates {
     private static void createExtensions(Connection connection, Dataset dataset) throws SQLException {
         for (String extension : dataset.extensions()) {
             executeFormatted(
-                    connection, "select format('create extension if not exists %I schema public', ?)", extension);
+                    connection,
+                    "select pg_catalog.format('create extension if not exists %I schema public cascade', ?)",
+                    extension);
         }
     }
 
@@ -119,14 +121,13 @@ class DatasetTemplates {
      * pg_stat_activity for the backends of the role that logged in ({@code session_user}) and no
      * other, so a lesson can show a learner their own sessions while {@link #harden} keeps everyone
      * else's hidden. The view reads through a SECURITY DEFINER function owned by the admin, who may
-     * read pg_stat_activity; its {@code search_path} is fixed to pg_catalog (pg_temp last) so nothing a learner
-     * creates can stand in for what it calls. Made before the dataset's scripts, so a dataset that
+     * read pg_stat_activity; its {@code search_path} is fixed to pg_catalog (pg_temp last) so
+     * nothing a learner creates can stand in for what it calls. Made before the dataset's scripts, so a dataset that
      * wants a schema of that name is told so at the line that creates it.
      */
     private static void createLabSchema(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("create schema " + LAB_SCHEMA);
-            statement.execute("revoke all on schema " + LAB_SCHEMA + " from public");
             statement.execute("grant usage on schema " + LAB_SCHEMA + " to public");
             statement.execute(
                     """
@@ -134,7 +135,6 @@ class DatasetTemplates {
                     language sql stable security definer set search_path = pg_catalog, pg_temp
                     as $$ select * from pg_catalog.pg_stat_activity a where a.usename = session_user $$""");
             statement.execute("create view lab.my_sessions as select * from lab.my_sessions_rows()");
-            statement.execute("revoke all on lab.my_sessions from public");
             statement.execute("grant select on lab.my_sessions to public");
         }
     }
