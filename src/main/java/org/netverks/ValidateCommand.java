@@ -26,6 +26,19 @@ public final class ValidateCommand {
     private ValidateCommand() {}
 
     public static int validate(String[] args) {
+        // only the findings and a summary: not the embedded server's initdb and LOG lines, nor template notes
+        ch.qos.logback.classic.Logger root =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Level level = root.getLevel();
+        root.setLevel(ch.qos.logback.classic.Level.WARN);
+        try {
+            return check(args);
+        } finally {
+            root.setLevel(level);
+        }
+    }
+
+    private static int check(String[] args) {
         List<String> options = List.of(args).subList(1, args.length);
         String folder = options.stream()
                 .filter(option -> !option.startsWith("--"))
@@ -36,6 +49,7 @@ public final class ValidateCommand {
             return 1;
         }
         if (options.contains("--files-only")) {
+            System.out.println("Content files are valid " + ValidateContentCommand.summary(catalog) + ".");
             return 0;
         }
         long start = System.nanoTime();
@@ -76,9 +90,9 @@ public final class ValidateCommand {
             return 1;
         }
         System.out.printf(
-                "Every dataset loads, and every exercise passes its own grader and rejects its known-wrong "
-                        + "answers (%.1f s).%n",
-                (System.nanoTime() - start) / 1e9);
+                "Content is valid %s; every dataset loads, and every exercise passes its own grader and rejects its "
+                        + "known-wrong answers (%.1f s).%n",
+                ValidateContentCommand.summary(catalog), (System.nanoTime() - start) / 1e9);
         return 0;
     }
 

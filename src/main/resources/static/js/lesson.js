@@ -52,7 +52,8 @@ function setUpCode() {
       setTimeout(() => { copy.textContent = 'Copy'; }, 2000);
     });
     wrapper.append(copy);
-    if (language === 'language-sql' && document.querySelector('[data-lab]')) {
+    // a block meant for the learner's own server (data-sql="outside-lab") would only fail in the lab
+    if (language === 'language-sql' && pre.dataset.sql !== 'outside-lab' && document.querySelector('[data-lab]')) {
       const tryIt = document.createElement('button');
       tryIt.type = 'button';
       tryIt.className = 'copy-button try-button';

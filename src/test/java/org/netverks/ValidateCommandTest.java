@@ -21,7 +21,10 @@ class ValidateCommandTest {
     void theShippedContentPassesEveryCheckIncludingEveryExercise() {
         Captured run = run("validate", "content");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("exercise(s)", "every exercise passes its own grader");
+        assertThat(run.out())
+                .as("only a one-line summary: no embedded server or Spring logging")
+                .hasLineCount(1)
+                .contains("Content is valid in ", "exercise(s)", "every exercise passes its own grader");
     }
 
     @Test
@@ -104,10 +107,172 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aDatasetThatDoesNotLoadIsNamedByFileAndLine(@TempDir Path dir) throws Exception {
+        write(dir, "datasets/tiny/schema.sql", "create schema cd;\ncreate table cd.t (id integer primary key);\n");
+        write(dir, "datasets/tiny/data.sql", "copy cd.t from stdin;\n1\n2\nx\n\\.\n");
+        write(
+                dir,
+                "tracks/demo/track.yaml",
+                """
+                id: demo
+                slug: demo
+                title: Demo
+                summary: A demo track.
+                lessons:
+                  - id: demo-one
+                    slug: one
+                    title: One
+                """);
+        write(
+                dir,
+                "tracks/demo/lessons/one/lesson.md",
+                """
+                ---
+                id: demo-one
+                slug: one
+                title: One
+                level: beginner
+                last_reviewed: 2026-11-01
+                content_version: v20261101
+                summary: A lesson.
+                used_in_practice: Everywhere.
+                ---
+
+                ## Body
+
+                Text.
+                """);
+        write(dir, "tracks/demo/lessons/one/parts.yaml", "practice_notes: []\n");
+        Captured run = run("validate", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .contains("datasets/tiny/data.sql: line 4: ERROR: invalid input syntax for type integer: \"x\""
+                        + " (COPY t, line 3, column id: \"x\")");
+    }
+
+    @Test
+    void anOrderRuleWhoseSolutionLeavesTiesFailsValidationNamingTheDatasetAndTheRows(@TempDir Path dir)
+            throws Exception {
+        write(dir, "datasets/tiny/schema.sql", "create table t (id integer primary key, v text, g integer);");
+        write(dir, "datasets/tiny/data.sql", "insert into t values (1, 'a', 10), (2, 'b', 10), (3, null, 20);");
+        write(dir, "datasets/tiny-alt/dataset.yaml", "like: tiny\n");
+        write(dir, "datasets/tiny-alt/data.sql", "insert into t values (1, 'a', 10), (2, 'a', 10), (3, 'b', 20);");
+        lesson(
+                dir,
+                """
+                exercises:
+                  - id: tied-total
+                    title: Tied
+                    task: Return `id` and `g`, by `g`.
+                    solution: select id, g from t order by g
+                    rules: {order: total}
+                  - id: untied-total
+                    title: Untied
+                    task: Return `id` and `g`, by `g` then `id`.
+                    solution: select id, g from t order by g, id
+                    rules: {order: total}
+                    hidden_datasets: [tiny-alt]
+                  - id: ties-allowed
+                    title: Ties allowed
+                    task: Return `id` and `g`, by `g`.
+                    solution: select id, g from t order by g
+                    rules: {order: [g]}
+                  - id: columns-not-fixed
+                    title: Columns not fixed
+                    task: Return `id`, `v` and `g`, by `v`.
+                    solution: select id, v, g from t order by g
+                    rules: {order: [v]}
+                  - id: limit-through-a-tie
+                    title: Limit
+                    task: Return the `id` of a row with the smallest `g`.
+                    solution: select id from t order by g limit 1
+                    rules: {order: total}
+                  - id: tie-on-hidden-data
+                    title: Hidden tie
+                    task: Return `id`, by `g` then `v`.
+                    solution: select id from t order by g, v
+                    rules: {order: total}
+                    hidden_datasets: [tiny-alt]
+                  - id: tied-check
+                    title: Insert
+                    task: Add a row; the table is graded as `id`, `g`, by `g`.
+                    solution: insert into t values (4, 'd', 30)
+                    check: select id, g from t order by g
+                    rules: {order: total}
+                """);
+        Captured run = run("validate", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .contains(
+                        "5 problem(s)",
+                        "exercises[tied-total].rules.order: is total, but the solution's order is not unique on "
+                                + "dataset 'tiny': these rows tie on its ORDER BY keys yet differ, so a correct answer "
+                                + "may list them the other way round: (id=1, g=10) and (id=2, g=10)",
+                        "exercises[columns-not-fixed].rules.order: lists v, but the solution's ORDER BY does not fix "
+                                + "their order on dataset 'tiny': these rows tie on its ORDER BY keys yet differ in "
+                                + "those columns: (id=",
+                        "exercises[limit-through-a-tie].rules.order: the solution's rows are not unique on dataset "
+                                + "'tiny': its ORDER BY leaves a tie that LIMIT",
+                        "exercises[tie-on-hidden-data].rules.order: is total, but the solution's order is not unique "
+                                + "on dataset 'tiny-alt': these rows tie on its ORDER BY keys yet differ, so a correct "
+                                + "answer may list them the other way round: (id=1) and (id=2)",
+                        "exercises[tied-check].rules.order: is total, but the solution's order is not unique on "
+                                + "dataset 'tiny'");
+        assertThat(run.err())
+                .doesNotContain(
+                        "untied-total",
+                        "ties-allowed",
+                        "on dataset 'tiny': these rows tie on its ORDER BY keys yet differ, so a correct answer may list them the other way round: (id=1)");
+    }
+
+    @Test
     void filesOnlySkipsTheDatabase() {
         Captured run = run("validate", "content", "--files-only");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Content files in ", " are valid").doesNotContain("grader");
+        assertThat(run.out())
+                .hasLineCount(1)
+                .contains("Content files are valid in ", "dataset(s)")
+                .doesNotContain("grader");
+    }
+
+    /** A one-lesson track on dataset tiny with these exercises. */
+    private static void lesson(Path dir, String exercises) throws Exception {
+        write(
+                dir,
+                "tracks/demo/track.yaml",
+                """
+                id: demo
+                slug: demo
+                title: Demo
+                summary: A demo track.
+                mode: sql_sandbox
+                lessons:
+                  - id: demo-one
+                    slug: one
+                    title: One
+                """);
+        write(
+                dir,
+                "tracks/demo/lessons/one/lesson.md",
+                """
+                ---
+                id: demo-one
+                slug: one
+                title: One
+                level: beginner
+                last_reviewed: 2026-11-01
+                content_version: v20261101
+                dataset: tiny
+                summary: A lesson.
+                used_in_practice: Everywhere.
+                ---
+
+                ## Body
+
+                Text.
+                """);
+        write(dir, "tracks/demo/lessons/one/parts.yaml", "practice_notes: []\n");
+        write(dir, "tracks/demo/lessons/one/exercises.yaml", exercises);
     }
 
     private static void write(Path root, String file, String text) throws Exception {

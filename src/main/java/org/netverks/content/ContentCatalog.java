@@ -1,15 +1,19 @@
 package org.netverks.content;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
  * The content being served. Loaded at start-up (an invalid folder stops the start); a reload
- * swaps in a new catalog only when the whole folder is valid, so a half-edited file never
- * reaches learners.
+ * swaps in a new catalog only when the whole folder is valid and passes the same database checks
+ * as {@code validate} ({@link ContentDatabaseCheck}), so a half-edited file or a broken exercise
+ * never reaches learners. Start-up checks the files only: the lab that runs the database checks is
+ * built on the catalog, and what ships is checked by {@code validate} in CI.
  */
 @Service
 public class ContentCatalog {
@@ -18,22 +22,43 @@ public class ContentCatalog {
 
     private final String contentDir;
     private final ContentSync sync;
+    private final ObjectProvider<ContentDatabaseCheck> databaseCheck;
     private final AtomicReference<Catalog> current = new AtomicReference<>();
 
     // the validator as a parameter: the folder is read right here, so it is checked first
-    ContentCatalog(ContentProperties properties, ContentPropertiesValidator checked, ContentSync sync) {
+    ContentCatalog(
+            ContentProperties properties,
+            ContentPropertiesValidator checked,
+            ContentSync sync,
+            ObjectProvider<ContentDatabaseCheck> databaseCheck) {
         this.contentDir = properties.contentDir();
         this.sync = sync;
-        reload();
+        this.databaseCheck = databaseCheck;
+        serve(new ContentLoader().load(readFiles()));
     }
 
     public Catalog current() {
         return current.get();
     }
 
-    /** Re-reads every file; throws {@link InvalidContentException} and keeps the old catalog if any is wrong. */
+    /**
+     * Re-reads every file and runs the database checks; throws {@link InvalidContentException}
+     * with every problem and keeps the old catalog if anything is wrong.
+     */
     public synchronized Catalog reload() {
         Catalog catalog = new ContentLoader().load(readFiles());
+        ContentDatabaseCheck check = databaseCheck.getIfAvailable();
+        if (check != null) {
+            List<ContentProblem> problems = check.problems(catalog);
+            if (!problems.isEmpty()) {
+                throw new InvalidContentException(problems);
+            }
+        }
+        serve(catalog);
+        return catalog;
+    }
+
+    private void serve(Catalog catalog) {
         sync.record(catalog);
         current.set(catalog);
         log.info(
@@ -41,7 +66,6 @@ public class ContentCatalog {
                 catalog.tracks().size(),
                 catalog.lessonCount(),
                 catalog.origin());
-        return catalog;
     }
 
     private ContentFiles readFiles() {

@@ -33,7 +33,7 @@ public final class ContentLoader {
 
     public Catalog load(ContentFiles content) {
         List<ContentProblem> problems = new ArrayList<>();
-        Map<String, Dataset> datasets = datasets(content, problems);
+        Map<String, Dataset> datasets = new DatasetLoader().load(content, problems);
         List<Track> tracks = new ArrayList<>();
         Set<String> trackIds = new HashSet<>();
         Set<String> lessonIds = new HashSet<>();
@@ -66,66 +66,6 @@ public final class ContentLoader {
             throw new InvalidContentException(problems);
         }
         return new Catalog(content.origin(), tracks, datasets);
-    }
-
-    /**
-     * Every folder under datasets/ with a schema.sql, or with a dataset.yaml saying which dataset
-     * it is {@code like}: such a folder (a hidden dataset for grading, say) takes that dataset's
-     * schema.sql and finalise.sql unless it has its own, so the two cannot drift apart.
-     */
-    private static Map<String, Dataset> datasets(ContentFiles content, List<ContentProblem> problems) {
-        Set<String> names = new java.util.TreeSet<>();
-        for (String file : content.files().keySet()) {
-            String[] parts = file.split("/");
-            if (parts.length == 3
-                    && parts[0].equals("datasets")
-                    && (parts[2].equals("schema.sql") || parts[2].equals("dataset.yaml"))) {
-                names.add(parts[1]);
-            }
-        }
-        Map<String, Dataset> datasets = new java.util.TreeMap<>();
-        for (String name : names) {
-            String folder = "datasets/" + name + "/";
-            if (!ContentIds.isValid(name) || name.length() > 40) {
-                problems.add(new ContentProblem(
-                        folder,
-                        "",
-                        "the dataset folder name '" + name
-                                + "' must be lower-case letters, digits and dashes, at most 40 characters"));
-                continue;
-            }
-            String schema = content.files().get(folder + "schema.sql");
-            String finalise = content.files().get(folder + "finalise.sql");
-            if (content.files().containsKey(folder + "dataset.yaml")) {
-                YamlNode yaml =
-                        parseYaml(folder + "dataset.yaml", content.files().get(folder + "dataset.yaml"), problems);
-                String like = null;
-                if (yaml != null) {
-                    yaml.allowOnly("like");
-                    like = yaml.id("like");
-                }
-                if (like != null && !content.files().containsKey("datasets/" + like + "/schema.sql")) {
-                    yaml.problem("like", "'" + like + "' is not a dataset folder with its own schema.sql");
-                } else if (like != null) {
-                    schema = schema != null ? schema : content.files().get("datasets/" + like + "/schema.sql");
-                    finalise = finalise != null ? finalise : content.files().get("datasets/" + like + "/finalise.sql");
-                }
-            }
-            if (schema == null) {
-                if (!content.files().containsKey(folder + "dataset.yaml")) {
-                    problems.add(new ContentProblem(folder, "", "needs a schema.sql"));
-                }
-                continue;
-            }
-            datasets.put(
-                    name,
-                    Dataset.of(
-                            name,
-                            schema,
-                            content.files().getOrDefault(folder + "data.sql", ""),
-                            finalise == null ? "" : finalise));
-        }
-        return datasets;
     }
 
     private Track loadTrack(
@@ -274,7 +214,8 @@ public final class ContentLoader {
         if (body.isBlank()) {
             problems.add(new ContentProblem(file, "body", "is empty"));
         }
-        MarkdownRenderer.Rendered rendered = markdown.render(body);
+        MarkdownRenderer.Rendered rendered = markdown.render(body, frontMatter.bodyFirstLine());
+        rendered.sqlProblems().forEach(problem -> problems.add(new ContentProblem(file, "body", problem)));
         rendered.links().forEach(link -> links.add(new PendingLink(file, "body", link)));
 
         String partsFile = file.substring(0, file.length() - "lesson.md".length()) + "parts.yaml";
@@ -316,7 +257,8 @@ public final class ContentLoader {
                 rendered.headings(),
                 readingMinutes,
                 parts,
-                rendered.firstSql() == null ? "SELECT 1;\n" : rendered.firstSql(),
+                rendered.firstLabSql() == null ? "SELECT 1;\n" : rendered.firstLabSql(),
+                rendered.sqlBlocks(),
                 exercises);
     }
 

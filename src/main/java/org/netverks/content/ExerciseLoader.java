@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 /** Reads a lesson's exercises.yaml, reporting every problem with its field. */
 final class ExerciseLoader {
 
-    private static final Pattern ORDER_BY = Pattern.compile("(?i)\\border\\s+by\\b");
     private static final Pattern RELATION = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final MarkdownRenderer markdown;
@@ -85,12 +84,7 @@ final class ExerciseLoader {
             }
         }
         GradingRules rules = rules(node.optionalNode("rules"));
-        if (rules != null
-                && rules.order() == GradingRules.RowOrder.TOTAL
-                && solution != null
-                && !ORDER_BY.matcher(solution).find()) {
-            node.problem("rules.order", "is total, but the solution has no ORDER BY: its order would be arbitrary");
-        }
+        checkResultOrder(node, rules, solution, check);
         List<PlanAssertion> plan = new ArrayList<>();
         for (YamlNode item : node.nodes("plan")) {
             PlanAssertion assertion = planAssertion(item);
@@ -126,6 +120,26 @@ final class ExerciseLoader {
                 plan,
                 hints,
                 knownWrong);
+    }
+
+    /**
+     * A rule on row order needs an ORDER BY that sorts the graded result: the check query's when
+     * there is one (the solution only changes data), else the solution's last statement's, at
+     * its top level (a window's or a subquery's ORDER BY does not order the result).
+     */
+    private static void checkResultOrder(YamlNode node, GradingRules rules, String solution, String check) {
+        if (rules == null || rules.order() == GradingRules.RowOrder.NONE || solution == null) {
+            return;
+        }
+        String graded = check != null ? check : solution;
+        if (ResultOrderBy.of(graded).isEmpty()) {
+            String order = rules.order() == GradingRules.RowOrder.TOTAL ? "is total" : "lists columns to sort by";
+            String what = check != null
+                    ? "the check query has no ORDER BY of its own (the result graded is the check query's)"
+                    : "the solution's last statement has no ORDER BY of its own (one inside a window or a "
+                            + "subquery does not sort the result)";
+            node.problem("rules.order", order + ", but " + what + ": its order would be arbitrary");
+        }
     }
 
     private static GradingRules rules(YamlNode node) {

@@ -3,6 +3,11 @@ package org.netverks.content;
 /** A Markdown file split into its YAML front matter and its body. */
 record FrontMatter(String yaml, String body) {
 
+    /** The line of the file the body starts on: after the opening '---', the YAML and the closing '---'. */
+    int bodyFirstLine() {
+        return (int) yaml.chars().filter(c -> c == '\n').count() + 3;
+    }
+
     static FrontMatter split(String source) {
         String text = source.replace("\r\n", "\n");
         if (!text.startsWith("---\n")) {

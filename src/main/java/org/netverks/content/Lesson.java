@@ -7,7 +7,8 @@ import java.util.List;
  * A lesson ready to serve: Markdown already rendered to HTML at load time, so a page view does no
  * Markdown work. Fields ending in {@code Html} are safe to output unescaped: the renderer escapes
  * any raw HTML the author wrote. {@code labStarterSql} is what the lab's editor holds at first:
- * the lesson's first SQL example.
+ * the lesson's first SQL example the lab can run. {@code sqlBlocks} are the body's SQL blocks in
+ * order, for content CI.
  */
 public record Lesson(
         String id,
@@ -25,6 +26,7 @@ public record Lesson(
         int readingMinutes,
         Parts parts,
         String labStarterSql,
+        List<SqlBlock> sqlBlocks,
         List<Exercise> exercises) {
 
     public record Heading(String anchor, String text) {}

@@ -20,31 +20,61 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * Lesson Markdown to HTML. Raw HTML in the source is escaped, never passed through, so the output
  * is safe to put in a page as it is. Adds what lessons need on top of CommonMark: callouts
- * ({@code > [!TIP]}), anchors on headings for the Jump menu, and a table extension.
+ * ({@code > [!TIP]}), anchors on headings for the Jump menu, a table extension, and the SQL blocks
+ * with their annotations ({@link SqlBlock}): a block that fails on purpose or is meant for the
+ * learner's own server gets a label above it, and its {@code pre} a {@code data-sql} attribute.
  */
 final class MarkdownRenderer {
 
     private static final Pattern CALLOUT = Pattern.compile("^\\[!(NOTE|TIP|WARNING)]\\s*");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_']+");
 
-    private final Parser parser =
-            Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    private final Parser parser = Parser.builder()
+            .extensions(List.of(TablesExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .build();
 
-    /** The HTML of a lesson body with what the page needs to know about it. */
-    record Rendered(String html, List<Lesson.Heading> headings, List<String> links, int words, String firstSql) {}
+    /**
+     * The HTML of a lesson body with what the page needs to know about it. {@code sqlProblems} are
+     * annotations on SQL blocks that mean nothing ("line N: …").
+     */
+    record Rendered(
+            String html,
+            List<Lesson.Heading> headings,
+            List<String> links,
+            int words,
+            List<SqlBlock> sqlBlocks,
+            List<String> sqlProblems) {
+
+        /** What the lab's editor holds at first: the first SQL block the lab can run. */
+        String firstLabSql() {
+            return sqlBlocks.stream()
+                    .filter(block -> !block.outsideLab())
+                    .map(SqlBlock::sql)
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
 
     Rendered render(String markdown) {
+        return render(markdown, 1);
+    }
+
+    /** {@code firstLine}: the line of lesson.md the Markdown starts on, so SQL blocks know theirs. */
+    Rendered render(String markdown, int firstLine) {
         Node document = parser.parse(markdown);
         Map<Node, Map<String, String>> attributes = new IdentityHashMap<>();
         List<Lesson.Heading> headings = new ArrayList<>();
         List<String> links = new ArrayList<>();
-        List<String> sqlBlocks = new ArrayList<>();
+        List<SqlBlock> sqlBlocks = new ArrayList<>();
+        List<String> sqlProblems = new ArrayList<>();
         Map<String, Integer> anchorsUsed = new HashMap<>();
         LessonPageSections.IDS.forEach(id -> anchorsUsed.put(id, 1));
         document.accept(new AbstractVisitor() {
@@ -73,13 +103,19 @@ final class MarkdownRenderer {
 
             @Override
             public void visit(FencedCodeBlock block) {
-                if ("sql".equals(block.getInfo())) {
-                    sqlBlocks.add(block.getLiteral());
+                if (SqlBlock.isSql(block.getInfo())) {
+                    int line = firstLine
+                            + (block.getSourceSpans().isEmpty()
+                                    ? 0
+                                    : block.getSourceSpans().get(0).getLineIndex());
+                    SqlBlock sql = SqlBlock.parse(block.getInfo(), block.getLiteral(), line, sqlProblems);
+                    sqlBlocks.add(sql);
+                    label(block, sql, attributes);
                 }
             }
         });
         String html = htmlRenderer(attributes).render(document);
-        return new Rendered(html, headings, links, countWords(markdown), sqlBlocks.isEmpty() ? null : sqlBlocks.get(0));
+        return new Rendered(html, headings, links, countWords(markdown), sqlBlocks, sqlProblems);
     }
 
     /** Short Markdown (a quiz choice, a card face) without the wrapping paragraph. */
@@ -135,11 +171,29 @@ final class MarkdownRenderer {
                 .sanitizeUrls(true)
                 .attributeProviderFactory(context -> (node, tagName, attrs) -> {
                     Map<String, String> extra = attributes.get(node);
-                    if (extra != null) {
+                    // a code block's attributes go on its pre, not on the code inside it too
+                    if (extra != null && !(node instanceof FencedCodeBlock && !tagName.equals("pre"))) {
                         attrs.putAll(extra);
                     }
                 })
                 .build();
+    }
+
+    /**
+     * A block that must fail, or that is meant for the learner's own server, says so above it; the
+     * page script reads {@code data-sql} (no "Try in lab" for a block the lab cannot run).
+     */
+    private static void label(FencedCodeBlock block, SqlBlock sql, Map<Node, Map<String, String>> attributes) {
+        String kind = sql.outsideLab() ? "outside-lab" : sql.mustFail() ? "error" : null;
+        if (kind == null) {
+            return;
+        }
+        Paragraph label = new Paragraph();
+        label.appendChild(
+                new Text(sql.outsideLab() ? "Run this on your own server, not in the lab" : "This fails on purpose"));
+        block.insertBefore(label);
+        attributes.put(label, Map.of("class", "sql-note sql-note-" + kind));
+        attributes.put(block, Map.of("data-sql", kind));
     }
 
     private static void markCallout(BlockQuote blockQuote, Map<Node, Map<String, String>> attributes) {

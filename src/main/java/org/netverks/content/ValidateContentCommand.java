@@ -18,23 +18,26 @@ public final class ValidateContentCommand {
                         ? ContentFiles.fromDirectory(Path.of("content"))
                         : ContentFiles.bundled();
         try {
-            Catalog catalog = new ContentLoader().load(files);
-            long exercises = catalog.tracks().stream()
-                    .flatMap(track -> track.steps().stream())
-                    .filter(Track.Step::available)
-                    .mapToLong(step -> step.lesson().exercises().size())
-                    .sum();
-            System.out.printf(
-                    "Content files in %s are valid: %d track(s), %d lesson(s), %d exercise(s), %d dataset(s).%n",
-                    catalog.origin(),
-                    catalog.tracks().size(),
-                    catalog.lessonCount(),
-                    exercises,
-                    catalog.datasets().size());
-            return catalog;
+            return new ContentLoader().load(files);
         } catch (InvalidContentException e) {
             System.err.println(e.getMessage());
             return null;
         }
+    }
+
+    /** What the catalog holds, for the summary line: "in X: 1 track(s), 2 lesson(s), …". */
+    public static String summary(Catalog catalog) {
+        long exercises = catalog.tracks().stream()
+                .flatMap(track -> track.steps().stream())
+                .filter(Track.Step::available)
+                .mapToLong(step -> step.lesson().exercises().size())
+                .sum();
+        return String.format(
+                "in %s: %d track(s), %d lesson(s), %d exercise(s), %d dataset(s)",
+                catalog.origin(),
+                catalog.tracks().size(),
+                catalog.lessonCount(),
+                exercises,
+                catalog.datasets().size());
     }
 }

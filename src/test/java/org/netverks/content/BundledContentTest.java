@@ -29,7 +29,7 @@ class BundledContentTest {
         assertThat(track.availableCount()).isGreaterThanOrEqualTo(6);
         Lesson python = track.step("postgresql-with-python").orElseThrow().lesson();
         assertThat(python).isNotNull();
-        assertThat(python.contentVersion()).isEqualTo("v20260528");
+        assertThat(python.contentVersion()).isEqualTo("v20261206");
         assertThat(python.mode()).isEqualTo(LessonMode.SQL_SANDBOX);
         assertThat(python.dataset()).isEqualTo("practice");
         for (Track.Step step : track.steps()) {
@@ -45,6 +45,23 @@ class BundledContentTest {
                         .isNotEmpty();
                 assertThat(parts.starterTopics()).as(step.slug() + " topics").isNotEmpty();
             }
+        }
+    }
+
+    @Test
+    void theTrackDatasetsAndTheirHiddenTwinsLoadBesideTheirReadmes() {
+        for (String name : List.of("events", "saas", "raw-import")) {
+            assertThat(Path.of("content/datasets", name, "README.md")).as(name).isRegularFile();
+            assertThat(Path.of("content/datasets", name + "-alt", "README.md"))
+                    .as(name + "-alt")
+                    .isRegularFile();
+            Dataset dataset = catalog.dataset(name).orElseThrow();
+            Dataset twin = catalog.dataset(name + "-alt").orElseThrow();
+            // the twin runs the same schema.sql with its own rows
+            assertThat(twin.scripts().get(0).sql())
+                    .isEqualTo(dataset.scripts().get(0).sql());
+            assertThat(twin.scripts().get(1).sql())
+                    .isNotEqualTo(dataset.scripts().get(1).sql());
         }
     }
 

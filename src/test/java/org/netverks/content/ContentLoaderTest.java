@@ -158,6 +158,50 @@ class ContentLoaderTest {
     }
 
     @Test
+    void sqlBlocksKeepTheirLineInLessonMdAndTheirAnnotations() {
+        String body = FixtureContent.LESSON_ONE
+                + "\n```sql outside-lab\nselect * from pg_stat_activity;\n```\n\n```sql rows=2 \nselect 2;\n```\n";
+        Lesson lesson = loader.load(FixtureContent.with(ONE, body))
+                .track("sample")
+                .orElseThrow()
+                .step("one")
+                .orElseThrow()
+                .lesson();
+        int lines = (int) FixtureContent.LESSON_ONE.lines().count();
+        assertThat(lesson.sqlBlocks())
+                .containsExactly(
+                        new SqlBlock(20, "select 1;\n", null, false, false),
+                        new SqlBlock(lines + 2, "select * from pg_stat_activity;\n", null, false, true),
+                        new SqlBlock(lines + 6, "select 2;\n", 2, false, false));
+        assertThat(lesson.labStarterSql()).isEqualTo("select 1;\n");
+    }
+
+    @Test
+    void anUnknownOrMalformedAnnotationOnASqlBlockIsAProblemWithItsLine() {
+        String body = FixtureContent.LESSON_ONE.replace("```sql\nselect 1;", "```sql rows 3\nselect 1;")
+                + "\n```sql rows=many error\nselect 1;\n```\n";
+        int last = (int) FixtureContent.LESSON_ONE.lines().count() + 2;
+        assertThat(problems(FixtureContent.with(ONE, body)))
+                .extracting(ContentProblem::toString)
+                .containsExactly(
+                        ONE
+                                + ": body: line 20: unknown annotation 'rows' on a sql block (known: rows=N, error, outside-lab)",
+                        ONE
+                                + ": body: line 20: unknown annotation '3' on a sql block (known: rows=N, error, outside-lab)",
+                        ONE + ": body: line " + last
+                                + ": 'rows=many' on a sql block needs a whole number of rows, like "
+                                + "rows=12 (known: rows=N, error, outside-lab)");
+    }
+
+    @Test
+    void aBlockCannotBothFailAndReturnRows() {
+        assertProblems(
+                FixtureContent.with(
+                        ONE, FixtureContent.LESSON_ONE.replace("```sql\nselect 1;", "```sql error rows=1\nselect 1;")),
+                ONE + ": body: line 20: a sql block marked error returns no rows: drop rows=1 or error");
+    }
+
+    @Test
     void linksToLessonsMustLeadSomewhere() {
         assertProblems(
                 FixtureContent.with(
@@ -326,7 +370,51 @@ class ContentLoaderTest {
                         EXERCISES + ": exercises[0].plan[1]: needs exactly one of uses: or avoids:",
                         EXERCISES + ": exercises[0].known_wrong[0].why: is required",
                         EXERCISES
-                                + ": exercises[1].rules.order: is total, but the solution has no ORDER BY: its order would be arbitrary");
+                                + ": exercises[1].rules.order: is total, but the solution's last statement has no ORDER BY of its "
+                                + "own (one inside a window or a subquery does not sort the result): its order would be arbitrary");
+    }
+
+    @Test
+    void anOrderRuleNeedsAnOrderByOfTheGradedResult() {
+        assertThat(
+                        problems(
+                                plus(
+                                        EXERCISES,
+                                        """
+                exercises:
+                  - id: window-only
+                    title: Numbered
+                    task: Return `id` and `n`.
+                    solution: select id, row_number() over (order by id) as n from t
+                    rules: {order: total}
+                  - id: order-in-solution-not-check
+                    title: Insert
+                    task: Add a row; the table is graded as `id`, `v`.
+                    solution: insert into t values (4, 'd') returning id order by id
+                    check: select id, v from t
+                    rules: {order: [id]}
+                  - id: order-in-check
+                    title: Insert
+                    task: Add a row; the table is graded as `id`, `v`.
+                    solution: insert into t values (4, 'd')
+                    check: select id, v from t order by id
+                    rules: {order: total}
+                  - id: earlier-statement
+                    title: Two statements
+                    task: Return `id`.
+                    solution: select id from t order by id; select id from (select id from t order by id) s
+                    rules: {order: total}
+                """)))
+                .extracting(ContentProblem::toString)
+                .containsExactlyInAnyOrder(
+                        EXERCISES + ": exercises[0].rules.order: is total, but the solution's last statement has no "
+                                + "ORDER BY of its own (one inside a window or a subquery does not sort the result): "
+                                + "its order would be arbitrary",
+                        EXERCISES + ": exercises[1].rules.order: lists columns to sort by, but the check query has no "
+                                + "ORDER BY of its own (the result graded is the check query's): its order would be arbitrary",
+                        EXERCISES + ": exercises[3].rules.order: is total, but the solution's last statement has no "
+                                + "ORDER BY of its own (one inside a window or a subquery does not sort the result): "
+                                + "its order would be arbitrary");
     }
 
     @Test

@@ -110,6 +110,20 @@ class LessonPageTest {
     }
 
     @Test
+    void aBlockMeantForTheLearnersOwnServerIsLabelledAndMarkedForThePageScript() {
+        Element body = page.getElementById("lesson-body");
+        Elements outside = body.select("pre[data-sql=outside-lab]");
+        assertThat(outside).hasSize(1);
+        assertThat(outside.first().text()).contains("pg_stat_activity");
+        Element label = outside.first().previousElementSibling();
+        assertThat(label.className()).isEqualTo("sql-note sql-note-outside-lab");
+        assertThat(label.text()).isEqualTo("Run this on your own server, not in the lab");
+        assertThat(page.select("[data-lab-editor]").attr("data-initial"))
+                .isNotEmpty()
+                .doesNotContain("pg_stat_activity");
+    }
+
+    @Test
     void practiceNotesPitfallsInterviewAndSelfCheck() {
         assertThat(page.select("#practice .callout-practice")).isNotEmpty();
         assertThat(page.select("#practice .callout-pitfall")).isNotEmpty();

@@ -49,6 +49,37 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void sqlBlocksThatFailOnPurposeOrBelongOutsideTheLabAreLabelled() {
+        MarkdownRenderer.Rendered rendered = renderer.render(
+                "```sql outside-lab\nselect * from pg_stat_activity;\n```\n\n"
+                        + "```sql error\nselect nope;\n```\n\n```sql rows=1\nselect 1;\n```\n",
+                10);
+        assertThat(rendered.html())
+                .isEqualTo(
+                        "<p class=\"sql-note sql-note-outside-lab\">Run this on your own server, not in the lab</p>\n"
+                                + "<pre data-sql=\"outside-lab\"><code class=\"language-sql\">select * from pg_stat_activity;\n"
+                                + "</code></pre>\n"
+                                + "<p class=\"sql-note sql-note-error\">This fails on purpose</p>\n"
+                                + "<pre data-sql=\"error\"><code class=\"language-sql\">select nope;\n</code></pre>\n"
+                                + "<pre><code class=\"language-sql\">select 1;\n</code></pre>\n");
+        assertThat(rendered.sqlBlocks())
+                .containsExactly(
+                        new SqlBlock(10, "select * from pg_stat_activity;\n", null, false, true),
+                        new SqlBlock(14, "select nope;\n", null, true, false),
+                        new SqlBlock(18, "select 1;\n", 1, false, false));
+        assertThat(rendered.sqlProblems()).isEmpty();
+        assertThat(rendered.firstLabSql()).as("not the outside-lab block").isEqualTo("select nope;\n");
+    }
+
+    @Test
+    void onlySqlBlocksAreReadForAnnotations() {
+        MarkdownRenderer.Rendered rendered =
+                renderer.render("```python error\nprint(1)\n```\n\n> ```sql\n> select 1;\n> ```\n", 3);
+        assertThat(rendered.sqlProblems()).isEmpty();
+        assertThat(rendered.sqlBlocks()).containsExactly(new SqlBlock(7, "select 1;\n", null, false, false));
+    }
+
+    @Test
     void inlineRenderingDropsTheParagraph() {
         assertThat(renderer.renderInline("Use `%s`, *not* f-strings"))
                 .isEqualTo("Use <code>%s</code>, <em>not</em> f-strings");

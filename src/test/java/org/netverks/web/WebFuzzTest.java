@@ -90,6 +90,9 @@ class WebFuzzTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
+    @Autowired
+    org.netverks.content.ContentCatalog catalog;
+
     private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
@@ -256,6 +259,10 @@ class WebFuzzTest {
         }
         if (pattern.equals("/admin/content/reload") || pattern.endsWith("/reset")) {
             // a real content reload or a new sandbox each time: once is enough
+            if (pattern.equals("/admin/content/reload")) {
+                // the first reload in a JVM grades every exercise, which may take longer than a request may here
+                catalog.reload();
+            }
             send(raw, who, method, good, new byte[0], "application/json");
             return;
         }

@@ -124,7 +124,23 @@ public final class ExerciseGrader {
      * it tried to change something does it run again on a fresh copy of its own.
      */
     private Attempt attempt(Exercise exercise, Dataset dataset, String sql, boolean wantPlan) throws SQLException {
-        if (exercise.check() == null && !wantPlan) {
+        return attempt(dataset, sql, exercise.check(), wantPlan);
+    }
+
+    /**
+     * What {@code script}, then {@code check} (null: none), give on a pristine copy of the dataset:
+     * for content checks that run variants of a reference solution ({@link OrderTies}).
+     */
+    ResultTable result(Dataset dataset, String script, String check) throws SQLException {
+        Attempt attempt = attempt(dataset, script, check, false);
+        if (attempt.failed()) {
+            throw new BrokenExercise(attempt.failures().get(0).message());
+        }
+        return attempt.result();
+    }
+
+    private Attempt attempt(Dataset dataset, String sql, String check, boolean wantPlan) throws SQLException {
+        if (check == null && !wantPlan) {
             Attempt reading =
                     Attempt.tryAnswer(runner, scratches, scratches.readOnly(dataset), sql, null, false, limits);
             if (!reading.deniedAWrite()) {
@@ -133,7 +149,7 @@ public final class ExerciseGrader {
         }
         ScratchDatabases.Scratch scratch = scratches.take(dataset);
         try {
-            return Attempt.tryAnswer(runner, scratches, scratch, sql, exercise.check(), wantPlan, limits);
+            return Attempt.tryAnswer(runner, scratches, scratch, sql, check, wantPlan, limits);
         } finally {
             scratches.discard(scratch);
         }

@@ -12,6 +12,7 @@ import org.netverks.content.Dataset;
 import org.netverks.content.Exercise;
 import org.netverks.content.GradingRules;
 import org.netverks.content.Track;
+import org.netverks.lab.sandbox.DatasetLoadException;
 import org.netverks.lab.sandbox.ScratchDatabases;
 
 /**
@@ -23,6 +24,8 @@ public final class ExerciseVerifier {
 
     private final ExerciseGrader grader;
     private final ScratchDatabases scratches;
+    /** What passed already: checked again only when it (or its data) changed. See {@link #passedKey}. */
+    private final java.util.Set<Object> passed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ExerciseVerifier(ExerciseGrader grader, ScratchDatabases scratches) {
         this.grader = grader;
@@ -36,10 +39,14 @@ public final class ExerciseVerifier {
     public List<ContentProblem> verify(Catalog catalog, int threads, java.util.function.Consumer<String> report) {
         List<ContentProblem> problems = new ArrayList<>();
         for (Dataset dataset : catalog.datasets().values()) {
+            if (passed.contains(dataset.fingerprint())) {
+                continue;
+            }
             try {
                 scratches.discard(scratches.take(dataset));
+                passed.add(dataset.fingerprint());
             } catch (RuntimeException e) {
-                problems.add(new ContentProblem("datasets/" + dataset.name(), "", "does not load: " + e.getMessage()));
+                problems.add(doesNotLoad(dataset, e));
             }
         }
         if (!problems.isEmpty()) {
@@ -55,7 +62,17 @@ public final class ExerciseVerifier {
                     }
                     String file = "tracks/" + track.slug() + "/lessons/" + step.slug() + "/exercises.yaml";
                     for (Exercise exercise : step.lesson().exercises()) {
-                        results.add(pool.submit(() -> verify(catalog, file, exercise, report)));
+                        Object key = passedKey(catalog, exercise);
+                        if (passed.contains(key)) {
+                            continue;
+                        }
+                        results.add(pool.submit(() -> {
+                            List<ContentProblem> found = verify(catalog, file, exercise, report);
+                            if (found.isEmpty()) {
+                                passed.add(key);
+                            }
+                            return found;
+                        }));
                     }
                 }
             }
@@ -71,6 +88,34 @@ public final class ExerciseVerifier {
             pool.shutdownNow();
         }
         return problems;
+    }
+
+    /**
+     * A script that failed names its file and line, as PostgreSQL's message does not; a file
+     * another dataset lends (an inherited data.sql) also says which dataset was loading.
+     */
+    private static ContentProblem doesNotLoad(Dataset dataset, RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatasetLoadException failed) {
+                String folder = "datasets/" + dataset.name() + "/";
+                return new ContentProblem(
+                        failed.file(),
+                        failed.line() > 0 ? "line " + failed.line() : "",
+                        failed.error() + (failed.file().startsWith(folder) ? "" : " (loading " + folder + ")"));
+            }
+        }
+        return new ContentProblem("datasets/" + dataset.name(), "", "does not load: " + e.getMessage());
+    }
+
+    /** An exercise with the versions of the data it is graded on: its outcome depends on nothing else. */
+    private static Object passedKey(Catalog catalog, Exercise exercise) {
+        List<Object> key = new ArrayList<>();
+        key.add(exercise);
+        key.add(catalog.dataset(exercise.dataset()).map(Dataset::fingerprint).orElse(""));
+        for (String hidden : exercise.hiddenDatasets()) {
+            key.add(catalog.dataset(hidden).map(Dataset::fingerprint).orElse(""));
+        }
+        return key;
     }
 
     private List<ContentProblem> verify(
@@ -104,6 +149,7 @@ public final class ExerciseVerifier {
                     }
                 }
             }
+            problems.addAll(orderTies(catalog, file, exercise, report));
             ExerciseGrader.Verdict reference = grader.grade(exercise, catalog, exercise.solution());
             if (!reference.correct()) {
                 problems.add(new ContentProblem(
@@ -124,6 +170,30 @@ public final class ExerciseVerifier {
             }
         } catch (ExerciseGrader.BrokenExercise e) {
             problems.add(new ContentProblem(file, field, e.getMessage()));
+        }
+        return problems;
+    }
+
+    /** An order rule that a correct answer breaking a tie the other way would fail, on any of the exercise's datasets. */
+    private List<ContentProblem> orderTies(
+            Catalog catalog, String file, Exercise exercise, java.util.function.Consumer<String> report)
+            throws java.sql.SQLException {
+        List<ContentProblem> problems = new ArrayList<>();
+        List<String> datasets = new ArrayList<>();
+        datasets.add(exercise.dataset());
+        datasets.addAll(exercise.hiddenDatasets());
+        for (String name : datasets) {
+            Dataset dataset = catalog.dataset(name).orElseThrow();
+            ResultTable reference = grader.expected(exercise, dataset);
+            try {
+                OrderTies.find(grader, exercise, dataset, reference)
+                        .ifPresent(why -> problems.add(
+                                new ContentProblem(file, "exercises[" + exercise.id() + "].rules.order", why)));
+            } catch (ExerciseGrader.BrokenExercise e) {
+                // the solution itself runs (expected() says so): only the appended tie-breakers failed
+                report.accept(file + ": exercises[" + exercise.id() + "]: could not check the order for ties on '"
+                        + name + "': " + e.getMessage());
+            }
         }
         return problems;
     }

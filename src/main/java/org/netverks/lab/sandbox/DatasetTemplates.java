@@ -83,19 +83,15 @@ class DatasetTemplates {
         try (Connection connection = AdminConnections.open(server, database)) {
             execute(connection, "revoke all on schema public from public");
             execute(connection, "grant usage, create on schema public to " + DATASET_OWNER);
-            // a dataset may make schemas of its own (cd.members); only while it loads
+            // CREATE on the database while loading only, so a dataset may CREATE SCHEMA cd
             execute(connection, "grant create on database " + database + " to " + DATASET_OWNER);
             createExtensions(connection, dataset);
             createLabSchema(connection);
             execute(connection, "set session authorization " + DATASET_OWNER);
-            for (Dataset.Script script : dataset.scripts()) {
-                if (!script.sql().isBlank()) {
-                    execute(connection, script.sql());
-                }
-            }
+            DatasetScriptRunner.run(connection, dataset);
             execute(connection, "reset session authorization");
-            execute(connection, "revoke create on schema public from " + DATASET_OWNER);
             execute(connection, "revoke create on database " + database + " from " + DATASET_OWNER);
+            execute(connection, "revoke create on schema public from " + DATASET_OWNER);
             harden(connection);
         }
     }
