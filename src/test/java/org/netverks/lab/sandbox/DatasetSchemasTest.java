@@ -19,6 +19,7 @@ import org.netverks.content.Catalog;
 import org.netverks.content.Dataset;
 import org.netverks.content.Exercise;
 import org.netverks.content.GradingRules;
+import org.netverks.content.TrustedExtensions;
 import org.netverks.lab.LabProperties;
 import org.netverks.lab.exercise.ExerciseGrader;
 import org.netverks.lab.psql.JdbcCatalogReader;
@@ -158,43 +159,20 @@ class DatasetSchemasTest {
     }
 
     /**
-     * The lab's list of extensions a learner may create (content.TrustedExtensions, documented in
-     * docs/content-authoring.md): PostgreSQL's trusted flag is the gate, and on the bundled server
-     * it lets through exactly these (plus plpgsql, always there; plperl and pltcl are marked trusted
-     * but their libraries are not bundled).
+     * The lab's list of extensions a learner may create ({@link TrustedExtensions}): PostgreSQL's
+     * trusted flag is the gate, and on the bundled server it lets through exactly these (plus
+     * plpgsql, always there; plperl and pltcl are marked trusted but their libraries are not bundled).
      */
-    private static final List<String> TRUSTED = List.of(
-            "btree_gin",
-            "btree_gist",
-            "citext",
-            "cube",
-            "dict_int",
-            "fuzzystrmatch",
-            "hstore",
-            "intarray",
-            "isn",
-            "lo",
-            "ltree",
-            "pg_trgm",
-            "pgcrypto",
-            "seg",
-            "tablefunc",
-            "tcn",
-            "tsm_system_rows",
-            "tsm_system_time",
-            "unaccent",
-            "uuid-ossp");
-
     @Test
     void aLearnerMayCreateEveryListedExtensionAndTheServerTrustsNoOtherThatLoads() throws SQLException {
         ScratchDatabases.Scratch fresh = sandboxes.take(CD);
         try (Connection connection = connect(fresh.sandbox());
                 Statement statement = connection.createStatement()) {
-            for (String extension : TRUSTED) {
+            for (String extension : TrustedExtensions.NAMES) {
                 statement.execute("create extension if not exists \"" + extension + "\"");
             }
             assertThat(one(statement, "select count(*) from pg_extension where extname <> 'plpgsql'"))
-                    .isEqualTo(String.valueOf(TRUSTED.size()));
+                    .isEqualTo(String.valueOf(TrustedExtensions.NAMES.size()));
             List<String> others = new ArrayList<>();
             try (ResultSet rows =
                     statement.executeQuery("select distinct name from pg_available_extension_versions v where trusted"
