@@ -118,8 +118,8 @@ class DatasetTemplates {
      * other, so a lesson can show a learner their own sessions while {@link #harden} keeps everyone
      * else's hidden. The view reads through a SECURITY DEFINER function owned by the admin, who may
      * read pg_stat_activity; its {@code search_path} is fixed to pg_catalog (pg_temp last) so
-     * nothing a learner creates can stand in for what it calls. Made before the dataset's scripts, so a dataset that
-     * wants a schema of that name is told so at the line that creates it.
+     * nothing a learner creates can stand in for what it calls. Made before the dataset's scripts,
+     * so a dataset that wants a schema of that name is told so at the line that creates it.
      */
     private static void createLabSchema(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
