@@ -69,6 +69,36 @@ class LabIsolationTest {
         }
     }
 
+    /** Through the lab's run path: PostgreSQL's own answer, as for any statement, never an HTTP error. */
+    @Test
+    void aLearnerMayAddSchemasAndTrustedExtensionsButNotUntrustedOnes() {
+        LabClient learner = new LabClient(port);
+        JsonNode results = learner.run(
+                        """
+                create schema mine;
+                create table mine.things (id int);
+                create extension hstore;
+                select 'a=>1'::hstore -> 'a';
+                create extension pageinspect;
+                create extension pg_visibility;
+                select count(*) from lab.my_sessions where pid = pg_backend_pid();
+                """)
+                .get("results");
+        assertThat(results.get(0).get("tag").asString()).isEqualTo("CREATE SCHEMA");
+        assertThat(results.get(1).get("tag").asString()).isEqualTo("CREATE TABLE");
+        assertThat(results.get(2).get("tag").asString()).isEqualTo("CREATE EXTENSION");
+        assertThat(results.get(3).get("rows").get(0).get(0).asString()).isEqualTo("1");
+        for (int untrusted : new int[] {4, 5}) {
+            JsonNode refused = results.get(untrusted);
+            assertThat(refused.get("kind").asString()).isEqualTo("error");
+            assertThat(refused.get("sqlstate").asString()).isEqualTo("42501");
+            assertThat(refused.get("message").asString()).startsWith("permission denied to create extension");
+        }
+        assertThat(results.get(6).get("rows").get(0).get(0).asString())
+                .as("lab.my_sessions shows the lab's own connection, which runs as the learner's role")
+                .isEqualTo("1");
+    }
+
     @Test
     void aLearnerCannotBecomeSomeoneElse() {
         LabClient a = new LabClient(port);

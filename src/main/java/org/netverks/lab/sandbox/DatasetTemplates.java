@@ -29,7 +29,14 @@ class DatasetTemplates {
      * Bumped whenever {@link #harden} changes: the template name changes with it, so templates
      * (and pooled sandboxes) hardened the old way are replaced rather than cloned on.
      */
-    private static final String HARDENING = "hardening 2: psql's catalog views readable";
+    private static final String HARDENING = "hardening 3: extensions, the lab schema with lab.my_sessions";
+
+    /**
+     * The platform's own schema in every template, owned by the admin (not the dataset owner, so
+     * {@code reassign owned by} never hands it to a learner): learners may read what is in it and
+     * change nothing there.
+     */
+    static final String LAB_SCHEMA = "lab";
 
     String templateName(Dataset dataset) {
         String version = Dataset.digest(dataset.fingerprint(), HARDENING).substring(0, 12);
@@ -78,12 +85,75 @@ class DatasetTemplates {
             execute(connection, "grant usage, create on schema public to " + DATASET_OWNER);
             // CREATE on the database while loading only, so a dataset may CREATE SCHEMA cd
             execute(connection, "grant create on database " + database + " to " + DATASET_OWNER);
+            createExtensions(connection, dataset);
+            createLabSchema(connection);
             execute(connection, "set session authorization " + DATASET_OWNER);
             DatasetScriptRunner.run(connection, dataset);
             execute(connection, "reset session authorization");
             execute(connection, "revoke create on database " + database + " from " + DATASET_OWNER);
             execute(connection, "revoke create on schema public from " + DATASET_OWNER);
             harden(connection);
+        }
+    }
+
+    /**
+     * The dataset's extensions, created by the admin in {@code public} before the first script, so
+     * that the dataset's scripts (and later the learners, who get USAGE on public) can use them. The
+     * admin owns them: a learner cannot drop or alter them. Names are quoted by PostgreSQL itself
+     * ({@code format('%I')}), since some need quotes ({@code uuid-ossp}); that only trusted contrib
+     * extensions are listed is the content loader's check.
+     */
+    private static void createExtensions(Connection connection, Dataset dataset) throws SQLException {
+        for (String extension : dataset.extensions()) {
+            executeFormatted(
+                    connection,
+                    "select pg_catalog.format('create extension if not exists %I schema public cascade', ?)",
+                    extension);
+        }
+    }
+
+    /**
+     * Schema {@value #LAB_SCHEMA} with the view {@code lab.my_sessions}: the columns of
+     * pg_stat_activity for the backends of the role that logged in ({@code session_user}) and no
+     * other, so a lesson can show a learner their own sessions while {@link #harden} keeps everyone
+     * else's hidden. The view reads through a SECURITY DEFINER function owned by the admin, who may
+     * read pg_stat_activity; its {@code search_path} is fixed to pg_catalog (pg_temp last) so
+     * nothing a learner creates can stand in for what it calls. Made before the dataset's scripts,
+     * so a dataset that wants a schema of that name is told so at the line that creates it.
+     */
+    private static void createLabSchema(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create schema " + LAB_SCHEMA);
+            statement.execute("grant usage on schema " + LAB_SCHEMA + " to public");
+            statement.execute(
+                    """
+                    create function lab.my_sessions_rows() returns setof pg_catalog.pg_stat_activity
+                    language sql stable security definer set search_path = pg_catalog, pg_temp
+                    as $$ select * from pg_catalog.pg_stat_activity a where a.usename = session_user $$""");
+            statement.execute("create view lab.my_sessions as select * from lab.my_sessions_rows()");
+            statement.execute("grant select on lab.my_sessions to public");
+        }
+    }
+
+    /**
+     * Runs every statement that {@code query} returns (one per row) for the given parameters:
+     * PostgreSQL quotes the names in them ({@code format('%I')}, {@code quote_ident}), so a name
+     * from content or from the catalog never reaches SQL unquoted.
+     */
+    static void executeFormatted(Connection connection, String query, String... parameters) throws SQLException {
+        List<String> statements = new ArrayList<>();
+        try (PreparedStatement format = connection.prepareStatement(query)) {
+            for (int i = 0; i < parameters.length; i++) {
+                format.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = format.executeQuery()) {
+                while (rows.next()) {
+                    statements.add(rows.getString(1));
+                }
+            }
+        }
+        for (String sql : statements) {
+            execute(connection, sql);
         }
     }
 

@@ -1,7 +1,10 @@
 package org.netverks.lab.sandbox;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 import org.netverks.content.Dataset;
 import org.springframework.stereotype.Component;
@@ -9,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Creates and drops sandboxes on a server. A sandbox is a database cloned from the dataset's
  * template plus a login role of its own: the role owns the objects inside but not the database
- * (an owner could lift its connection limit), and nobody else may connect.
+ * (an owner could lift its connection limit), and nobody else may connect. Every schema of the
+ * dataset is handed over or opened like {@code public}, and the database looks names up along the
+ * dataset's {@code search_path}.
  */
 @Component
 class SandboxProvisioner {
@@ -22,15 +27,22 @@ class SandboxProvisioner {
         this.templates = templates;
     }
 
-    /** A learner's sandbox (or a fresh copy for one check): the role owns everything inside. */
+    /**
+     * A learner's sandbox (or a fresh copy for one check): the role owns everything the dataset
+     * made, its schemas included, and may create schemas and trusted extensions (CREATE on the
+     * database, which is what PostgreSQL asks for both) and temporary tables. What it cannot touch:
+     * the extensions the platform created and the platform's {@code lab} schema, both the admin's.
+     */
     Sandbox create(SandboxServer server, Dataset dataset, java.time.Duration statementTimeout) throws SQLException {
         return provision(server, dataset, false, LEARNER_CONNECTIONS, statementTimeout);
     }
 
     /**
-     * A copy of the dataset that a role may only read: the objects stay with the dataset owner,
-     * the role gets SELECT on the tables and nothing else (no CREATE, no TEMPORARY, no sequences),
-     * so the copy stays pristine whatever runs there, and many checks can share it.
+     * A copy of the dataset that a role may only read: the objects stay with the dataset owner, the
+     * role gets USAGE on every dataset schema and SELECT on its tables, views and sequences (which
+     * lets it read a sequence, not advance it) and nothing else (no CREATE, no TEMPORARY), so the
+     * copy stays pristine whatever runs there, and many checks can share it. Functions and types
+     * need nothing more: PostgreSQL lets everyone execute and use them unless the dataset revoked it.
      */
     Sandbox createReadOnly(
             SandboxServer server, Dataset dataset, int connectionLimit, java.time.Duration statementTimeout)
@@ -61,7 +73,8 @@ class SandboxProvisioner {
             DatasetTemplates.execute(admin, "revoke all on database " + database + " from public");
             DatasetTemplates.execute(
                     admin,
-                    "grant connect" + (readOnly ? "" : ", temporary") + " on database " + database + " to " + role);
+                    "grant connect" + (readOnly ? "" : ", temporary, create") + " on database " + database + " to "
+                            + role);
             DatasetTemplates.execute(admin, "alter database " + database + " connection limit " + connectionLimit);
         } catch (SQLException e) {
             drop(server, database, role);
@@ -69,12 +82,12 @@ class SandboxProvisioner {
         }
         try (Connection admin = AdminConnections.open(server, database)) {
             if (readOnly) {
-                DatasetTemplates.execute(admin, "grant usage on schema public to " + role);
-                DatasetTemplates.execute(admin, "grant select on all tables in schema public to " + role);
+                grantReading(admin, role);
             } else {
                 DatasetTemplates.execute(admin, "reassign owned by " + DatasetTemplates.DATASET_OWNER + " to " + role);
                 DatasetTemplates.execute(admin, "grant usage, create on schema public to " + role);
             }
+            applySearchPath(admin, database, dataset);
             // last: a read-only default would apply to our own next connection too
             applySessionDefaults(admin, database, readOnly, statementTimeout);
         } catch (SQLException e) {
@@ -82,6 +95,48 @@ class SandboxProvisioner {
             throw e;
         }
         return new Sandbox(UUID.randomUUID(), server.id(), dataset.name(), template, database, role, password);
+    }
+
+    /**
+     * USAGE and SELECT on every schema in the copy but PostgreSQL's own and the platform's
+     * {@code lab} (which everyone may already read): the dataset's schemas and {@code public}.
+     */
+    private static void grantReading(Connection admin, String role) throws SQLException {
+        DatasetTemplates.executeFormatted(
+                admin,
+                """
+                select pg_catalog.format(s.statement, n.nspname, ?)
+                from pg_catalog.pg_namespace n,
+                     (values ('grant usage on schema %I to %I'),
+                             ('grant select on all tables in schema %I to %I'),
+                             ('grant select on all sequences in schema %I to %I')) s(statement)
+                where n.nspname not like 'pg\\_%' and n.nspname not in ('information_schema', ?)""",
+                role,
+                DatasetTemplates.LAB_SCHEMA);
+    }
+
+    /**
+     * The dataset's {@code search_path} as the database's default, so every session finds
+     * {@code members} in {@code cd} as it would in {@code public}: the lab's, the grader's and the
+     * learner's own psql alike. CREATE DATABASE … TEMPLATE does not copy database settings, hence
+     * on every clone. The list is quoted by PostgreSQL ({@code quote_ident}). A dataset that only
+     * uses public keeps PostgreSQL's default, which lessons show as it is on any server.
+     */
+    private static void applySearchPath(Connection admin, String database, Dataset dataset) throws SQLException {
+        if (dataset.searchPath().isEmpty() || dataset.searchPath().equals(List.of("public"))) {
+            return; // PostgreSQL's own default ("$user", public), as on a learner's own server
+        }
+        String schemas;
+        try (PreparedStatement quote =
+                admin.prepareStatement("select pg_catalog.string_agg(pg_catalog.quote_ident(s), ', ' order by o)"
+                        + " from pg_catalog.unnest(?::text[]) with ordinality u(s, o)")) {
+            quote.setArray(1, admin.createArrayOf("text", dataset.searchPath().toArray()));
+            try (ResultSet rows = quote.executeQuery()) {
+                rows.next();
+                schemas = rows.getString(1);
+            }
+        }
+        DatasetTemplates.execute(admin, "alter database " + database + " set search_path = " + schemas);
     }
 
     /**

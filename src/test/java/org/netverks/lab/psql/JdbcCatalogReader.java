@@ -15,9 +15,9 @@ import org.postgresql.PGStatement;
  * reads them through {@code SandboxConnection.query}, the same way plus its time limit). A
  * connection with auto-commit off counts as being in a transaction.
  */
-record JdbcCatalogReader(Connection connection) implements CatalogReader {
+public record JdbcCatalogReader(Connection connection) implements CatalogReader {
 
-    static CatalogReader of(Connection connection) {
+    public static CatalogReader of(Connection connection) {
         return new JdbcCatalogReader(connection);
     }
 
