@@ -17,9 +17,10 @@ import org.netverks.platform.EmbeddedPostgresServer;
 
 /**
  * {@code validate [folder] [--files-only] [--verbose]}: checks every content file, then (unless
- * --files-only) starts a throwaway PostgreSQL, loads every dataset and grades every exercise's
- * reference solution and known-wrong answers (--verbose: and says why each known-wrong one
- * fails). Exit code 0 when all is well, 1 when not.
+ * --files-only) starts a throwaway PostgreSQL, loads every dataset, grades every exercise's
+ * reference solution, alternatives and known-wrong answers (--verbose: and says why each
+ * known-wrong one fails) and runs every lesson's SQL blocks as a learner's role. Exit code 0 when
+ * all is well, 1 when not.
  */
 public final class ValidateCommand {
 
@@ -85,13 +86,13 @@ public final class ValidateCommand {
             deleteQuietly(directory);
         }
         if (!problems.isEmpty()) {
-            System.err.println(problems.size() + " problem(s) with datasets and exercises:");
+            System.err.println(problems.size() + " problem(s) with datasets, exercises and lesson SQL:");
             problems.forEach(problem -> System.err.println("  " + problem));
             return 1;
         }
         System.out.printf(
-                "Content is valid %s; every dataset loads, and every exercise passes its own grader and rejects its "
-                        + "known-wrong answers (%.1f s).%n",
+                "Content is valid %s; every dataset loads, every exercise passes its own grader and rejects its "
+                        + "known-wrong answers, and every lesson's SQL runs as a learner's role (%.1f s).%n",
                 ValidateContentCommand.summary(catalog), (System.nanoTime() - start) / 1e9);
         return 0;
     }
