@@ -42,37 +42,6 @@ public record Exercise(
         alternatives = List.copyOf(alternatives);
     }
 
-    /** An exercise with nothing to show after solving but the solution. */
-    public Exercise(
-            String id,
-            String title,
-            String taskHtml,
-            String taskText,
-            String dataset,
-            String solution,
-            GradingRules rules,
-            String check,
-            List<String> hiddenDatasets,
-            List<PlanAssertion> plan,
-            List<String> hintsHtml,
-            List<KnownWrong> knownWrong) {
-        this(
-                id,
-                title,
-                taskHtml,
-                taskText,
-                dataset,
-                solution,
-                rules,
-                check,
-                hiddenDatasets,
-                plan,
-                hintsHtml,
-                knownWrong,
-                null,
-                List.of());
-    }
-
     public record KnownWrong(String sql, String why) {}
 
     /** The grading rules in plain words, as the learner reads them beside the task. */

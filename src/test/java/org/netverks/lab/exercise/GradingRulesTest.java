@@ -17,6 +17,7 @@ import org.netverks.content.GradingRules;
 import org.netverks.content.GradingRules.RowOrder;
 import org.netverks.content.GradingRules.TypePolicy;
 import org.netverks.content.PlanAssertion;
+import org.netverks.content.TestExercise;
 import org.netverks.lab.LabProperties;
 import org.netverks.lab.run.ScriptRunner;
 import org.netverks.lab.sandbox.SandboxService;
@@ -88,35 +89,11 @@ class GradingRulesTest {
     }
 
     private static Exercise exercise(String solution, GradingRules rules) {
-        return new Exercise(
-                "test",
-                "Test",
-                "<p>task</p>",
-                "task",
-                SCORES.name(),
-                solution,
-                rules,
-                null,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of());
+        return TestExercise.on(SCORES.name(), solution).rules(rules).build();
     }
 
     private static Exercise withCheck(String solution, String check) {
-        return new Exercise(
-                "test",
-                "Test",
-                "<p>task</p>",
-                "task",
-                SCORES.name(),
-                solution,
-                GradingRules.DEFAULT,
-                check,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of());
+        return TestExercise.on(SCORES.name(), solution).check(check).build();
     }
 
     private ExerciseGrader.Verdict grade(Exercise exercise, String sql) throws Exception {
@@ -371,19 +348,9 @@ class GradingRulesTest {
 
     @Test
     void hiddenDatasetsCatchAnswersThatOnlyFitTheSample() throws Exception {
-        Exercise best = new Exercise(
-                "test",
-                "Test",
-                "<p>task</p>",
-                "task",
-                SCORES.name(),
-                "select player from scores where points > 5",
-                GradingRules.DEFAULT,
-                null,
-                List.of(OTHER_SCORES.name()),
-                List.of(),
-                List.of(),
-                List.of());
+        Exercise best = TestExercise.on(SCORES.name(), "select player from scores where points > 5")
+                .hiddenDatasets(OTHER_SCORES.name())
+                .build();
         assertThat(grade(best, "select player from scores where points >= 5.01").correct())
                 .isTrue();
         ExerciseGrader.Verdict hardCoded = grade(best, "select player from scores where id in (1, 2, 3)");
@@ -397,21 +364,13 @@ class GradingRulesTest {
 
     @Test
     void planAssertionsCheckThePlanOfTheLastStatement() throws Exception {
-        Exercise fast = new Exercise(
-                "test",
-                "Test",
-                "<p>task</p>",
-                "task",
-                "practice",
-                "create index on bookings (customer_id); select id, room from bookings where customer_id = 42",
-                GradingRules.DEFAULT,
-                null,
-                List.of(),
-                List.of(
+        Exercise fast = TestExercise.on(
+                        "practice",
+                        "create index on bookings (customer_id); select id, room from bookings where customer_id = 42")
+                .plan(
                         new PlanAssertion(true, List.of("Index Scan", "Bitmap Heap Scan"), "bookings"),
-                        new PlanAssertion(false, List.of("Seq Scan"), "bookings")),
-                List.of(),
-                List.of());
+                        new PlanAssertion(false, List.of("Seq Scan"), "bookings"))
+                .build();
         ExerciseGrader.Verdict slow = grade(fast, "select id, room from bookings where customer_id = 42");
         assertThat(kinds(slow)).containsExactly("plan", "plan");
         assertThat(text(slow))

@@ -18,7 +18,7 @@ import org.netverks.IntegrationTest;
 import org.netverks.content.Catalog;
 import org.netverks.content.Dataset;
 import org.netverks.content.Exercise;
-import org.netverks.content.GradingRules;
+import org.netverks.content.TestExercise;
 import org.netverks.content.TrustedExtensions;
 import org.netverks.lab.LabProperties;
 import org.netverks.lab.exercise.ExerciseGrader;
@@ -211,19 +211,7 @@ class DatasetSchemasTest {
     }
 
     private static Exercise exercise(String solution, String check) {
-        return new Exercise(
-                "test",
-                "Test",
-                "<p>task</p>",
-                "task",
-                CD.name(),
-                solution,
-                GradingRules.DEFAULT,
-                check,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of());
+        return TestExercise.on(CD.name(), solution).check(check).build();
     }
 
     @Test
