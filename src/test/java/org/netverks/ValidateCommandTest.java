@@ -1,14 +1,15 @@
 package org.netverks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netverks.DemoContent.exercises;
+import static org.netverks.DemoContent.lesson;
+import static org.netverks.DemoContent.validate;
+import static org.netverks.DemoContent.write;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netverks.DemoContent.Captured;
 
 /**
  * The content validation command, as CI runs it: every dataset loads, every reference solution
@@ -19,7 +20,7 @@ class ValidateCommandTest {
 
     @Test
     void theShippedContentPassesEveryCheckIncludingEveryExercise() {
-        Captured run = run("validate", "content");
+        Captured run = validate("validate", "content");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
                 .as("only a one-line summary: no embedded server or Spring logging")
@@ -31,44 +32,8 @@ class ValidateCommandTest {
     void aFailingSolutionOrAPassingKnownWrongAnswerFailsValidation(@TempDir Path dir) throws Exception {
         write(dir, "datasets/tiny/schema.sql", "create table t (id integer primary key, v text);");
         write(dir, "datasets/tiny/data.sql", "insert into t values (1, 'a'), (2, 'b'), (3, null);");
-        write(
+        exercises(
                 dir,
-                "tracks/demo/track.yaml",
-                """
-                id: demo
-                slug: demo
-                title: Demo
-                summary: A demo track.
-                mode: sql_sandbox
-                lessons:
-                  - id: demo-one
-                    slug: one
-                    title: One
-                """);
-        write(
-                dir,
-                "tracks/demo/lessons/one/lesson.md",
-                """
-                ---
-                id: demo-one
-                slug: one
-                title: One
-                level: beginner
-                last_reviewed: 2026-11-01
-                content_version: v20261101
-                dataset: tiny
-                summary: A lesson.
-                used_in_practice: Everywhere.
-                ---
-
-                ## Body
-
-                Text.
-                """);
-        write(dir, "tracks/demo/lessons/one/parts.yaml", "practice_notes: []\n");
-        write(
-                dir,
-                "tracks/demo/lessons/one/exercises.yaml",
                 """
                 exercises:
                   - id: good
@@ -94,7 +59,7 @@ class ValidateCommandTest {
                     task: Return the count.
                     solution: select count(*) as total from t
                 """);
-        Captured run = run("validate", dir.toString());
+        Captured run = validate("validate", dir.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
                 .contains(
@@ -110,40 +75,8 @@ class ValidateCommandTest {
     void aDatasetThatDoesNotLoadIsNamedByFileAndLine(@TempDir Path dir) throws Exception {
         write(dir, "datasets/tiny/schema.sql", "create schema cd;\ncreate table cd.t (id integer primary key);\n");
         write(dir, "datasets/tiny/data.sql", "copy cd.t from stdin;\n1\n2\nx\n\\.\n");
-        write(
-                dir,
-                "tracks/demo/track.yaml",
-                """
-                id: demo
-                slug: demo
-                title: Demo
-                summary: A demo track.
-                lessons:
-                  - id: demo-one
-                    slug: one
-                    title: One
-                """);
-        write(
-                dir,
-                "tracks/demo/lessons/one/lesson.md",
-                """
-                ---
-                id: demo-one
-                slug: one
-                title: One
-                level: beginner
-                last_reviewed: 2026-11-01
-                content_version: v20261101
-                summary: A lesson.
-                used_in_practice: Everywhere.
-                ---
-
-                ## Body
-
-                Text.
-                """);
-        write(dir, "tracks/demo/lessons/one/parts.yaml", "practice_notes: []\n");
-        Captured run = run("validate", dir.toString());
+        lesson(dir, "## Body\n\nText.\n");
+        Captured run = validate("validate", dir.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
                 .contains("datasets/tiny/data.sql: line 4: ERROR: invalid input syntax for type integer: \"x\""
@@ -157,7 +90,7 @@ class ValidateCommandTest {
         write(dir, "datasets/tiny/data.sql", "insert into t values (1, 'a', 10), (2, 'b', 10), (3, null, 20);");
         write(dir, "datasets/tiny-alt/dataset.yaml", "like: tiny\n");
         write(dir, "datasets/tiny-alt/data.sql", "insert into t values (1, 'a', 10), (2, 'a', 10), (3, 'b', 20);");
-        lesson(
+        exercises(
                 dir,
                 """
                 exercises:
@@ -200,7 +133,7 @@ class ValidateCommandTest {
                     check: select id, g from t order by g
                     rules: {order: total}
                 """);
-        Captured run = run("validate", dir.toString());
+        Captured run = validate("validate", dir.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
                 .contains(
@@ -229,7 +162,7 @@ class ValidateCommandTest {
     void everyAlternativeSolutionMustPassTheGrader(@TempDir Path dir) throws Exception {
         write(dir, "datasets/tiny/schema.sql", "create table t (id integer primary key, v text);");
         write(dir, "datasets/tiny/data.sql", "insert into t values (1, 'a'), (2, 'b'), (3, null);");
-        lesson(
+        exercises(
                 dir,
                 """
                 defaults:
@@ -245,7 +178,7 @@ class ValidateCommandTest {
                       - select id from t where v = null
                       - select id as the_id from t except select id from t where v is null
                 """);
-        Captured run = run("validate", dir.toString());
+        Captured run = validate("validate", dir.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
                 .contains(
@@ -258,76 +191,11 @@ class ValidateCommandTest {
 
     @Test
     void filesOnlySkipsTheDatabase() {
-        Captured run = run("validate", "content", "--files-only");
+        Captured run = validate("validate", "content", "--files-only");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
                 .hasLineCount(1)
                 .contains("Content files are valid in ", "dataset(s)")
                 .doesNotContain("grader");
-    }
-
-    /** A one-lesson track on dataset tiny with these exercises. */
-    private static void lesson(Path dir, String exercises) throws Exception {
-        write(
-                dir,
-                "tracks/demo/track.yaml",
-                """
-                id: demo
-                slug: demo
-                title: Demo
-                summary: A demo track.
-                mode: sql_sandbox
-                lessons:
-                  - id: demo-one
-                    slug: one
-                    title: One
-                """);
-        write(
-                dir,
-                "tracks/demo/lessons/one/lesson.md",
-                """
-                ---
-                id: demo-one
-                slug: one
-                title: One
-                level: beginner
-                last_reviewed: 2026-11-01
-                content_version: v20261101
-                dataset: tiny
-                summary: A lesson.
-                used_in_practice: Everywhere.
-                ---
-
-                ## Body
-
-                Text.
-                """);
-        write(dir, "tracks/demo/lessons/one/parts.yaml", "practice_notes: []\n");
-        write(dir, "tracks/demo/lessons/one/exercises.yaml", exercises);
-    }
-
-    private static void write(Path root, String file, String text) throws Exception {
-        Path path = root.resolve(file);
-        Files.createDirectories(path.getParent());
-        Files.writeString(path, text);
-    }
-
-    private record Captured(int exitCode, String out, String err) {}
-
-    private static synchronized Captured run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int code = ValidateCommand.validate(args);
-            return new Captured(
-                    code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 }
