@@ -2,7 +2,4 @@
 -- need no heap fetches (EXPLAIN shows "Heap Fetches: 0") until a lesson changes rows, which is
 -- what the VACUUM lesson then shows. FREEZE marks every page all-frozen too, so autovacuum
 -- never has to freeze (rewrite) the same old rows again in each learner's copy.
---
--- VACUUM must be the only statement of this file: the loader sends a file as one batch, and
--- PostgreSQL refuses VACUUM inside a batch ("cannot be executed within a pipeline").
 VACUUM (FREEZE, ANALYZE) users, sessions, events

@@ -18,13 +18,22 @@ import org.postgresql.util.ServerErrorMessage;
 /**
  * Runs a dataset's scripts into the database being loaded, on a connection already acting as the
  * dataset's owner. Plain statements between two COPY blocks go to the server as one execute (a
- * 4,000-row INSERT file stays one round trip); the rows of a {@code COPY … FROM stdin} block go
- * through PgJDBC's copy API. A failure names the file, its line and PostgreSQL's message.
+ * 4,000-row INSERT file stays one round trip), except those PostgreSQL runs only outside a
+ * transaction block (VACUUM, … CONCURRENTLY), which go alone; the rows of a
+ * {@code COPY … FROM stdin} block go through PgJDBC's copy API. A failure names the file, its line and PostgreSQL's message.
  */
 final class DatasetScriptRunner {
 
     /** PostgreSQL's CONTEXT for a bad COPY row: "COPY members, line 12, column memid: …". */
     private static final Pattern COPY_CONTEXT = Pattern.compile("^COPY [^\\n]*?, line (\\d+)");
+
+    /**
+     * Statements PostgreSQL refuses inside a transaction block, which is what a batch of statements
+     * sent together is: each is sent on its own. Leading comments and blank lines are skipped.
+     */
+    private static final Pattern ALONE = Pattern.compile(
+            "^(?:\\s+|--[^\\n]*\\n|/\\*.*?\\*/)*(?:vacuum|reindex|(?:create|drop)\\s+(?:unique\\s+)?index\\s+concurrently)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private DatasetScriptRunner() {}
 
@@ -48,7 +57,12 @@ final class DatasetScriptRunner {
         }
         List<DatasetSql.Statement> pending = new ArrayList<>();
         for (DatasetSql.Part part : parsed.parts()) {
-            if (part instanceof DatasetSql.Statement statement) {
+            if (part instanceof DatasetSql.Statement statement
+                    && ALONE.matcher(statement.sql()).find()) {
+                statements(connection, script.file(), pending);
+                pending.clear();
+                statements(connection, script.file(), List.of(statement));
+            } else if (part instanceof DatasetSql.Statement statement) {
                 pending.add(statement);
             } else if (part instanceof DatasetSql.Copy copy) {
                 statements(connection, script.file(), pending);

@@ -214,6 +214,29 @@ class DatasetLoadingTest {
     }
 
     @Test
+    void vacuumAmongOtherStatementsRunsOnItsOwn() throws Exception {
+        Dataset cd = load(
+                        "datasets/cd/finalise.sql",
+                        """
+                        UPDATE members SET surname = 'Renamed' WHERE memid = 3;
+                        -- PostgreSQL refuses VACUUM in a batch of statements sent together
+                        VACUUM (FREEZE, ANALYZE) members;
+                        ANALYZE facilities;
+                        """)
+                .get("cd");
+        ScratchDatabases.Scratch copy = scratches.take(cd);
+        try {
+            assertThat(column(copy, "select surname from cd.members where memid = 3"))
+                    .containsExactly("Renamed");
+            assertThat(column(copy, "select relallvisible > 0 from pg_class where oid = 'cd.members'::regclass"))
+                    .as("the vacuum ran: the clone's catalog says its pages are all visible")
+                    .containsExactly("t");
+        } finally {
+            scratches.discard(copy);
+        }
+    }
+
+    @Test
     void theOwnerMayCreateASchemaWhileLoadingButKeepsNoCreateOnTheTemplate() throws Exception {
         Dataset cd = load().get("cd");
         scratches.discard(scratches.take(cd));
