@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
@@ -105,12 +103,9 @@ class DatasetLoadingTest {
     }
 
     private List<String> column(ScratchDatabases.Scratch copy, String sql) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", copy.sandbox().role());
-        properties.setProperty("password", copy.sandbox().password());
         List<String> values = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(
-                        copy.server().jdbcUrl(copy.sandbox().database()), properties);
+        try (Connection connection = SandboxLogin.connect(
+                        copy.server(), copy.sandbox(), copy.sandbox().database());
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {

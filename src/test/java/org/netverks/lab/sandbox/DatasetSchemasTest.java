@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
@@ -73,10 +71,7 @@ class DatasetSchemasTest {
     LabProperties properties;
 
     private Connection connect(Sandbox sandbox) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", sandbox.role());
-        properties.setProperty("password", sandbox.password());
-        return DriverManager.getConnection(sandboxes.server(sandbox).jdbcUrl(sandbox.database()), properties);
+        return SandboxLogin.connect(sandboxes.server(sandbox), sandbox, sandbox.database());
     }
 
     private static String one(Statement statement, String sql) throws SQLException {

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
 import org.netverks.content.ContentCatalog;
@@ -26,10 +24,7 @@ class ReadOnlyCopyTest {
     ContentCatalog content;
 
     private Connection connect(ScratchDatabases.Scratch copy, String database) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", copy.sandbox().role());
-        properties.setProperty("password", copy.sandbox().password());
-        return DriverManager.getConnection(copy.server().jdbcUrl(database), properties);
+        return SandboxLogin.connect(copy.server(), copy.sandbox(), database);
     }
 
     @Test
