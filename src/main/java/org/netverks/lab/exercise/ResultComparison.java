@@ -26,6 +26,13 @@ final class ResultComparison {
     private final boolean otherData;
 
     private final boolean[] numeric;
+    /**
+     * Columns whose rule accepts more than one of date, timestamp and timestamptz: the learner's
+     * {@code 2025-01-01 00:00:00} (or {@code …+00} in the sandbox's UTC) is the solution's
+     * {@code 2025-01-01}. Without this a rule like {@code {day: [date, timestamp]}} accepted the type
+     * and then failed every value.
+     */
+    private final boolean[] dayOrInstant;
 
     private ResultComparison(ResultTable expected, ResultTable actual, GradingRules rules, boolean otherData) {
         this.expected = expected;
@@ -33,9 +40,28 @@ final class ResultComparison {
         this.rules = rules;
         this.otherData = otherData;
         this.numeric = new boolean[expected.columns().size()];
+        this.dayOrInstant = new boolean[expected.columns().size()];
         for (int i = 0; i < numeric.length; i++) {
             numeric[i] = ColumnKinds.isNumber(expected.columns().get(i).type());
+            List<GradingRules.ColumnKind> kinds = acceptedKinds(i);
+            dayOrInstant[i] = kinds != null
+                    && kinds.stream().filter(DAYS_AND_INSTANTS::contains).count() > 1;
         }
+    }
+
+    private static final java.util.Set<GradingRules.ColumnKind> DAYS_AND_INSTANTS = java.util.EnumSet.of(
+            GradingRules.ColumnKind.DATE, GradingRules.ColumnKind.TIMESTAMP, GradingRules.ColumnKind.TIMESTAMPTZ);
+
+    /** A date, timestamp or UTC timestamptz written one way: no "+00", and a midnight as its day. */
+    static String asDayOrInstant(String value) {
+        String text = value;
+        if (text.endsWith("+00")) {
+            text = text.substring(0, text.length() - 3);
+        }
+        if (text.length() == 19 && text.endsWith(" 00:00:00")) {
+            text = text.substring(0, 10);
+        }
+        return text;
     }
 
     /** What is wrong with {@code actual}; empty when it matches {@code expected} under the rules. */
@@ -564,8 +590,10 @@ final class ResultComparison {
                         rules.tolerance().signum() == 0
                                 ? number.stripTrailingZeros().toPlainString()
                                 : "#");
+            } else if (value == null) {
+                key.append("\u0000");
             } else {
-                key.append(value == null ? "\u0000" : value.replace("\u0001", "\u0001\u0001"));
+                key.append((dayOrInstant[i] ? asDayOrInstant(value) : value).replace("\u0001", "\u0001\u0001"));
             }
             key.append('\u0001');
         }
@@ -591,6 +619,9 @@ final class ResultComparison {
             if (a != null && b != null) {
                 return rules.withinTolerance(a, b);
             }
+        }
+        if (dayOrInstant[column]) {
+            return asDayOrInstant(want).equals(asDayOrInstant(got));
         }
         return want.equals(got);
     }

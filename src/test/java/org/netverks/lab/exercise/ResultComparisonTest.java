@@ -199,9 +199,44 @@ class ResultComparisonTest {
                         table(
                                 List.of("day", "n"),
                                 List.of("timestamp without time zone", "bigint"),
-                                List.of(List.of("2024-01-01", "3"))),
+                                List.of(List.of("2024-01-01 00:00:00", "3"))),
                         dayMayBeATimestamp))
+                .as("the same day, as PostgreSQL writes a timestamp")
                 .isEmpty();
+        assertThat(compare(
+                        expected,
+                        table(
+                                List.of("day", "n"),
+                                List.of("timestamp without time zone", "bigint"),
+                                List.of(List.of("2024-01-01 09:00:00", "3"))),
+                        dayMayBeATimestamp))
+                .as("a time of day other than midnight is another value")
+                .isNotEmpty();
+        GradingRules dayMayBeAnInstant = new GradingRules(
+                RowOrder.NONE,
+                List.of(),
+                true,
+                TypePolicy.EXACT,
+                BigDecimal.ZERO,
+                false,
+                Map.of("day", List.of(ColumnKind.DATE, ColumnKind.TIMESTAMPTZ)));
+        assertThat(compare(
+                        expected,
+                        table(
+                                List.of("day", "n"),
+                                List.of("timestamp with time zone", "bigint"),
+                                List.of(List.of("2024-01-01 00:00:00+00", "3"))),
+                        dayMayBeAnInstant))
+                .as("midnight UTC, the sandbox's time zone")
+                .isEmpty();
+        assertThat(compare(
+                        expected,
+                        table(
+                                List.of("day", "n"),
+                                List.of("timestamp with time zone", "bigint"),
+                                List.of(List.of("2024-01-01 00:00:00+01", "3"))),
+                        dayMayBeAnInstant))
+                .isNotEmpty();
         List<Feedback> wrong = compare(
                 expected,
                 table(List.of("day", "n"), List.of("text", "integer"), List.of(List.of("2024-01-01", "3"))),
