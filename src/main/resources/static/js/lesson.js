@@ -41,6 +41,20 @@ function setUpCode() {
     wrapper.className = 'code-block';
     pre.replaceWith(wrapper);
     wrapper.append(pre);
+    // the buttons share a toolbar: beside the code on a wide screen, in a row above it on a phone
+    const tools = document.createElement('div');
+    tools.className = 'code-tools';
+    // a block meant for the learner's own server (data-sql="outside-lab") would only fail in the lab
+    if (language === 'language-sql' && pre.dataset.sql !== 'outside-lab' && document.querySelector('[data-lab]')) {
+      const tryIt = document.createElement('button');
+      tryIt.type = 'button';
+      tryIt.className = 'copy-button try-button';
+      tryIt.textContent = 'Try in lab';
+      tryIt.addEventListener('click', () => {
+        document.dispatchEvent(new CustomEvent('lab:load', { detail: code.textContent }));
+      });
+      tools.append(tryIt);
+    }
     const copy = document.createElement('button');
     copy.type = 'button';
     copy.className = 'copy-button';
@@ -51,18 +65,8 @@ function setUpCode() {
       copy.textContent = ok ? 'Copied' : 'Press Ctrl+C';
       setTimeout(() => { copy.textContent = 'Copy'; }, 2000);
     });
-    wrapper.append(copy);
-    // a block meant for the learner's own server (data-sql="outside-lab") would only fail in the lab
-    if (language === 'language-sql' && pre.dataset.sql !== 'outside-lab' && document.querySelector('[data-lab]')) {
-      const tryIt = document.createElement('button');
-      tryIt.type = 'button';
-      tryIt.className = 'copy-button try-button';
-      tryIt.textContent = 'Try in lab';
-      tryIt.addEventListener('click', () => {
-        document.dispatchEvent(new CustomEvent('lab:load', { detail: code.textContent }));
-      });
-      wrapper.append(tryIt);
-    }
+    tools.append(copy);
+    wrapper.prepend(tools);
   }
 }
 
@@ -80,7 +84,9 @@ function trackLessonIds() {
 }
 
 function showCompletedCount() {
-  document.querySelector('[data-completed-count]').textContent = store.completedCount(trackLessonIds());
+  const done = store.completedCount(trackLessonIds());
+  document.querySelector('[data-completed-count]').textContent = done;
+  document.querySelector('[data-completed-bar]').value = done;
 }
 
 function setUpMarkComplete() {
@@ -146,6 +152,22 @@ function setUpQuiz() {
     const feedback = form.querySelector('.quiz-feedback');
     const retry = form.querySelector('.quiz-retry');
     const check = form.querySelector('button[type="submit"]');
+    const labelOf = (choiceId) => form.querySelector(`input[value="${CSS.escape(choiceId)}"]`)?.closest('label');
+    const explanationBlock = (html, heading) => {
+      const block = document.createElement('div');
+      block.className = 'quiz-explanation';
+      if (heading) {
+        const title = document.createElement('p');
+        title.className = 'quiz-explanation-title';
+        title.textContent = heading;
+        block.append(title);
+      }
+      const body = document.createElement('div');
+      // server-rendered from our own reviewed content, escaped by the Markdown renderer
+      body.innerHTML = html;
+      block.append(body);
+      return block;
+    };
     const showVerdict = (verdict) => {
       form.classList.toggle('quiz-right', verdict.correct);
       form.classList.toggle('quiz-wrong', !verdict.correct);
@@ -154,11 +176,15 @@ function setUpQuiz() {
       title.className = 'quiz-verdict';
       title.textContent = verdict.correct ? '✓ Correct.' : '✗ Not quite.';
       feedback.append(title);
+      labelOf(verdict.choice)?.classList.add(verdict.correct ? 'quiz-choice-right' : 'quiz-choice-wrong');
       if (verdict.explanationHtml) {
-        const explanation = document.createElement('div');
-        // server-rendered from our own reviewed content, escaped by the Markdown renderer
-        explanation.innerHTML = verdict.explanationHtml;
-        feedback.append(explanation);
+        feedback.append(explanationBlock(verdict.explanationHtml, verdict.correct ? null : 'Your answer'));
+      }
+      if (!verdict.correct && verdict.rightChoice) {
+        const right = labelOf(verdict.rightChoice);
+        right?.classList.add('quiz-choice-right');
+        const heading = right ? `The right answer: ${right.textContent.trim()}` : 'The right answer';
+        feedback.append(explanationBlock(verdict.rightExplanationHtml || '', heading));
       }
       retry.hidden = verdict.correct;
       for (const input of form.querySelectorAll('input')) input.disabled = true;
@@ -195,6 +221,7 @@ function setUpQuiz() {
         input.checked = false;
       }
       form.classList.remove('quiz-right', 'quiz-wrong');
+      for (const label of form.querySelectorAll('label')) label.classList.remove('quiz-choice-right', 'quiz-choice-wrong');
       feedback.textContent = '';
       retry.hidden = true;
       check.hidden = false;
