@@ -2,6 +2,7 @@
 // browser (opened, complete, confidence, cards), and quiz answers checked by the server.
 import * as store from './progress-store.js';
 import { postJson } from './api.js';
+import { labelRatingButtons } from './card-intervals.js';
 import pgsql from '/webjars/highlight.js/es/languages/pgsql.js';
 import python from '/webjars/highlight.js/es/languages/python.js';
 import bash from '/webjars/highlight.js/es/languages/bash.js';
@@ -243,6 +244,10 @@ function setUpQuiz() {
   }
 }
 
+function reviewsOf(cardId) {
+  return (((store.lesson(lessonId).cards || {})[cardId]) || {}).reviews || [];
+}
+
 function setUpCards() {
   for (const card of article.querySelectorAll('li.flashcard')) {
     const cardId = card.dataset.cardId;
@@ -260,6 +265,7 @@ function setUpCards() {
           record.cards = record.cards || {};
           record.cards[cardId] = { ...(record.cards[cardId] || {}), flippedAt: store.now() };
         });
+        labelRatingButtons(card, reviewsOf(cardId));
       }
     });
     for (const button of card.querySelectorAll('[data-rating]')) {
@@ -271,6 +277,7 @@ function setUpCards() {
           record.cards[cardId] = { ...previous, ...review, reviews: [...(previous.reviews || []), review] };
         });
         renderRating();
+        labelRatingButtons(card, reviewsOf(cardId));
       });
     }
     const renderRating = () => {
