@@ -20,7 +20,7 @@ if (account) {
     store.clear(); // another account's copy: never merge it into this one
     follow();
   } else if (!local.account || store.hasUnsyncedChanges()) {
-    store.push();
+    store.push().then((ok) => { if (ok) redrawDashboard(); });
   } else {
     follow();
   }
@@ -29,4 +29,20 @@ if (account) {
 async function follow() {
   const { ok, body } = await getJson('/api/progress');
   if (ok) store.adopt(body);
+}
+
+// The dashboard (/me) is drawn by the server before this browser's progress reached the account,
+// so right after sign-up it would say "not started" until a reload: draw it again once merged.
+async function redrawDashboard() {
+  const dashboard = document.querySelector('[data-dashboard]');
+  if (!dashboard) return;
+  try {
+    const response = await fetch(location.href, { headers: { Accept: 'text/html' } });
+    if (!response.ok) return;
+    const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const fresh = page.querySelector('[data-dashboard]');
+    if (fresh) dashboard.replaceWith(fresh);
+  } catch (e) {
+    // the page as drawn stays; the next visit shows the merged progress
+  }
 }

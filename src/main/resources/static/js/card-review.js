@@ -1,6 +1,9 @@
 // Today's due cards (/me/cards): show the answer, rate it, and the card leaves today's queue with
 // its next review date. A rating is saved like any other progress (merged into the account).
 import * as store from './progress-store.js';
+import { labelRatingButtons } from './card-intervals.js';
+
+const reviewsOf = (lessonId, cardId) => (((store.lesson(lessonId).cards || {})[cardId]) || {}).reviews || [];
 
 const review = document.querySelector('[data-card-review]');
 const left = review.querySelector('[data-cards-left]');
@@ -13,6 +16,8 @@ for (const card of review.querySelectorAll('[data-review-card]')) {
     back.hidden = !back.hidden;
     flip.setAttribute('aria-expanded', String(!back.hidden));
     flip.textContent = back.hidden ? 'Show answer' : 'Hide answer';
+    card.classList.toggle('flipped', !back.hidden);
+    if (!back.hidden) labelRatingButtons(card, reviewsOf(card.dataset.lessonId, card.dataset.cardId));
   });
   for (const button of card.querySelectorAll('[data-rating]')) {
     button.addEventListener('click', async () => {

@@ -66,8 +66,9 @@ function setUpLab(root) {
   runButton.addEventListener('click', run);
   document.addEventListener('lab:load', (event) => {
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: event.detail } });
-    root.scrollIntoView({ behavior: 'smooth', block: 'start' });
-    view.focus();
+    // the editor itself, not the panel's top: the exercise list above it would push it below the fold
+    view.dom.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    view.focus({ preventScroll: true });
   });
   root.querySelector('[data-lab-reset]').addEventListener('click', reset);
   const connect = root.querySelector('[data-lab-connect]');

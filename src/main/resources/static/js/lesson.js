@@ -2,6 +2,7 @@
 // browser (opened, complete, confidence, cards), and quiz answers checked by the server.
 import * as store from './progress-store.js';
 import { postJson } from './api.js';
+import { labelRatingButtons } from './card-intervals.js';
 import pgsql from '/webjars/highlight.js/es/languages/pgsql.js';
 import python from '/webjars/highlight.js/es/languages/python.js';
 import bash from '/webjars/highlight.js/es/languages/bash.js';
@@ -41,6 +42,20 @@ function setUpCode() {
     wrapper.className = 'code-block';
     pre.replaceWith(wrapper);
     wrapper.append(pre);
+    // the buttons share a toolbar: beside the code on a wide screen, in a row above it on a phone
+    const tools = document.createElement('div');
+    tools.className = 'code-tools';
+    // a block meant for the learner's own server (data-sql="outside-lab") would only fail in the lab
+    if (language === 'language-sql' && pre.dataset.sql !== 'outside-lab' && document.querySelector('[data-lab]')) {
+      const tryIt = document.createElement('button');
+      tryIt.type = 'button';
+      tryIt.className = 'copy-button try-button';
+      tryIt.textContent = 'Try in lab';
+      tryIt.addEventListener('click', () => {
+        document.dispatchEvent(new CustomEvent('lab:load', { detail: code.textContent }));
+      });
+      tools.append(tryIt);
+    }
     const copy = document.createElement('button');
     copy.type = 'button';
     copy.className = 'copy-button';
@@ -51,18 +66,8 @@ function setUpCode() {
       copy.textContent = ok ? 'Copied' : 'Press Ctrl+C';
       setTimeout(() => { copy.textContent = 'Copy'; }, 2000);
     });
-    wrapper.append(copy);
-    // a block meant for the learner's own server (data-sql="outside-lab") would only fail in the lab
-    if (language === 'language-sql' && pre.dataset.sql !== 'outside-lab' && document.querySelector('[data-lab]')) {
-      const tryIt = document.createElement('button');
-      tryIt.type = 'button';
-      tryIt.className = 'copy-button try-button';
-      tryIt.textContent = 'Try in lab';
-      tryIt.addEventListener('click', () => {
-        document.dispatchEvent(new CustomEvent('lab:load', { detail: code.textContent }));
-      });
-      wrapper.append(tryIt);
-    }
+    tools.append(copy);
+    wrapper.prepend(tools);
   }
 }
 
@@ -80,7 +85,9 @@ function trackLessonIds() {
 }
 
 function showCompletedCount() {
-  document.querySelector('[data-completed-count]').textContent = store.completedCount(trackLessonIds());
+  const done = store.completedCount(trackLessonIds());
+  document.querySelector('[data-completed-count]').textContent = done;
+  document.querySelector('[data-completed-bar]').value = done;
 }
 
 function setUpMarkComplete() {
@@ -146,6 +153,22 @@ function setUpQuiz() {
     const feedback = form.querySelector('.quiz-feedback');
     const retry = form.querySelector('.quiz-retry');
     const check = form.querySelector('button[type="submit"]');
+    const labelOf = (choiceId) => form.querySelector(`input[value="${CSS.escape(choiceId)}"]`)?.closest('label');
+    const explanationBlock = (html, heading) => {
+      const block = document.createElement('div');
+      block.className = 'quiz-explanation';
+      if (heading) {
+        const title = document.createElement('p');
+        title.className = 'quiz-explanation-title';
+        title.textContent = heading;
+        block.append(title);
+      }
+      const body = document.createElement('div');
+      // server-rendered from our own reviewed content, escaped by the Markdown renderer
+      body.innerHTML = html;
+      block.append(body);
+      return block;
+    };
     const showVerdict = (verdict) => {
       form.classList.toggle('quiz-right', verdict.correct);
       form.classList.toggle('quiz-wrong', !verdict.correct);
@@ -154,11 +177,15 @@ function setUpQuiz() {
       title.className = 'quiz-verdict';
       title.textContent = verdict.correct ? '✓ Correct.' : '✗ Not quite.';
       feedback.append(title);
+      labelOf(verdict.choice)?.classList.add(verdict.correct ? 'quiz-choice-right' : 'quiz-choice-wrong');
       if (verdict.explanationHtml) {
-        const explanation = document.createElement('div');
-        // server-rendered from our own reviewed content, escaped by the Markdown renderer
-        explanation.innerHTML = verdict.explanationHtml;
-        feedback.append(explanation);
+        feedback.append(explanationBlock(verdict.explanationHtml, verdict.correct ? null : 'Your answer'));
+      }
+      if (!verdict.correct && verdict.rightChoice) {
+        const right = labelOf(verdict.rightChoice);
+        right?.classList.add('quiz-choice-right');
+        const heading = right ? `The right answer: ${right.textContent.trim()}` : 'The right answer';
+        feedback.append(explanationBlock(verdict.rightExplanationHtml || '', heading));
       }
       retry.hidden = verdict.correct;
       for (const input of form.querySelectorAll('input')) input.disabled = true;
@@ -195,6 +222,7 @@ function setUpQuiz() {
         input.checked = false;
       }
       form.classList.remove('quiz-right', 'quiz-wrong');
+      for (const label of form.querySelectorAll('label')) label.classList.remove('quiz-choice-right', 'quiz-choice-wrong');
       feedback.textContent = '';
       retry.hidden = true;
       check.hidden = false;
@@ -216,6 +244,10 @@ function setUpQuiz() {
   }
 }
 
+function reviewsOf(cardId) {
+  return (((store.lesson(lessonId).cards || {})[cardId]) || {}).reviews || [];
+}
+
 function setUpCards() {
   for (const card of article.querySelectorAll('li.flashcard')) {
     const cardId = card.dataset.cardId;
@@ -233,6 +265,7 @@ function setUpCards() {
           record.cards = record.cards || {};
           record.cards[cardId] = { ...(record.cards[cardId] || {}), flippedAt: store.now() };
         });
+        labelRatingButtons(card, reviewsOf(cardId));
       }
     });
     for (const button of card.querySelectorAll('[data-rating]')) {
@@ -244,6 +277,7 @@ function setUpCards() {
           record.cards[cardId] = { ...previous, ...review, reviews: [...(previous.reviews || []), review] };
         });
         renderRating();
+        labelRatingButtons(card, reviewsOf(cardId));
       });
     }
     const renderRating = () => {

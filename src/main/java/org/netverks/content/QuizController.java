@@ -9,7 +9,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Checks one "Check yourself" answer. The page never holds the correct choice or the
- * explanations; they come from here, one chosen answer at a time.
+ * explanations; they come from here, one chosen answer at a time. A wrong answer's verdict also
+ * names the right choice with its explanation: a learner who only hears "not quite" guesses
+ * again and learns nothing from the miss.
  */
 @RestController
 class QuizController {
@@ -22,7 +24,14 @@ class QuizController {
 
     record Answer(String choice) {}
 
-    record Verdict(String question, String choice, boolean correct, String explanationHtml) {}
+    /** {@code rightChoice} and {@code rightExplanationHtml}: the correct choice, when this one is not it. */
+    record Verdict(
+            String question,
+            String choice,
+            boolean correct,
+            String explanationHtml,
+            String rightChoice,
+            String rightExplanationHtml) {}
 
     @PostMapping("/api/quiz/{trackSlug}/{lessonSlug}/{questionId}")
     Verdict check(
@@ -42,7 +51,15 @@ class QuizController {
         Lesson.QuizChoice choice = question.choice(answer.choice())
                 .orElseThrow(() -> new BadRequestException(
                         "'" + abbreviate(answer.choice()) + "' is not one of this question's choices."));
-        return new Verdict(question.id(), choice.id(), choice.correct(), choice.explanationHtml());
+        if (choice.correct()) {
+            return new Verdict(question.id(), choice.id(), true, choice.explanationHtml(), null, null);
+        }
+        Lesson.QuizChoice right = question.choices().stream()
+                .filter(Lesson.QuizChoice::correct)
+                .findFirst()
+                .orElseThrow(); // the loader refuses a question without exactly one correct choice
+        return new Verdict(
+                question.id(), choice.id(), false, choice.explanationHtml(), right.id(), right.explanationHtml());
     }
 
     private static String abbreviate(String text) {

@@ -86,6 +86,14 @@ class AccountController {
         return pages.render(200, LOG_IN, form, request);
     }
 
+    @GetMapping("/signed-out")
+    ResponseEntity<byte[]> signedOutPage(Optional<CurrentLearner> viewer, HttpServletRequest request) {
+        if (viewer.isPresent()) {
+            return Redirects.seeOther("/me"); // still (or again) logged in: saying otherwise would be false
+        }
+        return pages.render(200, "learner/signed-out.jte", new SignedOut(), request);
+    }
+
     @GetMapping("/account")
     ResponseEntity<byte[]> accountPage(
             @AuthenticationPrincipal LearnerPrincipal learner,

@@ -41,7 +41,7 @@ class AccountSecurityRules implements SecurityRules {
                         .successHandler((request, response, authentication) ->
                                 response.sendRedirect(LocalPaths.orElse(request.getParameter("continue"), "/me")))
                         .failureHandler(this::loginFailed))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signed-out"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/signed-out"))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/me", "/me/**", "/account", "/account/**", "/api/progress", "/api/progress/**")
                         .authenticated())

@@ -33,7 +33,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class BrowserProgress {
 
     private static final JsonNode NO_OBJECT = JsonNodeFactory.instance.objectNode();
-    private static final List<String> RATINGS = List.of("again", "hard", "good", "easy");
 
     private final Instant now = Instant.now();
     private int reviews; // across the whole store, for ProgressLimits.REVIEWS
@@ -160,7 +159,10 @@ final class BrowserProgress {
     }
 
     private Optional<CardRating> rating(JsonNode rating, Instant at) {
-        if (at == null || rating == null || !rating.isString() || !RATINGS.contains(rating.stringValue())) {
+        if (at == null
+                || rating == null
+                || !rating.isString()
+                || !CardScheduler.RATINGS.contains(rating.stringValue())) {
             return Optional.empty();
         }
         reviews++;

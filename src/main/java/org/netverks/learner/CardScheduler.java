@@ -3,7 +3,10 @@ package org.netverks.learner;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SM-2 spaced repetition with four answers, as flashcard apps use it. A card's schedule is the
@@ -19,6 +22,9 @@ final class CardScheduler {
     static final BigDecimal MIN_EASE = new BigDecimal("1.30");
     /** A hundred years: ratings come from the browser, and enough "easy" ones would overflow any date. */
     static final int MAX_INTERVAL_DAYS = 36_500;
+
+    /** The four answers, from "did not know it" to "knew it at once". */
+    static final List<String> RATINGS = List.of("again", "hard", "good", "easy");
 
     private CardScheduler() {}
 
@@ -64,6 +70,25 @@ final class CardScheduler {
             due = review.day().plusDays(interval);
         }
         return new Schedule(repetitions, ease, interval, due);
+    }
+
+    /**
+     * For a card rated {@code ratings} so far (oldest first), how many days each answer would put it
+     * away for: the rating buttons say "Good · 6 days", so the four no longer look alike. The days
+     * between reviews do not change an interval, only the answers do.
+     */
+    static Map<String, Integer> nextIntervals(List<String> ratings) {
+        List<Review> reviews = new ArrayList<>();
+        for (String rating : ratings) {
+            reviews.add(new Review(LocalDate.EPOCH, rating));
+        }
+        Map<String, Integer> next = new LinkedHashMap<>();
+        for (String rating : RATINGS) {
+            reviews.add(new Review(LocalDate.EPOCH, rating));
+            next.put(rating, replay(reviews).intervalDays());
+            reviews.remove(reviews.size() - 1);
+        }
+        return next;
     }
 
     private static int grow(int interval, BigDecimal ease) {

@@ -55,7 +55,7 @@ public class DashboardService {
                         next == null ? null : "/tracks/" + track.slug() + "/" + next.slug()));
             }
         }
-        return new Dashboard(tracks, dueCards(account).size(), checks);
+        return new Dashboard(tracks, cards(account, CardsPage.View.DUE).size(), checks);
     }
 
     private static Dashboard.ConfidenceCheck check(Track track, Lesson lesson, int confidence, LessonRecord record) {
@@ -93,6 +93,7 @@ public class DashboardService {
                 advice);
     }
 
+    /** A card with its lesson, its text from the content, and when it is due (null: never rated). */
     public record DueCard(
             String lessonId,
             String lessonTitle,
@@ -102,30 +103,49 @@ public class DashboardService {
             String backHtml,
             LocalDate dueOn) {}
 
-    /** The account's cards due today (UTC) or earlier, most overdue first, with their text from the content. */
-    List<DueCard> dueCards(UUID account) {
+    /**
+     * The account's cards for one view of {@code /me/cards}: due today (UTC) or earlier, most overdue
+     * first; ahead, the scheduled ones not due yet, soonest first; or every card of every lesson, in
+     * track order, with its due date when it has one.
+     */
+    List<DueCard> cards(UUID account, CardsPage.View view) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        List<DueCard> due = new ArrayList<>();
+        Map<String, LocalDate> dueOn = new java.util.LinkedHashMap<>(); // soonest due first
         for (ProgressRepository.CardSchedule schedule : progress.schedules(account)) {
-            if (schedule.dueOn().isAfter(today)) {
-                continue;
-            }
-            for (Track track : catalog.current().tracks()) {
-                track.steps().stream()
-                        .filter(step -> step.available() && step.id().equals(schedule.lessonId()))
-                        .forEach(step -> step.lesson().parts().cards().stream()
-                                .filter(card -> card.id().equals(schedule.cardId()))
-                                .findFirst()
-                                .ifPresent(card -> due.add(new DueCard(
-                                        step.id(),
-                                        step.lesson().title(),
-                                        "/tracks/" + track.slug() + "/" + step.slug() + "#cards",
-                                        card.id(),
-                                        card.frontHtml(),
-                                        card.backHtml(),
-                                        schedule.dueOn()))));
+            dueOn.put(schedule.lessonId() + "/" + schedule.cardId(), schedule.dueOn());
+        }
+        Map<String, DueCard> all = new java.util.LinkedHashMap<>(); // track order
+        for (Track track : catalog.current().tracks()) {
+            for (Track.Step step : track.steps()) {
+                if (!step.available()) {
+                    continue;
+                }
+                for (Lesson.Card card : step.lesson().parts().cards()) {
+                    String key = step.id() + "/" + card.id();
+                    all.putIfAbsent(
+                            key,
+                            new DueCard(
+                                    step.id(),
+                                    step.lesson().title(),
+                                    "/tracks/" + track.slug() + "/" + step.slug() + "#cards",
+                                    card.id(),
+                                    card.frontHtml(),
+                                    card.backHtml(),
+                                    dueOn.get(key)));
+                }
             }
         }
-        return due;
+        if (view == CardsPage.View.ALL) {
+            return List.copyOf(all.values());
+        }
+        List<DueCard> cards = new ArrayList<>();
+        dueOn.forEach((key, due) -> {
+            DueCard card = all.get(key); // null: the card left the content
+            boolean isDue = !due.isAfter(today);
+            if (card != null && isDue == (view == CardsPage.View.DUE)) {
+                cards.add(card);
+            }
+        });
+        return cards;
     }
 }

@@ -18,11 +18,11 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    /** Stylesheets, scripts and WebJars: public, cacheable, and no CSRF cookie minted for each of them. */
+    /** Stylesheets, scripts, WebJars and the icon: public, cacheable, and no CSRF cookie minted for each of them. */
     @Bean
     @Order(1)
     SecurityFilterChain staticResources(HttpSecurity http) throws Exception {
-        http.securityMatcher("/css/**", "/js/**", "/webjars/**", "/favicon.ico")
+        http.securityMatcher("/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/favicon.ico")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())

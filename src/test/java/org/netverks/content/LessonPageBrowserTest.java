@@ -77,6 +77,14 @@ class LessonPageBrowserTest {
         assertThat(feedback.getText().length())
                 .as("an explanation follows the verdict")
                 .isGreaterThan(20);
+        assertThat(feedback.getText()).contains("Your answer").contains("The right answer:");
+        assertThat(form.findElement(By.cssSelector("label.quiz-choice-right input"))
+                        .getAttribute("value"))
+                .as("the right choice is marked beside the learner's own")
+                .isEqualTo(right);
+        assertThat(form.findElement(By.cssSelector("label.quiz-choice-wrong input"))
+                        .getAttribute("value"))
+                .isEqualTo(wrong);
         WebElement retry = form.findElement(By.cssSelector(".quiz-retry"));
         assertThat(retry.isDisplayed()).isTrue();
         retry.click();
@@ -170,6 +178,15 @@ class LessonPageBrowserTest {
         assertThat(overflow)
                 .as("no horizontal scrolling at 375 px; too wide: " + wide)
                 .isEqualTo(false);
+        Object covered = driver.executeScript(
+                """
+                return [...document.querySelectorAll('.code-block')].filter(block => {
+                    const tools = block.querySelector('.code-tools').getBoundingClientRect();
+                    return tools.bottom > block.querySelector('pre').getBoundingClientRect().top + 1;
+                }).length;""");
+        assertThat(covered)
+                .as("at 375 px the Copy and Try in lab buttons sit above the code, not over its first line")
+                .isEqualTo(0L);
         assertThat(browser.screenshot("lesson-375")).exists();
 
         browser.darkMode(true);

@@ -44,24 +44,33 @@ class LessonPageTest {
     }
 
     @Test
-    void trackPositionShowsStepProgressBarAndPercentBesideOwnCompletion() {
+    void trackPositionShowsStepAndPercentInWordsAndTheBarIsTheLearnersOwnCompletion() {
         Element position = page.selectFirst(".track-position");
         assertThat(position.text())
                 .contains("Step 33/36")
                 .contains("92% through track")
                 .contains("0 of 36 completed");
+        // a 92 % full bar above "0 of 36 completed" read as progress the learner had not made
         Element bar = position.selectFirst("progress");
-        assertThat(bar.attr("value")).isEqualTo("33");
+        assertThat(bar.hasAttr("data-completed-bar")).isTrue();
+        assertThat(bar.attr("value")).isEqualTo("0");
         assertThat(bar.attr("max")).isEqualTo("36");
+    }
+
+    @Test
+    void everyPageNamesAnIconThatIsServed() {
+        assertThat(page.selectFirst("head link[rel=icon]").attr("href")).isEqualTo("/favicon.svg");
+        var icon = new Http(port).get("/favicon.svg");
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
+        assertThat(icon.body()).startsWith("<svg");
     }
 
     @Test
     void breadcrumbLinksToTheTrackOutline() {
         Elements crumbs = page.select("nav.breadcrumb a");
         assertThat(crumbs.eachAttr("href")).containsExactly("/", "/tracks/fixture");
-        assertThat(page.selectFirst("nav.breadcrumb").text())
-                .contains("fixture")
-                .contains("PostgreSQL with Python");
+        assertThat(page.selectFirst("nav.breadcrumb").text()).isEqualTo("Tracks Fixture track PostgreSQL with Python");
     }
 
     @Test

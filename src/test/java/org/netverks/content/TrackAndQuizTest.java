@@ -46,7 +46,12 @@ class TrackAndQuizTest {
 
         HttpResponse<String> wrongAnswer = http().postJson(url, "{\"choice\":\"" + wrong.id() + "\"}");
         assertThat(wrongAnswer.statusCode()).isEqualTo(200);
-        assertThat(wrongAnswer.body()).contains("\"correct\":false");
+        assertThat(wrongAnswer.body())
+                .contains("\"correct\":false")
+                .as("a wrong answer's verdict names the right choice and explains it")
+                .contains("\"rightChoice\":\"" + right.id() + "\"")
+                .contains("\"rightExplanationHtml\":\"");
+        assertThat(rightAnswer.body()).contains("\"rightChoice\":null");
     }
 
     @Test

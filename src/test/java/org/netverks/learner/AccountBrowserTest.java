@@ -104,6 +104,33 @@ class AccountBrowserTest {
     }
 
     @Test
+    void theWelcomePageShowsWhatTheBrowserDidBeforeSignUpWithoutAReload() {
+        String email = Learners.uniqueEmail("welcomed");
+        try (Browser browser = Browser.start()) {
+            ChromeDriver driver = browser.driver();
+            driver.get("http://localhost:" + port + "/tracks/fixture/joins");
+            waitFor(browser, "[data-mark-complete]").click();
+            driver.get("http://localhost:" + port + "/signup"); // typed in: no page to go back to
+            waitFor(browser, "#email").sendKeys(email);
+            driver.findElement(By.id("displayName")).sendKeys("Welcomed");
+            driver.findElement(By.id("password")).sendKeys(Learners.PASSWORD);
+            Inbox.open();
+            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            waitFor(browser, "#sent-title");
+            driver.get("http://localhost:" + port + "/confirm/" + Inbox.confirmationToken(email));
+            waitFor(browser, "main form button[type=submit]").click();
+            browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/me?welcome"));
+            // drawn before this browser's progress was merged, then drawn again once it was
+            browser.waitUpTo(Duration.ofSeconds(10))
+                    .until(d -> d.findElements(By.cssSelector("[data-track-completed]")).stream()
+                            .anyMatch(e -> e.getText().equals("1 of 36 completed")));
+            assertThat(driver.findElement(By.cssSelector("[data-dashboard] .form-ok"))
+                            .getText())
+                    .startsWith("Welcome, Welcomed!");
+        }
+    }
+
+    @Test
     void anUnconfirmedLearnerIsToldToConfirmBeforePostingAndCanHaveTheLinkSentAgain() {
         Http http = new Http(port);
         String email = Learners.signUp(http, "Unsure");

@@ -173,7 +173,22 @@ class AccountsTest {
                         .attr("content"))
                 .isEqualTo(email);
 
-        assertThat(http.postForm("/logout", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(Jsoup.parse(http.get("/tracks/fixture/joins").body()).select(".signup-prompt"))
+                .as("a signed-in learner is not asked to sign up")
+                .isEmpty();
+        assertThat(http.get("/signed-out").statusCode())
+                .as("not logged out yet")
+                .isEqualTo(303);
+
+        HttpResponse<String> logOut = http.postForm("/logout", Map.of());
+        assertThat(logOut.statusCode()).isEqualTo(302);
+        assertThat(logOut.headers().firstValue("Location").orElseThrow()).endsWith("/signed-out");
+        assertThat(Jsoup.parse(http.get("/signed-out").body())
+                        .selectFirst("main h1")
+                        .text())
+                .isEqualTo("You are logged out");
+        assertThat(Jsoup.parse(http.get("/tracks/fixture/joins").body()).select(".signup-prompt"))
+                .isNotEmpty();
         HttpResponse<String> after = http.get("/me");
         assertThat(after.statusCode()).isEqualTo(302);
         assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login?continue=%2Fme");

@@ -56,6 +56,40 @@ class CardReviewTest {
         assertThat(Jsoup.parse(http.get("/me/cards").body()).select("[data-review-card]"))
                 .isEmpty();
         assertThat(http.get("/me/cards").body()).contains("Nothing is due");
+
+        assertThat(Jsoup.parse(http.get("/me/cards?view=ahead").body()).select("[data-review-card]"))
+                .as("practise ahead: the scheduled cards not due yet, soonest first")
+                .extracting(card -> card.attr("data-card-id"))
+                .containsExactly("inner-join", "left-join");
+        Document all = Jsoup.parse(http.get("/me/cards?view=all").body());
+        assertThat(all.select("[data-review-card]").size())
+                .as("every card of every written lesson")
+                .isGreaterThan(2);
+        assertThat(all.select("[data-review-card][data-card-id=left-join] .card-lesson")
+                        .text())
+                .contains("due " + LocalDate.now(ZoneOffset.UTC).plusDays(6));
+        assertThat(all.select("[data-review-card] .card-lesson").eachText())
+                .anyMatch(text -> text.contains("not rated yet"));
+        assertThat(all.select("nav.card-views a[aria-current=page]").text()).isEqualTo("All cards");
+        assertThat(http.get("/me/cards?view=later").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void eachRatingButtonCanSayHowLongItPutsTheCardAway() {
+        Http http = new Http(port); // anonymous learners rate cards too
+        assertThat(http.getJson("/api/cards/intervals").body())
+                .isEqualTo("{\"again\":0,\"hard\":1,\"good\":1,\"easy\":4}");
+        assertThat(http.getJson("/api/cards/intervals?after=good").body())
+                .isEqualTo("{\"again\":0,\"hard\":2,\"good\":6,\"easy\":8}");
+        assertThat(http.getJson("/api/cards/intervals?after=good,good").body())
+                .as("the third good answer: 6 days times the starting ease of 2.5")
+                .contains("\"good\":15");
+        var wrong = http.getJson("/api/cards/intervals?after=good,maybe");
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("'maybe' is not");
+        var tooMany = http.getJson("/api/cards/intervals?after=" + "good,".repeat(500) + "good");
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("at most 500 ratings");
     }
 
     @Test
@@ -77,7 +111,11 @@ class CardReviewTest {
                     .until(ExpectedConditions.visibilityOfElementLocated(
                             By.cssSelector("[data-review-card][data-card-id='anti-join']")));
             card.findElement(By.cssSelector(".card-flip")).click();
-            card.findElement(By.cssSelector("[data-rating='good']")).click();
+            WebElement good = card.findElement(By.cssSelector("[data-rating='good']"));
+            browser.waitUpTo(Duration.ofSeconds(10)).until(d -> good.getText().equals("Good · 1 day"));
+            assertThat(card.findElement(By.cssSelector("[data-rating='again']")).getText())
+                    .isEqualTo("Again · today");
+            good.click();
             String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
             browser.waitUpTo(Duration.ofSeconds(10)).until(d -> card.findElement(By.cssSelector(".card-status"))
                     .getText()

@@ -80,4 +80,19 @@ class CardSchedulerTest {
         assertThat(schedule.intervalDays()).isEqualTo(CardScheduler.MAX_INTERVAL_DAYS);
         assertThat(schedule.dueOn()).isEqualTo(DAY.plusDays(499 + CardScheduler.MAX_INTERVAL_DAYS));
     }
+
+    @Test
+    void theButtonsPreviewIsWhatRatingWouldSchedule() {
+        java.util.Map<String, Integer> next = CardScheduler.nextIntervals(java.util.List.of("good", "good"));
+        assertThat(next)
+                .containsExactly(
+                        java.util.Map.entry("again", 0),
+                        java.util.Map.entry(
+                                "hard", after("good", "good", "hard").intervalDays()),
+                        java.util.Map.entry(
+                                "good", after("good", "good", "good").intervalDays()),
+                        java.util.Map.entry(
+                                "easy", after("good", "good", "easy").intervalDays()));
+        assertThat(next.get("good")).isEqualTo(15);
+    }
 }
