@@ -15,7 +15,7 @@ import org.netverks.DemoContent.Captured;
 /**
  * {@code validate} runs every sql block of a sql_sandbox lesson on one fresh copy of its dataset
  * as the learner's role, in order, the way the lab runs them, and holds each block to its
- * annotations (rows=N, error, outside-lab).
+ * annotations (rows=N, error, outside-lab, plan=…, no-plan=…).
  */
 class LessonSqlValidationTest {
 
@@ -56,6 +56,22 @@ class LessonSqlValidationTest {
             ```sql rows=1
             insert into t values (4, 'd');
             ```
+
+            ```sql plan=Seq-Scan no-plan=Index-Scan
+            explain select * from t where v = 'a';
+            ```
+
+            ```sql plan=Index-Scan
+            explain select * from t where v = 'a';
+            ```
+
+            ```sql no-plan=Seq-Scan-on-t
+            explain select * from t;
+            ```
+
+            ```sql plan=Seq-Scan
+            select * from t;
+            ```
             """;
 
     @Test
@@ -84,7 +100,14 @@ class LessonSqlValidationTest {
                                 + ": the sql block states rows=5, but its last statement returns 3 row(s) "
                                 + "(fix the count, and the text if it says the same)",
                         LESSON_FILE + ": line " + lineOf(lesson, "```sql rows=1")
-                                + ": the sql block states rows=1, but its last statement returns no rows");
+                                + ": the sql block states rows=1, but its last statement returns no rows",
+                        LESSON_FILE + ": line " + lineOf(lesson, "```sql plan=Index-Scan")
+                                + ": the sql block states plan=Index-Scan, but no node of its plan starts so "
+                                + "(Seq Scan on t)",
+                        LESSON_FILE + ": line " + lineOf(lesson, "```sql no-plan=Seq-Scan-on-t")
+                                + ": the sql block states no-plan=Seq-Scan-on-t, but its plan has one (Seq Scan on t)",
+                        LESSON_FILE + ": line " + lineOf(lesson, "```sql plan=Seq-Scan\nselect")
+                                + ": the sql block states a plan, but its last statement is not an EXPLAIN");
     }
 
     /** The line of lesson.md that {@code start} begins on. */

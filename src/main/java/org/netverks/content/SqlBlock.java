@@ -6,15 +6,40 @@ import java.util.regex.Pattern;
 /**
  * One {@code ```sql} block of a lesson body, with what its fence line says about it, so that
  * content CI can run it as a learner would: {@code rows=N} (its last statement returns N rows),
- * {@code error} (it fails on purpose) and {@code outside-lab} (it is meant for the learner's own
- * server: CI skips it and the page offers no "Try in lab"). {@code line} is the fence's line in
- * lesson.md, for messages.
+ * {@code error} (it fails on purpose), {@code outside-lab} (it is meant for the learner's own
+ * server: CI skips it and the page offers no "Try in lab"), and {@code plan=Hash-Anti-Join} /
+ * {@code no-plan=CTE-Scan} (the plan its last statement EXPLAINs has, or has no, node whose line
+ * starts so; a hyphen stands for a space). {@code line} is the fence's line in lesson.md, for
+ * messages.
  */
-public record SqlBlock(int line, String sql, Integer expectedRows, boolean mustFail, boolean outsideLab) {
+public record SqlBlock(
+        int line,
+        String sql,
+        Integer expectedRows,
+        boolean mustFail,
+        boolean outsideLab,
+        List<String> planHas,
+        List<String> planLacks) {
 
-    static final String KNOWN = "known: rows=N, error, outside-lab";
+    static final String KNOWN = "known: rows=N, error, outside-lab, plan=Node-Name, no-plan=Node-Name";
 
     private static final Pattern ROWS = Pattern.compile("rows=\\d{1,9}");
+    private static final Pattern PLAN = Pattern.compile("(no-)?plan=([A-Za-z][A-Za-z-]*)");
+
+    public SqlBlock {
+        planHas = List.copyOf(planHas);
+        planLacks = List.copyOf(planLacks);
+    }
+
+    /** A block that states nothing about a plan. */
+    public SqlBlock(int line, String sql, Integer expectedRows, boolean mustFail, boolean outsideLab) {
+        this(line, sql, expectedRows, mustFail, outsideLab, List.of(), List.of());
+    }
+
+    /** Whether the fence states something about the plan of the block's last statement. */
+    public boolean statesPlan() {
+        return !planHas.isEmpty() || !planLacks.isEmpty();
+    }
 
     /** Whether a fence's info string names SQL as the block's language (its first word). */
     static boolean isSql(String info) {
@@ -29,6 +54,8 @@ public record SqlBlock(int line, String sql, Integer expectedRows, boolean mustF
         Integer rows = null;
         boolean error = false;
         boolean outsideLab = false;
+        List<String> planHas = new java.util.ArrayList<>();
+        List<String> planLacks = new java.util.ArrayList<>();
         List<String> words = words(info);
         for (String word : words.subList(1, words.size())) {
             if (word.equals("error")) {
@@ -37,6 +64,9 @@ public record SqlBlock(int line, String sql, Integer expectedRows, boolean mustF
                 outsideLab = true;
             } else if (ROWS.matcher(word).matches()) {
                 rows = Integer.valueOf(word.substring("rows=".length()));
+            } else if (PLAN.matcher(word).matches()) {
+                String node = word.substring(word.indexOf('=') + 1).replace('-', ' ');
+                (word.startsWith("no-") ? planLacks : planHas).add(node);
             } else if (word.startsWith("rows=")) {
                 problems.add("line " + line + ": '" + word
                         + "' on a sql block needs a whole number of rows, like rows=12 (" + KNOWN + ")");
@@ -49,7 +79,10 @@ public record SqlBlock(int line, String sql, Integer expectedRows, boolean mustF
                     "line " + line + ": a sql block marked error returns no rows: drop rows=" + rows + " or error");
             rows = null;
         }
-        return new SqlBlock(line, sql, rows, error, outsideLab);
+        if (error && (!planHas.isEmpty() || !planLacks.isEmpty())) {
+            problems.add("line " + line + ": a sql block marked error has no plan: drop plan=… or error");
+        }
+        return new SqlBlock(line, sql, rows, error, outsideLab, planHas, planLacks);
     }
 
     private static List<String> words(String info) {

@@ -19,6 +19,7 @@ import org.netverks.lab.run.ScriptRunner;
 import org.netverks.lab.run.StatementResult;
 import org.netverks.lab.sandbox.ScratchDatabases;
 import org.netverks.lab.shared.DisplaySettings;
+import org.netverks.lab.shared.PlanNode;
 
 /**
  * Content CI for the SQL in lesson bodies: every {@code sql} block of a sql_sandbox lesson not
@@ -141,7 +142,42 @@ public final class LessonSqlVerifier {
                         + rows.rowCount() + " row(s) (fix the count, and the text if it says the same)";
             }
         }
+        if (block.statesPlan()) {
+            return planProblem(block, done);
+        }
         return null;
+    }
+
+    /** Whether the plan of the block's last statement has the nodes its fence names, and none it rules out. */
+    private static String planProblem(SqlBlock block, ScriptRunner.ScriptResult done) {
+        StatementResult last = done.results().isEmpty()
+                ? null
+                : done.results().get(done.results().size() - 1);
+        if (!(last instanceof StatementResult.Plan plan) || plan.tree() == null) {
+            return "the sql block states a plan, but its last statement is not an EXPLAIN";
+        }
+        List<String> lines = new ArrayList<>();
+        collectTitles(plan.tree(), lines);
+        for (String node : block.planHas()) {
+            if (lines.stream().noneMatch(title -> title.startsWith(node))) {
+                return "the sql block states plan=" + node.replace(' ', '-') + ", but no node of its plan starts so ("
+                        + String.join("; ", lines) + ")";
+            }
+        }
+        for (String node : block.planLacks()) {
+            if (lines.stream().anyMatch(title -> title.startsWith(node))) {
+                return "the sql block states no-plan=" + node.replace(' ', '-') + ", but its plan has one ("
+                        + String.join("; ", lines) + ")";
+            }
+        }
+        return null;
+    }
+
+    private static void collectTitles(PlanNode node, List<String> titles) {
+        titles.add(node.title());
+        for (PlanNode child : node.children()) {
+            collectTitles(child, titles);
+        }
     }
 
     /** The first thing that failed in the run, worded for the author, or null when nothing did. */

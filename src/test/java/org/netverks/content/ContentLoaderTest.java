@@ -185,12 +185,12 @@ class ContentLoaderTest {
                 .extracting(ContentProblem::toString)
                 .containsExactly(
                         ONE
-                                + ": body: line 20: unknown annotation 'rows' on a sql block (known: rows=N, error, outside-lab)",
+                                + ": body: line 20: unknown annotation 'rows' on a sql block (known: rows=N, error, outside-lab, plan=Node-Name, no-plan=Node-Name)",
                         ONE
-                                + ": body: line 20: unknown annotation '3' on a sql block (known: rows=N, error, outside-lab)",
+                                + ": body: line 20: unknown annotation '3' on a sql block (known: rows=N, error, outside-lab, plan=Node-Name, no-plan=Node-Name)",
                         ONE + ": body: line " + last
                                 + ": 'rows=many' on a sql block needs a whole number of rows, like "
-                                + "rows=12 (known: rows=N, error, outside-lab)");
+                                + "rows=12 (known: rows=N, error, outside-lab, plan=Node-Name, no-plan=Node-Name)");
     }
 
     @Test
