@@ -57,7 +57,7 @@ class LessonSqlValidationTest {
             insert into t values (4, 'd');
             ```
 
-            ```sql plan=Seq-Scan no-plan=Index-Scan
+            ```sql plan=Seq-Scan no-plan=Index-Scan plan=Filter
             explain select * from t where v = 'a';
             ```
 
@@ -102,8 +102,8 @@ class LessonSqlValidationTest {
                         LESSON_FILE + ": line " + lineOf(lesson, "```sql rows=1")
                                 + ": the sql block states rows=1, but its last statement returns no rows",
                         LESSON_FILE + ": line " + lineOf(lesson, "```sql plan=Index-Scan")
-                                + ": the sql block states plan=Index-Scan, but no node of its plan starts so "
-                                + "(Seq Scan on t)",
+                                + ": the sql block states plan=Index-Scan, but no line of its plan starts so "
+                                + "(Seq Scan on t; Filter: (v = 'a'::text))",
                         LESSON_FILE + ": line " + lineOf(lesson, "```sql no-plan=Seq-Scan-on-t")
                                 + ": the sql block states no-plan=Seq-Scan-on-t, but its plan has one (Seq Scan on t)",
                         LESSON_FILE + ": line " + lineOf(lesson, "```sql plan=Seq-Scan\nselect")

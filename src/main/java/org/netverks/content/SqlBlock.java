@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * content CI can run it as a learner would: {@code rows=N} (its last statement returns N rows),
  * {@code error} (it fails on purpose), {@code outside-lab} (it is meant for the learner's own
  * server: CI skips it and the page offers no "Try in lab"), and {@code plan=Hash-Anti-Join} /
- * {@code no-plan=CTE-Scan} (the plan its last statement EXPLAINs has, or has no, node whose line
- * starts so; a hyphen stands for a space). {@code line} is the fence's line in lesson.md, for
+ * {@code no-plan=CTE-Scan} (the plan its last statement EXPLAINs has, or has no, node or detail
+ * line that starts so, like {@code Run-Condition}; a hyphen stands for a space). {@code line} is the fence's line in lesson.md, for
  * messages.
  */
 public record SqlBlock(
@@ -24,7 +24,7 @@ public record SqlBlock(
     static final String KNOWN = "known: rows=N, error, outside-lab, plan=Node-Name, no-plan=Node-Name";
 
     private static final Pattern ROWS = Pattern.compile("rows=\\d{1,9}");
-    private static final Pattern PLAN = Pattern.compile("(no-)?plan=([A-Za-z][A-Za-z-]*)");
+    private static final Pattern PLAN = Pattern.compile("(no-)?plan=([A-Za-z][A-Za-z0-9_:.=()-]*)");
 
     public SqlBlock {
         planHas = List.copyOf(planHas);

@@ -148,7 +148,10 @@ public final class LessonSqlVerifier {
         return null;
     }
 
-    /** Whether the plan of the block's last statement has the nodes its fence names, and none it rules out. */
+    /**
+     * Whether the plan of the block's last statement has the nodes (or detail lines, such as
+     * "Run Condition: …") its fence names, and none it rules out.
+     */
     private static String planProblem(SqlBlock block, ScriptRunner.ScriptResult done) {
         StatementResult last = done.results().isEmpty()
                 ? null
@@ -157,10 +160,10 @@ public final class LessonSqlVerifier {
             return "the sql block states a plan, but its last statement is not an EXPLAIN";
         }
         List<String> lines = new ArrayList<>();
-        collectTitles(plan.tree(), lines);
+        collectLines(plan.tree(), lines);
         for (String node : block.planHas()) {
             if (lines.stream().noneMatch(title -> title.startsWith(node))) {
-                return "the sql block states plan=" + node.replace(' ', '-') + ", but no node of its plan starts so ("
+                return "the sql block states plan=" + node.replace(' ', '-') + ", but no line of its plan starts so ("
                         + String.join("; ", lines) + ")";
             }
         }
@@ -173,10 +176,13 @@ public final class LessonSqlVerifier {
         return null;
     }
 
-    private static void collectTitles(PlanNode node, List<String> titles) {
+    private static void collectLines(PlanNode node, List<String> titles) {
         titles.add(node.title());
+        for (String detail : node.details()) {
+            titles.add(detail.strip());
+        }
         for (PlanNode child : node.children()) {
-            collectTitles(child, titles);
+            collectLines(child, titles);
         }
     }
 
