@@ -184,58 +184,27 @@ class ResultComparisonTest {
 
     @Test
     void kindsPerColumnAcceptEveryListedKindAndSayThemWhenWrong() {
-        GradingRules dayMayBeATimestamp = new GradingRules(
-                RowOrder.NONE,
-                List.of(),
-                true,
-                TypePolicy.EXACT,
-                BigDecimal.ZERO,
-                false,
-                Map.of("day", List.of(ColumnKind.DATE, ColumnKind.TIMESTAMP)));
-        ResultTable expected =
-                table(List.of("day", "n"), List.of("date", "bigint"), List.of(List.of("2024-01-01", "3")));
+        GradingRules dayMayBeATimestamp = dayMayBe(ColumnKind.DATE, ColumnKind.TIMESTAMP);
+        ResultTable expected = dayAndCount("date", "2024-01-01");
         assertThat(compare(
                         expected,
-                        table(
-                                List.of("day", "n"),
-                                List.of("timestamp without time zone", "bigint"),
-                                List.of(List.of("2024-01-01 00:00:00", "3"))),
+                        dayAndCount("timestamp without time zone", "2024-01-01 00:00:00"),
                         dayMayBeATimestamp))
                 .as("the same day, as PostgreSQL writes a timestamp")
                 .isEmpty();
         assertThat(compare(
                         expected,
-                        table(
-                                List.of("day", "n"),
-                                List.of("timestamp without time zone", "bigint"),
-                                List.of(List.of("2024-01-01 09:00:00", "3"))),
+                        dayAndCount("timestamp without time zone", "2024-01-01 09:00:00"),
                         dayMayBeATimestamp))
                 .as("a time of day other than midnight is another value")
                 .isNotEmpty();
-        GradingRules dayMayBeAnInstant = new GradingRules(
-                RowOrder.NONE,
-                List.of(),
-                true,
-                TypePolicy.EXACT,
-                BigDecimal.ZERO,
-                false,
-                Map.of("day", List.of(ColumnKind.DATE, ColumnKind.TIMESTAMPTZ)));
+        GradingRules dayMayBeAnInstant = dayMayBe(ColumnKind.DATE, ColumnKind.TIMESTAMPTZ);
         assertThat(compare(
-                        expected,
-                        table(
-                                List.of("day", "n"),
-                                List.of("timestamp with time zone", "bigint"),
-                                List.of(List.of("2024-01-01 00:00:00+00", "3"))),
-                        dayMayBeAnInstant))
+                        expected, dayAndCount("timestamp with time zone", "2024-01-01 00:00:00+00"), dayMayBeAnInstant))
                 .as("midnight UTC, the sandbox's time zone")
                 .isEmpty();
         assertThat(compare(
-                        expected,
-                        table(
-                                List.of("day", "n"),
-                                List.of("timestamp with time zone", "bigint"),
-                                List.of(List.of("2024-01-01 00:00:00+01", "3"))),
-                        dayMayBeAnInstant))
+                        expected, dayAndCount("timestamp with time zone", "2024-01-01 00:00:00+01"), dayMayBeAnInstant))
                 .isNotEmpty();
         List<Feedback> wrong = compare(
                 expected,
@@ -246,6 +215,22 @@ class ResultComparisonTest {
                 .containsExactly(
                         "Column “day” is text (text); it should be a date or a timestamp.",
                         "Column “n” has the type integer; it should be bigint.");
+    }
+
+    private static GradingRules dayMayBe(ColumnKind... kinds) {
+        return new GradingRules(
+                RowOrder.NONE,
+                List.of(),
+                true,
+                TypePolicy.EXACT,
+                BigDecimal.ZERO,
+                false,
+                Map.of("day", List.of(kinds)));
+    }
+
+    /** One row: {@code day} of {@code type} holding {@code day}, and {@code n} = 3. */
+    private static ResultTable dayAndCount(String type, String day) {
+        return table(List.of("day", "n"), List.of(type, "bigint"), List.of(List.of(day, "3")));
     }
 
     @Test
