@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What each rating button of a card would do: {@code GET /api/cards/intervals?after=good,hard}
+ * What each rating button of a card would do: {@code GET /api/cards/intervals?after=good,good}
  * answers {@code {"again": 0, "hard": 7, "good": 15, "easy": 20}} (days). Open to anonymous
  * learners too, whose ratings live in their browser; the schedule itself is {@link CardScheduler}'s,
  * so the buttons and the account never disagree.
