@@ -18,9 +18,12 @@ export function setUpExercises(lab, currentSql) {
     const hintButton = item.querySelector('[data-exercise-hint]');
     if (hintButton) hintButton.addEventListener('click', () => hint(item, id, hintButton));
   }
+  const offer = section.querySelector('[data-complete-offer]');
+  offer.querySelector('[data-complete-offer-button]').addEventListener('click', markLessonComplete);
   showSolved();
   openFirstUnsolved();
   document.addEventListener('progress:synced', showSolved);
+  document.addEventListener('progress:changed', showOffer);
   restoreFromServer();
 
   function solvedIds() {
@@ -37,6 +40,31 @@ export function setUpExercises(lab, currentSql) {
     }
     const count = items.filter((item) => solved[item.dataset.exerciseId]).length;
     section.querySelector('[data-exercises-summary]').textContent = `${count} of ${items.length} solved`;
+    showOffer();
+  }
+
+  // Every exercise solved and the lesson not yet complete: offer to mark it, and say whether the quiz
+  // ("Check yourself") is still open, since a lesson is done when both are.
+  function showOffer() {
+    const record = progress.lesson(lessonId);
+    const solved = record.exercises || {};
+    const allSolved = items.every((item) => solved[item.dataset.exerciseId]);
+    offer.hidden = !allSolved || Boolean(record.completedAt);
+    if (offer.hidden) return;
+    const questions = [...document.querySelectorAll('form.quiz-question')].map((form) => form.dataset.questionId);
+    const unanswered = questions.filter((id) => !(record.quiz || {})[id]).length;
+    offer.querySelector('[data-complete-offer-text]').textContent = unanswered === 0
+      ? 'You solved every exercise of this lesson. Mark it complete to move on in the track.'
+      : `You solved every exercise. ${unanswered} quiz question${unanswered === 1 ? ' is' : 's are'} still open in “Check yourself”; you can answer them first or mark the lesson complete now.`;
+  }
+
+  function markLessonComplete() {
+    progress.update(lessonId, (record) => {
+      record.completedAt = progress.now();
+      delete record.uncompletedAt;
+    });
+    offer.hidden = true;
+    document.dispatchEvent(new CustomEvent('progress:changed'));
   }
 
   function openFirstUnsolved() {
@@ -85,6 +113,7 @@ export function setUpExercises(lab, currentSql) {
           if (!record.exercises[id]) record.exercises[id] = { solvedAt: progress.now() };
         });
         showSolved();
+        if (!offer.hidden) item.append(offer); // beside the answer that completed the set
         if (body.solution) showSolution(item, body);
       }
     } catch (e) {

@@ -22,6 +22,8 @@ setUpQuiz();
 setUpCards();
 renders.push(showCompletedCount);
 document.addEventListener('progress:synced', () => renders.forEach((render) => render()));
+// another part of the page (the lab's exercises) changed this lesson's progress
+document.addEventListener('progress:changed', () => renders.forEach((render) => render()));
 
 function setUpCode() {
   const hljs = window.module && window.module.exports;
@@ -110,6 +112,7 @@ function setUpMarkComplete() {
     });
     render();
     showCompletedCount();
+    document.dispatchEvent(new CustomEvent('progress:changed'));
   });
   render();
   renders.push(render);
@@ -209,6 +212,7 @@ function setUpQuiz() {
           record.quiz = record.quiz || {};
           record.quiz[questionId] = { choice: chosen.value, correct: body.correct, answeredAt: store.now() };
         });
+        document.dispatchEvent(new CustomEvent('progress:changed'));
         showVerdict(body);
       } catch (e) {
         feedback.textContent = 'Could not reach the server to check your answer. Try again in a moment.';

@@ -107,6 +107,39 @@ class ExerciseBrowserTest {
                 .matches("1 of \\d+ exercises solved"));
     }
 
+    @Test
+    void solvingTheLastExerciseOffersToMarkTheLessonComplete() {
+        open();
+        // three of the four already solved in this browser: the fourth completes the set
+        driver.executeScript(
+                """
+                const solved = { solvedAt: new Date().toISOString() };
+                localStorage.setItem('netverks.progress', JSON.stringify({ version: 1, updatedAt: new Date().toISOString(),
+                    lessons: { 'pg-first-select': { exercises: {
+                        'price-with-tax': solved, 'customer-currencies': solved, 'newest-customers-first': solved } } } }));""");
+        open();
+        WebElement offer = driver.findElement(By.cssSelector("[data-complete-offer]"));
+        assertThat(offer.isDisplayed()).isFalse();
+        WebElement exercise = driver.findElement(By.id("exercise-contact-label"));
+        assertThat(exercise.getAttribute("open")).as("the one left is opened").isNotNull();
+        LabEditor.type(driver, "select id, full_name || ' <' || email || '>' as contact\nfrom customers;");
+        exercise.findElement(By.cssSelector("[data-exercise-check]")).click();
+        waitIn(exercise, ".feedback-correct");
+        WebElement shown = waitIn(exercise, "[data-complete-offer]");
+        assertThat(shown.getText())
+                .as("beside the answer that completed the set, and honest about the open quiz")
+                .contains("You solved every exercise")
+                .contains("still open in “Check yourself”");
+        browser.screenshot("exercise-complete-offer");
+
+        shown.findElement(By.cssSelector("[data-complete-offer-button]")).click();
+        assertThat(shown.isDisplayed()).isFalse();
+        WebElement complete = driver.findElement(By.cssSelector("[data-mark-complete]"));
+        assertThat(complete.getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(driver.findElement(By.cssSelector("[data-completed-count]")).getText())
+                .isEqualTo("1");
+    }
+
     private void open() {
         driver.get("http://localhost:" + port + "/tracks/fixture/first-select");
         browser.waitUpTo(Duration.ofSeconds(15))
