@@ -68,7 +68,7 @@ function setUpLab(root) {
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: event.detail } });
     // the editor itself, not the panel's top: the exercise list above it would push it below the fold
     view.dom.scrollIntoView({ behavior: 'smooth', block: 'center' });
-    view.focus({ preventScroll: true });
+    view.focus(); // CodeMirror focuses without scrolling
   });
   root.querySelector('[data-lab-reset]').addEventListener('click', reset);
   const connect = root.querySelector('[data-lab-connect]');

@@ -1,5 +1,6 @@
 package org.netverks.content;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -9,8 +10,8 @@ import java.util.regex.Pattern;
  * {@code error} (it fails on purpose), {@code outside-lab} (it is meant for the learner's own
  * server: CI skips it and the page offers no "Try in lab"), and {@code plan=Hash-Anti-Join} /
  * {@code no-plan=CTE-Scan} (the plan its last statement EXPLAINs has, or has no, node or detail
- * line that starts so, like {@code Run-Condition}; a hyphen stands for a space). {@code line} is the fence's line in lesson.md, for
- * messages.
+ * line that starts so, like {@code Run-Condition}; a hyphen stands for a space). {@code line} is
+ * the fence's line in lesson.md, for messages.
  */
 public record SqlBlock(
         int line,
@@ -54,8 +55,8 @@ public record SqlBlock(
         Integer rows = null;
         boolean error = false;
         boolean outsideLab = false;
-        List<String> planHas = new java.util.ArrayList<>();
-        List<String> planLacks = new java.util.ArrayList<>();
+        List<String> planHas = new ArrayList<>();
+        List<String> planLacks = new ArrayList<>();
         List<String> words = words(info);
         for (String word : words.subList(1, words.size())) {
             if (word.equals("error")) {

@@ -3,6 +3,7 @@ package org.netverks.learner;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -110,11 +111,11 @@ public class DashboardService {
      */
     List<DueCard> cards(UUID account, CardsPage.View view) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Map<String, LocalDate> dueOn = new java.util.LinkedHashMap<>(); // soonest due first
+        Map<String, LocalDate> dueOn = new LinkedHashMap<>(); // soonest due first
         for (ProgressRepository.CardSchedule schedule : progress.schedules(account)) {
             dueOn.put(schedule.lessonId() + "/" + schedule.cardId(), schedule.dueOn());
         }
-        Map<String, DueCard> all = new java.util.LinkedHashMap<>(); // track order
+        Map<String, DueCard> all = new LinkedHashMap<>(); // track order
         for (Track track : catalog.current().tracks()) {
             for (Track.Step step : track.steps()) {
                 if (!step.available()) {

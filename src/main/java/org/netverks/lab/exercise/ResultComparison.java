@@ -2,10 +2,12 @@ package org.netverks.lab.exercise;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.netverks.content.GradingRules;
 import org.netverks.lab.run.StatementResult;
 
@@ -18,6 +20,8 @@ import org.netverks.lab.run.StatementResult;
 final class ResultComparison {
 
     private static final int EXAMPLES = 3;
+    private static final Set<GradingRules.ColumnKind> DAYS_AND_INSTANTS = EnumSet.of(
+            GradingRules.ColumnKind.DATE, GradingRules.ColumnKind.TIMESTAMP, GradingRules.ColumnKind.TIMESTAMPTZ);
 
     private final ResultTable expected;
     private final ResultTable actual;
@@ -48,9 +52,6 @@ final class ResultComparison {
                     && kinds.stream().filter(DAYS_AND_INSTANTS::contains).count() > 1;
         }
     }
-
-    private static final java.util.Set<GradingRules.ColumnKind> DAYS_AND_INSTANTS = java.util.EnumSet.of(
-            GradingRules.ColumnKind.DATE, GradingRules.ColumnKind.TIMESTAMP, GradingRules.ColumnKind.TIMESTAMPTZ);
 
     /** A date, timestamp or UTC timestamptz written one way: no "+00", and a midnight as its day. */
     static String asDayOrInstant(String value) {
