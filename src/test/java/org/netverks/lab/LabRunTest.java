@@ -87,6 +87,45 @@ class LabRunTest {
     }
 
     @Test
+    void copyAndBackslashCopyTakeTheirRowsFromBelowAndPrintToTheResultsAsAPsqlScriptDoes() {
+        JsonNode results = new LabClient(port)
+                .run(
+                        """
+                create table pets (id integer, name text);
+                copy pets from stdin;
+                1\tRex
+                2\tFelix
+                \\.
+                select count(*) from pets;
+                copy pets to stdout;
+                copy pets from stdin with (format csv);
+                3,Nemo
+                x,Bad
+                \\.
+                select 'still running';
+                \\copy pets from stdin
+                4\tGoldie
+                \\.
+                \\copy (select name from pets order by id) to stdout
+                """)
+                .get("results");
+        assertThat(results.size()).isEqualTo(8);
+        assertThat(results.get(1).get("tag").asString()).isEqualTo("COPY 2");
+        assertThat(results.get(2).get("rows").get(0).get(0).asString()).isEqualTo("2");
+        assertThat(results.get(3).get("kind").asString()).isEqualTo("meta");
+        assertThat(results.get(3).get("text").asString()).isEqualTo("1\tRex\n2\tFelix\n");
+        JsonNode bad = results.get(4);
+        assertThat(bad.get("kind").asString()).isEqualTo("error");
+        assertThat(bad.get("message").asString()).isEqualTo("invalid input syntax for type integer: \"x\"");
+        assertThat(bad.get("detail").asString()).as("which row").contains("COPY pets, line 2");
+        assertThat(results.get(5).get("rows").get(0).get(0).asString()).isEqualTo("still running");
+        assertThat(results.get(6).get("tag").asString())
+                .as("psql's \\copy, the same through the connection")
+                .isEqualTo("COPY 1");
+        assertThat(results.get(7).get("text").asString()).isEqualTo("Rex\nFelix\nGoldie\n");
+    }
+
+    @Test
     void metaCommandsAnswerLikePsqlAndSettingsLastForTheSession() {
         LabClient learner = new LabClient(port);
         JsonNode describe = learner.one("\\d customers");

@@ -302,6 +302,59 @@ public final class SandboxConnection implements AutoCloseable {
         return new Execution(collector, timedOut, System.nanoTime() - start);
     }
 
+    /**
+     * What a COPY through the driver's copy API did: the rows it handled, the rows' text for
+     * {@code TO STDOUT}, or the error; {@code tooLarge} when the output passed the result size limit.
+     */
+    record CopyRun(long rows, String text, SQLException error, boolean timedOut, boolean tooLarge, long nanos) {}
+
+    /** {@code COPY … FROM stdin} with the rows the learner wrote below it, under the same time limit as a statement. */
+    CopyRun copyIn(String sql, String data, Duration timeout) {
+        long start = System.nanoTime();
+        long rows = -1;
+        SQLException error = null;
+        Bound bound = new Bound(timeout);
+        try {
+            rows = connection.getCopyAPI().copyIn(sql, new java.io.StringReader(data));
+        } catch (SQLException e) {
+            error = e;
+        } catch (java.io.IOException e) {
+            error = new SQLException(e.getMessage(), "08000", e); // a StringReader does not fail
+        } finally {
+            bound.close();
+        }
+        return new CopyRun(rows, null, error, bound.timedOut, false, System.nanoTime() - start);
+    }
+
+    /** {@code COPY … TO STDOUT}: the rows as text, at most {@code maxBytes} of them, under a statement's time limit. */
+    CopyRun copyOut(String sql, Duration timeout, long maxBytes) {
+        long start = System.nanoTime();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        long rows = -1;
+        boolean tooLarge = false;
+        SQLException error = null;
+        Bound bound = new Bound(timeout);
+        try {
+            org.postgresql.copy.CopyOut copy = connection.getCopyAPI().copyOut(sql);
+            byte[] chunk;
+            while ((chunk = copy.readFromCopy()) != null) {
+                if (out.size() + chunk.length > maxBytes) {
+                    tooLarge = true;
+                    copy.cancelCopy();
+                    break;
+                }
+                out.write(chunk, 0, chunk.length);
+            }
+            rows = copy.getHandledRowCount();
+        } catch (SQLException e) {
+            error = e;
+        } finally {
+            bound.close();
+        }
+        return new CopyRun(
+                rows, out.toString(StandardCharsets.UTF_8), error, bound.timedOut, tooLarge, System.nanoTime() - start);
+    }
+
     /** A statement run by the lab itself (rollback, clean-up), outside the learner's limits. */
     void runQuietly(String sql) {
         execute(sql, Duration.ofSeconds(5), 0);

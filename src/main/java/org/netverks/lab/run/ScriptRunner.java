@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.netverks.lab.shared.DisplaySettings;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -16,6 +17,11 @@ import org.postgresql.util.ServerErrorMessage;
  * rolled back and the session state discarded.
  */
 public final class ScriptRunner {
+
+    private static final Pattern COPY_TO_STDOUT = Pattern.compile("(?is)\\s*copy\\s.*\\sto\\s+stdout\\b.*");
+    private static final Pattern BACKSLASH_COPY = Pattern.compile("(?s)\\\\copy(\\s.*)?");
+    private static final Pattern TO_STDOUT = Pattern.compile("(?is).*\\sto\\s+p?stdout\\b.*");
+    private static final Pattern PSTDIO = Pattern.compile("(?i)\\bp(stdin|stdout)\\b");
 
     private final MetaCommandHandler meta;
     private final PlanHandler plans;
@@ -51,7 +57,9 @@ public final class ScriptRunner {
             Duration timeout =
                     Duration.ofNanos(Math.min(limits.statementTimeout().toNanos(), remaining));
             boolean runLimit = timeout.compareTo(limits.statementTimeout()) < 0;
-            if (piece.metaCommand()) {
+            if (piece.metaCommand() && BACKSLASH_COPY.matcher(piece.text()).matches()) {
+                results.add(runBackslashCopy(script, piece, connection, limits, timeout, runLimit));
+            } else if (piece.metaCommand()) {
                 MetaRun metaRun = runMeta(piece, connection, settings, limits, timeout, runLimit);
                 results.add(metaRun.result());
                 settings = metaRun.settings();
@@ -144,12 +152,16 @@ public final class ScriptRunner {
             RunLimits limits,
             Duration timeout,
             boolean runLimit) {
+        if (piece.copyData() != null || COPY_TO_STDOUT.matcher(piece.text()).matches()) {
+            return runCopy(script, piece, connection, limits, timeout, runLimit);
+        }
         Optional<String> asJson = plans.asJson(piece.text());
         String sent = asJson.orElse(piece.text());
         SandboxConnection.Execution execution = connection.execute(sent, timeout, limits.maxNotices());
         StatementResult.Source source = source(piece, execution.notices(), execution.moreNotices(), execution.nanos());
         if (execution.error() != null) {
-            return error(script, piece, sent, source, execution, limits, timeout, runLimit);
+            return error(
+                    script, piece, sent, source, execution.error(), execution.timedOut(), limits, timeout, runLimit);
         }
         Optional<String> json = asJson.isPresent() ? execution.firstColumnJoined() : Optional.empty();
         if (json.isPresent()) {
@@ -160,6 +172,85 @@ public final class ScriptRunner {
             return rows(source, execution, limits, settings.expanded() ? meta : null);
         }
         return new StatementResult.Command(source, execution.tag() == null ? "" : execution.tag());
+    }
+
+    /**
+     * COPY with the learner's own rows ({@code FROM stdin}, the lines below it up to {@code \.}) or to
+     * the result pane ({@code TO STDOUT}), as a psql script does: the rows go through the driver's
+     * copy API, {@code FROM stdin} answers psql's tag ("COPY 3"), and errors and limits read as for
+     * any statement.
+     */
+    private static StatementResult runCopy(
+            String script,
+            SqlScript.Piece piece,
+            SandboxConnection connection,
+            RunLimits limits,
+            Duration timeout,
+            boolean runLimit) {
+        boolean in = piece.copyData() != null;
+        SandboxConnection.CopyRun copy = in
+                ? connection.copyIn(piece.text(), piece.copyData(), timeout)
+                : connection.copyOut(piece.text(), timeout, limits.maxResultBytes());
+        StatementResult.Source source = source(piece, List.of(), 0, copy.nanos());
+        if (copy.tooLarge()) {
+            return resultTooLarge(source, limits);
+        }
+        if (copy.error() != null) {
+            StatementResult failed = error(
+                    script, piece, piece.text(), source, copy.error(), copy.timedOut(), limits, timeout, runLimit);
+            return withCopyContext(failed, copy.error());
+        }
+        if (in) {
+            return new StatementResult.Command(source, "COPY " + copy.rows());
+        }
+        // psql prints no "COPY n" after rows sent to its own output: the tag would read as one more row
+        return new StatementResult.Meta(source, piece.text(), copy.text(), false);
+    }
+
+    /**
+     * psql's {@code \\copy} with the rows below it ({@code from stdin}) or to the output ({@code to
+     * stdout}) is the same as SQL's COPY through the connection, and runs as one. To or from a file,
+     * it would read the learner's own computer, which the lab cannot reach: it says so, and what to
+     * write instead.
+     */
+    private static StatementResult runBackslashCopy(
+            String script,
+            SqlScript.Piece piece,
+            SandboxConnection connection,
+            RunLimits limits,
+            Duration timeout,
+            boolean runLimit) {
+        String arguments = piece.text().substring("\\copy".length()).strip().replaceAll(";+$", "");
+        if (piece.copyData() == null && !TO_STDOUT.matcher(" " + arguments).matches()) {
+            StatementResult.Source source = source(piece, List.of(), 0, 0);
+            return new StatementResult.Meta(
+                    source,
+                    piece.text(),
+                    "\\copy to or from a file is not supported in the lab: it reads and writes files on your own "
+                            + "computer. Put the rows below COPY … FROM stdin (ending with a line \\.), or use "
+                            + "COPY … TO STDOUT.",
+                    true);
+        }
+        String sql = "COPY " + PSTDIO.matcher(arguments).replaceAll("$1");
+        return runCopy(
+                script,
+                new SqlScript.Piece(sql, piece.offset(), false, piece.copyData()),
+                connection,
+                limits,
+                timeout,
+                runLimit);
+    }
+
+    /** A bad row says where it is ("COPY t, line 2, column id: …"), as psql shows under the error. */
+    private static StatementResult withCopyContext(StatementResult failed, SQLException error) {
+        ServerErrorMessage server = error instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+        String where = server == null ? null : server.getWhere();
+        if (!(failed instanceof StatementResult.Error e) || where == null || !where.startsWith("COPY ")) {
+            return failed;
+        }
+        String detail = e.detail() == null ? where : e.detail() + "\n" + where;
+        return new StatementResult.Error(
+                e.source(), e.sqlstate(), e.message(), detail, e.hint(), e.position(), e.line(), e.column(), e.limit());
     }
 
     /** A result set; with {@code expandedLayout} (\x on) also as psql's expanded text. */
@@ -180,31 +271,19 @@ public final class ScriptRunner {
             SqlScript.Piece piece,
             String sent,
             StatementResult.Source source,
-            SandboxConnection.Execution execution,
+            SQLException error,
+            boolean timedOut,
             RunLimits limits,
             Duration timeout,
             boolean runLimit) {
-        SQLException error = execution.error();
         ServerErrorMessage server = error instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
-        if (execution.timedOut()) {
+        if (timedOut) {
             return stopped(source, limits, timeout, runLimit);
         }
         if (server == null) {
             String text = String.valueOf(error.getMessage());
             if (text.contains("maxResultBuffer")) {
-                return new StatementResult.Error(
-                        source,
-                        null,
-                        "Stopped: the result is larger than "
-                                + (limits.maxResultBytes() / (1024 * 1024))
-                                + " MB, the most one statement may return in the lab "
-                                + "(result size limit).",
-                        null,
-                        "Select fewer rows or columns, for example with WHERE or LIMIT.",
-                        null,
-                        null,
-                        null,
-                        "result size limit");
+                return resultTooLarge(source, limits);
             }
             return new StatementResult.Error(
                     source,
@@ -260,6 +339,22 @@ public final class ScriptRunner {
                 line,
                 column,
                 null);
+    }
+
+    private static StatementResult.Error resultTooLarge(StatementResult.Source source, RunLimits limits) {
+        return new StatementResult.Error(
+                source,
+                null,
+                "Stopped: the result is larger than "
+                        + (limits.maxResultBytes() / (1024 * 1024))
+                        + " MB, the most one statement may return in the lab "
+                        + "(result size limit).",
+                null,
+                "Select fewer rows or columns, for example with WHERE or LIMIT.",
+                null,
+                null,
+                null,
+                "result size limit");
     }
 
     /** A statement (or meta-command) stopped by the lab's timer, naming the limit that stopped it. */

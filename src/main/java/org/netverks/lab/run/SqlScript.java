@@ -2,16 +2,30 @@ package org.netverks.lab.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Splits what a learner typed into statements the way psql does: SQL ends at a semicolon outside
  * quotes, dollar quotes and comments; a line starting with a backslash is a meta-command. Each
- * piece keeps its offset in the whole text, so an error position maps back to the editor.
+ * piece keeps its offset in the whole text, so an error position maps back to the editor. As in
+ * a psql script, the lines after {@code COPY … FROM stdin;} (or {@code \copy … from stdin}) up to a
+ * line {@code \.} (or the end) are that COPY's rows, not statements.
  */
 public final class SqlScript {
 
-    /** One statement or meta-command; {@code offset} is its first character's index in the script. */
-    public record Piece(String text, int offset, boolean metaCommand) {}
+    /**
+     * One statement or meta-command; {@code offset} is its first character's index in the script;
+     * {@code copyData} holds the rows of a {@code COPY … FROM stdin} (null for anything else).
+     */
+    public record Piece(String text, int offset, boolean metaCommand, String copyData) {
+
+        public Piece(String text, int offset, boolean metaCommand) {
+            this(text, offset, metaCommand, null);
+        }
+    }
+
+    private static final Pattern COPY_FROM_STDIN = Pattern.compile("(?is)\\s*copy\\s.*\\sfrom\\s+stdin\\b.*");
+    private static final Pattern META_COPY_FROM_STDIN = Pattern.compile("(?is)\\\\copy\\s.*\\sfrom\\s+p?stdin\\b.*");
 
     private SqlScript() {}
 
@@ -29,17 +43,31 @@ public final class SqlScript {
             if (start < 0 && c == '\\') {
                 int end = script.indexOf('\n', i);
                 end = end < 0 ? length : end;
-                pieces.add(new Piece(script.substring(i, end).strip(), i, true));
-                i = end;
+                String command = script.substring(i, end).strip();
+                if (META_COPY_FROM_STDIN.matcher(command).matches()) {
+                    int[] data = copyData(script, end);
+                    pieces.add(new Piece(command, i, true, script.substring(data[0], data[1])));
+                    i = data[2];
+                } else {
+                    pieces.add(new Piece(command, i, true));
+                    i = end;
+                }
                 continue;
             }
             if (start < 0) {
                 start = i;
             }
             if (c == ';') {
-                pieces.add(new Piece(script.substring(start, i + 1), start, false));
+                String statement = script.substring(start, i + 1);
                 start = -1;
                 i++;
+                if (COPY_FROM_STDIN.matcher(statement).matches()) {
+                    int[] data = copyData(script, i);
+                    pieces.add(new Piece(statement, i - statement.length(), false, script.substring(data[0], data[1])));
+                    i = data[2];
+                } else {
+                    pieces.add(new Piece(statement, i - statement.length(), false));
+                }
             } else if (c == '\'') {
                 boolean escapes = i > 0
                         && (script.charAt(i - 1) == 'E' || script.charAt(i - 1) == 'e')
@@ -65,6 +93,27 @@ public final class SqlScript {
             }
         }
         return pieces;
+    }
+
+    /**
+     * The rows of a COPY from stdin whose command ends at {@code from}: from the next line up to a
+     * line that is just {@code \.} (or the end of the script); returns {start, end, where the
+     * script goes on}.
+     */
+    private static int[] copyData(String script, int from) {
+        int length = script.length();
+        int lineEnd = script.indexOf('\n', from);
+        int start = lineEnd < 0 ? length : lineEnd + 1;
+        int end = start;
+        while (end < length) {
+            int next = script.indexOf('\n', end);
+            next = next < 0 ? length : next;
+            if (script.substring(end, next).strip().equals("\\.")) {
+                return new int[] {start, end, Math.min(length, next + 1)};
+            }
+            end = Math.min(length, next + 1);
+        }
+        return new int[] {start, length, length};
     }
 
     private static int skipQuoted(String s, int i, char quote, boolean backslashEscapes) {

@@ -20,6 +20,17 @@ class SqlScriptTest {
     }
 
     @Test
+    void theLinesAfterCopyFromStdinAreItsRowsUpToBackslashDot() {
+        String script = "copy t from stdin;\n1\ta;b\n2\tc\n\\.\nselect 1;\nCOPY u FROM STDIN (format csv);\n3,d\n";
+        assertThat(SqlScript.split(script))
+                .containsExactly(
+                        new SqlScript.Piece("copy t from stdin;", 0, false, "1\ta;b\n2\tc\n"),
+                        new SqlScript.Piece("select 1;", script.indexOf("select"), false),
+                        new SqlScript.Piece("COPY u FROM STDIN (format csv);", script.indexOf("COPY"), false, "3,d\n"));
+        assertThat(texts("copy t to stdout; select 1;")).containsExactly("copy t to stdout;", "select 1;");
+    }
+
+    @Test
     void semicolonsInsideQuotesCommentsAndDollarQuotesDoNotSplit() {
         assertThat(texts("select 'a;b', \"c;d\" -- e;f\n; select $$ g; $$; select $x$ ; $y$ ; $x$;"))
                 .containsExactly("select 'a;b', \"c;d\" -- e;f\n;", "select $$ g; $$;", "select $x$ ; $y$ ; $x$;");
