@@ -93,7 +93,7 @@ function setUpLab(root) {
         return;
       }
       body.messages.forEach((message) => output.append(el('p', 'lab-message', message)));
-      body.results.forEach((result, index) => output.append(renderResult(result, index, body.settings)));
+      body.results.forEach((result, index) => output.append(renderResult(result, index)));
       if (body.results.length === 0) output.append(el('p', 'muted', 'Nothing to run: type a statement first.'));
       const failed = body.results.filter((r) => r.kind === 'error').length;
       status.textContent = `${body.results.length} statement(s) run${failed ? `, ${failed} failed` : ''}.`;
@@ -193,11 +193,13 @@ function setUpLab(root) {
   }
 }
 
-function renderResult(result, index, settings) {
+// \x and \timing apply statement by statement, as in psql: the server marks each result
+// (source.timed, text for an expanded layout), so the settings at the end of the run do not matter.
+function renderResult(result, index) {
   const box = el('section', `lab-result lab-${result.kind}`);
   box.setAttribute('aria-label', `Result of statement ${index + 1}`);
   const head = el('p', 'lab-result-head', `#${index + 1}`);
-  if (settings.timing) head.append(el('span', 'muted', ` · Time: ${result.source.durationMs.toFixed(3)} ms`));
+  if (result.source.timed) head.append(el('span', 'muted', ` · Time: ${result.source.durationMs.toFixed(3)} ms`));
   box.append(head);
   for (const notice of result.source.notices) {
     box.append(el('p', 'lab-notice', `${notice.severity}:  ${notice.message}`));
@@ -206,7 +208,7 @@ function renderResult(result, index, settings) {
     box.append(el('p', 'lab-notice', `… and ${result.source.moreNotices} more notices, not shown (the lab keeps the first ones of each run).`));
   }
   switch (result.kind) {
-    case 'rows': box.append(...rows(result, settings)); break;
+    case 'rows': box.append(...rows(result)); break;
     case 'command': box.append(el('pre', 'lab-tag', result.tag)); break;
     case 'meta': box.append(el('pre', result.failed ? 'lab-meta lab-meta-failed' : 'lab-meta', result.text)); break;
     case 'plan': box.append(plan(result)); break;
@@ -216,9 +218,9 @@ function renderResult(result, index, settings) {
   return box;
 }
 
-function rows(result, settings) {
+function rows(result) {
   const parts = [];
-  if (settings.expanded && result.text) {
+  if (result.text) {
     parts.push(el('pre', 'lab-text', result.text));
   } else {
     const wrap = el('div', 'lab-table-wrap');

@@ -126,6 +126,20 @@ class LabRunTest {
     }
 
     @Test
+    void expandedAndTimingApplyStatementByStatementAsInPsql() {
+        JsonNode results = new LabClient(port)
+                .run("\\x\nselect 1 as a;\n\\x\nselect 2 as b;\n\\timing\nselect 3 as c;\n\\timing\nselect 4 as d;")
+                .get("results");
+        assertThat(results.get(1).get("text").asString()).startsWith("-[ RECORD 1 ]");
+        assertThat(results.get(3).get("text").isNull()).as("\\x was off again").isTrue();
+        assertThat(results.get(5).get("source").get("timed").asBoolean()).isTrue();
+        assertThat(results.get(7).get("source").get("timed").asBoolean()).isFalse();
+        assertThat(results.get(4).get("source").get("timed").asBoolean())
+                .as("psql times SQL, not its own commands")
+                .isFalse();
+    }
+
+    @Test
     void metaCommandsAnswerLikePsqlAndSettingsLastForTheSession() {
         LabClient learner = new LabClient(port);
         JsonNode describe = learner.one("\\d customers");

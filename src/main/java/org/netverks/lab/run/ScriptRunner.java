@@ -58,7 +58,7 @@ public final class ScriptRunner {
                     Duration.ofNanos(Math.min(limits.statementTimeout().toNanos(), remaining));
             boolean runLimit = timeout.compareTo(limits.statementTimeout()) < 0;
             if (piece.metaCommand() && BACKSLASH_COPY.matcher(piece.text()).matches()) {
-                results.add(runBackslashCopy(script, piece, connection, limits, timeout, runLimit));
+                results.add(runBackslashCopy(script, piece, connection, settings, limits, timeout, runLimit));
             } else if (piece.metaCommand()) {
                 MetaRun metaRun = runMeta(piece, connection, settings, limits, timeout, runLimit);
                 results.add(metaRun.result());
@@ -153,12 +153,13 @@ public final class ScriptRunner {
             Duration timeout,
             boolean runLimit) {
         if (piece.copyData() != null || COPY_TO_STDOUT.matcher(piece.text()).matches()) {
-            return runCopy(script, piece, connection, limits, timeout, runLimit);
+            return runCopy(script, piece, connection, settings, limits, timeout, runLimit);
         }
         Optional<String> asJson = plans.asJson(piece.text());
         String sent = asJson.orElse(piece.text());
         SandboxConnection.Execution execution = connection.execute(sent, timeout, limits.maxNotices());
-        StatementResult.Source source = source(piece, execution.notices(), execution.moreNotices(), execution.nanos());
+        StatementResult.Source source =
+                timedSource(piece, execution.notices(), execution.moreNotices(), execution.nanos(), settings);
         if (execution.error() != null) {
             return error(
                     script, piece, sent, source, execution.error(), execution.timedOut(), limits, timeout, runLimit);
@@ -184,6 +185,7 @@ public final class ScriptRunner {
             String script,
             SqlScript.Piece piece,
             SandboxConnection connection,
+            DisplaySettings settings,
             RunLimits limits,
             Duration timeout,
             boolean runLimit) {
@@ -191,7 +193,7 @@ public final class ScriptRunner {
         SandboxConnection.CopyRun copy = in
                 ? connection.copyIn(piece.text(), piece.copyData(), timeout)
                 : connection.copyOut(piece.text(), timeout, limits.maxResultBytes());
-        StatementResult.Source source = source(piece, List.of(), 0, copy.nanos());
+        StatementResult.Source source = timedSource(piece, List.of(), 0, copy.nanos(), settings);
         if (copy.tooLarge()) {
             return resultTooLarge(source, limits);
         }
@@ -217,6 +219,7 @@ public final class ScriptRunner {
             String script,
             SqlScript.Piece piece,
             SandboxConnection connection,
+            DisplaySettings settings,
             RunLimits limits,
             Duration timeout,
             boolean runLimit) {
@@ -236,6 +239,7 @@ public final class ScriptRunner {
                 script,
                 new SqlScript.Piece(sql, piece.offset(), false, piece.copyData()),
                 connection,
+                settings,
                 limits,
                 timeout,
                 runLimit);
@@ -402,9 +406,21 @@ public final class ScriptRunner {
         return prefix;
     }
 
+    /** A SQL statement's source, timed when {@code \timing} is on at that point of the script. */
+    private static StatementResult.Source timedSource(
+            SqlScript.Piece piece,
+            List<StatementResult.Notice> notices,
+            long moreNotices,
+            long nanos,
+            DisplaySettings settings) {
+        return new StatementResult.Source(
+                piece.offset(), piece.text().length(), notices, moreNotices, nanos / 1e6, settings.timing());
+    }
+
     private static StatementResult.Source source(
             SqlScript.Piece piece, List<StatementResult.Notice> notices, long moreNotices, long nanos) {
-        return new StatementResult.Source(piece.offset(), piece.text().length(), notices, moreNotices, nanos / 1e6);
+        return new StatementResult.Source(
+                piece.offset(), piece.text().length(), notices, moreNotices, nanos / 1e6, false);
     }
 
     private static String seconds(Duration duration) {

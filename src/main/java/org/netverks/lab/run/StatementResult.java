@@ -21,8 +21,12 @@ public sealed interface StatementResult {
 
     Source source();
 
-    /** Where the statement is in the script (UTF-16 offsets, as the editor counts) and its notices. */
-    record Source(int offset, int length, List<Notice> notices, long moreNotices, double durationMs) {}
+    /**
+     * Where the statement is in the script (UTF-16 offsets, as the editor counts) and its notices;
+     * {@code timed}: {@code \timing} was on when it ran, so its time is shown (psql times SQL
+     * statements, not backslash commands).
+     */
+    record Source(int offset, int length, List<Notice> notices, long moreNotices, double durationMs, boolean timed) {}
 
     record Notice(String severity, String message) {}
 
