@@ -68,3 +68,9 @@ CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO (
 CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
 
 CREATE STATISTICS bookings_customer_room (ndistinct) ON customer_id, room FROM bookings;
+
+-- Types and an extension, for \dT and \dx (the extension in its own schema, away from \df's list).
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+COMMENT ON TYPE mood IS 'How a customer feels';
+CREATE TYPE reporting.money_pair AS (amount numeric(12,2), currency char(3));
+CREATE EXTENSION pg_trgm SCHEMA reporting;

@@ -1,6 +1,7 @@
 package org.netverks.lab.psql;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -73,8 +74,18 @@ public final class BackslashCommands {
                     case "timing" -> withWarnings(DisplayCommands.timing(line.argument(0), settings), line, 1);
                     case "conninfo" ->
                         withWarnings(new MetaCommandResult.Text(ConnInfoCommand.describe(info)), line, 0);
+                    case "echo" -> new MetaCommandResult.Text(echo(line));
                     default -> null;
                 });
+    }
+
+    /** \\echo: its arguments, separated by spaces; psql's -n (no newline) changes nothing in a result pane. */
+    private static String echo(MetaCommandLine line) {
+        List<String> words = new ArrayList<>(line.arguments());
+        if (!words.isEmpty() && words.get(0).equals("-n")) {
+            words.remove(0);
+        }
+        return String.join(" ", words);
     }
 
     /** The commands that read catalogs. psql reads the letters after \\d loosely (\\dt+S, \\d+S); so do we. */
@@ -82,7 +93,9 @@ public final class BackslashCommands {
         DESCRIBE_OR_LIST("d|d[S+].*"),
         LIST_RELATIONS("d[tivms][tivmsS+;]*"),
         LIST_FUNCTIONS("df[S+]*"),
-        LIST_SCHEMAS("dn[S+]*");
+        LIST_SCHEMAS("dn[S+]*"),
+        LIST_TYPES("dT[S]*"),
+        LIST_EXTENSIONS("dx");
 
         private final Pattern name;
 
@@ -125,6 +138,8 @@ public final class BackslashCommands {
                         yield FunctionList.list(catalogs, pattern, verbose, showSystem, database, settings);
                     }
                     case LIST_SCHEMAS -> SchemaList.list(catalogs, pattern, verbose, showSystem, database, settings);
+                    case LIST_TYPES -> TypeAndExtensionLists.types(catalogs, pattern, showSystem, database, settings);
+                    case LIST_EXTENSIONS -> TypeAndExtensionLists.extensions(catalogs, pattern, database, settings);
                 };
         return withWarnings(new MetaCommandResult.Text(output), line, 1);
     }

@@ -12,6 +12,10 @@ final class Help {
                 Help
                   \\?                     show help on backslash commands
 
+                Input/Output
+                  \\copy ...              COPY with the rows below it (from stdin) or to the results (to stdout)
+                  \\echo [-n] [STRING]    write string to standard output (-n for no newline)
+
                 Informational
                   (options: S = show system objects, + = additional detail)
                   \\d[S+]                 list tables, views, and sequences
@@ -22,7 +26,9 @@ final class Help {
                   \\dn[S+] [PATTERN]      list schemas
                   \\ds[S+] [PATTERN]      list sequences
                   \\dt[S+] [PATTERN]      list tables
+                  \\dT[S]  [PATTERN]      list data types
                   \\dv[S+] [PATTERN]      list views
+                  \\dx     [PATTERN]      list extensions
 
                 Formatting
                   \\x [on|off|auto]       toggle expanded output (currently %s)

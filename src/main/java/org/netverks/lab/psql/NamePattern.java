@@ -106,6 +106,27 @@ record NamePattern(String schemaRegex, String nameRegex) {
         }
     }
 
+    /**
+     * As {@link #restrict}, for objects with two names where either may match, as psql's \\dT
+     * matches a type's internal name ({@code int4}) or its SQL name ({@code integer}).
+     */
+    void restrictEither(
+            CatalogQuery query, String schemaColumn, String nameColumn, String altNameColumn, String visibilityRule) {
+        if (!nameRegex.equals(MATCH_ALL)) {
+            query.where(
+                    "(" + nameColumn + " OPERATOR(pg_catalog.~) CAST(? AS pg_catalog.text) COLLATE pg_catalog.default"
+                            + " OR " + altNameColumn
+                            + " OPERATOR(pg_catalog.~) CAST(? AS pg_catalog.text) COLLATE pg_catalog.default)",
+                    nameRegex,
+                    nameRegex);
+        }
+        if (schemaRegex != null) {
+            matches(query, schemaColumn, schemaRegex);
+        } else if (visibilityRule != null) {
+            query.where(visibilityRule);
+        }
+    }
+
     /** Schema-qualified operator and the database's collation, as psql writes it; "*" needs no condition. */
     private static void matches(CatalogQuery query, String column, String regex) {
         if (!regex.equals(MATCH_ALL)) {
