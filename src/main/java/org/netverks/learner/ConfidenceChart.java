@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public record ConfidenceChart(List<Dot> dots, String band, String summary) {
 
-    public static final int WIDTH = 360;
+    public static final int WIDTH = 365;
     public static final int HEIGHT = 250;
 
     /** The plot: score 0–100 % left to right, confidence 1–5 bottom to top. */
@@ -24,7 +24,7 @@ public record ConfidenceChart(List<Dot> dots, String band, String summary) {
 
     public static final int PLOT_RIGHT = 345;
     public static final int PLOT_TOP = 15;
-    public static final int PLOT_BOTTOM = 195;
+    public static final int PLOT_BOTTOM = 192;
 
     /** The middle of the lane for lessons without a score. */
     public static final int UNTESTED_X = 62;

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record StepStrip(List<Square> squares, int width, int height) {
 
-    static final int PER_ROW = 30;
+    static final int PER_ROW = 40;
     static final int CELL = 14; // a 12-unit square and its gap
 
     /** How far the learner got with a step; the name is the square's CSS class suffix. */

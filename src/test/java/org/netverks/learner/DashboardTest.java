@@ -8,9 +8,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
+import org.netverks.web.Browser;
 import org.netverks.web.Http;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** /me draws the learner's progress: a dot per rated lesson with its verdict, the days practised, the steps. */
@@ -20,10 +25,12 @@ class DashboardTest {
     @LocalServerPort
     int port;
 
-    @Test
-    void theChartTheCalendarAndTheStepsFollowTheProgress() {
-        Http http = new Http(port);
-        Learners.signUp(http, "charted");
+    /**
+     * Four rated lessons, one of each verdict, practised today, yesterday, three and ten days ago:
+     * first-select rated 5 with 1 of 9 shown (over), filtering 1 with 5 of 10 (under), joins 2 with
+     * 4 of 9 (fits), indexes 3 with nothing tried (untested).
+     */
+    private static void practise(Http http) {
         Instant now = Instant.now();
         String today = now.toString();
         String yesterday = now.minus(Duration.ofDays(1)).toString();
@@ -47,6 +54,13 @@ class DashboardTest {
         assertThat(http.postJson("/api/progress/merge", "{\"lessons\": " + lessons + "}")
                         .statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void theChartTheCalendarAndTheStepsFollowTheProgress() {
+        Http http = new Http(port);
+        Learners.signUp(http, "charted");
+        practise(http);
 
         Document me = Jsoup.parse(http.get("/me").body());
 
@@ -91,5 +105,36 @@ class DashboardTest {
                 .hasSize(36)
                 .containsOnly("completed", "started", "not-started", "not-written")
                 .startsWith("not-written", "started", "completed");
+    }
+
+    @Test
+    @Tag("browser")
+    void thePicturesFitAPhoneAndReadInDarkMode() {
+        Http http = new Http(port);
+        String email = Learners.signUp(http, "pictured");
+        practise(http);
+        try (Browser browser = Browser.start()) {
+            ChromeDriver driver = browser.driver();
+            driver.get("http://localhost:" + port + "/login?continue=%2Fme");
+            browser.waitUpTo(Duration.ofSeconds(15))
+                    .until(ExpectedConditions.elementToBeClickable(By.id("email")))
+                    .sendKeys(email);
+            driver.findElement(By.id("password")).sendKeys(Learners.PASSWORD);
+            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            browser.waitUpTo(Duration.ofSeconds(15))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-confidence-chart]")));
+            for (boolean dark : new boolean[] {false, true}) {
+                browser.darkMode(dark);
+                String suffix = dark ? "-dark" : "";
+                browser.width(1280);
+                browser.screenshot("dashboard-pictures-1280" + suffix);
+                browser.width(375);
+                assertThat(driver.executeScript(
+                                "return document.documentElement.scrollWidth > document.documentElement.clientWidth"))
+                        .as("the dashboard fits 375 px")
+                        .isEqualTo(false);
+                browser.screenshot("dashboard-pictures-375" + suffix);
+            }
+        }
     }
 }
