@@ -46,12 +46,7 @@ public class DashboardService {
                     next = step;
                 }
                 stepTitles.add(step.title());
-                stepStates.add(
-                        done
-                                ? StepStrip.State.COMPLETED
-                                : touched
-                                        ? StepStrip.State.STARTED
-                                        : step.available() ? StepStrip.State.NOT_STARTED : StepStrip.State.NOT_WRITTEN);
+                stepStates.add(StepStrip.State.of(step.available(), touched, done));
                 if (step.available() && record != null && record.confidence() != null) {
                     checks.add(check(
                             checks.size() + 1,

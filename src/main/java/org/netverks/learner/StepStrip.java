@@ -25,6 +25,17 @@ public record StepStrip(List<Square> squares, int width, int height) {
             this.words = words;
         }
 
+        /** A completion mark wins over anything else recorded; a step without a lesson is not written. */
+        static State of(boolean written, boolean touched, boolean completed) {
+            if (completed) {
+                return COMPLETED;
+            }
+            if (touched) {
+                return STARTED;
+            }
+            return written ? NOT_STARTED : NOT_WRITTEN;
+        }
+
         String cssName() {
             return name().toLowerCase().replace('_', '-');
         }
