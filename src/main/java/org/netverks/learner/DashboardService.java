@@ -33,16 +33,27 @@ public class DashboardService {
             int completed = 0;
             Track.Step next = null;
             boolean started = false;
+            List<String> stepTitles = new ArrayList<>();
+            List<StepStrip.State> stepStates = new ArrayList<>();
             for (Track.Step step : track.steps()) {
                 LessonRecord record = lessons.get(step.id());
-                started |= record != null && !record.holdsNothing();
-                if (record != null && record.completedAt() != null) {
+                boolean touched = record != null && !record.holdsNothing();
+                started |= touched;
+                boolean done = record != null && record.completedAt() != null;
+                if (done) {
                     completed++;
                 } else if (next == null && step.available()) {
                     next = step;
                 }
+                stepTitles.add(step.title());
+                stepStates.add(StepStrip.State.of(step.available(), touched, done));
                 if (step.available() && record != null && record.confidence() != null) {
-                    checks.add(check(track, step.lesson(), record.confidence().value(), record));
+                    checks.add(check(
+                            checks.size() + 1,
+                            track,
+                            step.lesson(),
+                            record.confidence().value(),
+                            record));
                 }
             }
             if (started) {
@@ -53,13 +64,21 @@ public class DashboardService {
                         track.steps().size(),
                         Math.round(completed * 100f / track.steps().size()),
                         next == null ? null : next.title(),
-                        next == null ? null : "/tracks/" + track.slug() + "/" + next.slug()));
+                        next == null ? null : "/tracks/" + track.slug() + "/" + next.slug(),
+                        StepStrip.of(stepTitles, stepStates)));
             }
         }
-        return new Dashboard(tracks, cards(account, CardsPage.View.DUE).size(), checks);
+        PractiseCalendar calendar =
+                PractiseCalendar.of(PractiseCalendar.actions(lessons.values()), LocalDate.now(ZoneOffset.UTC));
+        return new Dashboard(
+                tracks, cards(account, CardsPage.View.DUE).size(), checks, ConfidenceChart.of(checks), calendar);
     }
 
-    private static Dashboard.ConfidenceCheck check(Track track, Lesson lesson, int confidence, LessonRecord record) {
+    private static Dashboard.ConfidenceCheck check(
+            int number, Track track, Lesson lesson, int confidence, LessonRecord record) {
+        int answered = (int) lesson.parts().quiz().stream()
+                .filter(question -> record.quiz().containsKey(question.id()))
+                .count();
         int correct = (int) lesson.parts().quiz().stream()
                 .map(question -> record.quiz().get(question.id()))
                 .filter(answer -> answer != null && answer.correct())
@@ -70,19 +89,9 @@ public class DashboardService {
         int quizTotal = lesson.parts().quiz().size();
         int exercisesTotal = lesson.exercises().size();
         int possible = quizTotal + exercisesTotal;
-        double evidence = possible == 0 ? -1 : (correct + solved) / (double) possible;
-        String verdict = "fits";
-        String advice = "Your rating and your results agree.";
-        if (possible == 0) {
-            advice = "This lesson has no quiz or exercises to compare with.";
-        } else if (confidence >= 4 && evidence < 0.5) {
-            verdict = "over";
-            advice = "You feel sure, but your results are lower: worth another look before an interview.";
-        } else if (confidence <= 2 && evidence >= 0.8) {
-            verdict = "under";
-            advice = "Your results are better than you think.";
-        }
+        ConfidenceVerdict verdict = ConfidenceVerdict.judge(confidence, answered + solved, correct + solved, possible);
         return new Dashboard.ConfidenceCheck(
+                number,
                 lesson.title(),
                 "/tracks/" + track.slug() + "/" + lesson.slug(),
                 confidence,
@@ -90,8 +99,10 @@ public class DashboardService {
                 quizTotal,
                 solved,
                 exercisesTotal,
-                verdict,
-                advice);
+                verdict == ConfidenceVerdict.UNTESTED ? null : Math.round((correct + solved) * 100f / possible),
+                verdict.cssName,
+                verdict.label,
+                possible == 0 ? "This lesson has no quiz or exercises to compare with." : verdict.advice);
     }
 
     /** A card with its lesson, its text from the content, and when it is due (null: never rated). */
