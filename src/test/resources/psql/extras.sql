@@ -74,3 +74,9 @@ CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
 COMMENT ON TYPE mood IS 'How a customer feels';
 CREATE TYPE reporting.money_pair AS (amount numeric(12,2), currency char(3));
 CREATE EXTENSION pg_trgm SCHEMA reporting;
+
+-- A domain, and a view with options and a check option, for \dD and \sv.
+CREATE DOMAIN positive_amount AS numeric(12,2) NOT NULL DEFAULT 0 CHECK (VALUE >= 0);
+CREATE VIEW reporting.small_accounts WITH (security_barrier) AS
+    SELECT id, customer_id, balance FROM accounts WHERE balance < 100
+    WITH LOCAL CHECK OPTION;

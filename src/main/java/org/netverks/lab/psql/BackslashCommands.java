@@ -95,7 +95,10 @@ public final class BackslashCommands {
         LIST_FUNCTIONS("df[S+]*"),
         LIST_SCHEMAS("dn[S+]*"),
         LIST_TYPES("dT[S]*"),
-        LIST_EXTENSIONS("dx");
+        LIST_DOMAINS("dD[S]*"),
+        LIST_EXTENSIONS("dx"),
+        SHOW_FUNCTION("sf"),
+        SHOW_VIEW("sv");
 
         private final Pattern name;
 
@@ -140,6 +143,9 @@ public final class BackslashCommands {
                     case LIST_SCHEMAS -> SchemaList.list(catalogs, pattern, verbose, showSystem, database, settings);
                     case LIST_TYPES -> TypeAndExtensionLists.types(catalogs, pattern, showSystem, database, settings);
                     case LIST_EXTENSIONS -> TypeAndExtensionLists.extensions(catalogs, pattern, database, settings);
+                    case LIST_DOMAINS -> DomainList.list(catalogs, pattern, showSystem, database, settings);
+                    case SHOW_FUNCTION -> DefinitionCommands.function(catalogs, line.restOfLine());
+                    case SHOW_VIEW -> DefinitionCommands.view(catalogs, line.pattern(0));
                 };
         return withWarnings(new MetaCommandResult.Text(output), line, 1);
     }

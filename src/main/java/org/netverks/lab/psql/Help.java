@@ -20,6 +20,7 @@ final class Help {
                   (options: S = show system objects, + = additional detail)
                   \\d[S+]                 list tables, views, and sequences
                   \\d[S+]  NAME           describe table, view, sequence, or index
+                  \\dD[S]  [PATTERN]      list domains
                   \\df[S+] [PATTERN]      list functions
                   \\di[S+] [PATTERN]      list indexes
                   \\dm[S+] [PATTERN]      list materialized views
@@ -29,6 +30,8 @@ final class Help {
                   \\dT[S]  [PATTERN]      list data types
                   \\dv[S+] [PATTERN]      list views
                   \\dx     [PATTERN]      list extensions
+                  \\sf     FUNCNAME       show a function's definition
+                  \\sv     VIEWNAME       show a view's definition
 
                 Formatting
                   \\x [on|off|auto]       toggle expanded output (currently %s)

@@ -38,6 +38,14 @@ record MetaCommandLine(String name, List<String> arguments, boolean followedByCo
         return index < arguments.size() ? Optional.of(arguments.get(index)) : Optional.empty();
     }
 
+    /**
+     * The arguments as one text, as psql reads \\sf's whole-line option: a function name with its
+     * argument types may contain spaces ({@code add(integer, integer)}).
+     */
+    Optional<String> restOfLine() {
+        return arguments.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", arguments));
+    }
+
     /** The argument with trailing semicolons removed, as psql does for patterns ("\d customers;"). */
     Optional<String> pattern(int index) {
         return argument(index).map(argument -> argument.replaceFirst(";+$", ""));

@@ -22,6 +22,9 @@ class HelpTest {
                 "  \\df[S+] [PATTERN]      list functions",
                 "  \\dT[S]  [PATTERN]      list data types",
                 "  \\dx     [PATTERN]      list extensions",
+                "  \\dD[S]  [PATTERN]      list domains",
+                "  \\sf     FUNCNAME       show a function's definition",
+                "  \\sv     VIEWNAME       show a view's definition",
                 "  \\copy ...              COPY with the rows below it (from stdin) or to the results (to stdout)");
 
         List<String> ours = Help.text(DisplaySettings.DEFAULT).lines().toList();

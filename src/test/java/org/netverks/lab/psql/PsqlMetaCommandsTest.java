@@ -105,7 +105,7 @@ class PsqlMetaCommandsTest {
             "\\! ls",
             "\\i /etc/passwd",
             "\\c other",
-            "\\dD",
+            "\\dp",
             "\\dfa",
             "\\set x 1",
             "\\gexec",
