@@ -1,6 +1,7 @@
 // Each rating button of a card says what it does: "Good · 6 days". The days come from the server's
 // scheduler (GET /api/cards/intervals), the same one that files the rating, so the two agree.
 import { getJson } from './api.js';
+import * as store from './progress-store.js';
 
 const NAMES = { again: 'Again', hard: 'Hard', good: 'Good', easy: 'Easy' };
 
@@ -12,9 +13,10 @@ export function inDays(days) {
   return `${Math.round(days / 365)} years`;
 }
 
-/** Labels the card's [data-rating] buttons for a card already rated `reviews` ({rating} objects, oldest first). */
-export async function labelRatingButtons(card, reviews) {
-  const after = (reviews || []).map((review) => review.rating).join(',');
+/** Labels the [data-rating] buttons of `card` (lesson `lessonId`, card `cardId`) after the ratings it has so far. */
+export async function labelRatingButtons(card, lessonId, cardId) {
+  const reviews = (((store.lesson(lessonId).cards || {})[cardId]) || {}).reviews || [];
+  const after = reviews.map((review) => review.rating).join(',');
   const { ok, body } = await getJson(`/api/cards/intervals?after=${encodeURIComponent(after)}`);
   for (const button of card.querySelectorAll('[data-rating]')) {
     const rating = button.dataset.rating;

@@ -3,8 +3,6 @@
 import * as store from './progress-store.js';
 import { labelRatingButtons } from './card-intervals.js';
 
-const reviewsOf = (lessonId, cardId) => (((store.lesson(lessonId).cards || {})[cardId]) || {}).reviews || [];
-
 const review = document.querySelector('[data-card-review]');
 const left = review.querySelector('[data-cards-left]');
 
@@ -17,7 +15,7 @@ for (const card of review.querySelectorAll('[data-review-card]')) {
     flip.setAttribute('aria-expanded', String(!back.hidden));
     flip.textContent = back.hidden ? 'Show answer' : 'Hide answer';
     card.classList.toggle('flipped', !back.hidden);
-    if (!back.hidden) labelRatingButtons(card, reviewsOf(card.dataset.lessonId, card.dataset.cardId));
+    if (!back.hidden) labelRatingButtons(card, card.dataset.lessonId, card.dataset.cardId);
   });
   for (const button of card.querySelectorAll('[data-rating]')) {
     button.addEventListener('click', async () => {

@@ -248,10 +248,6 @@ function setUpQuiz() {
   }
 }
 
-function reviewsOf(cardId) {
-  return (((store.lesson(lessonId).cards || {})[cardId]) || {}).reviews || [];
-}
-
 function setUpCards() {
   for (const card of article.querySelectorAll('li.flashcard')) {
     const cardId = card.dataset.cardId;
@@ -269,7 +265,7 @@ function setUpCards() {
           record.cards = record.cards || {};
           record.cards[cardId] = { ...(record.cards[cardId] || {}), flippedAt: store.now() };
         });
-        labelRatingButtons(card, reviewsOf(cardId));
+        labelRatingButtons(card, lessonId, cardId);
       }
     });
     for (const button of card.querySelectorAll('[data-rating]')) {
@@ -281,7 +277,7 @@ function setUpCards() {
           record.cards[cardId] = { ...previous, ...review, reviews: [...(previous.reviews || []), review] };
         });
         renderRating();
-        labelRatingButtons(card, reviewsOf(cardId));
+        labelRatingButtons(card, lessonId, cardId);
       });
     }
     const renderRating = () => {

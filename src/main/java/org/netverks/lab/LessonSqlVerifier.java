@@ -131,10 +131,7 @@ public final class LessonSqlVerifier {
             return "the sql block fails as a learner's role: " + failure;
         }
         if (block.expectedRows() != null) {
-            StatementResult last = done.results().isEmpty()
-                    ? null
-                    : done.results().get(done.results().size() - 1);
-            if (!(last instanceof StatementResult.Rows rows)) {
+            if (!(last(done) instanceof StatementResult.Rows rows)) {
                 return "the sql block states rows=" + block.expectedRows() + ", but its last statement returns no rows";
             }
             if (rows.rowCount() != block.expectedRows()) {
@@ -153,10 +150,7 @@ public final class LessonSqlVerifier {
      * "Run Condition: …") its fence names, and none it rules out.
      */
     private static String planProblem(SqlBlock block, ScriptRunner.ScriptResult done) {
-        StatementResult last = done.results().isEmpty()
-                ? null
-                : done.results().get(done.results().size() - 1);
-        if (!(last instanceof StatementResult.Plan plan) || plan.tree() == null) {
+        if (!(last(done) instanceof StatementResult.Plan plan) || plan.tree() == null) {
             return "the sql block states a plan, but its last statement is not an EXPLAIN";
         }
         List<String> lines = new ArrayList<>();
@@ -174,6 +168,13 @@ public final class LessonSqlVerifier {
             }
         }
         return null;
+    }
+
+    /** The block's last statement's result, which rows=N and plan=… speak of; null when nothing ran. */
+    private static StatementResult last(ScriptRunner.ScriptResult done) {
+        return done.results().isEmpty()
+                ? null
+                : done.results().get(done.results().size() - 1);
     }
 
     private static void collectLines(PlanNode node, List<String> titles) {

@@ -143,7 +143,8 @@ public final class BackslashCommands {
                     case LIST_SCHEMAS -> SchemaList.list(catalogs, pattern, verbose, showSystem, database, settings);
                     case LIST_TYPES -> TypeAndExtensionLists.types(catalogs, pattern, showSystem, database, settings);
                     case LIST_EXTENSIONS -> TypeAndExtensionLists.extensions(catalogs, pattern, database, settings);
-                    case LIST_DOMAINS -> DomainList.list(catalogs, pattern, showSystem, database, settings);
+                    case LIST_DOMAINS ->
+                        TypeAndExtensionLists.domains(catalogs, pattern, showSystem, database, settings);
                     case SHOW_FUNCTION -> DefinitionCommands.function(catalogs, line.restOfLine());
                     case SHOW_VIEW -> DefinitionCommands.view(catalogs, line.pattern(0));
                 };
