@@ -1,13 +1,18 @@
 // Progress for a signed-in learner: on every page, what this browser did (while signed out, or on
 // this device) is merged into the account, and the browser then shows what the account has — the
-// same on every device. Logging out (or deleting the account) clears this browser's copy, so the
-// next person starts afresh; if the deletion is refused, the next page fetches it again.
+// same on every device. Logging out (or deleting the account) clears this browser's copy (and the
+// lab's drafts), so the next person starts afresh; if the deletion is refused, the next page fetches
+// it again.
 import * as store from './progress-store.js';
+import * as workspace from './workspace-store.js';
 import { getJson } from './api.js';
 
 const account = store.signedInAs();
 for (const form of document.querySelectorAll('[data-logout], [data-confirm-delete]')) {
-  form.addEventListener('submit', () => store.clear());
+  form.addEventListener('submit', () => {
+    store.clear();
+    workspace.clear(); // the lab's drafts and attempts too: the next person on this browser starts afresh
+  });
 }
 // Log-in and sign-up links bring the learner back to the page they were on.
 for (const link of document.querySelectorAll('a[data-continue]')) {

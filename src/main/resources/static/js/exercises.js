@@ -1,11 +1,12 @@
-// Graded exercises beside the lab: Check sends the editor's SQL to the server, which grades it on a
-// fresh copy of the data and explains what differs; hints come one at a time; solved exercises are
-// kept with the learner's progress (progress-store.js) and marked on the page.
+// Graded exercises in the lab's task pane: Check sends the editor's SQL (the selected exercise's own
+// draft) to the server, which grades it on a fresh copy of the data and explains what differs; each
+// check joins the exercise's attempts (workspace.js); hints come one at a time; solved exercises are
+// kept with the learner's progress (progress-store.js) and marked on the page and on their tabs.
 import { postJson, getJson } from './api.js';
 import * as progress from './progress-store.js';
 import { el } from './dom.js';
 
-export function setUpExercises(lab, currentSql) {
+export function setUpExercises(lab, workspace, currentSql) {
   const section = lab.querySelector('[data-exercises]');
   if (!section) return;
   const lessonId = lab.dataset.lessonId;
@@ -21,7 +22,6 @@ export function setUpExercises(lab, currentSql) {
   const offer = section.querySelector('[data-complete-offer]');
   offer.querySelector('[data-complete-offer-button]').addEventListener('click', markLessonComplete);
   showSolved();
-  openFirstUnsolved();
   document.addEventListener('progress:synced', showSolved);
   document.addEventListener('progress:changed', showOffer);
   restoreFromServer();
@@ -37,6 +37,12 @@ export function setUpExercises(lab, currentSql) {
       const state = item.querySelector('[data-exercise-state]');
       item.classList.toggle('exercise-solved', Boolean(record));
       state.textContent = record ? `Solved ${progress.formatTime(record.solvedAt)}` : 'Not solved yet';
+      const tab = lab.querySelector(`[data-slot="${CSS.escape(item.dataset.exerciseId)}"]`);
+      if (tab) {
+        tab.classList.toggle('workspace-tab-solved', Boolean(record));
+        tab.querySelector('[data-tab-state]').textContent = record ? '✓' : ''; // before the title, which may be cut short
+        tab.setAttribute('aria-label', `${tab.querySelector('.workspace-tab-title').textContent}${record ? ' (solved)' : ''}`);
+      }
     }
     const count = items.filter((item) => solved[item.dataset.exerciseId]).length;
     section.querySelector('[data-exercises-summary]').textContent = `${count} of ${items.length} solved`;
@@ -65,12 +71,6 @@ export function setUpExercises(lab, currentSql) {
     });
     offer.hidden = true;
     document.dispatchEvent(new CustomEvent('progress:changed'));
-  }
-
-  function openFirstUnsolved() {
-    const solved = solvedIds();
-    const first = items.find((item) => !solved[item.dataset.exerciseId]) || items[0];
-    if (first) first.open = true;
   }
 
   // Hints already revealed and solutions already earned in this session survive a reload.
@@ -107,6 +107,9 @@ export function setUpExercises(lab, currentSql) {
       }
       status.textContent = body.correct ? '' : 'Not yet.';
       feedback.append(...body.feedback.map(renderFeedback));
+      workspace.addAttempt(id, body.attempt);
+      // on a phone the task sits above the editor: bring the verdict into view
+      feedback.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
       if (body.correct) {
         progress.update(lessonId, (record) => {
           record.exercises = record.exercises || {};

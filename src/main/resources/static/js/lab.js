@@ -1,15 +1,20 @@
-// The SQL lab: a CodeMirror editor, runs against the learner's own sandbox, results laid out like
-// psql (tables, command tags, notices, errors with their position marked), EXPLAIN as text and as
-// a tree, the sandbox's tables, reset and connection details.
-import { EditorState, StateEffect, StateField } from '@codemirror/state';
-import { EditorView, keymap, lineNumbers, highlightActiveLine, Decoration, drawSelection } from '@codemirror/view';
+// The SQL lab as a workspace: tabs for the free lab and each exercise (each with its own draft,
+// workspace.js), a CodeMirror editor with PostgreSQL highlighting and completion of the sandbox's own
+// tables and columns, runs against the learner's own sandbox with results laid out like psql (tables,
+// command tags, notices, errors with their position marked, EXPLAIN as text and as a tree) in a pane
+// the learner can make taller, the sandbox's tables as a diagram, reset and connection details.
+import { Annotation, Compartment, EditorState, StateEffect, StateField } from '@codemirror/state';
+import { EditorView, keymap, lineNumbers, highlightActiveLine, Decoration, drawSelection, placeholder } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { StreamLanguage, syntaxHighlighting, bracketMatching } from '@codemirror/language';
+import { syntaxHighlighting, bracketMatching } from '@codemirror/language';
+import { autocompletion } from '@codemirror/autocomplete'; // with its own keymap: Ctrl+Space, arrows, Enter, Escape
+import { sql, PostgreSQL } from '@codemirror/lang-sql';
 import { classHighlighter } from '@lezer/highlight';
-import { pgSQL } from '@codemirror/legacy-modes/mode/sql';
 import { postJson, getJson } from './api.js';
 import { renderPlanTree } from './plan-tree.js';
 import { setUpExercises } from './exercises.js';
+import { setUpWorkspace } from './workspace.js';
+import { renderSchemaDiagram } from './schema-diagram.js';
 import { el } from './dom.js';
 
 const lab = document.querySelector('[data-lab]');
@@ -19,10 +24,10 @@ if (lab) {
 
 function setUpLab(root) {
   const base = root.dataset.labApi;
-  const draftKey = `netverks.lab.draft.${root.dataset.lessonId}`;
   const output = root.querySelector('[data-lab-output]');
   const status = root.querySelector('[data-lab-status]');
   const runButton = root.querySelector('[data-lab-run]');
+  const checkButton = root.querySelector('[data-lab-check]');
 
   const setError = StateEffect.define();
   const errorMark = Decoration.mark({ class: 'cm-error-mark', attributes: { title: 'The error is here' } });
@@ -37,56 +42,90 @@ function setUpLab(root) {
     },
     provide: (field) => EditorView.decorations.from(field),
   });
+  // a text the page put in the editor (switching tabs, a draft from the account) is not the learner's edit
+  const replaced = Annotation.define();
+  // the SQL language is configured again whenever the sandbox's tables change, for completion
+  const language = new Compartment();
+  // the empty editor says what the selected tab is for
+  const emptyText = new Compartment();
+  let workspace = null;
 
   const host = root.querySelector('[data-lab-editor]');
-  const initial = localStorage.getItem(draftKey) ?? host.dataset.initial ?? '';
   host.textContent = '';
   const view = new EditorView({
     parent: host,
     state: EditorState.create({
-      doc: initial,
+      doc: '',
       extensions: [
         lineNumbers(), history(), drawSelection(), highlightActiveLine(), bracketMatching(), EditorView.lineWrapping,
-        StreamLanguage.define(pgSQL), syntaxHighlighting(classHighlighter), // tok-* classes, coloured in site.css for light and dark
+        language.of(sql({ dialect: PostgreSQL })),
+        syntaxHighlighting(classHighlighter), // tok-* classes, coloured in site.css for light and dark
+        autocompletion({ activateOnTyping: true, icons: false }),
+        emptyText.of(placeholder('Write SQL here; Ctrl+Enter runs it.')),
         keymap.of([
           { key: 'Mod-Enter', run: () => { run(); return true; } },
           indentWithTab, ...defaultKeymap, ...historyKeymap,
         ]),
         errorField,
         EditorView.updateListener.of((update) => {
-          if (update.docChanged) {
-            try { localStorage.setItem(draftKey, update.state.doc.toString()); } catch (e) { /* full or blocked */ }
+          if (update.docChanged && workspace && !update.transactions.some((t) => t.annotation(replaced))) {
+            workspace.edited();
           }
         }),
-        EditorView.contentAttributes.of({ 'aria-label': 'SQL editor. Press Control+Enter or Command+Enter to run.' }),
+        EditorView.contentAttributes.of({ 'aria-label': 'SQL editor. Press Control+Enter or Command+Enter to run, Control+Space to complete a name.' }),
       ],
     }),
   });
+  const editor = {
+    get: () => view.state.doc.toString(),
+    set: (text) => view.dispatch({
+      changes: { from: 0, to: view.state.doc.length, insert: text },
+      annotations: replaced.of(true),
+      effects: setError.of(Decoration.none),
+    }),
+    focus: () => view.focus(),
+    // the editor itself, not the panel's top, centred and focused (CodeMirror focuses without scrolling)
+    reveal: () => {
+      view.dom.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      view.focus();
+    },
+  };
+  workspace = setUpWorkspace(root, editor);
 
-  runButton.addEventListener('click', run);
-  document.addEventListener('lab:load', (event) => {
-    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: event.detail } });
-    // the editor itself, not the panel's top: the exercise list above it would push it below the fold
-    view.dom.scrollIntoView({ behavior: 'smooth', block: 'center' });
-    view.focus(); // CodeMirror focuses without scrolling
+  runButton.addEventListener('click', () => run());
+  checkButton.addEventListener('click', () => {
+    const panel = document.getElementById(`exercise-${workspace.current()}`);
+    if (panel) panel.querySelector('[data-exercise-check]').click();
   });
+  const showSlot = (slot) => {
+    checkButton.hidden = slot === 'free';
+    const tab = root.querySelector(`[data-slot="${CSS.escape(slot)}"] .workspace-tab-title`);
+    const text = tab ? `Write your answer to “${tab.textContent}” here, then press Check.` : 'Write SQL here; Ctrl+Enter runs it.';
+    view.dispatch({ effects: emptyText.reconfigure(placeholder(text)) });
+  };
+  workspace.onSelect(showSlot);
+  showSlot(workspace.current());
+  document.addEventListener('lab:load', (event) => workspace.loadIntoFree(event.detail));
   root.querySelector('[data-lab-reset]').addEventListener('click', reset);
   const connect = root.querySelector('[data-lab-connect]');
   if (connect) connect.addEventListener('toggle', () => { if (connect.open) showConnection(connect); });
+  makeResizable(output);
   // a reset gives the sandbox a new user and password: the panel says so the next time it shows them
   let credentialsReplaced = false;
   refreshSchema();
-  setUpExercises(root, () => view.state.doc.toString());
+  setUpExercises(root, workspace, () => view.state.doc.toString());
 
-  async function run() {
+  // Runs the editor's script, or another one (\d from the diagram) without touching the editor.
+  async function run(script) {
     if (runButton.disabled) return;
+    const fromEditor = script === undefined;
     runButton.disabled = true;
     status.textContent = 'Running…';
-    view.dispatch({ effects: setError.of(Decoration.none) });
-    const script = view.state.doc.toString();
+    if (fromEditor) view.dispatch({ effects: setError.of(Decoration.none) });
+    const text = fromEditor ? view.state.doc.toString() : script;
     try {
-      const { ok, body } = await postJson(`${base}/run`, { sql: script });
-      output.innerHTML = '';
+      const { ok, body } = await postJson(`${base}/run`, { sql: text });
+      output.replaceChildren();
       if (!ok) {
         output.append(problem(body));
         status.textContent = 'Not run.';
@@ -97,7 +136,8 @@ function setUpLab(root) {
       if (body.results.length === 0) output.append(el('p', 'muted', 'Nothing to run: type a statement first.'));
       const failed = body.results.filter((r) => r.kind === 'error').length;
       status.textContent = `${body.results.length} statement(s) run${failed ? `, ${failed} failed` : ''}.`;
-      markFirstError(body.results);
+      if (fromEditor) markFirstError(body.results);
+      output.scrollTop = 0;
       refreshSchema();
     } catch (e) {
       status.textContent = 'Could not reach the lab. Check your connection and try again.';
@@ -105,7 +145,6 @@ function setUpLab(root) {
       runButton.disabled = false;
     }
   }
-
   function markFirstError(results) {
     const error = results.find((r) => r.kind === 'error' && r.position != null);
     if (!error) return;
@@ -135,29 +174,22 @@ function setUpLab(root) {
     }
   }
 
+  // The diagram and the editor's completion both follow the sandbox's catalogs, after every run.
   async function refreshSchema() {
     const panel = root.querySelector('[data-lab-schema]');
     const { ok, body } = await getJson(`${base}/schema`);
-    panel.innerHTML = '';
     if (!ok) {
-      panel.append(el('p', 'muted', body.error));
+      panel.replaceChildren(el('p', 'muted', body.error));
       return;
     }
-    for (const table of body) {
-      const details = el('details', 'schema-table');
-      const summary = el('summary', null, table.name);
-      summary.append(el('span', 'muted', ` ${table.kind === 'table' ? `~${table.estimatedRows} rows` : table.kind}`));
-      details.append(summary);
-      const list = el('ul');
-      table.columns.forEach((c) => {
-        const item = el('li', null, c.name + ' ');
-        item.append(el('span', 'muted', c.type));
-        list.append(item);
-      });
-      details.append(list);
-      panel.append(details);
-    }
-    if (body.length === 0) panel.append(el('p', 'muted', 'No tables yet.'));
+    renderSchemaDiagram(panel, body, {
+      onInsert: (name) => {
+        view.dispatch(view.state.replaceSelection(name));
+        view.focus();
+      },
+      onDescribe: (name) => run(`\\d ${name}`),
+    });
+    view.dispatch({ effects: language.reconfigure(sql({ dialect: PostgreSQL, schema: completionSchema(body) })) });
   }
 
   async function showConnection(details) {
@@ -191,6 +223,53 @@ function setUpLab(root) {
       el('p', null, 'From Python (psycopg 3):'),
       el('pre', null, `import psycopg\nconn = psycopg.connect("${body.uri}")`));
   }
+}
+
+// lang-sql's schema: tables by name, a schema-qualified one ("cd.members") under its schema, each
+// column with its type beside it in the completion list.
+function completionSchema(tables) {
+  const schema = {};
+  for (const table of tables) {
+    const columns = table.columns.map((c) => ({ label: c.name, type: 'property', detail: c.type }));
+    const dot = table.name.indexOf('.');
+    if (dot > 0 && !table.name.startsWith('"')) {
+      const space = table.name.slice(0, dot);
+      schema[space] = schema[space] && !Array.isArray(schema[space]) ? schema[space] : {};
+      schema[space][table.name.slice(dot + 1)] = columns;
+    } else {
+      schema[table.name] = columns;
+    }
+  }
+  return schema;
+}
+
+// The results pane gets taller or shorter by dragging its grip (mouse or finger) or with the arrow keys on it.
+function makeResizable(pane) {
+  const grip = el('div', 'lab-output-grip');
+  grip.setAttribute('role', 'separator');
+  grip.setAttribute('aria-orientation', 'horizontal');
+  grip.setAttribute('aria-label', 'Resize the results pane');
+  grip.tabIndex = 0;
+  pane.after(grip);
+  const setHeight = (px) => { pane.style.height = `${Math.max(96, Math.round(px))}px`; };
+  grip.addEventListener('pointerdown', (event) => {
+    const startY = event.clientY;
+    const startHeight = pane.getBoundingClientRect().height;
+    grip.setPointerCapture(event.pointerId);
+    const move = (e) => setHeight(startHeight + e.clientY - startY);
+    const up = () => {
+      grip.removeEventListener('pointermove', move);
+      grip.removeEventListener('pointerup', up);
+    };
+    grip.addEventListener('pointermove', move);
+    grip.addEventListener('pointerup', up);
+  });
+  grip.addEventListener('keydown', (event) => {
+    const step = { ArrowDown: 40, ArrowUp: -40 }[event.key];
+    if (!step) return;
+    event.preventDefault();
+    setHeight(pane.getBoundingClientRect().height + step);
+  });
 }
 
 // \x and \timing apply statement by statement, as in psql: the server marks each result

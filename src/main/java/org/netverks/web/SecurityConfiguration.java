@@ -22,7 +22,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain staticResources(HttpSecurity http) throws Exception {
-        http.securityMatcher("/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/favicon.ico")
+        http.securityMatcher("/css/**", "/js/**", "/webjars/**", "/_static/**", "/favicon.svg", "/favicon.ico")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())

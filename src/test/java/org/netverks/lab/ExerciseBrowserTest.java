@@ -43,10 +43,10 @@ class ExerciseBrowserTest {
     void failReadTheFeedbackTakeAHintSolveAndSeeItSolvedAfterAReload() {
         open();
         WebElement exercise = driver.findElement(By.id("exercise-contact-label"));
-        assertThat(exercise.getAttribute("open"))
-                .as("the first unsolved exercise is open, not this one")
-                .isNull();
-        exercise.findElement(By.tagName("summary")).click();
+        assertThat(exercise.isDisplayed())
+                .as("the free lab's tab is selected first")
+                .isFalse();
+        driver.findElement(By.cssSelector("[data-slot='contact-label']")).click();
         assertThat(exercise.getText()).contains("Row order does not matter.", "Column names must match");
 
         LabEditor.type(driver, "select id, full_name || '<' || email || '>' as contact\nfrom customers;");
@@ -92,8 +92,14 @@ class ExerciseBrowserTest {
         browser.waitUpTo(Duration.ofSeconds(10))
                 .until(d -> again.findElements(By.cssSelector(".exercise-hint")).size() == 1);
 
+        assertThat(again.isDisplayed())
+                .as("the tab selected last is selected again")
+                .isTrue();
+        assertThat(driver.findElement(By.cssSelector("[data-slot='contact-label']"))
+                        .getText())
+                .as("its tab is marked solved")
+                .startsWith("2✓");
         browser.width(375);
-        again.findElement(By.tagName("summary")).click();
         Object overflow = driver.executeScript(
                 "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
         assertThat(overflow).as("the exercises fit a 375 px screen").isEqualTo(false);
@@ -121,7 +127,7 @@ class ExerciseBrowserTest {
         WebElement offer = driver.findElement(By.cssSelector("[data-complete-offer]"));
         assertThat(offer.isDisplayed()).isFalse();
         WebElement exercise = driver.findElement(By.id("exercise-contact-label"));
-        assertThat(exercise.getAttribute("open")).as("the one left is opened").isNotNull();
+        driver.findElement(By.cssSelector("[data-slot='contact-label']")).click();
         LabEditor.type(driver, "select id, full_name || ' <' || email || '>' as contact\nfrom customers;");
         exercise.findElement(By.cssSelector("[data-exercise-check]")).click();
         waitIn(exercise, ".feedback-correct");

@@ -26,6 +26,7 @@ final class LabEditor {
         for (int i = 0; i < lines.length; i++) {
             if (i > 0) {
                 new Actions(driver)
+                        .sendKeys(Keys.ESCAPE) // a completion list open at the line's end would take the Enter
                         .sendKeys(Keys.ENTER)
                         .keyDown(Keys.SHIFT)
                         .sendKeys(Keys.HOME)
