@@ -81,6 +81,20 @@ class ArchitectureTest {
         assertThat(found).isEmpty();
     }
 
+    /** The lab knows who is signed in and keeps their attempts through one class; the rest of learner is not its business. */
+    @Test
+    void theLabUsesOnlyCurrentLearnerAndExerciseAttemptsOfLearner() {
+        Set<String> allowed = Set.of("org.netverks.learner.CurrentLearner", "org.netverks.learner.ExerciseAttempts");
+        List<String> found = new ArrayList<>();
+        for (Path file : javaFiles(ROOT.resolve("lab"))) {
+            references(file).stream()
+                    .filter(r -> r.startsWith("org.netverks.learner."))
+                    .filter(r -> allowed.stream().noneMatch(a -> r.equals(a) || r.startsWith(a + ".")))
+                    .forEach(r -> found.add(file + " refers to " + r));
+        }
+        assertThat(found).isEmpty();
+    }
+
     /** Spring Security's configuration types are used only in {@code web} and in {@code SecurityRules} implementations. */
     @Test
     void featuresAddSecurityRulesOnlyThroughSecurityRules() {

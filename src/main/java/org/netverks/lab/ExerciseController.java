@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import org.netverks.learner.CurrentLearner;
 import org.netverks.web.BadRequestException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,6 +56,7 @@ class ExerciseController {
             @PathVariable String exercise,
             @RequestBody CheckRequest request,
             LabService.Visitor visitor,
+            Optional<CurrentLearner> learner,
             HttpServletRequest http)
             throws SQLException {
         if (request == null || request.sql() == null) {
@@ -63,7 +66,7 @@ class ExerciseController {
             throw new BadRequestException("Your answer is empty: write the SQL the task asks for, then check it.");
         }
         ExerciseService.CheckResponse response =
-                exercises.check(track, lesson, exercise, request.sql(), visitor.learnerKey());
+                exercises.check(track, lesson, exercise, request.sql(), visitor.learnerKey(), learner);
         if (response.correct()) {
             HttpSession session = http.getSession();
             HashSet<String> solved = solved(session);

@@ -2,6 +2,7 @@ package org.netverks.lab;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -13,6 +14,8 @@ import org.netverks.lab.exercise.ExerciseGrader;
 import org.netverks.lab.exercise.Feedback;
 import org.netverks.lab.run.ScriptRunner;
 import org.netverks.lab.sandbox.SandboxService;
+import org.netverks.learner.CurrentLearner;
+import org.netverks.learner.ExerciseAttempts;
 import org.netverks.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +35,20 @@ class ExerciseService {
     private final ContentCatalog catalog;
     private final LabProperties properties;
     private final ExerciseGrader grader;
+    private final ExerciseAttempts attempts;
     private final Semaphore gradingSlots;
     private final Set<String> checking = ConcurrentHashMap.newKeySet();
 
-    ExerciseService(ContentCatalog catalog, SandboxService sandboxes, ScriptRunner runner, LabProperties properties) {
+    ExerciseService(
+            ContentCatalog catalog,
+            SandboxService sandboxes,
+            ScriptRunner runner,
+            LabProperties properties,
+            ExerciseAttempts attempts) {
         this.catalog = catalog;
         this.properties = properties;
         this.grader = new ExerciseGrader(runner, sandboxes, properties.runLimits());
+        this.attempts = attempts;
         this.gradingSlots = new Semaphore(properties.maxConcurrentChecks(), true);
     }
 
@@ -61,7 +71,9 @@ class ExerciseService {
 
     /**
      * {@code solution}, {@code explanationHtml} and {@code alternatives} are null until the
-     * exercise is solved (and {@code explanationHtml} when the author wrote none).
+     * exercise is solved (and {@code explanationHtml} when the author wrote none). {@code attempt}
+     * is this check as the workspace's history shows it: kept in a signed-in learner's account,
+     * and for anyone so that the browser can add it to the history it keeps.
      */
     record CheckResponse(
             String exerciseId,
@@ -69,7 +81,8 @@ class ExerciseService {
             List<Feedback> feedback,
             String solution,
             String explanationHtml,
-            List<String> alternatives) {}
+            List<String> alternatives,
+            ExerciseAttempts.Attempt attempt) {}
 
     record HintResponse(String exerciseId, int number, int total, String hintHtml) {}
 
@@ -96,9 +109,17 @@ class ExerciseService {
                 .toList();
     }
 
-    CheckResponse check(String trackSlug, String lessonSlug, String exerciseId, String sql, String learnerKey)
+    /** Grades the answer; a signed-in learner's attempt is kept in their account ({@link ExerciseAttempts}). */
+    CheckResponse check(
+            String trackSlug,
+            String lessonSlug,
+            String exerciseId,
+            String sql,
+            String learnerKey,
+            Optional<CurrentLearner> learner)
             throws SQLException {
-        Exercise exercise = exercise(trackSlug, lessonSlug, exerciseId);
+        Lesson lesson = lesson(trackSlug, lessonSlug);
+        Exercise exercise = exercise(lesson, exerciseId);
         LabRefusal.requireSqlWithin(sql, properties, "check");
         if (!checking.add(learnerKey)) {
             throw new LabRefusal(
@@ -111,18 +132,23 @@ class ExerciseService {
                         LabRefusal.Kind.GRADING_BUSY,
                         "Many answers are being graded right now. " + "Try again in a few seconds (grading capacity).");
             }
+            ExerciseGrader.Verdict verdict;
             try {
-                ExerciseGrader.Verdict verdict = grader.grade(exercise, catalog.current(), sql);
-                return new CheckResponse(
-                        exercise.id(),
-                        verdict.correct(),
-                        verdict.feedback(),
-                        verdict.correct() ? exercise.solution() : null,
-                        verdict.correct() ? exercise.explanationHtml() : null,
-                        verdict.correct() ? exercise.alternatives() : null);
+                verdict = grader.grade(exercise, catalog.current(), sql);
             } finally {
                 gradingSlots.release();
             }
+            String firstFeedback = verdict.feedback().isEmpty()
+                    ? null
+                    : verdict.feedback().get(0).message();
+            return new CheckResponse(
+                    exercise.id(),
+                    verdict.correct(),
+                    verdict.feedback(),
+                    verdict.correct() ? exercise.solution() : null,
+                    verdict.correct() ? exercise.explanationHtml() : null,
+                    verdict.correct() ? exercise.alternatives() : null,
+                    attempts.record(learner, lesson.id(), exercise.id(), sql, verdict.correct(), firstFeedback));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LabRefusal(LabRefusal.Kind.GRADING_FAILED, "The check was interrupted; please try again.");
@@ -152,7 +178,10 @@ class ExerciseService {
     }
 
     private Exercise exercise(String trackSlug, String lessonSlug, String exerciseId) {
-        Lesson lesson = lesson(trackSlug, lessonSlug);
+        return exercise(lesson(trackSlug, lessonSlug), exerciseId);
+    }
+
+    private static Exercise exercise(Lesson lesson, String exerciseId) {
         return lesson.exercise(exerciseId)
                 .orElseThrow(() -> new NotFoundException(
                         "The lesson “" + lesson.title() + "” has no exercise '" + exerciseId + "'."));

@@ -31,11 +31,14 @@ class AccountController {
 
     private final AccountService accounts;
     private final ProgressService progress;
+    private final WorkspaceService workspaces;
     private final RenderedPages pages;
 
-    AccountController(AccountService accounts, ProgressService progress, RenderedPages pages) {
+    AccountController(
+            AccountService accounts, ProgressService progress, WorkspaceService workspaces, RenderedPages pages) {
         this.accounts = accounts;
         this.progress = progress;
+        this.workspaces = workspaces;
         this.pages = pages;
     }
 
@@ -161,6 +164,7 @@ class AccountController {
                 accounts.account(learner.accountId()).orElseThrow(),
                 progress.load(learner.accountId()),
                 progress.schedules(learner.accountId()),
+                workspaces.export(learner.accountId()),
                 accounts.otherData(learner.accountId()));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"learn-netverks-my-data.json\"")

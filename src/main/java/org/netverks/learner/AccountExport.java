@@ -9,7 +9,8 @@ import org.netverks.learner.ProgressRepository.CardSchedule;
 
 /**
  * Everything the platform keeps about a learner, as the export file holds it: the account, its
- * progress in the browser store's shape, its card schedules, then each other feature's part
+ * progress in the browser store's shape, its card schedules, its lab workspaces (drafts and
+ * attempts), then each other feature's part
  * ({@link AccountData}) under that feature's key.
  */
 record AccountExport(
@@ -17,11 +18,16 @@ record AccountExport(
         ExportedAccount account,
         StoredProgress progress,
         List<CardSchedule> cardSchedule,
+        WorkspaceRepository.Export workspace,
         @JsonIgnore Map<String, Object> otherFeatures) {
 
     AccountExport(
-            Account account, StoredProgress progress, List<CardSchedule> cardSchedule, Map<String, Object> other) {
-        this(Instant.now(), ExportedAccount.of(account), progress, cardSchedule, other);
+            Account account,
+            StoredProgress progress,
+            List<CardSchedule> cardSchedule,
+            WorkspaceRepository.Export workspace,
+            Map<String, Object> other) {
+        this(Instant.now(), ExportedAccount.of(account), progress, cardSchedule, workspace, other);
     }
 
     /** The account without its id or password hash. */

@@ -43,7 +43,13 @@ class AccountSecurityRules implements SecurityRules {
                         .failureHandler(this::loginFailed))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/signed-out"))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/me", "/me/**", "/account", "/account/**", "/api/progress", "/api/progress/**")
+                                "/me",
+                                "/me/**",
+                                "/account",
+                                "/account/**",
+                                "/api/progress",
+                                "/api/progress/**",
+                                "/api/me/**")
                         .authenticated())
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                                 (request, response, denied) -> ApiErrors.write(

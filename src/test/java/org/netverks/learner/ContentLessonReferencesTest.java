@@ -51,6 +51,20 @@ class ContentLessonReferencesTest {
                 insert into discussion_thread (lesson_id, title) values ('never-a-lesson', 'x')""")
                         .update())
                 .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql(
+                                """
+                insert into workspace_draft (account_id, lesson_id, slot, sql, saved_at)
+                values (:a, 'never-a-lesson', 'free', 'select 1', now())""")
+                        .param("a", account)
+                        .update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql(
+                                """
+                insert into exercise_attempt (account_id, lesson_id, exercise_id, attempted_at, sql, correct, summary)
+                values (:a, 'never-a-lesson', 'e', now(), 'select 1', false, 'Not solved')""")
+                        .param("a", account)
+                        .update())
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test

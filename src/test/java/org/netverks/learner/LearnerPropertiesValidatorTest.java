@@ -9,7 +9,11 @@ import org.junit.jupiter.api.Test;
 class LearnerPropertiesValidatorTest {
 
     private static LearnerProperties settings(String from, String publicUrl, List<String> moderators) {
-        return new LearnerProperties(new LearnerProperties.Mail(from), publicUrl, moderators);
+        return new LearnerProperties(
+                new LearnerProperties.Mail(from),
+                publicUrl,
+                moderators,
+                new LearnerProperties.Lab(org.springframework.util.unit.DataSize.ofKilobytes(64)));
     }
 
     @Test

@@ -58,6 +58,16 @@ public final class Http {
                 .build());
     }
 
+    /** A PUT of JSON as our scripts send it: with the session cookie and the CSRF token from its cookie. */
+    public HttpResponse<String> putJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", csrfToken())
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     /** A form as a browser submits it (the CSRF token travels in the header here, as our scripts send it). */
     public HttpResponse<String> postForm(String path, java.util.Map<String, String> fields) {
         StringBuilder body = new StringBuilder();
