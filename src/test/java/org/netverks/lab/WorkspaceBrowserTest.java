@@ -113,6 +113,7 @@ class WorkspaceBrowserTest {
         waitIn(exercise, ".feedback-correct");
 
         List<WebElement> attempts = waitForAttempts(exercise, 2);
+        exercise.findElement(By.cssSelector("[data-exercise-attempts] summary")).click();
         assertThat(attempts.get(0).getText()).contains("✓ Solved", RIGHT);
         assertThat(attempts.get(1).getText()).contains("✗ Not yet", "contact", WRONG);
         attempts.get(1).findElement(By.cssSelector(".attempt-load")).click();

@@ -66,6 +66,8 @@ class WorkspaceSyncBrowserTest {
                 return items.isEmpty() ? null : items;
             });
             assertThat(attempts).hasSize(1);
+            driver.findElement(By.cssSelector("#exercise-price-with-tax [data-exercise-attempts] summary"))
+                    .click();
             assertThat(attempts.get(0).getText()).contains("✗ Not yet", "select 1 as wrong");
             driver.executeScript("document.getElementById('lab').scrollIntoView()");
             phone.screenshot("workspace-synced-375");
