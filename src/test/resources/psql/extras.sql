@@ -80,3 +80,16 @@ CREATE DOMAIN positive_amount AS numeric(12,2) NOT NULL DEFAULT 0 CHECK (VALUE >
 CREATE VIEW reporting.small_accounts WITH (security_barrier) AS
     SELECT id, customer_id, balance FROM accounts WHERE balance < 100
     WITH LOCAL CHECK OPTION;
+
+-- Comments only \dd shows (on constraints of a table and a domain, a rule, a trigger), and
+-- privileges for \dp: a view everyone may read, columns of a table everyone may read or change,
+-- and a table whose owner revoked even its own privileges (psql 17 shows that list as "(none)").
+COMMENT ON CONSTRAINT accounts_balance_check ON accounts IS 'No overdrafts';
+COMMENT ON CONSTRAINT daily_totals_total_check ON reporting.daily_totals IS 'Totals are never negative';
+COMMENT ON CONSTRAINT positive_amount_check ON DOMAIN positive_amount IS 'Amounts are never negative';
+CREATE RULE order_items_notify AS ON UPDATE TO order_items DO ALSO NOTIFY order_items_changed;
+COMMENT ON RULE order_items_notify ON order_items IS 'Tells listeners an order changed';
+COMMENT ON TRIGGER audit_log_stamp ON audit_log IS 'Stamps each entry with the time it was written';
+GRANT SELECT ON customer_balances TO PUBLIC;
+GRANT SELECT (id, full_name), UPDATE (phone) ON customers TO PUBLIC;
+REVOKE ALL ON scratch FROM learner;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.netverks.IntegrationTest;
@@ -48,6 +49,66 @@ class LabIsolationTest {
             assertThat(result.get("kind").asString()).as(sql).isEqualTo("error");
             assertThat(result.get("message").asString()).as(sql).contains("permission denied");
         }
+    }
+
+    /**
+     * The catalogs name every sandbox's database and role (see above); the lab's \\du, \\dg and \\l
+     * list only the learner's own (and PostgreSQL's pg_ roles), and \\dp only their own tables.
+     */
+    @Test
+    void aLearnersPsqlCommandsNameNoOtherSandboxNorTheAdmin() {
+        LabClient a = new LabClient(port);
+        JsonNode own = a.connection();
+        JsonNode other = new LabClient(port).connection();
+        String otherRole = other.get("user").asString();
+        String otherDatabase = other.get("database").asString();
+        for (String command : new String[] {
+            "\\du",
+            "\\dg+",
+            "\\duS",
+            "\\du *",
+            "\\du " + otherRole,
+            "\\dg lr_*",
+            "\\l",
+            "\\l+",
+            "\\l *",
+            "\\l " + otherDatabase,
+            "\\dp",
+            "\\dpS",
+            "\\z *"
+        }) {
+            JsonNode result = a.one(command);
+            assertThat(result.get("kind").asString()).as(command).isEqualTo("meta");
+            String text = result.get("text").asString();
+            assertThat(text).as(command).doesNotContain(otherRole, otherDatabase);
+            if (command.startsWith("\\d") && !command.startsWith("\\dp")) {
+                assertThat(firstColumn(text))
+                        .as(command)
+                        .allMatch(role -> role.equals(own.get("user").asString()) || role.startsWith("pg_"));
+            } else if (command.startsWith("\\l")) {
+                assertThat(firstColumn(text))
+                        .as(command)
+                        .isSubsetOf(own.get("database").asString());
+            }
+        }
+        assertThat(firstColumn(a.one("\\du").get("text").asString()))
+                .containsExactly(own.get("user").asString());
+        assertThat(firstColumn(a.one("\\l").get("text").asString()))
+                .containsExactly(own.get("database").asString());
+    }
+
+    /** The first cell of each row of a table psql laid out, without the cells a multi-line value continues in. */
+    private static List<String> firstColumn(String table) {
+        List<String> lines = table.lines().toList();
+        int rule = lines.indexOf(lines.stream()
+                .filter(line -> line.startsWith("---"))
+                .findFirst()
+                .orElseThrow());
+        return lines.subList(rule + 1, lines.size()).stream()
+                .filter(line -> line.startsWith(" ") && line.contains("|"))
+                .map(line -> line.substring(0, line.indexOf('|')).strip())
+                .filter(cell -> !cell.isEmpty())
+                .toList();
     }
 
     @Test

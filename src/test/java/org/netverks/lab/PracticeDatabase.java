@@ -81,8 +81,11 @@ public final class PracticeDatabase {
     private void loadLearnerDatabase() throws IOException, SQLException {
         try (Connection admin = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "");
                 Statement statement = admin.createStatement()) {
-            statement.execute("create role " + ROLE + " login");
+            // no inherit, as a sandbox's role, and an expiry and a comment for \du to show
+            statement.execute("create role " + ROLE + " login noinherit valid until 'infinity'");
+            statement.execute("comment on role " + ROLE + " is 'The learner of the psql tests'");
             statement.execute("create database " + DATABASE + " owner " + ROLE);
+            statement.execute("comment on database " + DATABASE + " is 'The practice dataset'");
         }
         try (Connection learner = connect();
                 Statement statement = learner.createStatement()) {

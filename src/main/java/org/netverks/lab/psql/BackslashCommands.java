@@ -97,8 +97,12 @@ public final class BackslashCommands {
         LIST_TYPES("dT[S]*"),
         LIST_DOMAINS("dD[S]*"),
         LIST_EXTENSIONS("dx"),
-        SHOW_FUNCTION("sf"),
-        SHOW_VIEW("sv");
+        LIST_PRIVILEGES("dp[S+]*|zS?"),
+        LIST_ROLES("d[ug][S+]*"),
+        LIST_DATABASES("l\\+?|list\\+?"),
+        LIST_DESCRIPTIONS("dd[S+]*"),
+        SHOW_FUNCTION("sf\\+?"),
+        SHOW_VIEW("sv\\+?");
 
         private final Pattern name;
 
@@ -145,8 +149,13 @@ public final class BackslashCommands {
                     case LIST_EXTENSIONS -> TypeAndExtensionLists.extensions(catalogs, pattern, database, settings);
                     case LIST_DOMAINS ->
                         TypeAndExtensionLists.domains(catalogs, pattern, showSystem, database, settings);
-                    case SHOW_FUNCTION -> DefinitionCommands.function(catalogs, line.restOfLine());
-                    case SHOW_VIEW -> DefinitionCommands.view(catalogs, line.pattern(0));
+                    case LIST_PRIVILEGES -> AccessPrivileges.list(catalogs, pattern, showSystem, database, settings);
+                    case LIST_ROLES -> OwnRoleAndDatabase.roles(catalogs, pattern, verbose, showSystem, settings);
+                    case LIST_DATABASES -> OwnRoleAndDatabase.databases(catalogs, pattern, verbose, settings);
+                    case LIST_DESCRIPTIONS ->
+                        ObjectDescriptions.list(catalogs, pattern, showSystem, database, settings);
+                    case SHOW_FUNCTION -> DefinitionCommands.function(catalogs, line.restOfLine(), verbose);
+                    case SHOW_VIEW -> DefinitionCommands.view(catalogs, line.pattern(0), verbose);
                 };
         return withWarnings(new MetaCommandResult.Text(output), line, 1);
     }

@@ -28,6 +28,17 @@ final class CatalogQuery {
         return this;
     }
 
+    /**
+     * Starts the next SELECT of a UNION, whose own conditions follow: after a new WHERE, or with
+     * AND when {@code conditionsContinue} (the part ends in a WHERE or a JOIN's ON clause of its
+     * own, which psql then extends).
+     */
+    CatalogQuery appendPart(String text, boolean conditionsContinue) {
+        sql.append(text);
+        hasWhere = conditionsContinue;
+        return this;
+    }
+
     CatalogQuery append(String text) {
         sql.append(text);
         return this;

@@ -1,19 +1,21 @@
 package org.netverks.lab.psql;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.netverks.lab.shared.QueryRows;
 
 /**
  * \sf and \sv: a function's or a view's definition as a CREATE OR REPLACE statement, built as
- * psql's get_create_object_cmd builds it (without +, psql's line numbers).
+ * psql's get_create_object_cmd builds it; with + (\sf+, \sv+) numbered as psql numbers it.
  */
 final class DefinitionCommands {
 
     private DefinitionCommands() {}
 
-    static String function(CatalogReader catalogs, Optional<String> name) throws SQLException {
+    static String function(CatalogReader catalogs, Optional<String> name, boolean numbered) throws SQLException {
         String function = name.orElseThrow(() -> new MetaCommandException("function name is required"));
         // with an argument list psql looks the function up as a regprocedure, else as a regproc
         String cast = function.contains("(") ? "regprocedure" : "regproc";
@@ -23,10 +25,11 @@ final class DefinitionCommands {
                 List.of(function));
         String definition = rows.rows().get(0).get(0);
         // pg_get_functiondef ends with a newline, which psql's output does not double
-        return definition.endsWith("\n") ? definition.substring(0, definition.length() - 1) : definition;
+        String text = definition.endsWith("\n") ? definition.substring(0, definition.length() - 1) : definition;
+        return numbered ? withLineNumbers(text, true) : text;
     }
 
-    static String view(CatalogReader catalogs, Optional<String> name) throws SQLException {
+    static String view(CatalogReader catalogs, Optional<String> name, boolean numbered) throws SQLException {
         String view = name.orElseThrow(() -> new MetaCommandException("view name is required"));
         QueryRows rows = catalogs.query(
                 """
@@ -58,6 +61,29 @@ final class DefinitionCommands {
         if (row.get(5) != null) {
             create.append("\n WITH ").append(row.get(5)).append(" CHECK OPTION");
         }
-        return create.toString();
+        return numbered ? withLineNumbers(create.toString(), false) : create.toString();
+    }
+
+    /**
+     * psql's print_with_linenumbers(): a function's header (up to the line that starts its body
+     * with AS, BEGIN or RETURN) is indented and not counted, as an error's LINE numbers count the
+     * body only; every line of a view is numbered.
+     */
+    private static String withLineNumbers(String definition, boolean function) {
+        boolean inHeader = function;
+        int number = 0;
+        List<String> lines = new ArrayList<>();
+        for (String line : definition.split("\n", -1)) {
+            if (inHeader && (line.startsWith("AS ") || line.startsWith("BEGIN ") || line.startsWith("RETURN "))) {
+                inHeader = false;
+            }
+            if (inHeader) {
+                lines.add("        " + line);
+            } else {
+                number++;
+                lines.add(String.format(Locale.ROOT, "%-7d %s", number, line));
+            }
+        }
+        return String.join("\n", lines);
     }
 }

@@ -20,18 +20,24 @@ final class Help {
                   (options: S = show system objects, + = additional detail)
                   \\d[S+]                 list tables, views, and sequences
                   \\d[S+]  NAME           describe table, view, sequence, or index
+                  \\dd[S]  [PATTERN]      show object descriptions not displayed elsewhere
                   \\dD[S]  [PATTERN]      list domains
                   \\df[S+] [PATTERN]      list functions
+                  \\dg[S+] [PATTERN]      list your own role (with S, PostgreSQL's predefined roles too)
                   \\di[S+] [PATTERN]      list indexes
                   \\dm[S+] [PATTERN]      list materialized views
                   \\dn[S+] [PATTERN]      list schemas
+                  \\dp[S]  [PATTERN]      list table, view, and sequence access privileges
                   \\ds[S+] [PATTERN]      list sequences
                   \\dt[S+] [PATTERN]      list tables
                   \\dT[S]  [PATTERN]      list data types
+                  \\du[S+] [PATTERN]      list your own role (with S, PostgreSQL's predefined roles too)
                   \\dv[S+] [PATTERN]      list views
                   \\dx     [PATTERN]      list extensions
-                  \\sf     FUNCNAME       show a function's definition
-                  \\sv     VIEWNAME       show a view's definition
+                  \\l[+]   [PATTERN]      list your own database
+                  \\sf[+]  FUNCNAME       show a function's definition
+                  \\sv[+]  VIEWNAME       show a view's definition
+                  \\z[S]   [PATTERN]      same as \\dp
 
                 Formatting
                   \\x [on|off|auto]       toggle expanded output (currently %s)

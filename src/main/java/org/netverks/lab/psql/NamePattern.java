@@ -20,7 +20,18 @@ record NamePattern(String schemaRegex, String nameRegex) {
      * @param database the connected database, the only one a qualified name may name
      */
     static NamePattern parse(String pattern, boolean splitSchema, String database) {
-        int maxParts = splitSchema ? 3 : 2;
+        return parse(pattern, splitSchema, splitSchema ? 3 : 2, database);
+    }
+
+    /**
+     * A pattern for an object the whole server shares (a role, a database): psql takes no dots
+     * in it at all, not even a database name.
+     */
+    static NamePattern parseShared(String pattern) {
+        return parse(pattern, false, 1, null);
+    }
+
+    private static NamePattern parse(String pattern, boolean splitSchema, int maxParts, String database) {
         int maxBuffers = splitSchema ? 3 : 1;
         StringBuilder[] parts = new StringBuilder[maxBuffers];
         int current = 0;
@@ -79,7 +90,7 @@ record NamePattern(String schemaRegex, String nameRegex) {
         }
         // Without a schema part psql never fills in the database name, so any dot is "cross-database".
         String namedDatabase = splitSchema ? databaseLiteral.toString() : "";
-        if (dots == maxParts - 1 && !namedDatabase.equals(database)) {
+        if (maxParts > 1 && dots == maxParts - 1 && !namedDatabase.equals(database)) {
             throw new MetaCommandException("cross-database references are not implemented: " + pattern);
         }
         String name = parts[current].toString();

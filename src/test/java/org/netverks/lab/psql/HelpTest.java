@@ -23,8 +23,13 @@ class HelpTest {
                 "  \\dT[S]  [PATTERN]      list data types",
                 "  \\dx     [PATTERN]      list extensions",
                 "  \\dD[S]  [PATTERN]      list domains",
-                "  \\sf     FUNCNAME       show a function's definition",
-                "  \\sv     VIEWNAME       show a view's definition",
+                // psql 17's own lines: psql 15, whose help the fixture holds, had no S for \\dp and \\z
+                "  \\dp[S]  [PATTERN]      list table, view, and sequence access privileges",
+                "  \\z[S]   [PATTERN]      same as \\dp",
+                // the lab lists only what is the learner's own of what the whole server shares
+                "  \\dg[S+] [PATTERN]      list your own role (with S, PostgreSQL's predefined roles too)",
+                "  \\du[S+] [PATTERN]      list your own role (with S, PostgreSQL's predefined roles too)",
+                "  \\l[+]   [PATTERN]      list your own database",
                 "  \\copy ...              COPY with the rows below it (from stdin) or to the results (to stdout)");
 
         List<String> ours = Help.text(DisplaySettings.DEFAULT).lines().toList();

@@ -54,5 +54,9 @@ class NamePatternTest {
         // \dn names stand alone, so psql treats any dot as naming another database
         assertThatThrownBy(() -> NamePattern.parse("practice.public", false, "practice"))
                 .hasMessage("cross-database references are not implemented: practice.public");
+        // roles and databases belong to no database, so psql takes no dot in their names at all
+        assertThatThrownBy(() -> NamePattern.parseShared("practice.learner"))
+                .hasMessage("improper qualified name (too many dotted names): practice.learner");
+        assertThat(NamePattern.parseShared("\"lr.x\"").nameRegex()).isEqualTo("^(lr\\.x)$");
     }
 }

@@ -34,8 +34,13 @@ final class PsqlFixtureGenerator {
                     options.addAll(List.of("-f", query(fixture.command()).toString()));
                 case "psql17" -> {
                     Path query = query(fixture.name() + ".sql");
-                    String title = Files.readAllLines(query).get(0).replaceFirst("^-- ", "");
-                    options.addAll(List.of("-P", "title=" + title, "-f", query.toString()));
+                    List<String> lines = Files.readAllLines(query);
+                    options.addAll(List.of("-P", "title=" + lines.get(0).replaceFirst("^-- ", "")));
+                    // "-- pset: footer=off" lines: settings of psql's own layout (no row count for \du)
+                    lines.stream()
+                            .filter(line -> line.startsWith("-- pset: "))
+                            .forEach(line -> options.addAll(List.of("-P", line.substring("-- pset: ".length()))));
+                    options.addAll(List.of("-f", query.toString()));
                 }
                 default -> options.addAll(List.of("-c", fixture.command()));
             }

@@ -105,7 +105,7 @@ class PsqlMetaCommandsTest {
             "\\! ls",
             "\\i /etc/passwd",
             "\\c other",
-            "\\dp",
+            "\\ddp",
             "\\dfa",
             "\\set x 1",
             "\\gexec",
@@ -262,6 +262,55 @@ class PsqlMetaCommandsTest {
         }
         assertThat(sessionState()).isEqualTo(before);
         assertThat(connection.getAutoCommit()).isTrue();
+    }
+
+    /** The fixtures' psql sees the whole test server; the lab shows only the learner's role and database. */
+    @Test
+    void rolesAndDatabasesAreOnlyTheLearnersOwn() throws SQLException {
+        for (String command : new String[] {
+            "\\du", "\\dg", "\\du+", "\\duS", "\\du *", "\\dg postgres", "\\l", "\\l+", "\\list *", "\\l template1"
+        }) {
+            String text = ((MetaCommandResult.Text) run(command)).text();
+            assertThat(text).as(command).doesNotContain("postgres", "template0", "template1");
+        }
+        assertThat(((MetaCommandResult.Text) run("\\duS")).text())
+                .contains(" learner ", " pg_read_all_data ")
+                .doesNotContain("(");
+        // \\l+ shows the size, which changes as tests run, so no fixture holds it
+        assertThat(((MetaCommandResult.Text) run("\\l+")).text())
+                .containsPattern(
+                        " practice \\| learner \\| UTF8 .*\\| \\d+ [kM]B\\s+\\| pg_default \\| The practice dataset")
+                .endsWith("(1 row)");
+    }
+
+    @Test
+    void aNumberedFunctionCountsTheLinesOfItsBodyOnly() throws SQLException {
+        try (Connection learner = database.connect();
+                Statement statement = learner.createStatement()) {
+            learner.setAutoCommit(false);
+            statement.execute(
+                    """
+                    create function pg_temp.two_steps() returns integer language sql
+                    begin atomic
+                      select 1;
+                      select 2;
+                    end""");
+
+            MetaCommandResult outcome = COMMANDS.perform(
+                    "\\sf+ pg_temp.two_steps", JdbcCatalogReader.of(learner), info, DisplaySettings.DEFAULT);
+
+            assertThat(((MetaCommandResult.Text) outcome).text())
+                    .isEqualTo(
+                            """
+                                    CREATE OR REPLACE FUNCTION pg_temp.two_steps()
+                                     RETURNS integer
+                                     LANGUAGE sql
+                            1       BEGIN ATOMIC
+                            2        SELECT 1;
+                            3        SELECT 2;
+                            4       END""");
+            learner.rollback();
+        }
     }
 
     @Test
