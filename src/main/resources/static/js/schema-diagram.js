@@ -58,8 +58,8 @@ export function renderSchemaDiagram(host, tables, { onInsert = () => {}, onDescr
   // Deferred to the next frame: moving boxes between columns inside the observer's callback would
   // resize what it observes and make the browser report a loop.
   const observer = new ResizeObserver(() => { if (!frame) frame = requestAnimationFrame(update); });
-  observer.observe(diagram);
-  observer.observe(grid);
+  // the boxes too: a box can change height (a web font arriving) while the grid keeps its size
+  [diagram, grid, ...boxes.values()].forEach((node) => observer.observe(node));
   observers.set(host, observer);
   update();
   return () => { observer.disconnect(); observers.delete(host); };
@@ -139,11 +139,13 @@ function marker(className, label, meaning) {
   return badge;
 }
 
-// The text alternative of the curves: every foreign key as one line, "orders.customer_id → customers.id".
+// The text alternative of the curves: every foreign key as one line, "orders.customer_id → customers.id"
+// ("shipments (order_id, product_id) → order_items (order_id, product_id)" for a composite key).
 function keyList(tables) {
-  const section = el('div', 'schema-visually-hidden');
+  const section = el('div', 'schema-key-list schema-visually-hidden');
+  const end = (table, columns) => (columns.length === 1 ? `${table}.${columns[0]}` : `${table} (${columns.join(', ')})`);
   const keys = tables.flatMap((table) => (table.foreignKeys ?? []).map((key) =>
-    `${table.name}.${key.columns.join(', ')} → ${key.references}.${key.referencedColumns.join(', ')}`));
+    `${end(table.name, key.columns)} → ${end(key.references, key.referencedColumns)}`));
   section.append(el('p', null, keys.length ? `Foreign keys (${keys.length}):` : 'No foreign keys.'));
   const list = el('ul');
   keys.forEach((key) => list.append(el('li', null, key)));
