@@ -84,6 +84,33 @@ class LabSchemaTest {
         assertThat(table(schema, "mine.slots").get("foreignKeys").isEmpty()).isTrue();
     }
 
+    @Test
+    void aKeyOnOrOntoAPartitionedTableIsListedOnceWhereItWasDeclared() {
+        LabClient learner = new LabClient(port);
+        learner.run(
+                """
+                create table visits (id int, day date, customer_id int references customers, primary key (id, day))
+                    partition by range (day);
+                create table visits_2026 partition of visits for values from ('2026-01-01') to ('2027-01-01');
+                create table visits_2027 partition of visits for values from ('2027-01-01') to ('2028-01-01');
+                create table visit_notes (visit_id int, visit_day date, foreign key (visit_id, visit_day) references visits);
+                """);
+
+        JsonNode schema = schemaOf(learner);
+
+        assertThat(table(schema, "visits").get("foreignKeys").toString())
+                .isEqualTo("[{\"name\":\"visits_customer_id_fkey\",\"columns\":[\"customer_id\"],"
+                        + "\"references\":\"customers\",\"referencedColumns\":[\"id\"]}]");
+        assertThat(table(schema, "visits_2026").get("foreignKeys").isEmpty())
+                .as("the partition's copy of the key is PostgreSQL's, not the learner's")
+                .isTrue();
+        assertThat(table(schema, "visit_notes").get("foreignKeys").toString())
+                .as("one key, not one per partition it reaches")
+                .isEqualTo(
+                        "[{\"name\":\"visit_notes_visit_id_visit_day_fkey\",\"columns\":[\"visit_id\",\"visit_day\"],"
+                                + "\"references\":\"visits\",\"referencedColumns\":[\"id\",\"day\"]}]");
+    }
+
     private static JsonNode schemaOf(LabClient learner) {
         HttpResponse<String> response = learner.http().getJson(LabClient.LESSON + "/schema");
         assertThat(response.statusCode()).isEqualTo(200);
