@@ -58,7 +58,7 @@ export function renderSchemaDiagram(host, tables, { onInsert = () => {}, onDescr
   // Deferred to the next frame: moving boxes between columns inside the observer's callback would
   // resize what it observes and make the browser report a loop.
   const observer = new ResizeObserver(() => { if (!frame) frame = requestAnimationFrame(update); });
-  // the boxes too: a box can change height (a web font arriving) while the grid keeps its size
+  // the boxes too: one can change height (a type wrapping differently) while the grid keeps its size
   [diagram, grid, ...boxes.values()].forEach((node) => observer.observe(node));
   observers.set(host, observer);
   update();
@@ -82,7 +82,7 @@ function box(table, tables, { onInsert, onDescribe }) {
   describe.setAttribute('aria-label', `Describe ${table.name} (\\d ${table.name})`);
   describe.title = `\\d ${table.name}`;
   describe.addEventListener('click', () => onDescribe(table.name));
-  const meta = el('span', 'schema-box-meta', isView ? table.kind : `~${table.estimatedRows} rows`);
+  const meta = el('span', 'schema-box-meta', isView ? table.kind : `~${table.estimatedRows.toLocaleString('en')} rows`);
   head.append(name, meta, describe);
 
   const referencing = new Map(); // column name → "customers.id", for its title and marker
@@ -257,8 +257,11 @@ function overlay(markerId) {
 // table's key onto itself) the curve bows out to the right.
 function draw(svg, diagram, tables, boxes, markerId) {
   const origin = diagram.getBoundingClientRect();
-  svg.setAttribute('width', diagram.scrollWidth);
-  svg.setAttribute('height', diagram.scrollHeight);
+  // sized from the grid, not the diagram: the diagram's own size includes the SVG's last size,
+  // which would keep the host scrolling over empty space after the diagram got shorter
+  const grid = diagram.querySelector('.schema-grid');
+  svg.setAttribute('width', grid.offsetLeft + grid.offsetWidth);
+  svg.setAttribute('height', grid.offsetTop + grid.offsetHeight);
   svg.querySelectorAll('path.schema-line').forEach((path) => path.remove());
   const rectOf = (node) => {
     const rect = node.getBoundingClientRect();
