@@ -6,7 +6,7 @@
 import { Annotation, Compartment, EditorState, StateEffect, StateField } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, highlightActiveLine, Decoration, drawSelection, placeholder } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { syntaxHighlighting, bracketMatching } from '@codemirror/language';
+import { syntaxHighlighting, bracketMatching, syntaxTree } from '@codemirror/language';
 import { autocompletion } from '@codemirror/autocomplete'; // with its own keymap: Ctrl+Space, arrows, Enter, Escape
 import { sql, PostgreSQL } from '@codemirror/lang-sql';
 import { classHighlighter } from '@lezer/highlight';
@@ -58,7 +58,7 @@ function setUpLab(root) {
       doc: '',
       extensions: [
         lineNumbers(), history(), drawSelection(), highlightActiveLine(), bracketMatching(), EditorView.lineWrapping,
-        language.of(sql({ dialect: PostgreSQL })),
+        language.of(sqlFor([])),
         syntaxHighlighting(classHighlighter), // tok-* classes, coloured in site.css for light and dark
         autocompletion({ activateOnTyping: true, icons: false }),
         emptyText.of(placeholder('Write SQL here; Ctrl+Enter runs it.')),
@@ -189,7 +189,7 @@ function setUpLab(root) {
       },
       onDescribe: (name) => run(`\\d ${name}`),
     });
-    view.dispatch({ effects: language.reconfigure(sql({ dialect: PostgreSQL, schema: completionSchema(body) })) });
+    view.dispatch({ effects: language.reconfigure(sqlFor(body)) });
   }
 
   async function showConnection(details) {
@@ -223,6 +223,36 @@ function setUpLab(root) {
       el('p', null, 'From Python (psycopg 3):'),
       el('pre', null, `import psycopg\nconn = psycopg.connect("${body.uri}")`));
   }
+}
+
+// PostgreSQL's SQL with completion of the sandbox's tables and columns: lang-sql completes a table's
+// columns after its name and a dot (or an alias's); a column name typed on its own (`select full_`,
+// before any FROM) is offered from every table, each naming the tables that have it.
+function sqlFor(tables) {
+  return [
+    sql({ dialect: PostgreSQL, schema: completionSchema(tables) }),
+    PostgreSQL.language.data.of({ autocomplete: anyColumn(tables) }),
+  ];
+}
+
+function anyColumn(tables) {
+  const byName = new Map();
+  for (const table of tables) {
+    for (const column of table.columns) {
+      const option = byName.get(column.name);
+      if (option) option.detail += `, ${table.name}`;
+      else byName.set(column.name, { label: column.name, type: 'property', detail: `column of ${table.name}`, boost: -1 });
+    }
+  }
+  const options = [...byName.values()];
+  return (context) => {
+    const word = context.matchBefore(/[\w$]+/);
+    if (!word || options.length === 0) return null;
+    const before = context.state.sliceDoc(word.from - 1, word.from);
+    const node = syntaxTree(context.state).resolveInner(context.pos, -1);
+    if (before === '.' || before === '"' || /String|Comment/.test(node.name)) return null;
+    return { from: word.from, options, validFor: /^[\w$]*$/ };
+  };
 }
 
 // lang-sql's schema: tables by name, a schema-qualified one ("cd.members") under its schema, each
