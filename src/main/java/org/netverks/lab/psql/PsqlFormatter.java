@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.netverks.lab.shared.PrintOptions;
 
 /** psql's "aligned" output format, reusable for ordinary query results too. */
 public final class PsqlFormatter {
@@ -64,9 +65,46 @@ public final class PsqlFormatter {
         return String.join("\n", ExpandedLayout.lines(title, columns, rows, footers));
     }
 
+    /**
+     * A query's rows as psql prints them under the learner's \\x and \\pset settings: aligned
+     * (with the row count), unaligned or csv, normal or expanded, NULL as \\pset null. Without the
+     * trailing line feed psql prints, nor the blank line after an aligned table.
+     */
+    public static String query(List<Column> columns, List<List<String>> rows, boolean expanded, PrintOptions print) {
+        List<List<String>> shown = rows.stream()
+                .map(row -> row.stream()
+                        .map(value -> value == null ? print.nullDisplay() : value)
+                        .toList())
+                .toList();
+        List<String> headers = columns.stream().map(Column::name).toList();
+        return switch (print.format()) {
+            case "unaligned" ->
+                expanded
+                        ? SeparatedLayouts.unalignedExpanded(headers, shown, print.fieldSep())
+                        : SeparatedLayouts.unaligned(headers, shown, print.fieldSep(), print.tuplesOnly());
+            case "csv" ->
+                expanded
+                        ? SeparatedLayouts.csvExpanded(headers, shown)
+                        : SeparatedLayouts.csv(headers, shown, print.tuplesOnly());
+            default -> {
+                List<String> lines = expanded
+                        ? ExpandedLayout.lines(null, columns, shown, List.of(), print.border(), print.tuplesOnly())
+                        : new ArrayList<>(
+                                new AlignedLayout(columns, shown, print.border(), print.tuplesOnly()).lines(null));
+                if (!expanded && !print.tuplesOnly()) {
+                    lines.add(rowCount(rows.size()));
+                }
+                yield String.join("\n", lines);
+            }
+        };
+    }
+
     /** psql's rule for right alignment by type OID or type name: numeric types (int2/4/8, numeric, float4/8, oid, money…). */
     public static boolean rightAligned(String typeName) {
-        return typeName != null && RIGHT_ALIGNED.contains(typeName.trim().toLowerCase(Locale.ROOT));
+        // a type modifier ("numeric(12,2)") does not change the type
+        return typeName != null
+                && RIGHT_ALIGNED.contains(
+                        typeName.replaceFirst("\\(.*\\)$", "").trim().toLowerCase(Locale.ROOT));
     }
 
     static String rowCount(int rows) {

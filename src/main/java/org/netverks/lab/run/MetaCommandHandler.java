@@ -20,6 +20,6 @@ public interface MetaCommandHandler {
     Printed runMetaCommand(String commandLine, SandboxConnection connection, DisplaySettings settings, Duration timeout)
             throws SQLException;
 
-    /** Rows laid out as psql's expanded display (\x on) lays them out. */
-    String expanded(List<StatementResult.Column> columns, List<List<String>> rows);
+    /** Rows laid out as psql prints them under the learner's \x and \pset settings. */
+    String layout(List<StatementResult.Column> columns, List<List<String>> rows, DisplaySettings settings);
 }

@@ -1,0 +1,24 @@
+-- \pset's messages, its listing and its errors
+\pset
+\pset null '(nil)'
+\pset null
+\pset border 5
+\pset border
+\pset border x
+\pset format
+\pset format u
+\pset format CSV
+\pset format a
+\pset format nope
+\pset tuples_only
+\pset tuples_only off
+\pset t maybe
+\t on
+\t
+\t off
+\pset fieldsep '\t'
+\pset fieldsep
+\pset nope
+\pset x
+\pset expanded off
+\pset
