@@ -177,12 +177,21 @@ class LabRunTest {
         assertThat(refused.get("failed").asBoolean()).isTrue();
         assertThat(refused.get("text").asString()).contains("not supported in the lab");
 
-        JsonNode error =
-                learner.run("\\set n 1\nselect :n + nope;").get("results").get(1);
-        assertThat(error.get("kind").asString()).isEqualTo("error");
-        assertThat(error.get("column").asInt())
+        String script = "\\set n 1\nselect :n + nope;\n\\g";
+        JsonNode errors = learner.run(script).get("results");
+        assertThat(errors.get(1).get("kind").asString()).isEqualTo("error");
+        assertThat(errors.get(1).get("column").asInt())
                 .as("where nope is in the learner's own text")
                 .isEqualTo(13);
+        JsonNode again = errors.get(2);
+        assertThat(again.get("kind").asString())
+                .as("\\g alone runs the previous query again")
+                .isEqualTo("error");
+        assertThat(again.get("source").get("offset").asInt()).isEqualTo(script.lastIndexOf("\\g"));
+        assertThat(again.get("source").get("length").asInt()).isEqualTo(2);
+        assertThat(again.get("position").isNull())
+                .as("the query is not at the \\g")
+                .isTrue();
     }
 
     @Test

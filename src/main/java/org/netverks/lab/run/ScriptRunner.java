@@ -50,7 +50,7 @@ public final class ScriptRunner {
             Duration timeout =
                     Duration.ofNanos(Math.min(limits.statementTimeout().toNanos(), remaining));
             boolean runLimit = timeout.compareTo(limits.statementTimeout()) < 0;
-            Step step = new Step(script, piece, connection, settings, limits, timeout, runLimit);
+            Step step = new Step(script, piece, connection, settings, limits, timeout, runLimit, false);
             if (CopyStatements.isBackslashCopy(piece)) {
                 results.add(CopyStatements.runBackslashCopy(step));
             } else if (piece.metaCommand() && QuerySending.sendsQuery(piece.text())) {
@@ -148,17 +148,12 @@ public final class ScriptRunner {
             return new StatementResult.Meta(
                     step.source(0), step.piece().text(), refusal == null ? "" : refusal.message(), refusal != null);
         }
-        SqlScript.Piece again = new SqlScript.Piece(
-                previousQuery, step.piece().offset(), false, null, step.piece().text());
-        return runSent(step.withPiece(again), previousQuery, step.piece().text());
+        return runSent(step.again(previousQuery), previousQuery);
     }
 
     /** A statement ended by a semicolon or by {@code \g}, {@code \gx}: {@code sql} with its variables interpolated. */
     private StatementResult runSent(Step step, String sql) {
-        return runSent(step, sql, step.piece().sentBy());
-    }
-
-    private StatementResult runSent(Step step, String sql, String sentBy) {
+        String sentBy = step.piece().sentBy();
         if (sentBy != null) {
             QuerySending.Refusal refusal = QuerySending.refusal(sentBy);
             if (refusal != null) {

@@ -11,7 +11,9 @@ import org.postgresql.util.ServerErrorMessage;
  * One statement or meta-command of a run and everything it runs under: the script it sits in
  * (error positions count in it), the learner's connection, the settings in force at that point of
  * the script, the lab's limits and the time this statement may take ({@code runLimit}: bounded by
- * what is left of the run's time rather than by the statement time limit).
+ * what is left of the run's time rather than by the statement time limit). {@code again}: the
+ * piece is the previous query, run again by a bare {@code \g} (its {@code sentBy}); it is not in
+ * the script there, so the result points at the {@code \g} and an error has no position.
  */
 record Step(
         String script,
@@ -20,25 +22,36 @@ record Step(
         DisplaySettings settings,
         RunLimits limits,
         Duration timeout,
-        boolean runLimit) {
+        boolean runLimit,
+        boolean again) {
 
     Step withPiece(SqlScript.Piece other) {
-        return new Step(script, other, connection, settings, limits, timeout, runLimit);
+        return new Step(script, other, connection, settings, limits, timeout, runLimit, again);
     }
 
     Step withSettings(DisplaySettings other) {
-        return new Step(script, piece, connection, other, limits, timeout, runLimit);
+        return new Step(script, piece, connection, other, limits, timeout, runLimit, again);
+    }
+
+    /** The previous query {@code sql}, sent again by this step's bare {@code \g}. */
+    Step again(String sql) {
+        SqlScript.Piece previous = new SqlScript.Piece(sql, piece.offset(), false, null, piece.text());
+        return new Step(script, previous, connection, settings, limits, timeout, runLimit, true);
     }
 
     /** A SQL statement's source, timed when {@code \timing} is on at that point of the script. */
     StatementResult.Source timedSource(List<StatementResult.Notice> notices, long moreNotices, long nanos) {
         return new StatementResult.Source(
-                piece.offset(), piece.span(), notices, moreNotices, nanos / 1e6, settings.timing());
+                piece.offset(), length(), notices, moreNotices, nanos / 1e6, settings.timing());
     }
 
     /** A meta-command's source: psql times SQL statements only. */
     StatementResult.Source source(long nanos) {
-        return new StatementResult.Source(piece.offset(), piece.span(), List.of(), 0, nanos / 1e6, false);
+        return new StatementResult.Source(piece.offset(), length(), List.of(), 0, nanos / 1e6, false);
+    }
+
+    private int length() {
+        return again ? piece.sentBy().length() : piece.span();
     }
 
     /**
@@ -85,7 +98,7 @@ record Step(
         Integer position = null;
         Integer line = null;
         Integer column = null;
-        if (server.getPosition() > 0) {
+        if (server.getPosition() > 0 && !again) {
             int inSent = sent.offsetByCodePoints(
                     0, Math.min(server.getPosition() - 1, sent.codePointCount(0, sent.length())));
             int inPiece = mapBack(piece.text(), sent, inSent);
