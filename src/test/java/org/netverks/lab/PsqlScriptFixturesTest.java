@@ -38,6 +38,8 @@ class PsqlScriptFixturesTest {
     /** psql's built-in variables, which \set lists and the lab does not have. */
     private static final Pattern BUILT_IN_VARIABLE = Pattern.compile("(?m)^[A-Z][A-Z0-9_]* = '.*'\n");
 
+    private static final Pattern LISTING = Pattern.compile("\\\\d.*");
+
     private static final Pattern SEND_EXPANDED = Pattern.compile("\\\\gx\\b.*");
 
     private static PracticeDatabase database;
@@ -134,6 +136,13 @@ class PsqlScriptFixturesTest {
                 }
             } else if (result instanceof StatementResult.Meta meta && meta.failed()) {
                 err.append(meta.text()).append('\n');
+            } else if (result instanceof StatementResult.Meta meta
+                    && LISTING.matcher(piece.text()).matches()) {
+                // psql's listings are tables: a blank line after them when aligned, as after a query's
+                out.append(meta.text().isEmpty() ? "" : meta.text() + "\n");
+                if (List.of("aligned", "wrapped").contains(settings.print().format())) {
+                    out.append('\n');
+                }
             } else if (result instanceof StatementResult.Meta meta) {
                 out.append(meta.text().isEmpty() ? "" : meta.text() + "\n");
                 settings = replay(piece, settings);

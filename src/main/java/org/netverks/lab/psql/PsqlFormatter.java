@@ -76,23 +76,51 @@ public final class PsqlFormatter {
                         .map(value -> value == null ? print.nullDisplay() : value)
                         .toList())
                 .toList();
+        return table(null, columns, shown, List.of(), true, expanded, print);
+    }
+
+    /**
+     * A table as psql's printTable() prints it in the format \\pset chose: the title and footers
+     * (psql's own listings have them; a query has neither) and, when {@code rowCountFooter}, the row
+     * count after the footers. SQL NULL shows as an empty value.
+     */
+    static String table(
+            String title,
+            List<Column> columns,
+            List<List<String>> rows,
+            List<String> footers,
+            boolean rowCountFooter,
+            boolean expanded,
+            PrintOptions print) {
+        List<List<String>> cells = rows.stream()
+                .map(row ->
+                        row.stream().map(value -> value == null ? "" : value).toList())
+                .toList();
         List<String> headers = columns.stream().map(Column::name).toList();
+        List<String> allFooters = new ArrayList<>(footers);
+        if (rowCountFooter) {
+            allFooters.add(rowCount(rows.size()));
+        }
+        boolean tuplesOnly = print.tuplesOnly();
         return switch (print.format()) {
             case "unaligned" ->
                 expanded
-                        ? SeparatedLayouts.unalignedExpanded(headers, shown, print.fieldSep())
-                        : SeparatedLayouts.unaligned(headers, shown, print.fieldSep(), print.tuplesOnly());
+                        ? SeparatedLayouts.unalignedExpanded(
+                                title, headers, cells, print.fieldSep(), footers, tuplesOnly)
+                        : SeparatedLayouts.unaligned(title, headers, cells, print.fieldSep(), allFooters, tuplesOnly);
             case "csv" ->
                 expanded
-                        ? SeparatedLayouts.csvExpanded(headers, shown)
-                        : SeparatedLayouts.csv(headers, shown, print.tuplesOnly());
+                        ? SeparatedLayouts.csvExpanded(headers, cells)
+                        : SeparatedLayouts.csv(headers, cells, tuplesOnly);
             default -> {
-                List<String> lines = expanded
-                        ? ExpandedLayout.lines(null, columns, shown, List.of(), print.border(), print.tuplesOnly())
-                        : new ArrayList<>(
-                                new AlignedLayout(columns, shown, print.border(), print.tuplesOnly()).lines(null));
-                if (!expanded && !print.tuplesOnly()) {
-                    lines.add(rowCount(rows.size()));
+                if (expanded) {
+                    yield String.join(
+                            "\n", ExpandedLayout.lines(title, columns, cells, footers, print.border(), tuplesOnly));
+                }
+                List<String> lines =
+                        new ArrayList<>(new AlignedLayout(columns, cells, print.border(), tuplesOnly).lines(title));
+                if (!tuplesOnly) {
+                    lines.addAll(allFooters);
                 }
                 yield String.join("\n", lines);
             }

@@ -6,14 +6,24 @@ import java.util.List;
 /**
  * psql's formats without alignment: "unaligned" (print_unaligned_text and _vertical: values
  * separated by \pset fieldsep, records by a line feed) and "csv" (print_csv_text and _vertical,
- * quoted as psql quotes). Values keep their line breaks as they are. Neither prints a title.
+ * quoted as psql quotes). Values keep their line breaks as they are. CSV prints neither title nor footers.
  */
 final class SeparatedLayouts {
 
     private SeparatedLayouts() {}
 
-    static String unaligned(List<String> headers, List<List<String>> rows, String fieldSep, boolean tuplesOnly) {
+    /** Title, header and footers (psql's row count among them) unless tuples only, each on a line of its own. */
+    static String unaligned(
+            String title,
+            List<String> headers,
+            List<List<String>> rows,
+            String fieldSep,
+            List<String> footers,
+            boolean tuplesOnly) {
         List<String> lines = new ArrayList<>();
+        if (!tuplesOnly && title != null) {
+            lines.add(title);
+        }
         if (!tuplesOnly) {
             lines.add(String.join(fieldSep, headers));
         }
@@ -21,24 +31,39 @@ final class SeparatedLayouts {
             rows.forEach(row -> lines.add(String.join(fieldSep, row)));
         }
         if (!tuplesOnly) {
-            lines.add(PsqlFormatter.rowCount(rows.size()));
+            lines.addAll(footers);
         }
         return String.join("\n", lines);
     }
 
-    /** \x with \a: a "name|value" line per column, a blank line between records, no row count. */
-    static String unalignedExpanded(List<String> headers, List<List<String>> rows, String fieldSep) {
-        List<String> records = new ArrayList<>();
+    /**
+     * \x with \a: a "name|value" line per column; the title, each record and the footers set apart
+     * by a blank line; no row count.
+     */
+    static String unalignedExpanded(
+            String title,
+            List<String> headers,
+            List<List<String>> rows,
+            String fieldSep,
+            List<String> footers,
+            boolean tuplesOnly) {
+        List<String> blocks = new ArrayList<>();
+        if (!tuplesOnly && title != null) {
+            blocks.add(title);
+        }
         for (List<String> row : rows) {
             List<String> fields = new ArrayList<>();
             for (int i = 0; i < headers.size(); i++) {
                 fields.add(headers.get(i) + fieldSep + row.get(i));
             }
             if (!fields.isEmpty()) {
-                records.add(String.join("\n", fields));
+                blocks.add(String.join("\n", fields));
             }
         }
-        return String.join("\n\n", records);
+        if (!tuplesOnly && !footers.isEmpty()) {
+            blocks.add(String.join("\n", footers));
+        }
+        return String.join("\n\n", blocks);
     }
 
     /** CSV: a header line unless tuples only, never a title or a row count. */

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import org.netverks.lab.shared.DisplaySettings;
 
-/** What psql itself does in the lab: meta-commands (\d, \x …) and its expanded display. */
+/** What psql itself does in the lab: meta-commands (\d, \x …) and its layouts of query results. */
 public interface MetaCommandHandler {
 
-    /** What the command printed, and the settings after it (\x and \timing change them). */
+    /** What the command printed, and the settings after it (\x, \timing, \pset, \set … change them). */
     record Printed(String text, boolean failed, DisplaySettings settings) {}
 
     /**
