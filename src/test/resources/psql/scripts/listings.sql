@@ -1,6 +1,7 @@
 -- \pset and \x apply to psql's own listings too
 \pset border 2
 \dn
+\d accounts
 \t
 \dn
 \t
@@ -11,6 +12,7 @@
 \x
 \pset format unaligned
 \dn
+\d accounts
 \x
 \dn
 \t
