@@ -17,10 +17,6 @@ final class AlignedLayout {
     private final int border;
     private final boolean tuplesOnly;
 
-    AlignedLayout(List<PsqlFormatter.Column> columns, List<List<String>> rows) {
-        this(columns, rows, 1, false);
-    }
-
     /** {@code border} as \pset keeps it: psql prints anything above 2 as 2. */
     AlignedLayout(List<PsqlFormatter.Column> columns, List<List<String>> rows, int border, boolean tuplesOnly) {
         this.columns = columns;

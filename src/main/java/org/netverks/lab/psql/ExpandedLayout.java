@@ -19,11 +19,6 @@ final class ExpandedLayout {
     }
 
     static List<String> lines(
-            String title, List<PsqlFormatter.Column> columns, List<List<String>> rows, List<String> footers) {
-        return lines(title, columns, rows, footers, 1, false);
-    }
-
-    static List<String> lines(
             String title,
             List<PsqlFormatter.Column> columns,
             List<List<String>> rows,

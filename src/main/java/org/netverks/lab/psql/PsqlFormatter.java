@@ -49,22 +49,6 @@ public final class PsqlFormatter {
 
     private PsqlFormatter() {}
 
-    /** Aligned table with optional centred title line(s) and footer lines; ends with "(N rows)" only when rowCountFooter is true. */
-    public static String aligned(
-            String title, List<Column> columns, List<List<String>> rows, List<String> footers, boolean rowCountFooter) {
-        List<String> lines = new ArrayList<>(new AlignedLayout(columns, rows).lines(title));
-        lines.addAll(footers);
-        if (rowCountFooter) {
-            lines.add(rowCount(rows.size()));
-        }
-        return String.join("\n", lines);
-    }
-
-    /** Expanded display (\x): "-[ RECORD 1 ]-+------" blocks, as psql prints them. */
-    public static String expanded(String title, List<Column> columns, List<List<String>> rows, List<String> footers) {
-        return String.join("\n", ExpandedLayout.lines(title, columns, rows, footers));
-    }
-
     /**
      * A query's rows as psql prints them under the learner's \\x and \\pset settings: aligned
      * (with the row count), unaligned or csv, normal or expanded, NULL as \\pset null. Without the

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.netverks.lab.PracticeDatabase;
 import org.netverks.lab.shared.DisplaySettings;
+import org.netverks.lab.shared.PrintOptions;
 
 /**
  * Every command of psql/commands.tsv gives, character for character, what the real psql printed
@@ -93,9 +94,7 @@ class PsqlFixturesTest {
                 }
                 rows.add(row);
             }
-            return fixture.expanded()
-                    ? PsqlFormatter.expanded(null, columns, rows, List.of())
-                    : PsqlFormatter.aligned(null, columns, rows, List.of(), true);
+            return PsqlFormatter.query(columns, rows, fixture.expanded(), PrintOptions.DEFAULT);
         }
     }
 }

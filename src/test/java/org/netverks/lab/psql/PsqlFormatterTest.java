@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.netverks.lab.shared.PrintOptions;
 
 /**
  * The formatter's rules that psql's own output does not show in the fixtures (PsqlFixturesTest
@@ -38,7 +39,7 @@ class PsqlFormatterTest {
 
     @Test
     void nullsPrintAsEmptyAndTheRowCountIsSingularForOneRow() {
-        String table = PsqlFormatter.aligned(null, COLUMNS, List.of(Arrays.asList("7", null)), List.of(), true);
+        String table = PsqlFormatter.query(COLUMNS, List.of(Arrays.asList("7", null)), false, PrintOptions.DEFAULT);
 
         assertThat(table)
                 .isEqualTo(
@@ -50,8 +51,14 @@ class PsqlFormatterTest {
 
     @Test
     void aTitleWiderThanTheTableIsNotIndentedAndFootersComeBeforeTheRowCount() {
-        String table = PsqlFormatter.aligned(
-                "A title wider than the table", COLUMNS, List.of(List.of("1", "a")), List.of("Footer"), true);
+        String table = PsqlFormatter.table(
+                "A title wider than the table",
+                COLUMNS,
+                List.of(List.of("1", "a")),
+                List.of("Footer"),
+                true,
+                false,
+                PrintOptions.DEFAULT);
 
         assertThat(table)
                 .isEqualTo(
@@ -66,7 +73,8 @@ class PsqlFormatterTest {
 
     @Test
     void expandedDisplayPutsFootersAfterAnEmptyLineAndNeverCountsRows() {
-        String records = PsqlFormatter.expanded("Title", COLUMNS, List.of(List.of("1", "a")), List.of("Footer"));
+        String records = PsqlFormatter.table(
+                "Title", COLUMNS, List.of(List.of("1", "a")), List.of("Footer"), true, true, PrintOptions.DEFAULT);
 
         assertThat(records)
                 .isEqualTo(
@@ -77,7 +85,8 @@ class PsqlFormatterTest {
                 name | a
 
                 Footer""");
-        assertThat(PsqlFormatter.expanded("Title", COLUMNS, List.of(), List.of("Footer")))
+        assertThat(PsqlFormatter.table(
+                        "Title", COLUMNS, List.of(), List.of("Footer"), true, true, PrintOptions.DEFAULT))
                 .isEqualTo("Footer");
     }
 
