@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.netverks.lab.shared.DisplaySettings;
 
 /**
  * A backslash command split the way psql's slash-command lexer splits it: the name runs to the
@@ -69,6 +70,7 @@ record MetaCommandLine(String name, List<String> arguments, boolean followedByCo
         private final String text;
         private final Map<String, String> variables;
         private int position;
+        private long interpolated; // characters the variables added to all arguments together
 
         Lexer(String text, Map<String, String> variables) {
             this.text = text;
@@ -156,6 +158,11 @@ record MetaCommandLine(String name, List<String> arguments, boolean followedByCo
                 value.append(found.indexOf('\\') >= 0 ? " E" + literal : literal);
             } else {
                 value.append('"').append(found.replace("\"", "\"\"")).append('"');
+            }
+            interpolated += found == null ? 0 : found.length();
+            if (interpolated > DisplaySettings.MAX_INTERPOLATED_CHARS) {
+                throw new MetaCommandException("With its variables put in, this command would be longer than 1 MB, "
+                        + "the most the lab reads for one command (interpolation limit).");
             }
             position = quoted ? nameEnd + 1 : nameEnd;
             return true;

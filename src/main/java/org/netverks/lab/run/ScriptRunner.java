@@ -60,9 +60,22 @@ public final class ScriptRunner {
                 results.add(metaRun.result());
                 settings = metaRun.settings();
             } else {
-                String sql = Variables.interpolate(piece.text(), settings.variables());
-                results.add(runSent(step, sql));
-                previousQuery = sql;
+                try {
+                    String sql = Variables.interpolate(piece.text(), settings.variables());
+                    results.add(runSent(step, sql));
+                    previousQuery = sql;
+                } catch (Variables.TooLong e) {
+                    results.add(new StatementResult.Error(
+                            step.source(0),
+                            null,
+                            e.getMessage(),
+                            null,
+                            "Use the variable fewer times, or give it a shorter value.",
+                            null,
+                            null,
+                            null,
+                            "interpolation limit"));
+                }
             }
         }
         if (connection.usable() && connection.inTransaction()) {

@@ -1,6 +1,7 @@
 package org.netverks.lab.run;
 
 import java.util.Map;
+import org.netverks.lab.shared.DisplaySettings;
 
 /**
  * psql's interpolation of its variables into SQL text: {@code :name} as the value itself,
@@ -11,9 +12,21 @@ import java.util.Map;
  */
 public final class Variables {
 
+    /** The statement would grow past {@link DisplaySettings#MAX_INTERPOLATED_CHARS} with its variables put in. */
+    public static final class TooLong extends Exception {
+        TooLong() {
+            super(
+                    "With its variables put in, this statement would be longer than 1 MB, the most the lab sends "
+                            + "for one statement (interpolation limit).",
+                    null,
+                    false,
+                    false);
+        }
+    }
+
     private Variables() {}
 
-    public static String interpolate(String sql, Map<String, String> variables) {
+    public static String interpolate(String sql, Map<String, String> variables) throws TooLong {
         if (variables.isEmpty() || sql.indexOf(':') < 0) {
             return sql;
         }
@@ -43,6 +56,9 @@ public final class Variables {
                 next = substitute(sql, i, variables, out);
                 if (next > i) {
                     i = next;
+                    if (out.length() > DisplaySettings.MAX_INTERPOLATED_CHARS) {
+                        throw new TooLong();
+                    }
                     continue;
                 }
                 next = i + 1;
@@ -51,6 +67,9 @@ public final class Variables {
             }
             out.append(sql, i, next);
             i = next;
+            if (out.length() > DisplaySettings.MAX_INTERPOLATED_CHARS) {
+                throw new TooLong();
+            }
         }
         return out.toString();
     }

@@ -20,6 +20,12 @@ public record DisplaySettings(boolean expanded, boolean timing, PrintOptions pri
 
     public static final DisplaySettings DEFAULT = new DisplaySettings(false, false);
 
+    /**
+     * The longest text a statement or a backslash command may become with its variables put in:
+     * a short script naming a large variable many times must not grow without bound in the app.
+     */
+    public static final int MAX_INTERPOLATED_CHARS = 1024 * 1024;
+
     public DisplaySettings {
         print = print == null ? PrintOptions.DEFAULT : print;
         variables = Collections.unmodifiableSortedMap(new TreeMap<>(variables == null ? Map.of() : variables));

@@ -65,4 +65,14 @@ class PsqlVariablesTest {
                 .isEqualTo(new MetaCommandResult.Text("O'Brien 'O''Brien' \"O'Brien\" :nobody :'nobody'"));
         assertThat(set("\\set again :who!", settings).variables()).containsEntry("again", "O'Brien!");
     }
+
+    @Test
+    void aCommandMayNotGrowPastTheInterpolationLimit() throws SQLException {
+        DisplaySettings settings = set("\\set v " + "x".repeat(60 * 1024), DisplaySettings.DEFAULT);
+
+        assertThat(run("\\echo" + " :v".repeat(20), settings))
+                .asString()
+                .contains("longer than 1 MB")
+                .contains("(interpolation limit)");
+    }
 }
