@@ -3,6 +3,7 @@ package org.netverks.lab;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.netverks.lab.psql.BackslashCommands;
 import org.netverks.lab.psql.CatalogReader;
@@ -75,10 +76,11 @@ class PsqlOnSandbox implements MetaCommandHandler {
     }
 
     @Override
-    public String layout(List<StatementResult.Column> columns, List<List<String>> rows, DisplaySettings settings) {
+    public Optional<String> layout(
+            List<StatementResult.Column> columns, List<List<String>> rows, DisplaySettings settings, long maxChars) {
         List<PsqlFormatter.Column> layout = columns.stream()
                 .map(column -> new PsqlFormatter.Column(column.name(), PsqlFormatter.rightAligned(column.type())))
                 .toList();
-        return PsqlFormatter.query(layout, rows, settings.expanded(), settings.print());
+        return PsqlFormatter.query(layout, rows, settings.expanded(), settings.print(), maxChars);
     }
 }

@@ -129,7 +129,8 @@ class PsqlScriptFixturesTest {
                 assertThat(rows.text() == null).as(piece.text()).isEqualTo(shown.defaultLayout());
                 String text = rows.text() != null
                         ? rows.text()
-                        : PsqlFormatter.query(columns(rows), rows.rows(), false, PrintOptions.DEFAULT);
+                        : PsqlFormatter.query(columns(rows), rows.rows(), false, PrintOptions.DEFAULT, Long.MAX_VALUE)
+                                .orElseThrow();
                 out.append(text.isEmpty() ? "" : text + "\n");
                 if (List.of("aligned", "wrapped").contains(shown.print().format())) {
                     out.append('\n');

@@ -3,6 +3,7 @@ package org.netverks.lab.psql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.netverks.lab.shared.PrintOptions;
 
@@ -52,15 +53,52 @@ public final class PsqlFormatter {
     /**
      * A query's rows as psql prints them under the learner's \\x and \\pset settings: aligned
      * (with the row count), unaligned or csv, normal or expanded, NULL as \\pset null. Without the
-     * trailing line feed psql prints, nor the blank line after an aligned table.
+     * trailing line feed psql prints, nor the blank line after an aligned table. Empty when the text
+     * would be longer than {@code maxChars}: padding every line to the widest value can make a
+     * layout far larger than the result itself.
      */
-    public static String query(List<Column> columns, List<List<String>> rows, boolean expanded, PrintOptions print) {
+    public static Optional<String> query(
+            List<Column> columns, List<List<String>> rows, boolean expanded, PrintOptions print, long maxChars) {
         List<List<String>> shown = rows.stream()
                 .map(row -> row.stream()
                         .map(value -> value == null ? print.nullDisplay() : value)
                         .toList())
                 .toList();
-        return table(null, columns, shown, List.of(), true, expanded, print);
+        if (printedSize(columns, shown, expanded, print) > maxChars) {
+            return Optional.empty();
+        }
+        return Optional.of(table(null, columns, shown, List.of(), true, expanded, print));
+    }
+
+    /** About how many characters the layout takes (an upper bound for the aligned ones), without making it. */
+    private static long printedSize(
+            List<Column> columns, List<List<String>> rows, boolean expanded, PrintOptions print) {
+        long[] widths = new long[columns.size()];
+        long headerWidth = 0;
+        for (int i = 0; i < columns.size(); i++) {
+            widths[i] = CellLines.of(columns.get(i).name()).maxWidth();
+            headerWidth = Math.max(headerWidth, widths[i]);
+        }
+        long lines = 4;
+        long characters = 0;
+        for (List<String> row : rows) {
+            long height = 1;
+            for (int i = 0; i < columns.size(); i++) {
+                CellLines cell = CellLines.of(row.get(i));
+                widths[i] = Math.max(widths[i], cell.maxWidth());
+                height = expanded ? height + cell.height() : Math.max(height, cell.height());
+                characters += row.get(i).length() + print.fieldSep().length() + headerWidth + 4;
+            }
+            lines += height;
+        }
+        if (!print.format().equals("aligned") && !print.format().equals("wrapped")) {
+            return characters;
+        }
+        long lineWidth = 8 + 3L * columns.size();
+        for (long width : widths) {
+            lineWidth = expanded ? Math.max(lineWidth, headerWidth + width + 8) : lineWidth + width;
+        }
+        return lines * lineWidth;
     }
 
     /**

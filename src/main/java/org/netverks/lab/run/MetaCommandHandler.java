@@ -3,6 +3,7 @@ package org.netverks.lab.run;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.netverks.lab.shared.DisplaySettings;
 
 /** What psql itself does in the lab: meta-commands (\d, \x …) and its layouts of query results. */
@@ -20,6 +21,10 @@ public interface MetaCommandHandler {
     Printed runMetaCommand(String commandLine, SandboxConnection connection, DisplaySettings settings, Duration timeout)
             throws SQLException;
 
-    /** Rows laid out as psql prints them under the learner's \x and \pset settings. */
-    String layout(List<StatementResult.Column> columns, List<List<String>> rows, DisplaySettings settings);
+    /**
+     * Rows laid out as psql prints them under the learner's \x and \pset settings; empty when that
+     * text would be longer than {@code maxChars}.
+     */
+    Optional<String> layout(
+            List<StatementResult.Column> columns, List<List<String>> rows, DisplaySettings settings, long maxChars);
 }

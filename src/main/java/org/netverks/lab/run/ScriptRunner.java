@@ -211,7 +211,13 @@ public final class ScriptRunner {
     private StatementResult rows(StatementResult.Source source, SandboxConnection.Execution execution, Step step) {
         List<StatementResult.Column> columns = execution.columns();
         List<List<String>> rows = execution.rows(step.limits().maxRowsShown());
-        String text = step.settings().defaultLayout() ? null : meta.layout(columns, rows, step.settings());
+        long most = step.limits().maxResultBytes();
+        String text = step.settings().defaultLayout()
+                ? null
+                : meta.layout(columns, rows, step.settings(), most)
+                        .orElse("Laid out as psql prints it under your \\x and \\pset settings, this result would be "
+                                + "larger than " + (most / (1024 * 1024)) + " MB, the most one statement may return in "
+                                + "the lab (result size limit). Select fewer or narrower columns, or fewer rows.");
         long rowCount = execution.rowCount();
         return new StatementResult.Rows(source, columns, rows, rowCount, rowCount > rows.size(), execution.tag(), text);
     }

@@ -94,7 +94,8 @@ class PsqlFixturesTest {
                 }
                 rows.add(row);
             }
-            return PsqlFormatter.query(columns, rows, fixture.expanded(), PrintOptions.DEFAULT);
+            return PsqlFormatter.query(columns, rows, fixture.expanded(), PrintOptions.DEFAULT, Long.MAX_VALUE)
+                    .orElseThrow();
         }
     }
 }

@@ -39,7 +39,9 @@ class PsqlFormatterTest {
 
     @Test
     void nullsPrintAsEmptyAndTheRowCountIsSingularForOneRow() {
-        String table = PsqlFormatter.query(COLUMNS, List.of(Arrays.asList("7", null)), false, PrintOptions.DEFAULT);
+        String table = PsqlFormatter.query(
+                        COLUMNS, List.of(Arrays.asList("7", null)), false, PrintOptions.DEFAULT, Long.MAX_VALUE)
+                .orElseThrow();
 
         assertThat(table)
                 .isEqualTo(
@@ -99,5 +101,24 @@ class PsqlFormatterTest {
         assertThat(CellLines.of("e\u0301").maxWidth())
                 .as("a combining accent takes no column")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aLayoutThatWouldPadEveryLineToAHugeValueIsNotMade() {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        rows.add(List.of("1", "x".repeat(100_000)));
+        for (int i = 0; i < 499; i++) {
+            rows.add(List.of("2", "y"));
+        }
+        PrintOptions border2 = PrintOptions.DEFAULT.withBorder(2);
+
+        assertThat(PsqlFormatter.query(COLUMNS, rows, false, border2, 8 * 1024 * 1024))
+                .as("500 lines of 100 000 characters each")
+                .isEmpty();
+        assertThat(PsqlFormatter.query(COLUMNS, rows.subList(1, 500), false, border2, 8 * 1024 * 1024))
+                .isPresent();
+        assertThat(PsqlFormatter.query(COLUMNS, rows, false, PrintOptions.DEFAULT.withFormat("csv"), 8 * 1024 * 1024))
+                .as("csv is not padded")
+                .isPresent();
     }
 }
