@@ -60,22 +60,9 @@ public final class ScriptRunner {
                 results.add(metaRun.result());
                 settings = metaRun.settings();
             } else {
-                try {
-                    String sql = Variables.interpolate(piece.text(), settings.variables());
-                    results.add(runSent(step, sql));
-                    previousQuery = sql;
-                } catch (Variables.TooLong e) {
-                    results.add(new StatementResult.Error(
-                            step.source(0),
-                            null,
-                            e.getMessage(),
-                            null,
-                            "Use the variable fewer times, or give it a shorter value.",
-                            null,
-                            null,
-                            null,
-                            "interpolation limit"));
-                }
+                Sent sent = runStatement(step);
+                results.add(sent.result());
+                previousQuery = sent.sql() == null ? previousQuery : sent.sql();
             }
         }
         if (connection.usable() && connection.inTransaction()) {
@@ -148,6 +135,31 @@ public final class ScriptRunner {
             return new MetaRun(
                     new StatementResult.Meta(step.source(System.nanoTime() - start), text, e.getMessage(), true),
                     step.settings());
+        }
+    }
+
+    /** What a statement gave, and the SQL it sent (null when it sent none). */
+    private record Sent(StatementResult result, String sql) {}
+
+    /** A statement typed in the script: its variables put in, then sent. */
+    private Sent runStatement(Step step) {
+        try {
+            String sql =
+                    Variables.interpolate(step.piece().text(), step.settings().variables());
+            return new Sent(runSent(step, sql), sql);
+        } catch (Variables.TooLong e) {
+            return new Sent(
+                    new StatementResult.Error(
+                            step.source(0),
+                            null,
+                            e.getMessage(),
+                            null,
+                            "Use the variable fewer times, or give it a shorter value.",
+                            null,
+                            null,
+                            null,
+                            "interpolation limit"),
+                    null);
         }
     }
 
