@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Splits what a learner typed into statements the way psql does: SQL ends at a semicolon outside
- * quotes, dollar quotes and comments; a line starting with a backslash is a meta-command. Each
+ * quotes, dollar quotes and comments, or at {@code \g} (and its kin) there; a line starting with a
+ * backslash is a meta-command; "--" comment lines before a statement are dropped. Each
  * piece keeps its offset in the whole text, so an error position maps back to the editor. As in
  * a psql script, the lines after {@code COPY … FROM stdin;} (or {@code \copy … from stdin}) up to a
  * line {@code \.} (or the end) are that COPY's rows, not statements.
