@@ -22,3 +22,14 @@
 \pset x
 \pset expanded off
 \pset
+\pset format aligned
+\pset footer
+\pset footer on
+\pset footer
+select 1 as one;
+\x
+select 1 where false;
+\a
+select 1 as one;
+\pset footer maybe
+\pset

@@ -2,6 +2,7 @@ package org.netverks.lab.psql;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.netverks.lab.shared.PrintOptions;
 
 /**
  * psql's print_aligned_vertical() in its ascii line style, without wrapping: one "-[ RECORD n ]"
@@ -12,10 +13,12 @@ final class ExpandedLayout {
 
     private final int border;
     private final boolean tuplesOnly;
+    private final boolean rowCount;
 
-    private ExpandedLayout(int border, boolean tuplesOnly) {
-        this.border = Math.min(border, 2);
+    private ExpandedLayout(PrintOptions print, boolean tuplesOnly) {
+        this.border = Math.min(print.border(), 2);
         this.tuplesOnly = tuplesOnly;
+        this.rowCount = print.footer();
     }
 
     static List<String> lines(
@@ -23,9 +26,9 @@ final class ExpandedLayout {
             List<PsqlFormatter.Column> columns,
             List<List<String>> rows,
             List<String> footers,
-            int border,
+            PrintOptions print,
             boolean tuplesOnly) {
-        return new ExpandedLayout(border, tuplesOnly).print(title, columns, rows, footers);
+        return new ExpandedLayout(print, tuplesOnly).print(title, columns, rows, footers);
     }
 
     private List<String> print(
@@ -33,8 +36,10 @@ final class ExpandedLayout {
         List<String> out = new ArrayList<>();
         if (rows.isEmpty() || columns.isEmpty()) {
             // psql prints neither title nor records here, only the footers or its row count
-            if (!tuplesOnly) {
-                out.addAll(footers.isEmpty() ? List.of(PsqlFormatter.rowCount(rows.size())) : footers);
+            if (!tuplesOnly && !footers.isEmpty()) {
+                out.addAll(footers);
+            } else if (!tuplesOnly && rowCount) {
+                out.add(PsqlFormatter.rowCount(rows.size()));
             }
             return out;
         }

@@ -40,7 +40,7 @@ final class Help {
                 Formatting
                   \\a                     toggle between unaligned and aligned output mode
                   \\pset [NAME [VALUE]]   set table output option
-                                         (border|expanded|fieldsep|format|null|tuples_only)
+                                         (border|expanded|fieldsep|footer|format|null|tuples_only)
                   \\t [on|off]            show only rows (currently %s)
                   \\x [on|off|auto]       toggle expanded output (currently %s)
 

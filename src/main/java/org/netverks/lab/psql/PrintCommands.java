@@ -31,7 +31,6 @@ final class PrintCommands {
             "columns",
             "csv_fieldsep",
             "fieldsep_zero",
-            "footer",
             "linestyle",
             "numericlocale",
             "pager",
@@ -61,35 +60,45 @@ final class PrintCommands {
             case "format" -> format(value, settings);
             case "null" -> changed(settings, value.map(print::withNullDisplay).orElse(print), "null");
             case "fieldsep" -> changed(settings, value.map(print::withFieldSep).orElse(print), "fieldsep");
-            case "t", "tuples_only" -> tuplesOnly(option.get(), value, settings);
+            case "t", "tuples_only" -> onOff("tuples_only", option.get(), value, settings);
+            case "footer" -> onOff("footer", option.get(), value, settings);
             case "x", "expanded" -> DisplayCommands.expanded(value, settings);
             default ->
                 new MetaCommandResult.Failure(
                         OTHER_OPTIONS.contains(option.get())
                                 ? "\\pset " + option.get() + " is not supported in the lab: it prints with "
-                                        + "border, fieldsep, format, null and tuples_only."
+                                        + "border, fieldsep, footer, format, null and tuples_only."
                                 : "\\pset: unknown option: " + option.get());
         };
     }
 
     /** \t: tuples only on, off or toggled; like \pset tuples_only, silent when given a value. */
     static MetaCommandResult tuplesOnly(Optional<String> value, DisplaySettings settings) {
-        return tuplesOnly("tuples_only", value, settings);
+        return onOff("tuples_only", "tuples_only", value, settings);
     }
 
-    /** {@code option}: the name as typed, which psql's error repeats. */
-    private static MetaCommandResult tuplesOnly(String option, Optional<String> value, DisplaySettings settings) {
+    /**
+     * tuples_only or footer: toggled without a value, else set from it. {@code typed}: the name as
+     * typed, which psql's error repeats.
+     */
+    private static MetaCommandResult onOff(
+            String option, String typed, Optional<String> value, DisplaySettings settings) {
         PrintOptions print = settings.print();
+        boolean current = option.equals("footer") ? print.footer() : print.tuplesOnly();
         if (value.isEmpty()) {
-            return changed(settings, print.withTuplesOnly(!print.tuplesOnly()), "tuples_only");
+            return changed(settings, with(print, option, !current), option);
         }
         Optional<Boolean> on = DisplayCommands.parseBoolean(value.get());
         if (on.isEmpty()) {
             return new MetaCommandResult.Failure(
-                    "unrecognized value \"" + value.get() + "\" for \"" + option + "\": Boolean expected");
+                    "unrecognized value \"" + value.get() + "\" for \"" + typed + "\": Boolean expected");
         }
-        // psql's do_pset() returns before printing the setting when tuples_only was given a value
-        return new MetaCommandResult.SettingChanged(settings.withPrint(print.withTuplesOnly(on.get())), "");
+        // psql's do_pset() returns before printing the setting when these were given a value
+        return new MetaCommandResult.SettingChanged(settings.withPrint(with(print, option, on.get())), "");
+    }
+
+    private static PrintOptions with(PrintOptions print, String option, boolean on) {
+        return option.equals("footer") ? print.withFooter(on) : print.withTuplesOnly(on);
     }
 
     /** \a: aligned when the format is anything else, unaligned when it is aligned. */
@@ -134,6 +143,7 @@ final class PrintCommands {
                     case "format" -> "Output format is " + print.format() + ".";
                     case "null" -> "Null display is \"" + print.nullDisplay() + "\".";
                     case "fieldsep" -> "Field separator is \"" + print.fieldSep() + "\".";
+                    case "footer" -> print.footer() ? "Default footer is on." : "Default footer is off.";
                     default -> print.tuplesOnly() ? "Tuples only is on." : "Tuples only is off.";
                 };
         return new MetaCommandResult.SettingChanged(settings.withPrint(print), message);
@@ -149,7 +159,7 @@ final class PrintCommands {
                 new String[] {"expanded", settings.expanded() ? "on" : "off"},
                 new String[] {"fieldsep", quoted(print.fieldSep())},
                 new String[] {"fieldsep_zero", "off"},
-                new String[] {"footer", "on"},
+                new String[] {"footer", print.footer() ? "on" : "off"},
                 new String[] {"format", print.format()},
                 new String[] {"linestyle", "ascii"},
                 new String[] {"null", quoted(print.nullDisplay())},

@@ -120,7 +120,7 @@ public final class PsqlFormatter {
                 .toList();
         List<String> headers = columns.stream().map(Column::name).toList();
         List<String> allFooters = new ArrayList<>(footers);
-        if (rowCountFooter) {
+        if (rowCountFooter && print.footer()) {
             allFooters.add(rowCount(rows.size()));
         }
         boolean tuplesOnly = print.tuplesOnly();
@@ -136,8 +136,7 @@ public final class PsqlFormatter {
                         : SeparatedLayouts.csv(headers, cells, tuplesOnly);
             default -> {
                 if (expanded) {
-                    yield String.join(
-                            "\n", ExpandedLayout.lines(title, columns, cells, footers, print.border(), tuplesOnly));
+                    yield String.join("\n", ExpandedLayout.lines(title, columns, cells, footers, print, tuplesOnly));
                 }
                 List<String> lines =
                         new ArrayList<>(new AlignedLayout(columns, cells, print.border(), tuplesOnly).lines(title));

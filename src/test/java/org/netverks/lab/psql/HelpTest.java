@@ -21,7 +21,7 @@ class HelpTest {
         List<String> narrowed = List.of(
                 "  \\g                     execute query (alone: the previous query again)",
                 "  \\gx                    as \\g, but forces expanded output mode",
-                "                         (border|expanded|fieldsep|format|null|tuples_only)",
+                "                         (border|expanded|fieldsep|footer|format|null|tuples_only)",
                 "  \\?                     show help on backslash commands",
                 "  \\df[S+] [PATTERN]      list functions",
                 "  \\dT[S]  [PATTERN]      list data types",
