@@ -41,12 +41,15 @@ final class LabVisitors implements HandlerMethodArgumentResolver {
         return new LabService.Visitor((String) learner, http.getRemoteAddr(), settings(session));
     }
 
-    /** Keeps the settings a run left (\x, \timing) for the learner's next run. */
+    /** Keeps the settings a run left (\x, \timing, \pset, the \set variables) for the learner's next run. */
     static void remember(HttpSession session, DisplaySettings settings) {
         session.setAttribute(SETTINGS, settings);
     }
 
-    /** A value of another shape (stored by an older version of the lab) counts as the defaults. */
+    /**
+     * A value of another shape counts as the defaults; one stored before a setting existed reads
+     * with that setting at its default (see DisplaySettings).
+     */
     private static DisplaySettings settings(HttpSession session) {
         Object settings;
         try {

@@ -3,6 +3,7 @@ package org.netverks.lab;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.netverks.lab.psql.BackslashCommands;
 import org.netverks.lab.psql.CatalogReader;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Connects the runner to the psql package: meta-commands read the catalogs on the learner's
- * connection through its bounded query path; psql's expanded display for \x.
+ * connection through its bounded query path; query results laid out as psql prints them under \x and \pset.
  */
 @Component
 class PsqlOnSandbox implements MetaCommandHandler {
@@ -75,10 +76,11 @@ class PsqlOnSandbox implements MetaCommandHandler {
     }
 
     @Override
-    public String expanded(List<StatementResult.Column> columns, List<List<String>> rows) {
+    public Optional<String> layout(
+            List<StatementResult.Column> columns, List<List<String>> rows, DisplaySettings settings, long maxChars) {
         List<PsqlFormatter.Column> layout = columns.stream()
                 .map(column -> new PsqlFormatter.Column(column.name(), PsqlFormatter.rightAligned(column.type())))
                 .toList();
-        return PsqlFormatter.expanded(null, layout, rows, List.of());
+        return PsqlFormatter.query(layout, rows, settings.expanded(), settings.print(), maxChars);
     }
 }

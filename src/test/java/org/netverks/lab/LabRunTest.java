@@ -161,6 +161,40 @@ class LabRunTest {
     }
 
     @Test
+    void psetAndVariablesLastForTheSessionAndGSendsTheQuery() {
+        LabClient learner = new LabClient(port);
+        JsonNode set = learner.run("\\pset border 2\n\\t\n\\set wanted 2");
+        assertThat(set.get("settings").get("print").get("border").asInt()).isEqualTo(2);
+        assertThat(set.get("settings").get("variables").get("wanted").asString())
+                .isEqualTo("2");
+
+        JsonNode rows = learner.one("select :wanted::int as n \\g");
+        assertThat(rows.get("kind").asString()).isEqualTo("rows");
+        assertThat(rows.get("text").asString()).as("border 2, tuples only").isEqualTo("| 2 |\n+---+");
+        assertThat(rows.get("rows").get(0).get(0).asString()).isEqualTo("2");
+
+        JsonNode refused = learner.one("select 1 \\g /tmp/out");
+        assertThat(refused.get("failed").asBoolean()).isTrue();
+        assertThat(refused.get("text").asString()).contains("not supported in the lab");
+
+        String script = "\\set n 1\nselect :n + nope;\n\\g";
+        JsonNode errors = learner.run(script).get("results");
+        assertThat(errors.get(1).get("kind").asString()).isEqualTo("error");
+        assertThat(errors.get(1).get("column").asInt())
+                .as("where nope is in the learner's own text")
+                .isEqualTo(13);
+        JsonNode again = errors.get(2);
+        assertThat(again.get("kind").asString())
+                .as("\\g alone runs the previous query again")
+                .isEqualTo("error");
+        assertThat(again.get("source").get("offset").asInt()).isEqualTo(script.lastIndexOf("\\g"));
+        assertThat(again.get("source").get("length").asInt()).isEqualTo(2);
+        assertThat(again.get("position").isNull())
+                .as("the query is not at the \\g")
+                .isTrue();
+    }
+
+    @Test
     void explainAnalyzeRunsTheStatementOnceAndReturnsTextAndTree() {
         LabClient learner = new LabClient(port);
         learner.run("create table once (n int)");

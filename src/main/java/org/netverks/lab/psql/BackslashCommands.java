@@ -38,7 +38,7 @@ public final class BackslashCommands {
             throw new IllegalArgumentException("not a backslash command: " + commandLine);
         }
         try {
-            MetaCommandLine line = MetaCommandLine.parse(commandLine);
+            MetaCommandLine line = MetaCommandLine.parse(commandLine, settings.variables());
             if (line.followedByCommand()) {
                 return new MetaCommandResult.Failure("Type one backslash command per line in the lab.");
             }
@@ -71,6 +71,12 @@ public final class BackslashCommands {
                 switch (line.name()) {
                     case "?" -> withWarnings(new MetaCommandResult.Text(Help.text(settings)), line, 1);
                     case "x" -> withWarnings(DisplayCommands.expanded(line.pattern(0), settings), line, 1);
+                    case "pset" ->
+                        withWarnings(PrintCommands.pset(line.argument(0), line.argument(1), settings), line, 2);
+                    case "t" -> withWarnings(PrintCommands.tuplesOnly(line.argument(0), settings), line, 1);
+                    case "a" -> withWarnings(PrintCommands.toggleAligned(settings), line, 0);
+                    case "set" -> VariableCommands.set(line.arguments(), settings);
+                    case "unset" -> withWarnings(VariableCommands.unset(line.arguments(), settings), line, 1);
                     case "timing" -> withWarnings(DisplayCommands.timing(line.argument(0), settings), line, 1);
                     case "conninfo" ->
                         withWarnings(new MetaCommandResult.Text(ConnInfoCommand.describe(info)), line, 0);

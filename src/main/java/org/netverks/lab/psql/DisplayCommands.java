@@ -14,7 +14,7 @@ final class DisplayCommands {
             // psql's "auto" switches to expanded only for tables wider than the terminal, and the
             // lab's output has no terminal width, so it behaves as psql does when output is piped: off
             return new MetaCommandResult.SettingChanged(
-                    new DisplaySettings(false, settings.timing()), "Expanded display is used automatically.");
+                    settings.withExpanded(false), "Expanded display is used automatically.");
         }
         boolean on;
         if (value.isEmpty()) {
@@ -28,8 +28,7 @@ final class DisplayCommands {
             on = parsed.get();
         }
         return new MetaCommandResult.SettingChanged(
-                new DisplaySettings(on, settings.timing()),
-                on ? "Expanded display is on." : "Expanded display is off.");
+                settings.withExpanded(on), on ? "Expanded display is on." : "Expanded display is off.");
     }
 
     static MetaCommandResult timing(Optional<String> value, DisplaySettings settings) {
@@ -43,7 +42,7 @@ final class DisplayCommands {
             }
             on = parsed.get();
         }
-        return new MetaCommandResult.SettingChanged(new DisplaySettings(settings.expanded(), on), timingMessage(on));
+        return new MetaCommandResult.SettingChanged(settings.withTiming(on), timingMessage(on));
     }
 
     private static String timingMessage(boolean on) {
@@ -51,7 +50,7 @@ final class DisplayCommands {
     }
 
     /** psql's ParseVariableBool(): any unambiguous prefix of true/false/yes/no/on/off, or 1/0. */
-    private static Optional<Boolean> parseBoolean(String value) {
+    static Optional<Boolean> parseBoolean(String value) {
         String v = value.toLowerCase(Locale.ROOT);
         if (v.isEmpty()) {
             return Optional.empty();

@@ -9,6 +9,10 @@ final class Help {
 
     static String text(DisplaySettings settings) {
         return """
+                General
+                  \\g                     execute query (alone: the previous query again)
+                  \\gx                    as \\g, but forces expanded output mode
+
                 Help
                   \\?                     show help on backslash commands
 
@@ -40,14 +44,22 @@ final class Help {
                   \\z[S]   [PATTERN]      same as \\dp
 
                 Formatting
+                  \\a                     toggle between unaligned and aligned output mode
+                  \\pset [NAME [VALUE]]   set table output option
+                                         (border|expanded|fieldsep|footer|format|null|tuples_only)
+                  \\t [on|off]            show only rows (currently %s)
                   \\x [on|off|auto]       toggle expanded output (currently %s)
 
                 Connection
                   \\conninfo              display information about current connection
 
                 Operating System
-                  \\timing [on|off]       toggle timing of commands (currently %s)"""
-                .formatted(onOff(settings.expanded()), onOff(settings.timing()));
+                  \\timing [on|off]       toggle timing of commands (currently %s)
+
+                Variables
+                  \\set [NAME [VALUE]]    set internal variable, or list all if no parameters
+                  \\unset NAME            unset (delete) internal variable"""
+                .formatted(onOff(settings.print().tuplesOnly()), onOff(settings.expanded()), onOff(settings.timing()));
     }
 
     private static String onOff(boolean on) {

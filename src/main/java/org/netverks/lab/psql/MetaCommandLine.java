@@ -2,7 +2,9 @@ package org.netverks.lab.psql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.netverks.lab.shared.DisplaySettings;
 
 /**
  * A backslash command split the way psql's slash-command lexer splits it: the name runs to the
@@ -15,7 +17,12 @@ import java.util.Optional;
 record MetaCommandLine(String name, List<String> arguments, boolean followedByCommand) {
 
     static MetaCommandLine parse(String line) {
-        Lexer lexer = new Lexer(line.strip());
+        return parse(line, Map.of());
+    }
+
+    /** As psql does, {@code :name}, {@code :'name'} and {@code :"name"} in arguments take the variable's value. */
+    static MetaCommandLine parse(String line, Map<String, String> variables) {
+        Lexer lexer = new Lexer(line.strip(), variables);
         lexer.expect('\\');
         String name = lexer.name();
         List<String> arguments = new ArrayList<>();
@@ -61,10 +68,13 @@ record MetaCommandLine(String name, List<String> arguments, boolean followedByCo
 
     private static final class Lexer {
         private final String text;
+        private final Map<String, String> variables;
         private int position;
+        private long interpolated; // characters the variables added to all arguments together
 
-        Lexer(String text) {
+        Lexer(String text, Map<String, String> variables) {
             this.text = text;
+            this.variables = variables;
         }
 
         boolean atEnd() {
@@ -105,6 +115,8 @@ record MetaCommandLine(String name, List<String> arguments, boolean followedByCo
                     singleQuoted(value);
                 } else if (c == '"') {
                     doubleQuoted(value);
+                } else if (c == ':' && variable(value)) {
+                    continue;
                 } else if (c == '`') {
                     // psql would run this as a shell command; the lab must never do that
                     throw new MetaCommandException("Backquoted shell commands are not supported in the lab.");
@@ -114,6 +126,46 @@ record MetaCommandLine(String name, List<String> arguments, boolean followedByCo
                 }
             }
             return value.toString();
+        }
+
+        /**
+         * A variable at the colon: its value appended (quoted for :'name' and :"name"); false when
+         * there is none to read there.
+         */
+        private boolean variable(StringBuilder value) {
+            int start = position + 1;
+            char quote = start < text.length() ? text.charAt(start) : 0;
+            boolean quoted = quote == '\'' || quote == '"';
+            int nameStart = quoted ? start + 1 : start;
+            int nameEnd = nameStart;
+            while (nameEnd < text.length() && VariableCommands.isNameChar(text.charAt(nameEnd))) {
+                nameEnd++;
+            }
+            if (nameEnd == nameStart || (quoted && (nameEnd >= text.length() || text.charAt(nameEnd) != quote))) {
+                return false;
+            }
+            String found = variables.get(text.substring(nameStart, nameEnd));
+            if (found == null && !quoted) {
+                return false;
+            }
+            if (found == null) {
+                value.append(text, position, nameEnd + 1); // psql keeps :'name' of an unset name, quotes and all
+            } else if (!quoted) {
+                value.append(found);
+            } else if (quote == '\'') {
+                // PQescapeLiteral()
+                String literal = "'" + found.replace("'", "''").replace("\\", "\\\\") + "'";
+                value.append(found.indexOf('\\') >= 0 ? " E" + literal : literal);
+            } else {
+                value.append('"').append(found.replace("\"", "\"\"")).append('"');
+            }
+            interpolated += found == null ? 0 : found.length();
+            if (interpolated > DisplaySettings.MAX_INTERPOLATED_CHARS) {
+                throw new MetaCommandException("With its variables put in, this command would be longer than 1 MB, "
+                        + "the most the lab reads for one command (interpolation limit).");
+            }
+            position = quoted ? nameEnd + 1 : nameEnd;
+            return true;
         }
 
         private void singleQuoted(StringBuilder value) {

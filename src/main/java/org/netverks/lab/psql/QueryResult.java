@@ -28,11 +28,12 @@ record QueryResult(List<PsqlFormatter.Column> columns, List<List<String>> rows) 
         return "t".equals(rows.get(row).get(column));
     }
 
-    /** Laid out as psql's printQuery() does: aligned, or expanded when \x is on. */
+    /**
+     * Laid out as psql's printQuery() does under \x and \pset (its listings show NULL as an empty
+     * value whatever \pset null says).
+     */
     String print(String title, List<String> footers, boolean rowCountFooter, DisplaySettings settings) {
-        if (settings.expanded()) {
-            return PsqlFormatter.expanded(title, columns, rows, footers);
-        }
-        return PsqlFormatter.aligned(title, columns, rows, footers, rowCountFooter);
+        return PsqlFormatter.table(
+                title, columns, rows, footers, rowCountFooter, settings.expanded(), settings.print());
     }
 }

@@ -93,8 +93,10 @@ final class RelationDescriber {
         if (verbose && !relation.options().isEmpty()) {
             footers.add("Options: " + relation.options());
         }
-        // \d of a table is always laid out as a table: psql turns expanded display off for it
-        return PsqlFormatter.aligned(relation.title(), columns.headers(), columns.rows(), footers, false);
+        // \d of a table is always laid out as a table: psql turns expanded display off for it, and
+        // keeps the rest of \pset
+        return PsqlFormatter.table(
+                relation.title(), columns.headers(), columns.rows(), footers, false, false, settings.print());
     }
 
     private static void addOwningTable(CatalogReader catalogs, RelationInfo toast, List<String> footers)

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Splits what a learner typed into statements the way psql does: SQL ends at a semicolon outside
- * quotes, dollar quotes and comments; a line starting with a backslash is a meta-command. Each
+ * quotes, dollar quotes and comments, or at {@code \g} (and its kin) there; a line starting with a
+ * backslash is a meta-command; "--" comment lines before a statement are dropped. Each
  * piece keeps its offset in the whole text, so an error position maps back to the editor. As in
  * a psql script, the lines after {@code COPY … FROM stdin;} (or {@code \copy … from stdin}) up to a
  * line {@code \.} (or the end) are that COPY's rows, not statements.
@@ -15,17 +16,30 @@ public final class SqlScript {
 
     /**
      * One statement or meta-command; {@code offset} is its first character's index in the script;
-     * {@code copyData} holds the rows of a {@code COPY … FROM stdin} (null for anything else).
+     * {@code copyData} holds the rows of a {@code COPY … FROM stdin} (null for anything else);
+     * {@code sentBy} is the {@code \g} (or {@code \gx} …) command line that ended the statement in
+     * place of a semicolon, null when there was none.
      */
-    public record Piece(String text, int offset, boolean metaCommand, String copyData) {
+    public record Piece(String text, int offset, boolean metaCommand, String copyData, String sentBy) {
 
         public Piece(String text, int offset, boolean metaCommand) {
-            this(text, offset, metaCommand, null);
+            this(text, offset, metaCommand, null, null);
+        }
+
+        public Piece(String text, int offset, boolean metaCommand, String copyData) {
+            this(text, offset, metaCommand, copyData, null);
+        }
+
+        /** How many characters of the script the piece takes, a {@code \g} after the statement included. */
+        public int span() {
+            return text.length() + (sentBy == null ? 0 : sentBy.length());
         }
     }
 
     private static final Pattern COPY_FROM_STDIN = Pattern.compile("(?is)\\s*copy\\s.*\\sfrom\\s+stdin\\b.*");
     private static final Pattern META_COPY_FROM_STDIN = Pattern.compile("(?is)\\\\copy\\s.*\\sfrom\\s+p?stdin\\b.*");
+
+    private static final Pattern SENDS_QUERY = Pattern.compile("\\\\g(x|set|exec|desc)?(?=\\s|\\\\|$)");
 
     private SqlScript() {}
 
@@ -38,6 +52,12 @@ public final class SqlScript {
             char c = script.charAt(i);
             if (start < 0 && Character.isWhitespace(c)) {
                 i++;
+                continue;
+            }
+            if (start < 0 && script.startsWith("--", i)) {
+                // psql drops "--" comments before a statement, so a meta-command on the next line stays one
+                int end = script.indexOf('\n', i);
+                i = end < 0 ? length : end;
                 continue;
             }
             if (start < 0 && c == '\\') {
@@ -56,6 +76,20 @@ public final class SqlScript {
             }
             if (start < 0) {
                 start = i;
+            }
+            if (c == '\\' && sendsQuery(script, i)) {
+                // psql: a backslash outside quotes starts a meta-command; \g and its kin send what is before it
+                int end = script.indexOf('\n', i);
+                end = end < 0 ? length : end;
+                pieces.add(new Piece(
+                        script.substring(start, i),
+                        start,
+                        false,
+                        null,
+                        script.substring(i, end).strip()));
+                start = -1;
+                i = end;
+                continue;
             }
             if (c == ';') {
                 String statement = script.substring(start, i + 1);
@@ -96,6 +130,14 @@ public final class SqlScript {
     }
 
     /**
+     * True when the backslash at {@code i} starts {@code \g}, {@code \gx}, {@code \gset}, {@code \gexec}
+     * or {@code \gdesc}: the meta-commands that end the statement before them, as a semicolon does.
+     */
+    private static boolean sendsQuery(String script, int i) {
+        return SENDS_QUERY.matcher(script).region(i, script.length()).lookingAt();
+    }
+
+    /**
      * The rows of a COPY from stdin whose command ends at {@code from}: from the next line up to a
      * line that is just {@code \.} (or the end of the script); returns {start, end, where the
      * script goes on}.
@@ -116,7 +158,7 @@ public final class SqlScript {
         return new int[] {start, length, length};
     }
 
-    private static int skipQuoted(String s, int i, char quote, boolean backslashEscapes) {
+    static int skipQuoted(String s, int i, char quote, boolean backslashEscapes) {
         while (i < s.length()) {
             char c = s.charAt(i);
             if (backslashEscapes && c == '\\') {
@@ -134,7 +176,7 @@ public final class SqlScript {
         return s.length();
     }
 
-    private static int skipBlockComment(String s, int i) {
+    static int skipBlockComment(String s, int i) {
         int depth = 1; // PostgreSQL block comments nest
         while (i < s.length() && depth > 0) {
             if (s.startsWith("/*", i)) {
@@ -150,7 +192,7 @@ public final class SqlScript {
         return i;
     }
 
-    private static int skipDollarQuoted(String s, int i) {
+    static int skipDollarQuoted(String s, int i) {
         // $tag$ … $tag$ where tag is empty or an identifier; "$1" is a parameter, not a quote
         int j = i + 1;
         while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {

@@ -10,6 +10,7 @@ import org.netverks.lab.PracticeDatabase;
 /** One line of psql/commands.tsv: a command whose output psql printed into psql/fixtures/. */
 record FixtureCase(String name, String mode, String command) {
 
+    /** Every case, whole scripts included (which PsqlScriptFixturesTest compares). */
     static List<FixtureCase> all() throws IOException {
         return PracticeDatabase.resource("commands.tsv")
                 .lines()
@@ -17,6 +18,11 @@ record FixtureCase(String name, String mode, String command) {
                 .map(line -> line.split("\t", 3))
                 .map(fields -> new FixtureCase(fields[0], fields[1], fields[2]))
                 .toList();
+    }
+
+    /** A whole script run with psql -f, whose output the lab's run of the same script must give. */
+    boolean script() {
+        return mode.equals("script");
     }
 
     boolean expanded() {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.netverks.lab.shared.DisplaySettings;
+import org.netverks.lab.shared.PrintOptions;
 
 /** \? lists only the lab's commands, in psql's own words and layout. */
 class HelpTest {
@@ -18,6 +19,9 @@ class HelpTest {
                 .lines()
                 .toList();
         List<String> narrowed = List.of(
+                "  \\g                     execute query (alone: the previous query again)",
+                "  \\gx                    as \\g, but forces expanded output mode",
+                "                         (border|expanded|fieldsep|footer|format|null|tuples_only)",
                 "  \\?                     show help on backslash commands",
                 "  \\df[S+] [PATTERN]      list functions",
                 "  \\dT[S]  [PATTERN]      list data types",
@@ -38,14 +42,22 @@ class HelpTest {
         assertThat(ours).containsAll(narrowed);
         assertThat(ours)
                 .containsSubsequence(
-                        "Help", "Input/Output", "Informational", "Formatting", "Connection", "Operating System");
+                        "General",
+                        "Help",
+                        "Input/Output",
+                        "Informational",
+                        "Formatting",
+                        "Connection",
+                        "Operating System",
+                        "Variables");
     }
 
     @Test
     void showsTheLearnersCurrentSettings() {
-        String help = Help.text(new DisplaySettings(true, true));
+        String help = Help.text(new DisplaySettings(true, true).withPrint(PrintOptions.DEFAULT.withTuplesOnly(true)));
 
         assertThat(help)
+                .contains("  \\t [on|off]            show only rows (currently on)")
                 .contains("  \\x [on|off|auto]       toggle expanded output (currently on)")
                 .contains("  \\timing [on|off]       toggle timing of commands (currently on)");
     }

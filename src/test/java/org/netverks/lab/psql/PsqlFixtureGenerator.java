@@ -32,6 +32,13 @@ final class PsqlFixtureGenerator {
             switch (fixture.mode()) {
                 case "sql", "sql-x" ->
                     options.addAll(List.of("-f", query(fixture.command()).toString()));
+                case "script" ->
+                    options.addAll(List.of(
+                            "-f",
+                            RESOURCES
+                                    .resolve("scripts")
+                                    .resolve(fixture.command())
+                                    .toString()));
                 case "psql17" -> {
                     Path query = query(fixture.name() + ".sql");
                     List<String> lines = Files.readAllLines(query);

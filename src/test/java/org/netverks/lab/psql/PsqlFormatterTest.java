@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.netverks.lab.shared.PrintOptions;
 
 /**
  * The formatter's rules that psql's own output does not show in the fixtures (PsqlFixturesTest
@@ -38,7 +39,9 @@ class PsqlFormatterTest {
 
     @Test
     void nullsPrintAsEmptyAndTheRowCountIsSingularForOneRow() {
-        String table = PsqlFormatter.aligned(null, COLUMNS, List.of(Arrays.asList("7", null)), List.of(), true);
+        String table = PsqlFormatter.query(
+                        COLUMNS, List.of(Arrays.asList("7", null)), false, PrintOptions.DEFAULT, Long.MAX_VALUE)
+                .orElseThrow();
 
         assertThat(table)
                 .isEqualTo(
@@ -50,8 +53,14 @@ class PsqlFormatterTest {
 
     @Test
     void aTitleWiderThanTheTableIsNotIndentedAndFootersComeBeforeTheRowCount() {
-        String table = PsqlFormatter.aligned(
-                "A title wider than the table", COLUMNS, List.of(List.of("1", "a")), List.of("Footer"), true);
+        String table = PsqlFormatter.table(
+                "A title wider than the table",
+                COLUMNS,
+                List.of(List.of("1", "a")),
+                List.of("Footer"),
+                true,
+                false,
+                PrintOptions.DEFAULT);
 
         assertThat(table)
                 .isEqualTo(
@@ -66,7 +75,8 @@ class PsqlFormatterTest {
 
     @Test
     void expandedDisplayPutsFootersAfterAnEmptyLineAndNeverCountsRows() {
-        String records = PsqlFormatter.expanded("Title", COLUMNS, List.of(List.of("1", "a")), List.of("Footer"));
+        String records = PsqlFormatter.table(
+                "Title", COLUMNS, List.of(List.of("1", "a")), List.of("Footer"), true, true, PrintOptions.DEFAULT);
 
         assertThat(records)
                 .isEqualTo(
@@ -77,7 +87,8 @@ class PsqlFormatterTest {
                 name | a
 
                 Footer""");
-        assertThat(PsqlFormatter.expanded("Title", COLUMNS, List.of(), List.of("Footer")))
+        assertThat(PsqlFormatter.table(
+                        "Title", COLUMNS, List.of(), List.of("Footer"), true, true, PrintOptions.DEFAULT))
                 .isEqualTo("Footer");
     }
 
@@ -90,5 +101,24 @@ class PsqlFormatterTest {
         assertThat(CellLines.of("e\u0301").maxWidth())
                 .as("a combining accent takes no column")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aLayoutThatWouldPadEveryLineToAHugeValueIsNotMade() {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        rows.add(List.of("1", "x".repeat(100_000)));
+        for (int i = 0; i < 499; i++) {
+            rows.add(List.of("2", "y"));
+        }
+        PrintOptions border2 = PrintOptions.DEFAULT.withBorder(2);
+
+        assertThat(PsqlFormatter.query(COLUMNS, rows, false, border2, 8 * 1024 * 1024))
+                .as("500 lines of 100 000 characters each")
+                .isEmpty();
+        assertThat(PsqlFormatter.query(COLUMNS, rows.subList(1, 500), false, border2, 8 * 1024 * 1024))
+                .isPresent();
+        assertThat(PsqlFormatter.query(COLUMNS, rows, false, PrintOptions.DEFAULT.withFormat("csv"), 8 * 1024 * 1024))
+                .as("csv is not padded")
+                .isPresent();
     }
 }

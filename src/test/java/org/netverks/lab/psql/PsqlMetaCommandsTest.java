@@ -107,7 +107,7 @@ class PsqlMetaCommandsTest {
             "\\c other",
             "\\ddp",
             "\\dfa",
-            "\\set x 1",
+            "\\prompt x",
             "\\gexec",
             "\\nonsense"
         }) {

@@ -66,4 +66,25 @@ class SqlScriptTest {
     void unterminatedQuotesSwallowTheRestLikePsql() {
         assertThat(texts("select 'oops; select 2;")).containsExactly("select 'oops; select 2;");
     }
+
+    @Test
+    void gAndGxEndTheStatementBeforeThemAsASemicolonDoes() {
+        String script = "select 1 \\g\nselect 2\n\\gx\nselect 'a\\g' \\g /tmp/x\nselect 3; \\g";
+        assertThat(SqlScript.split(script))
+                .containsExactly(
+                        new SqlScript.Piece("select 1 ", 0, false, null, "\\g"),
+                        new SqlScript.Piece("select 2\n", script.indexOf("select 2"), false, null, "\\gx"),
+                        new SqlScript.Piece("select 'a\\g' ", script.indexOf("select 'a"), false, null, "\\g /tmp/x"),
+                        new SqlScript.Piece("select 3;", script.indexOf("select 3"), false),
+                        new SqlScript.Piece("\\g", script.lastIndexOf("\\g"), true));
+        assertThat(SqlScript.split(script).get(0).span()).isEqualTo("select 1 \\g".length());
+        // other backslashes inside a statement are left to the server, as before
+        assertThat(texts("select 1 \\gnu;")).containsExactly("select 1 \\gnu;");
+    }
+
+    @Test
+    void aCommentLineBeforeAMetaCommandDoesNotSwallowIt() {
+        assertThat(SqlScript.split("-- set up\n\\x\nselect 1;"))
+                .containsExactly(new SqlScript.Piece("\\x", 10, true), new SqlScript.Piece("select 1;", 13, false));
+    }
 }
