@@ -108,29 +108,6 @@ class LabBrowserTest {
                 .contains("transfers"));
     }
 
-    @Test
-    void tryInLabPutsTheCodeInTheEditorScrollsItIntoViewAndFocusesIt() {
-        WebElement tryIt = driver.findElement(By.cssSelector(".try-button"));
-        String code = tryIt.findElement(By.xpath("ancestor::div[contains(@class,'code-block')]//code"))
-                .getText();
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", tryIt);
-        tryIt.click();
-        browser.waitUpTo(Duration.ofSeconds(10))
-                .until(
-                        d -> (Boolean)
-                                driver.executeScript(
-                                        """
-                const editor = document.querySelector('[data-lab-editor] .cm-editor').getBoundingClientRect();
-                return editor.top >= 0 && editor.bottom <= window.innerHeight
-                    && document.activeElement.closest('[data-lab-editor]') !== null;"""));
-        // WebDriver's getText() trims each line's indentation differently in the two elements
-        assertThat(driver.findElement(By.cssSelector("[data-lab-editor] .cm-content"))
-                        .getText()
-                        .replaceAll("\\s+", " ")
-                        .strip())
-                .isEqualTo(code.replaceAll("\\s+", " ").strip());
-    }
-
     private void type(String sql) {
         LabEditor.type(driver, sql);
     }
