@@ -68,11 +68,11 @@ class WorkspaceRepository {
                 .param("account", account)
                 .param("lesson", lessonId)
                 .param("slot", slot)
-                .param("sql", sql)
+                .param("sql", storable(sql))
                 .param("savedAt", Timestamp.from(savedAt))
                 .update();
         if (written == 1) {
-            return new SavedDraft(sql, savedAt, true);
+            return new SavedDraft(storable(sql), savedAt, true);
         }
         Draft stored = draft(account, lessonId, slot).orElseThrow();
         return new SavedDraft(stored.sql(), stored.savedAt(), false);
@@ -98,6 +98,14 @@ class WorkspaceRepository {
                 .orElseGet(() -> new SavedDraft("", emptiedAt, true));
     }
 
+    /**
+     * PostgreSQL's text holds no NUL character, which a pasted or scripted answer may have: it is
+     * kept as U+FFFD (the replacement character), visible where it stood, rather than refused or lost.
+     */
+    static String storable(String text) {
+        return text.replace('\0', '\uFFFD');
+    }
+
     /** The draft an account holds after a save, and whether it is the one sent ({@code kept}). */
     record SavedDraft(String sql, Instant savedAt, boolean kept) {}
 
@@ -112,9 +120,9 @@ class WorkspaceRepository {
                 .param("lesson", lessonId)
                 .param("exercise", exerciseId)
                 .param("at", Timestamp.from(attempt.at()))
-                .param("sql", attempt.sql())
+                .param("sql", storable(attempt.sql()))
                 .param("correct", attempt.correct())
-                .param("summary", attempt.summary())
+                .param("summary", storable(attempt.summary()))
                 .update();
         jdbc.sql(
                         """

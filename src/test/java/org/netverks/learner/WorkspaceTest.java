@@ -81,6 +81,19 @@ class WorkspaceTest {
     }
 
     @Test
+    void aNulCharacterInADraftOrAnAnswerIsKeptAsAReplacementCharacter() {
+        Http http = signedIn("nul");
+        JsonNode saved = json(put(http, "free", "select 1\u0000;", "2026-11-07T01:02:03Z"), 200);
+        assertThat(saved.get("sql").asString()).isEqualTo("select 1\uFFFD;");
+        check(http, "select 'a\u0000b'");
+        JsonNode attempt = json(http.getJson(WORKSPACE), 200)
+                .get("attempts")
+                .get("contact-label")
+                .get(0);
+        assertThat(attempt.get("sql").asString()).isEqualTo("select 'a\uFFFDb'");
+    }
+
+    @Test
     void theNewestEditWinsAndAnOlderOneIsToldItLost() {
         Http http = signedIn("newest");
         json(put(http, "free", "select 'phone';", "2026-11-07T02:00:00Z"), 200);
