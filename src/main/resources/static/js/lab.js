@@ -356,6 +356,8 @@ function rows(result) {
     wrap.append(table);
     parts.push(wrap);
   }
+  // psql's own text has its own footer (or none, as \x and \pset footer/tuples_only decide)
+  if (result.text && !result.truncated) return parts;
   const count = `(${result.rowCount} ${result.rowCount === 1 ? 'row' : 'rows'})`;
   parts.push(el('p', 'lab-rowcount', result.truncated
     ? `${count} — showing the first ${result.rows.length}: the lab sends at most ${result.rows.length} rows to the browser (rows shown limit).`
