@@ -12,7 +12,8 @@ const SAVE_DELAY_MS = 1500;
 /**
  * @param root   the lab section
  * @param editor { get(), set(text), focus(), reveal() }: the CodeMirror editor, as lab.js wraps it
- * @returns      { current(), select(slot, options), edited(), loadIntoFree(sql), addAttempt(exerciseId, attempt) }
+ * @returns      { current(), select(slot, { focus }), edited(), onSelect(listener), addAttempt(exerciseId, attempt),
+ *                loadIntoFree(sql) }
  */
 export function setUpWorkspace(root, editor) {
   const lessonId = root.dataset.lessonId;
