@@ -5,13 +5,15 @@ function csrfToken() {
   return match ? decodeURIComponent(match[1]) : '';
 }
 
-export async function send(method, url, body) {
+// keepalive: the request completes even if the page is closing (a draft saved on pagehide)
+export async function send(method, url, body, { keepalive = false } = {}) {
   const headers = { 'Accept': 'application/json', 'X-XSRF-TOKEN': csrfToken() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(url, {
     method,
     headers,
     credentials: 'same-origin',
+    keepalive,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   let payload = null;

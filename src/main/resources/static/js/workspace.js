@@ -3,11 +3,13 @@
 // device is there on the next; the newest edit of a draft wins. Also each exercise's list of earlier
 // attempts, any of which loads back into the editor.
 import * as local from './workspace-store.js';
-import { getJson } from './api.js';
+import { getJson, send } from './api.js';
 import { signedInAs, formatTime } from './progress-store.js';
 import { el } from './dom.js';
 
 const SAVE_DELAY_MS = 1500;
+// the browser's copy is rewritten a moment after typing stops, not on every keystroke
+const KEEP_DELAY_MS = 300;
 
 /**
  * @param root   the lab section
@@ -27,6 +29,7 @@ export function setUpWorkspace(root, editor) {
   let editedSinceLoad = false;
   let accountAttempts = {}; // a signed-in learner's attempts, as the account keeps them
   const unsaved = new Map(); // slot -> timer of a draft not yet sent to the account
+  let keepTimer = 0;
 
   tabs.forEach((tab, index) => {
     tab.addEventListener('click', () => select(tab.dataset.slot, { focus: false }));
@@ -39,7 +42,10 @@ export function setUpWorkspace(root, editor) {
       select(next.dataset.slot, { focus: false });
     });
   });
-  window.addEventListener('pagehide', flushAll);
+  window.addEventListener('pagehide', () => {
+    keepNow();
+    flushAll();
+  });
   show(slot);
   editor.set(draftOf(slot));
   if (account) followAccount();
@@ -55,7 +61,7 @@ export function setUpWorkspace(root, editor) {
       if (focus) editor.focus();
       return;
     }
-    keep(editor.get());
+    keepNow();
     flush(slot);
     slot = name;
     record = local.update(lessonId, (r) => { r.selected = name; });
@@ -84,11 +90,17 @@ export function setUpWorkspace(root, editor) {
   /** Called by lab.js on every change of the editor's text: the draft of the selected tab. */
   function edited() {
     editedSinceLoad = true;
-    keep(editor.get());
+    clearTimeout(keepTimer);
+    keepTimer = setTimeout(keepNow, KEEP_DELAY_MS);
     if (!account) return;
     clearTimeout(unsaved.get(slot));
     const name = slot;
     unsaved.set(name, setTimeout(() => flush(name), SAVE_DELAY_MS));
+  }
+
+  function keepNow() {
+    clearTimeout(keepTimer);
+    keep(editor.get());
   }
 
   function keep(sql) {
@@ -99,6 +111,7 @@ export function setUpWorkspace(root, editor) {
 
   function flush(name) {
     if (!account || !unsaved.has(name)) return;
+    if (name === slot) keepNow();
     clearTimeout(unsaved.get(name));
     unsaved.delete(name);
     const draft = record.drafts[name];
@@ -112,23 +125,11 @@ export function setUpWorkspace(root, editor) {
   async function sendDraft(name, draft) {
     try {
       // keepalive: a draft saved as the page closes still reaches the account
-      const response = await fetchKeepalive(`${api}/drafts/${encodeURIComponent(name)}`, draft);
+      const response = await send('PUT', `${api}/drafts/${encodeURIComponent(name)}`, draft, { keepalive: true });
       if (response.ok && response.body.kept === false) adopt(name, response.body);
     } catch (e) {
       // offline: the browser's copy is newer and goes with the next edit or visit
     }
-  }
-
-  async function fetchKeepalive(url, body) {
-    const token = (document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/) || [])[1] || '';
-    const response = await fetch(url, {
-      method: 'PUT', keepalive: true, credentials: 'same-origin',
-      headers: { 'Accept': 'application/json', 'Content-Type': 'application/json', 'X-XSRF-TOKEN': decodeURIComponent(token) },
-      body: JSON.stringify(body),
-    });
-    let payload = {};
-    try { payload = await response.json(); } catch (e) { /* no body */ }
-    return { ok: response.ok, body: payload };
   }
 
   // The account's drafts and attempts: a draft newer there than here is taken (unless the learner
