@@ -4,22 +4,52 @@ import java.util.List;
 import org.netverks.lab.run.MetaCommandHandler;
 import org.netverks.lab.run.PlanHandler;
 import org.netverks.lab.run.ScriptRunner;
+import org.netverks.web.SecurityHeaders;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class LabConfiguration implements WebMvcConfigurer {
+
+    private final LabSettings settings;
+
+    LabConfiguration(LabSettings settings) {
+        this.settings = settings;
+    }
 
     @Bean
     ScriptRunner scriptRunner(MetaCommandHandler meta, PlanHandler plans) {
         return new ScriptRunner(meta, plans);
     }
 
-    /** The lab's handlers take the learner as a {@link LabService.Visitor} argument. */
+    /** The handlers take the learner as a {@link LabService.Visitor} argument. */
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new LabVisitors());
+        resolvers.add(new LabVisitors(settings));
+    }
+
+    /**
+     * The lean run path, after the request-size, slow-body and malformed-request filters
+     * (HIGHEST_PRECEDENCE to + 10) and before Spring Session's (+ 50) and Spring Security's.
+     */
+    @Bean
+    FilterRegistrationBean<LeanLabRuns> leanLabRuns(
+            LabService lab,
+            LabPasses passes,
+            LabErrors errors,
+            SecurityHeaders headers,
+            CookieSerializer sessionCookies,
+            JsonMapper json) {
+        FilterRegistrationBean<LeanLabRuns> registration = new FilterRegistrationBean<>(
+                new LeanLabRuns(lab, passes, settings, errors, headers, sessionCookies, json));
+        registration.addUrlPatterns("/api/lab/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
     }
 }

@@ -1,5 +1,7 @@
 package org.netverks.lab;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.sql.SQLException;
 import java.util.List;
@@ -22,26 +24,42 @@ import org.springframework.web.bind.annotation.RestController;
 class LabController {
 
     private final LabService lab;
+    private final LabSettings settings;
+    private final LabPasses passes;
 
-    LabController(LabService lab) {
+    LabController(LabService lab, LabSettings settings, LabPasses passes) {
         this.lab = lab;
+        this.settings = settings;
+        this.passes = passes;
     }
 
-    record RunRequest(String sql) {}
+    record RunRequest(String sql) {
+        static final String SHAPE = "Send the SQL to run as {\"sql\": \"select 1\"}.";
+    }
 
+    /**
+     * A run the full way: the session is read, the run's settings are kept in it when they
+     * changed, and the answer carries a fresh lab pass, with which the learner's next runs take
+     * the lean path ({@link LeanLabRuns}).
+     */
     @PostMapping("/run")
     LabService.RunResponse runScript(
             @PathVariable String track,
             @PathVariable String lesson,
             @RequestBody RunRequest request,
-            LabService.Visitor visitor,
-            HttpSession session)
+            HttpServletRequest http,
+            HttpServletResponse answer)
             throws SQLException {
         if (request == null || request.sql() == null) {
-            throw new BadRequestException("Send the SQL to run as {\"sql\": \"select 1\"}.");
+            throw new BadRequestException(RunRequest.SHAPE);
         }
-        LabService.RunResponse response = lab.runScript(track, lesson, request.sql(), visitor);
-        LabVisitors.remember(session, response.settings());
+        HttpSession session = http.getSession();
+        String learner = LabVisitors.learnerKey(session);
+        LabSettings.Version before = settings.of(session);
+        LabService.RunResponse response = lab.runScript(
+                track, lesson, request.sql(), new LabService.Visitor(learner, http.getRemoteAddr(), before.settings()));
+        String stamp = settings.remember(session, learner, before, response.settings());
+        passes.give(http, answer, session.getId(), learner, stamp);
         return response;
     }
 

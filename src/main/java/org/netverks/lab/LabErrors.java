@@ -31,6 +31,20 @@ class LabErrors {
         this.servers = servers;
     }
 
+    /** The answer to what a lab service threw, for the lab's lean run path ({@link LeanLabRuns}), which runs before Spring MVC. */
+    ResponseEntity<ApiError> answer(Exception e) {
+        if (e instanceof SandboxUnavailableException unavailable) {
+            return unavailable(unavailable);
+        }
+        if (e instanceof LabRefusal refusal) {
+            return refused(refusal);
+        }
+        if (e instanceof SQLException sql) {
+            return cannotConnect(sql);
+        }
+        throw new IllegalArgumentException("not a lab refusal", e);
+    }
+
     @ExceptionHandler(SandboxUnavailableException.class)
     ResponseEntity<ApiError> unavailable(SandboxUnavailableException e) {
         HttpStatus status =

@@ -7,11 +7,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Spring Security with its defaults on: secure headers (plus a strict Content-Security-Policy and a
- * same-origin Referrer-Policy), and CSRF protection by the cookie
+ * Spring Security with its defaults on: secure headers ({@link SecurityHeaders}: the defaults plus a
+ * strict Content-Security-Policy and a same-origin Referrer-Policy), and CSRF protection by the cookie
  * convention (an {@code XSRF-TOKEN} cookie whose value scripts send back in {@code X-XSRF-TOKEN}),
  * so the JSON APIs can be used from the pages and from scripts alike.
  */
@@ -47,7 +46,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, java.util.List<SecurityRules> featureRules, ContentSecurityPolicy policy)
+            HttpSecurity http, java.util.List<SecurityRules> featureRules, SecurityHeaders securityHeaders)
             throws Exception {
         for (SecurityRules rules : featureRules) {
             rules.apply(http);
@@ -56,9 +55,10 @@ class SecurityConfiguration {
                 // reload answers only loopback callers (ContentAdminController) and has no browser caller
                 .csrf(csrf -> csrf.spa().ignoringRequestMatchers("/admin/content/reload"))
                 .httpBasic(basic -> basic.disable())
-                // same-origin: a reset link's token never leaves the site in a Referer header
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy.header()))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .headers(headers -> {
+                    headers.defaultsDisabled();
+                    securityHeaders.writers().forEach(headers::addHeaderWriter);
+                })
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {
                     if (!ErrorResponses.wantsJson(request)) {

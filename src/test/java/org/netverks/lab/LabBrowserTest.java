@@ -17,7 +17,10 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A learner uses the lab in Chromium: keyboard run, an error marked in the editor, \d, a plan tree, reset. */
+/**
+ * A learner uses the lab in Chromium: keyboard run, an error marked in the editor, psql settings that
+ * last, \d, a plan tree, reset.
+ */
 @Tag("browser")
 @IntegrationTest
 class LabBrowserTest {
@@ -63,6 +66,30 @@ class LabBrowserTest {
         WebElement mark = waitFor(".cm-error-mark");
         assertThat(mark.getText()).isEqualTo("nme");
         browser.screenshot("lab-error");
+    }
+
+    /**
+     * After the first run the page's runs take the lean path (a lab pass instead of the session);
+     * the psql settings they change still last, across a reload too.
+     */
+    @Test
+    void psqlSettingsLastFromRunToRunAndAcrossAReload() {
+        type("select 1;");
+        runWithKeyboard();
+        waitFor(".lab-rows table");
+        type("\\x");
+        runWithKeyboard();
+        assertThat(waitFor(".lab-meta").getText()).contains("Expanded display is on.");
+        type("select 1 as a;");
+        runWithKeyboard();
+        assertThat(waitFor(".lab-text").getText()).contains("-[ RECORD 1 ]").contains("a | 1");
+
+        driver.navigate().refresh();
+        browser.waitUpTo(Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-lab-editor] .cm-content")));
+        type("select 2 as b;");
+        runWithKeyboard();
+        assertThat(waitFor(".lab-text").getText()).contains("-[ RECORD 1 ]").contains("b | 2");
     }
 
     @Test

@@ -92,6 +92,23 @@ public final class Http {
                 .orElse(null);
     }
 
+    /** Sets a cookie as if the server had set it for {@code path} (a test's forged or swapped cookie). */
+    public void setCookie(String name, String value, String path) {
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+        cookie.setPath(path);
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base + path), cookie);
+    }
+
+    /** Forgets a cookie, as a browser does when it expires. */
+    public void dropCookie(String name) {
+        cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .toList()
+                .forEach(c -> cookies.getCookieStore().getURIs().forEach(uri -> cookies.getCookieStore()
+                        .remove(uri, c)));
+    }
+
     /** A POST whose body is streamed without a Content-Length (chunked). */
     public HttpResponse<String> postStream(String path, String json) {
         byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
