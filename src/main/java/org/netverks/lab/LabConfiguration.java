@@ -1,5 +1,6 @@
 package org.netverks.lab;
 
+import io.micrometer.observation.ObservationPredicate;
 import java.util.List;
 import org.netverks.lab.run.MetaCommandHandler;
 import org.netverks.lab.run.PlanHandler;
@@ -9,6 +10,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -32,6 +34,17 @@ class LabConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new LabVisitors(settings));
+    }
+
+    /**
+     * Lab runs are not observed as HTTP requests ({@code http.server.requests}): the observation
+     * cost about a tenth of a lean run's CPU, and the lab times its runs itself
+     * ({@code netverks.lab.runs}, {@link LabService}).
+     */
+    @Bean
+    ObservationPredicate labRunsAreTimedByTheLab() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && LeanLabRuns.isRun(request.getCarrier()));
     }
 
     /**

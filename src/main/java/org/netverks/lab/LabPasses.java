@@ -42,6 +42,7 @@ class LabPasses {
     private final Supplier<byte[]> storedKey;
     private final Clock clock;
     private volatile SecretKeySpec key;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     @Autowired
     LabPasses(JdbcClient jdbc) {
@@ -108,14 +109,20 @@ class LabPasses {
     }
 
     private String sign(String sessionId, String payload) {
+        Mac mac = macs.get();
+        mac.update(sessionId.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) '\n');
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A Mac is not thread-safe, and making one per pass cost more than the signing itself. */
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key());
-            mac.update(sessionId.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) '\n');
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }

@@ -1,9 +1,12 @@
 package org.netverks.lab;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.netverks.content.ContentCatalog;
 import org.netverks.content.Dataset;
 import org.netverks.content.Lesson;
@@ -16,6 +19,7 @@ import org.netverks.lab.sandbox.DiskQuotaGuard;
 import org.netverks.lab.sandbox.Sandbox;
 import org.netverks.lab.sandbox.SandboxServer;
 import org.netverks.lab.sandbox.SandboxService;
+import org.netverks.lab.sandbox.SandboxUnavailableException;
 import org.netverks.lab.shared.DisplaySettings;
 import org.netverks.lab.shared.QueryRows;
 import org.springframework.stereotype.Service;
@@ -40,6 +44,7 @@ public class LabService {
     private final LabProperties properties;
     private final ClientAccessProperties access;
     private final DiskQuotaGuard quotaGuard;
+    private final RunTimers runTimers;
 
     LabService(
             ContentCatalog catalog,
@@ -48,7 +53,8 @@ public class LabService {
             ScriptRunner runner,
             LabProperties properties,
             ClientAccessProperties access,
-            DiskQuotaGuard quotaGuard) {
+            DiskQuotaGuard quotaGuard,
+            MeterRegistry meters) {
         this.catalog = catalog;
         this.sandboxes = sandboxes;
         this.connections = connections;
@@ -56,6 +62,30 @@ public class LabService {
         this.properties = properties;
         this.access = access;
         this.quotaGuard = quotaGuard;
+        this.runTimers = new RunTimers(meters);
+    }
+
+    /**
+     * {@code netverks.lab.runs}: every run's time in the app, by outcome. Runs are left out of the
+     * per-request observations ({@link LabConfiguration}), which cost a tenth of a lean run.
+     */
+    private static final class RunTimers {
+        final Timer answered;
+        final Timer refused;
+        final Timer failed;
+
+        RunTimers(MeterRegistry meters) {
+            answered = timer(meters, "answered");
+            refused = timer(meters, "refused");
+            failed = timer(meters, "failed");
+        }
+
+        private static Timer timer(MeterRegistry meters, String outcome) {
+            return Timer.builder("netverks.lab.runs")
+                    .description("Lab runs, from the request to the answer, by outcome (refused: a lab limit)")
+                    .tag("outcome", outcome)
+                    .register(meters);
+        }
     }
 
     /** Who is asking: the learner's stable key, their address (for creation limits) and display settings. */
@@ -65,6 +95,21 @@ public class LabService {
             List<StatementResult> results, List<String> messages, DisplaySettings settings, String database) {}
 
     public RunResponse runScript(String trackSlug, String lessonSlug, String sql, Visitor visitor) throws SQLException {
+        long start = System.nanoTime();
+        Timer outcome = runTimers.failed;
+        try {
+            RunResponse response = run(trackSlug, lessonSlug, sql, visitor);
+            outcome = runTimers.answered;
+            return response;
+        } catch (LabRefusal | SandboxUnavailableException e) {
+            outcome = runTimers.refused;
+            throw e;
+        } finally {
+            outcome.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private RunResponse run(String trackSlug, String lessonSlug, String sql, Visitor visitor) throws SQLException {
         Dataset dataset = datasetOf(trackSlug, lessonSlug);
         LabRefusal.requireSqlWithin(sql, properties, "run");
         return onOwnSandbox(visitor, dataset, (sandbox, connection) -> {

@@ -76,6 +76,12 @@ final class LeanLabRuns implements Filter {
     /** A learner whose request proved who they are: their session and the settings their pass names. */
     private record Runner(String sessionId, String learnerKey, LabSettings.Version settings) {}
 
+    /** Whether the request is a lab run (whichever path answers it). */
+    static boolean isRun(HttpServletRequest request) {
+        return "POST".equals(request.getMethod())
+                && RUN.matcher(request.getRequestURI()).matches();
+    }
+
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
