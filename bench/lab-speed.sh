@@ -108,23 +108,30 @@ echo
 
 # Each measurement sets RPS (requests or transactions per second) and P99 (ms; wrk only) and keeps
 # the tool's whole output in $WORK/wrk.txt or $WORK/pgbench.txt.
-wrk_figures() { # wrk output
+# CPU is the app's CPU time per request in µs (user + system of the JVM): it depends much less than
+# the rates on what else the machine is running.
+cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$PID/stat"; }
+wrk_figures() { # wrk output, app CPU ticks before, after
   RPS=$(awk '/^Requests\/sec/ {print $2}' <<< "$1")
   P99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<< "$1")")
+  CPU=$(awk -v t=$(($3 - $2)) -v hz="$(getconf CLK_TCK)" -v n="$(awk '/requests in/ {print $1}' <<< "$1")" \
+            'BEGIN { printf "%.0f", n ? t / hz * 1e6 / n : 0 }')
 }
 lab() { # learners, duration, body: one learner per wrk thread
-  local out
+  local out before
+  before=$(cpu_ticks)
   out=$(LAB_BODY="$3" wrk -t"$1" -c"$1" -d"$2" --latency -s bench/lab-speed.lua "$RUN_URL") || fail "wrk: $out"
   printf '%s\n' "$out" >> "$WORK/wrk.txt"
   check_wrk "$out" "lab at $1 learners"
-  wrk_figures "$out"
+  wrk_figures "$out" "$before" "$(cpu_ticks)"
 }
 static() { # connections (= threads), duration
-  local out
+  local out before
+  before=$(cpu_ticks)
   out=$(wrk -t"$1" -c"$1" -d"$2" --latency "$BASE/css/site.css") || fail "wrk: $out"
   printf '%s\n' "$out" >> "$WORK/wrk.txt"
   check_wrk "$out" "static css at $1 connections"
-  wrk_figures "$out"
+  wrk_figures "$out" "$before" "$(cpu_ticks)"
 }
 check_wrk() { # wrk output, label: a ratio over failed requests is worthless, so any failure stops the bench
   local bad
@@ -153,9 +160,9 @@ static "$LEARNERS" "$WARMUP"
 declare -A R
 for round in 1 2; do
   for n in 8 32; do
-    lab "$n" "$MEASURE" "$SELECT1_BODY"; R[lab1_${n}_$round]=$RPS; R[p99_${n}_$round]=$P99
-    static "$n" "$MEASURE"; R[css_${n}_$round]=$RPS; R[cssp99_${n}_$round]=$P99
-    echo "round $round, $n learners: lab ${R[lab1_${n}_$round]} req/s (p99 ${R[p99_${n}_$round]} ms), static ${R[css_${n}_$round]} req/s (p99 ${R[cssp99_${n}_$round]} ms), lab/static = $(ratio "${R[lab1_${n}_$round]}" "${R[css_${n}_$round]}")"
+    lab "$n" "$MEASURE" "$SELECT1_BODY"; R[lab1_${n}_$round]=$RPS; R[p99_${n}_$round]=$P99; R[cpu1_${n}_$round]=$CPU
+    static "$n" "$MEASURE"; R[css_${n}_$round]=$RPS; R[cssp99_${n}_$round]=$P99; R[csscpu_${n}_$round]=$CPU
+    echo "round $round, $n learners: lab ${R[lab1_${n}_$round]} req/s (p99 ${R[p99_${n}_$round]} ms, app CPU ${R[cpu1_${n}_$round]} µs/request), static ${R[css_${n}_$round]} req/s (p99 ${R[cssp99_${n}_$round]} ms, app CPU ${R[csscpu_${n}_$round]} µs/request), lab/static = $(ratio "${R[lab1_${n}_$round]}" "${R[css_${n}_$round]}")"
   done
 done
 echo
@@ -166,9 +173,9 @@ lab "$LEARNERS" "$WARMUP" "$QUERY_BODY"
 raw "$LEARNERS" "${WARMUP%s}"
 for round in 1 2; do
   for n in 8 32; do
-    lab "$n" "$MEASURE" "$QUERY_BODY"; R[labq_${n}_$round]=$RPS; R[qp99_${n}_$round]=$P99
+    lab "$n" "$MEASURE" "$QUERY_BODY"; R[labq_${n}_$round]=$RPS; R[qp99_${n}_$round]=$P99; R[cpuq_${n}_$round]=$CPU
     raw "$n" "$SECS"; R[raw_${n}_$round]=$RPS
-    echo "round $round, $n learners: lab ${R[labq_${n}_$round]} req/s (p99 ${R[qp99_${n}_$round]} ms), pgbench ${R[raw_${n}_$round]} tps, lab/pgbench = $(ratio "${R[labq_${n}_$round]}" "${R[raw_${n}_$round]}")"
+    echo "round $round, $n learners: lab ${R[labq_${n}_$round]} req/s (p99 ${R[qp99_${n}_$round]} ms, app CPU ${R[cpuq_${n}_$round]} µs/request), pgbench ${R[raw_${n}_$round]} tps, lab/pgbench = $(ratio "${R[labq_${n}_$round]}" "${R[raw_${n}_$round]}")"
   done
 done
 echo
@@ -216,6 +223,7 @@ row "lab select 1, req/s" "${R[lab1_8]}" "${R[lab1_32]}" "" ""
 row "static /css/site.css, req/s" "${R[css_8]}" "${R[css_32]}" "" ""
 row "1. lab select 1 / static css" "${R[r1_8]}" "${R[r1_32]}" ">= 1.8" "$(at_least "${R[r1_8]}" 1.8) / $(at_least "${R[r1_32]}" 1.8)"
 row "1. lab select 1 p99, ms (round 1 / round 2)" "${R[p99_8_1]} / ${R[p99_8_2]}" "${R[p99_32_1]} / ${R[p99_32_2]}" "<= 50 ms" "$(at_most "$P99" 50) (at 32)"
+row "app CPU µs/request, round 2: lab select 1 / static" "${R[cpu1_8_2]} / ${R[csscpu_8_2]}" "${R[cpu1_32_2]} / ${R[csscpu_32_2]}" "" ""
 row "lab exercise query, req/s" "${R[labq_8]}" "${R[labq_32]}" "" ""
 row "pgbench of the same query, tps" "${R[raw_8]}" "${R[raw_32]}" "" ""
 row "2. lab query / pgbench" "${R[r2_8]}" "${R[r2_32]}" ">= 0.9" "$(at_least "${R[r2_8]}" 0.9) / $(at_least "${R[r2_32]}" 0.9)"
