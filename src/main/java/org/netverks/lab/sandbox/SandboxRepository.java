@@ -40,6 +40,25 @@ class SandboxRepository {
                 .optional();
     }
 
+    /** The learner's sandbox for this dataset, if they have one (a read: runs mark it used in batches). */
+    Optional<Sandbox> findOwned(String ownerKey, String dataset) {
+        return jdbc.sql("select * from lab_sandbox where owner_key = :owner and dataset = :dataset")
+                .param("owner", ownerKey)
+                .param("dataset", dataset)
+                .query(SANDBOX)
+                .optional();
+    }
+
+    /** Marks these sandboxes used now (this instance's learners ran something in them). */
+    void markUsed(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update lab_sandbox set last_used_at = now() where id = any(:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
+                .update();
+    }
+
     /** Marks these learners' sandboxes on this server as used now (learners' own clients were seen there). */
     void markUsed(String serverId, java.util.Collection<String> databases) {
         if (databases.isEmpty()) {

@@ -36,8 +36,8 @@ public class SandboxService implements ScratchDatabases {
     private static final String TOP_UP = "Warm pool top-up";
 
     /**
-     * Learners run many statements a minute; looking their sandbox up (and stamping it used) in
-     * the platform database at most every {@link #RECENT} keeps that write off the hot path.
+     * Learners run many statements a minute; looking their sandbox up in the platform database at
+     * most every {@link #RECENT} keeps that read off the hot path.
      */
     private static final Duration RECENT = Duration.ofSeconds(30);
 
@@ -53,6 +53,11 @@ public class SandboxService implements ScratchDatabases {
     private final DiskQuotaGuard quotaGuard;
     private final OutsideClients outsideClients = new OutsideClients();
     private final Map<String, Known> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Sandboxes this instance's learners used since the last reclaim pass, which stamps them used
+     * in one statement before it looks for idle ones: no write per run, nor per learner.
+     */
+    private final java.util.Set<java.util.UUID> usedSinceReclaim = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** This app instance's read-only copies are recorded under this owner key, one per dataset. */
     private final String readOnlyOwner = "grader:" + java.util.UUID.randomUUID();
     /** One background thread for pool top-ups and drops, so they never run twice at once here. */
@@ -85,11 +90,12 @@ public class SandboxService implements ScratchDatabases {
         String key = ownerKey + "\n" + dataset.name();
         Known known = recent.get(key);
         if (known != null && System.nanoTime() - known.seenNanos() < RECENT.toNanos()) {
+            usedSinceReclaim.add(known.sandbox().id());
             return known.sandbox();
         }
-        // the lookup also marks the sandbox used, which keeps it from being reclaimed
         Sandbox sandbox =
-                repository.ownedBy(ownerKey, dataset.name()).orElseGet(() -> obtain(ownerKey, dataset, client));
+                repository.findOwned(ownerKey, dataset.name()).orElseGet(() -> obtain(ownerKey, dataset, client));
+        usedSinceReclaim.add(sandbox.id());
         recent.put(key, new Known(sandbox, System.nanoTime()));
         return sandbox;
     }
@@ -321,6 +327,12 @@ public class SandboxService implements ScratchDatabases {
         reclaimIdle();
     }
 
+    private void markUsedByLearners() {
+        List<java.util.UUID> used = List.copyOf(usedSinceReclaim);
+        usedSinceReclaim.removeAll(used);
+        repository.markUsed(used);
+    }
+
     /**
      * Drops sandboxes idle past {@code idleReclaim} and pooled ones made from an outdated dataset,
      * on the maintenance thread; the future completes when that is done.
@@ -335,6 +347,7 @@ public class SandboxService implements ScratchDatabases {
 
     private void reclaim() {
         markUsedByOutsideClients();
+        markUsedByLearners();
         List<String> current =
                 datasetsInUse().stream().map(templates::templateName).toList();
         for (Sandbox sandbox : repository.reclaimable(properties.idleReclaim(), current)) {

@@ -43,6 +43,7 @@ class OutsideClientActivityTest {
         JsonNode working = newLearnersConnectionDetails();
         JsonNode gone = newLearnersConnectionDetails();
         try (Connection client = LabClient.connect(working)) {
+            sandboxes.reclaimIdle().get(60, TimeUnit.SECONDS); // records the lab's own use of both, just now
             lastUsedAnHourAgo(working);
             lastUsedAnHourAgo(gone);
 
