@@ -12,6 +12,6 @@ function init(args)
   wrk.method = "POST"
   wrk.body = '{"sql":"select 1"}'
   wrk.headers["Content-Type"] = "application/json"
-  wrk.headers["Cookie"] = "JSESSIONID=" .. session .. "; XSRF-TOKEN=" .. token
+  wrk.headers["Cookie"] = "SESSION=" .. session .. "; XSRF-TOKEN=" .. token
   wrk.headers["X-XSRF-TOKEN"] = token
 end

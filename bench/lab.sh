@@ -67,7 +67,7 @@ for _ in $(seq 1 32); do
   token=$(awk '$6 == "XSRF-TOKEN" {print $7}' "$jar")
   curl -s -b "$jar" -c "$jar" -o /dev/null -H "X-XSRF-TOKEN: $token" -H 'Content-Type: application/json' \
        -d '{"sql":"select 1"}' "http://localhost:$PORT/api/lab/postgresql/postgresql-with-python/run"
-  echo "$(awk '$6 == "JSESSIONID" {print $7}' "$jar") $token" >> "$LAB_SESSIONS"
+  echo "$(awk '$6 == "SESSION" {print $7}' "$jar") $token" >> "$LAB_SESSIONS"
 done
 RUN_URL="http://localhost:$PORT/api/lab/postgresql/postgresql-with-python/run"
 wrk -t32 -c32 -d5s -s bench/lab-run.lua "$RUN_URL" > /dev/null # warm-up
