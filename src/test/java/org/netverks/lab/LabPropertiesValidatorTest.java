@@ -99,7 +99,7 @@ class LabPropertiesValidatorTest {
     }
 
     @Test
-    void aCheckPoolBelowZeroOrLargerThanTheLabIsRefusedAndItsDefaultIsOneCopyPerGradingSlot() {
+    void aCheckPoolBelowZeroOrLargerThanTheLabIsRefusedAndItsDefaultIsTwoCopiesPerGradingSlot() {
         for (int size : new int[] {-1, 11}) {
             assertThatThrownBy(() -> new LabPropertiesValidator(settings(
                             List.of(),
@@ -115,7 +115,7 @@ class LabPropertiesValidatorTest {
         LabProperties unset = settings(List.of(), Duration.ofSeconds(5), Duration.ofSeconds(10), 10);
         assertThatCode(() -> new LabPropertiesValidator(unset)).doesNotThrowAnyException();
         org.assertj.core.api.Assertions.assertThat(unset.checkPool())
-                .as("one ready copy for each of the 4 grading slots")
-                .isEqualTo(4);
+                .as("two ready copies for each of the 4 grading slots")
+                .isEqualTo(8);
     }
 }

@@ -116,10 +116,11 @@ public class SandboxService implements ScratchDatabases {
     }
 
     /**
-     * A pristine copy for one check: a ready one from the check pool when there is one (and a
-     * replacement is made in the background once the check is done), else a new one made now. Never one of the learners'
-     * warm pool, which first runs need. It is recorded like any sandbox (owner "scratch:…"), so one
-     * left behind by a crash is reclaimed as idle; {@link #discard} drops it, so no copy is used twice.
+     * A pristine copy for one check: a ready one from the check pool when there is one (replaced
+     * in the background once the check is done), else a new one made now; never one of the
+     * learners' warm pool, which first runs need. It is recorded like any sandbox (owner
+     * "scratch:…"), so one left behind by a crash is reclaimed as idle; {@link #discard} drops it,
+     * so no copy is used twice.
      */
     @Override
     public Scratch take(Dataset dataset) {
