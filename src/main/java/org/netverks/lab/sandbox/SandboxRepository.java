@@ -33,9 +33,11 @@ class SandboxRepository {
     }
 
     private final JdbcClient jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-    SandboxRepository(JdbcClient jdbc) {
+    SandboxRepository(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
     }
 
     Optional<Sandbox> ownedBy(String ownerKey, String dataset) {
@@ -97,17 +99,18 @@ class SandboxRepository {
      * false: it was full (another app instance filled it meanwhile) and the copy is not recorded. The
      * transaction-scoped lock on the template makes the count and the insert one step across instances.
      */
-    @org.springframework.transaction.annotation.Transactional
     boolean insertForChecks(Sandbox sandbox, int size) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('lab_sandbox check pool ' || :template))")
-                .param("template", sandbox.template())
-                .query()
-                .singleRow();
-        if (readyCount(sandbox.template(), Pool.CHECKS) >= size) {
-            return false;
-        }
-        insert(sandbox, null, Pool.CHECKS);
-        return true;
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('lab_sandbox check pool ' || :template))")
+                    .param("template", sandbox.template())
+                    .query()
+                    .singleRow();
+            if (readyCount(sandbox.template(), Pool.CHECKS) >= size) {
+                return false;
+            }
+            insert(sandbox, null, Pool.CHECKS);
+            return true;
+        }));
     }
 
     private void insert(Sandbox sandbox, String ownerKey, Pool pool) {

@@ -98,18 +98,44 @@ class CheckPoolTest {
             sandboxes.topUpCheckPoolNow().get(60, TimeUnit.SECONDS);
         }
         assertThat(ready("checks")).as("topping up a full pool adds nothing").isEqualTo(refilled);
-        Sandbox extra = new Sandbox(
-                UUID.randomUUID(),
-                first.sandbox().serverId(),
-                practice.name(),
-                first.sandbox().template(),
-                "sb_never_made",
-                "lr_never_made",
-                "unused");
-        assertThat(repository.insertForChecks(extra, 2))
+        assertThat(repository.insertForChecks(unmade(first), 2))
                 .as("another app instance's copy is refused once the pool is full")
                 .isFalse();
         assertThat(ready("checks")).isEqualTo(refilled);
+
+        ScratchDatabases.Scratch third = sandboxes.take(practice); // one place free
+        List<Sandbox> racing = List.of(unmade(third), unmade(third));
+        var instances = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var attempts = racing.stream()
+                    .map(copy -> instances.submit(() -> repository.insertForChecks(copy, 2)))
+                    .toList();
+            int recordedCopies = 0;
+            for (var attempt : attempts) {
+                recordedCopies += attempt.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(recordedCopies)
+                    .as("two instances filling the last place at once")
+                    .isLessThanOrEqualTo(1);
+            assertThat(ready("checks")).hasSizeLessThanOrEqualTo(2);
+        } finally {
+            instances.shutdown();
+            racing.forEach(copy -> repository.delete(copy.id())); // never claimed: no such database exists
+            sandboxes.discard(third);
+        }
+    }
+
+    /** A pool record of a copy that was never made, of the same template as {@code like}. */
+    private static Sandbox unmade(ScratchDatabases.Scratch like) {
+        String name = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return new Sandbox(
+                UUID.randomUUID(),
+                like.sandbox().serverId(),
+                like.sandbox().dataset(),
+                like.sandbox().template(),
+                "sb_unmade_" + name,
+                "lr_unmade_" + name,
+                "unused");
     }
 
     private void fullPool() throws Exception {
