@@ -31,7 +31,9 @@ java bench/LabLoad.java checks "http://localhost:$PORT" 1 10 dml
 java bench/LabLoad.java checks "http://localhost:$PORT" 8 3 dml
 stop_app
 start_app 2 8
-sleep 10
+# the pools fill after the start: 8 copies each of practice and practice-alt (which data-changing
+# checks use) and the warm pool, one at a time in the background; a loaded machine needs ~20 s
+sleep 30
 echo "## data-changing exercise, check pool of 8 (the default: 2 per grading slot): a check takes a ready copy when there is one"
 java bench/LabLoad.java checks "http://localhost:$PORT" 1 10 dml
 java bench/LabLoad.java checks "http://localhost:$PORT" 8 3 dml
