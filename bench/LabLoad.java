@@ -96,10 +96,16 @@ public class LabLoad {
         List<Double> checks = Collections.synchronizedList(new ArrayList<>());
         int[] failures = {0};
         List<Thread> threads = new ArrayList<>();
+        List<Learner> ready = new ArrayList<>();
         for (int l = 0; l < learners; l++) {
             Learner learner = new Learner(base);
             learner.post(run, exercise.answer()); // the sandbox exists before timing starts
             learner.post(check, exercise.answer()); // and the reference result is known
+            ready.add(learner);
+        }
+        // what the warm-up left to the background (pools refilled, copies dropped) is done before timing
+        Thread.sleep(4000);
+        for (Learner learner : ready) {
             Thread thread = new Thread(() -> {
                 try {
                     for (int r = 0; r < rounds; r++) {

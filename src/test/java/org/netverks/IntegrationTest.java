@@ -23,6 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest;
             // small enough to test quickly: the quota test writes past 40 MB
             "netverks.lab.sandbox-quota=40MB",
             "netverks.lab.warm-pool-size=1",
+            // enough for CheckPoolTest; fewer copies to make while the suite runs
+            "netverks.lab.check-pool-size=2",
             "netverks.lab.statement-timeout=2s",
             "netverks.lab.run-timeout=4s",
             // every test learner comes from 127.0.0.1; CreationRateLimiterTest covers the limit itself

@@ -44,6 +44,21 @@ public record Exercise(
 
     public record KnownWrong(String sql, String why) {}
 
+    /**
+     * The datasets a check of this exercise runs on fresh copies of its own, copies the answer may
+     * change: its own dataset when a check query follows the answer or the plan is asserted, the
+     * hidden ones too when a check query does (otherwise those are read on shared read-only copies).
+     * This is what {@code lab.exercise.ExerciseGrader} does; the lab keeps such copies ready for it.
+     */
+    public List<String> datasetsCheckedOnFreshCopies() {
+        if (check != null) {
+            List<String> datasets = new java.util.ArrayList<>(List.of(dataset));
+            datasets.addAll(hiddenDatasets);
+            return List.copyOf(datasets);
+        }
+        return plan.isEmpty() ? List.of() : List.of(dataset);
+    }
+
     /** The grading rules in plain words, as the learner reads them beside the task. */
     public List<String> rulesInWords() {
         List<String> words = new java.util.ArrayList<>(rules.inWords());

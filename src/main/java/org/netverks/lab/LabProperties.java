@@ -33,6 +33,9 @@ import org.springframework.util.unit.DataSize;
  * @param memoryPerSession   private memory each process of the embedded sandbox cluster may use (an OS
  *                           resource limit, RLIMIT_DATA); 0: unbounded. Not applied to {@code servers}
  * @param quotaCheckInterval how often the sizes of busy sandboxes are measured against {@code sandboxQuota}
+ * @param checkPoolSize      pristine copies kept ready for grading, per dataset that data-changing checks use
+ *                           (null: two per grading slot, see {@link #checkPool}; 0: every such check clones the
+ *                           dataset while the learner waits). Counted in {@code maxSandboxes}
  */
 @ConfigurationProperties("netverks.lab")
 public record LabProperties(
@@ -56,7 +59,17 @@ public record LabProperties(
         @DefaultValue("4") int maxConcurrentChecks,
         @DefaultValue("10s") Duration checkQueueWait,
         @DefaultValue("256MB") DataSize memoryPerSession,
-        @DefaultValue("250ms") Duration quotaCheckInterval) {
+        @DefaultValue("250ms") Duration quotaCheckInterval,
+        Integer checkPoolSize) {
+
+    /**
+     * Ready copies kept for checks per dataset: {@code checkPoolSize}, by default two for each of
+     * the {@code maxConcurrentChecks} grading slots, because making a copy's replacement takes about
+     * as long as two checks, so a slot busy with checks one after another needs a second in hand.
+     */
+    public int checkPool() {
+        return checkPoolSize != null ? checkPoolSize : 2 * maxConcurrentChecks;
+    }
 
     /** The bounds every run and every check works under. */
     public org.netverks.lab.run.RunLimits runLimits() {

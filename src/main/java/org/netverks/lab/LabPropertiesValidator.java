@@ -32,6 +32,10 @@ class LabPropertiesValidator {
         if (properties.maxConcurrentChecks() < 1) {
             problems.add("netverks.lab.max-concurrent-checks must be at least 1");
         }
+        if (properties.checkPool() < 0 || properties.checkPool() > properties.maxSandboxes()) {
+            problems.add("netverks.lab.check-pool-size must be between 0 and netverks.lab.max-sandboxes ("
+                    + properties.maxSandboxes() + "): its copies count as sandboxes");
+        }
         if (properties.quotaCheckInterval().toMillis() < 100) {
             problems.add("netverks.lab.quota-check-interval must be at least 100ms");
         }

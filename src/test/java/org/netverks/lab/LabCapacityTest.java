@@ -14,7 +14,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "netverks.data-dir=${test-data.dir}/capacity",
             "netverks.content-dir=" + org.netverks.IntegrationTest.FIXTURE_CONTENT,
             "netverks.lab.max-sandboxes=1",
-            "netverks.lab.warm-pool-size=0"
+            "netverks.lab.warm-pool-size=0",
+            // this class counts learners' sandboxes: no copies kept for checks take the one place
+            "netverks.lab.check-pool-size=0"
         })
 // an app of its own that no other class reuses: stopped after this class, so that its clusters and
 // background jobs do not run on through the rest of the suite

@@ -21,6 +21,17 @@ class LabPropertiesValidatorTest {
             int maxSandboxes,
             DataSize memoryPerSession,
             Duration quotaCheckInterval) {
+        return settings(servers, statement, run, maxSandboxes, memoryPerSession, quotaCheckInterval, null);
+    }
+
+    private static LabProperties settings(
+            List<String> servers,
+            Duration statement,
+            Duration run,
+            int maxSandboxes,
+            DataSize memoryPerSession,
+            Duration quotaCheckInterval,
+            Integer checkPoolSize) {
         return new LabProperties(
                 servers,
                 "localhost",
@@ -42,7 +53,8 @@ class LabPropertiesValidatorTest {
                 4,
                 Duration.ofSeconds(10),
                 memoryPerSession,
-                quotaCheckInterval);
+                quotaCheckInterval,
+                checkPoolSize);
     }
 
     @Test
@@ -84,5 +96,26 @@ class LabPropertiesValidatorTest {
                         Duration.ofMillis(250))))
                 .as("0 turns the memory limit off")
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aCheckPoolBelowZeroOrLargerThanTheLabIsRefusedAndItsDefaultIsTwoCopiesPerGradingSlot() {
+        for (int size : new int[] {-1, 11}) {
+            assertThatThrownBy(() -> new LabPropertiesValidator(settings(
+                            List.of(),
+                            Duration.ofSeconds(5),
+                            Duration.ofSeconds(10),
+                            10,
+                            DataSize.ofMegabytes(256),
+                            Duration.ofSeconds(1),
+                            size)))
+                    .hasMessageContaining(
+                            "netverks.lab.check-pool-size must be between 0 and netverks.lab.max-sandboxes (10)");
+        }
+        LabProperties unset = settings(List.of(), Duration.ofSeconds(5), Duration.ofSeconds(10), 10);
+        assertThatCode(() -> new LabPropertiesValidator(unset)).doesNotThrowAnyException();
+        org.assertj.core.api.Assertions.assertThat(unset.checkPool())
+                .as("two ready copies for each of the 4 grading slots")
+                .isEqualTo(8);
     }
 }

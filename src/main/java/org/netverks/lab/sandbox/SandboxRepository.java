@@ -22,10 +22,22 @@ class SandboxRepository {
             row.getString("role_name"),
             row.getString("role_password"));
 
-    private final JdbcClient jdbc;
+    /** The two pools of ready sandboxes (see V9__check_pool.sql): learners' first runs, and checks. */
+    enum Pool {
+        LEARNERS,
+        CHECKS;
 
-    SandboxRepository(JdbcClient jdbc) {
+        String column() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
+
+    SandboxRepository(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
     }
 
     Optional<Sandbox> ownedBy(String ownerKey, String dataset) {
@@ -73,27 +85,60 @@ class SandboxRepository {
                 .update();
     }
 
-    /** Takes a ready sandbox of this template from the pool; safe with several app instances. */
-    Optional<Sandbox> claimReady(String ownerKey, String template) {
+    /**
+     * Takes a ready sandbox of this template from the pool in one statement: SKIP LOCKED lets two
+     * app instances claiming at once each get a different one, never the same.
+     */
+    Optional<Sandbox> claimReady(String ownerKey, String template, Pool pool) {
         return jdbc.sql(
                         """
                 update lab_sandbox set owner_key = :owner, claimed_at = now(), last_used_at = now()
-                where id = (select id from lab_sandbox where owner_key is null and template = :template
+                where id = (select id from lab_sandbox where owner_key is null and pool = :pool and template = :template
                             order by created_at limit 1 for update skip locked)
                 returning *""")
                 .param("owner", ownerKey)
+                .param("pool", pool.column())
                 .param("template", template)
                 .query(SANDBOX)
                 .optional();
     }
 
+    /** Records a sandbox made for an owner (a learner, or a check's scratch copy). */
     void insert(Sandbox sandbox, String ownerKey) {
+        insert(sandbox, ownerKey, Pool.LEARNERS);
+    }
+
+    /** Records a ready sandbox in the learners' warm pool. */
+    void insertReady(Sandbox sandbox) {
+        insert(sandbox, null, Pool.LEARNERS);
+    }
+
+    /**
+     * Records a ready copy in the check pool unless that already holds {@code size} of its template;
+     * false: it was full (another app instance filled it meanwhile) and the copy is not recorded. The
+     * transaction-scoped lock on the template makes the count and the insert one step across instances.
+     */
+    boolean insertForChecks(Sandbox sandbox, int size) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('lab_sandbox check pool ' || :template))")
+                    .param("template", sandbox.template())
+                    .query()
+                    .singleRow();
+            if (readyCount(sandbox.template(), Pool.CHECKS) >= size) {
+                return false;
+            }
+            insert(sandbox, null, Pool.CHECKS);
+            return true;
+        }));
+    }
+
+    private void insert(Sandbox sandbox, String ownerKey, Pool pool) {
         jdbc.sql(
                         """
                 insert into lab_sandbox (id, server_id, dataset, template, database_name, role_name, role_password,
-                                         owner_key, claimed_at)
+                                         owner_key, claimed_at, pool)
                 values (:id, :server, :dataset, :template, :database, :role, :password, :owner,
-                        case when :claimed then now() end)""")
+                        case when :claimed then now() end, :pool)""")
                 .param("id", sandbox.id())
                 .param("server", sandbox.serverId())
                 .param("dataset", sandbox.dataset())
@@ -103,6 +148,7 @@ class SandboxRepository {
                 .param("password", sandbox.password())
                 .param("owner", ownerKey)
                 .param("claimed", ownerKey != null)
+                .param("pool", pool.column())
                 .update();
     }
 
@@ -126,8 +172,10 @@ class SandboxRepository {
         return jdbc.sql("select count(*) from lab_sandbox").query(Integer.class).single();
     }
 
-    int readyCount(String template) {
-        return jdbc.sql("select count(*) from lab_sandbox where owner_key is null and template = :template")
+    int readyCount(String template, Pool pool) {
+        return jdbc.sql(
+                        "select count(*) from lab_sandbox where owner_key is null and pool = :pool and template = :template")
+                .param("pool", pool.column())
                 .param("template", template)
                 .query(Integer.class)
                 .single();
@@ -142,15 +190,20 @@ class SandboxRepository {
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    /** Claimed sandboxes idle for longer than {@code idle}, and pooled ones of templates no longer current. */
-    List<Sandbox> reclaimable(Duration idle, List<String> currentTemplates) {
+    /**
+     * Claimed sandboxes idle for longer than {@code idle}, and ready ones nobody will claim: in the
+     * learners' pool of templates no lesson uses now, in the check pool of templates no check uses now.
+     */
+    List<Sandbox> reclaimable(Duration idle, List<String> currentTemplates, List<String> checkedTemplates) {
         return jdbc.sql(
                         """
                 select * from lab_sandbox
                 where (owner_key is not null and last_used_at < now() - make_interval(secs => :idle))
-                   or (owner_key is null and not (template = any(:templates)))""")
+                   or (owner_key is null and pool = 'learners' and not (template = any(:templates)))
+                   or (owner_key is null and pool = 'checks' and not (template = any(:checked)))""")
                 .param("idle", idle.toSeconds())
                 .param("templates", currentTemplates.toArray(String[]::new))
+                .param("checked", checkedTemplates.toArray(String[]::new))
                 .query(SANDBOX)
                 .list();
     }

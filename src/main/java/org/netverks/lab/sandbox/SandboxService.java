@@ -26,7 +26,8 @@ import org.springframework.stereotype.Service;
 /**
  * Hands each learner their sandbox for a dataset: the one they have, else a ready one from the
  * warm pool, else a new one — within the lab's capacity and each client's creation allowance.
- * Keeps the pool topped up and reclaims sandboxes nobody has used for a while.
+ * Gives checks pristine copies from a pool of their own. Keeps both pools topped up and reclaims
+ * sandboxes nobody has used for a while.
  */
 @Service
 public class SandboxService implements ScratchDatabases {
@@ -34,6 +35,7 @@ public class SandboxService implements ScratchDatabases {
     private static final Logger log = LoggerFactory.getLogger(SandboxService.class);
     private static final Duration CAPACITY_RETRY = Duration.ofMinutes(1);
     private static final String TOP_UP = "Warm pool top-up";
+    private static final String CHECK_POOL_TOP_UP = "Check pool top-up";
 
     /**
      * Learners run many statements a minute; looking their sandbox up in the platform database at
@@ -120,13 +122,18 @@ public class SandboxService implements ScratchDatabases {
     }
 
     /**
-     * A pristine copy for one check: a ready sandbox from the warm pool when there is one, else a
-     * new one. It is recorded like any sandbox (owner "scratch:…"), so one left behind by a crash
-     * is reclaimed as idle.
+     * A pristine copy for one check: a ready one from the check pool when there is one (replaced
+     * in the background once the check is done), else a new one made now; never one of the
+     * learners' warm pool, which first runs need. It is recorded like any sandbox (owner
+     * "scratch:…"), so one left behind by a crash is reclaimed as idle; {@link #discard} drops it,
+     * so no copy is used twice.
      */
     @Override
     public Scratch take(Dataset dataset) {
-        Sandbox sandbox = claimOrCreate("scratch:" + java.util.UUID.randomUUID(), dataset);
+        String ownerKey = "scratch:" + java.util.UUID.randomUUID();
+        Optional<Sandbox> pooled =
+                repository.claimReady(ownerKey, templates.templateName(dataset), SandboxRepository.Pool.CHECKS);
+        Sandbox sandbox = pooled.orElseGet(() -> createFor(ownerKey, dataset));
         return new Scratch(sandbox, server(sandbox));
     }
 
@@ -183,8 +190,13 @@ public class SandboxService implements ScratchDatabases {
         }
     }
 
+    /**
+     * Drops the check's copy in the background, after replacing it in the check pool: the
+     * replacement's CREATE DATABASE runs once the check is done, not beside it on the same cores.
+     */
     @Override
     public void discard(Scratch scratch) {
+        background(CHECK_POOL_TOP_UP, this::topUpCheckPool);
         if (repository.delete(scratch.sandbox().id())) {
             dropLater(scratch.sandbox());
         }
@@ -239,20 +251,24 @@ public class SandboxService implements ScratchDatabases {
     }
 
     /**
-     * Gives the owner (a learner, or a check's scratch copy) a ready sandbox from the pool or a new
-     * one, within the lab's capacity. When the owner index refuses it (a learner's race, see
-     * {@link #obtain}), nothing is kept: a failed claim leaves the pooled one in the pool, a refused
-     * new one is dropped.
+     * Gives the learner a ready sandbox from the warm pool or a new one, within the lab's capacity.
+     * When the owner index refuses it (a learner's race, see {@link #obtain}), nothing is kept: a
+     * failed claim leaves the pooled one in the pool, a refused new one is dropped.
      */
     private Sandbox claimOrCreate(String ownerKey, Dataset dataset) {
         String template = templates.templateName(dataset);
-        Optional<Sandbox> ready = repository.claimReady(ownerKey, template);
+        Optional<Sandbox> ready = repository.claimReady(ownerKey, template, SandboxRepository.Pool.LEARNERS);
         if (ready.isPresent()) {
             // replace it soon rather than at the next scheduled check, but not while this learner's
             // first run competes with a CREATE DATABASE for the same two cores
             CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(() -> background(TOP_UP, this::topUpPool));
             return ready.get();
         }
+        return createFor(ownerKey, dataset);
+    }
+
+    /** A new sandbox for the owner, within the lab's capacity. */
+    private Sandbox createFor(String ownerKey, Dataset dataset) {
         if (repository.total() >= properties.maxSandboxes()) {
             throw new SandboxUnavailableException(
                     SandboxUnavailableException.Reason.AT_CAPACITY,
@@ -300,23 +316,65 @@ public class SandboxService implements ScratchDatabases {
     @EventListener(ApplicationReadyEvent.class)
     void fillPoolAtStart() {
         background(TOP_UP, this::topUpPool);
+        background(CHECK_POOL_TOP_UP, this::topUpCheckPool);
     }
 
-    /** Keeps {@code warmPoolSize} ready sandboxes for every dataset a lesson uses. */
+    /**
+     * Keeps {@code warmPoolSize} ready sandboxes for every dataset a lesson uses, then the check
+     * pool full: learners' first runs come first when capacity is short.
+     */
     @Scheduled(fixedDelayString = "${netverks.lab.pool-check-interval:15s}", initialDelayString = "30s")
     void scheduledTopUp() {
         background(TOP_UP, this::topUpPool);
+        background(CHECK_POOL_TOP_UP, this::topUpCheckPool);
     }
 
     private void topUpPool() {
         for (Dataset dataset : datasetsInUse()) {
             String template = templates.templateName(dataset);
-            int missing = properties.warmPoolSize() - repository.readyCount(template);
+            int missing = properties.warmPoolSize() - repository.readyCount(template, SandboxRepository.Pool.LEARNERS);
             for (int i = 0; i < missing && repository.total() < properties.maxSandboxes(); i++) {
                 try {
-                    repository.insert(create(dataset), null);
+                    repository.insertReady(create(dataset));
                 } catch (SandboxUnavailableException e) {
                     return; // already logged; the next check tries again
+                }
+            }
+        }
+    }
+
+    /**
+     * Tops the check pool up on the maintenance thread; the future completes when that is done.
+     * It also runs after every check ({@link #discard}) and every {@code pool-check-interval}.
+     */
+    java.util.concurrent.Future<?> topUpCheckPoolNow() {
+        try {
+            return maintenance.submit(() -> BackgroundWork.run(log, CHECK_POOL_TOP_UP, this::topUpCheckPool));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(null); // shutting down
+        }
+    }
+
+    /**
+     * Keeps {@code checkPoolSize} pristine copies ready for every dataset that checks grade on fresh
+     * copies, within {@code maxSandboxes}. The pool is bounded across app instances: a copy made
+     * while another instance filled the last place is dropped, not recorded.
+     */
+    private void topUpCheckPool() {
+        int size = properties.checkPool();
+        for (Dataset dataset : datasetsCheckedOnFreshCopies()) {
+            String template = templates.templateName(dataset);
+            int missing = size - repository.readyCount(template, SandboxRepository.Pool.CHECKS);
+            for (int i = 0; i < missing && repository.total() < properties.maxSandboxes(); i++) {
+                Sandbox copy;
+                try {
+                    copy = create(dataset);
+                } catch (SandboxUnavailableException e) {
+                    return; // already logged; the next top-up tries again
+                }
+                if (!repository.insertForChecks(copy, size)) {
+                    drop(copy);
+                    break;
                 }
             }
         }
@@ -350,7 +408,10 @@ public class SandboxService implements ScratchDatabases {
         markUsedByLearners();
         List<String> current =
                 datasetsInUse().stream().map(templates::templateName).toList();
-        for (Sandbox sandbox : repository.reclaimable(properties.idleReclaim(), current)) {
+        List<String> checked = datasetsCheckedOnFreshCopies().stream()
+                .map(templates::templateName)
+                .toList();
+        for (Sandbox sandbox : repository.reclaimable(properties.idleReclaim(), current, checked)) {
             if (repository.delete(sandbox.id())) {
                 recent.values().removeIf(known -> known.sandbox().id().equals(sandbox.id()));
                 drop(sandbox);
@@ -383,6 +444,22 @@ public class SandboxService implements ScratchDatabases {
                 .map(step -> step.lesson().dataset())
                 .distinct()
                 .map(name -> catalog.current().dataset(name).orElseThrow())
+                .toList();
+    }
+
+    /**
+     * The datasets data-changing checks (and plan checks) of available lessons need fresh copies of:
+     * only these get a check pool, so query-only datasets, graded on shared read-only copies, cost nothing.
+     */
+    private List<Dataset> datasetsCheckedOnFreshCopies() {
+        var current = catalog.current();
+        return current.tracks().stream()
+                .flatMap(track -> track.steps().stream())
+                .filter(step -> step.available())
+                .flatMap(step -> step.lesson().exercises().stream())
+                .flatMap(exercise -> exercise.datasetsCheckedOnFreshCopies().stream())
+                .distinct()
+                .flatMap(name -> current.dataset(name).stream())
                 .toList();
     }
 
