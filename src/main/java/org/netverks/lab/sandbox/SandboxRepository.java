@@ -22,7 +22,7 @@ class SandboxRepository {
             row.getString("role_name"),
             row.getString("role_password"));
 
-    /** The two pools of ready sandboxes (see V9__check_pool.sql): learners' first runs, and checks. */
+    /** The two pools of ready sandboxes (see V10__check_pool.sql): learners' first runs, and checks. */
     enum Pool {
         LEARNERS,
         CHECKS;
