@@ -205,7 +205,7 @@ echo "runs answered: $RUNS in ${WINDOW} s (target $((8 * PLATFORM_RUNS_PER_LEARN
 echo "baseline, ${WINDOW} s without runs: $((c1 - c0)) commits, $((r1 - r0)) rows written, $((w1 - w0)) WAL records, $((s1 - s0)) WAL syncs"
 echo "with the runs:                $((c2 - c1)) commits, $((r2 - r1)) rows written, $((w2 - w1)) WAL records, $((s2 - s1)) WAL syncs"
 CPR=$(per_run "$c0" "$c1" "$c2"); RPR=$(per_run "$r0" "$r1" "$r2"); WPR=$(per_run "$w0" "$w1" "$w2"); SPR=$(per_run "$s0" "$s1" "$s2")
-echo "per run, baseline subtracted: $CPR commits, $RPR rows written, $WPR WAL records, $SPR WAL syncs"
+echo "per run, baseline subtracted: $CPR commits (read-only transactions included), $RPR rows written, $WPR WAL records, $SPR WAL syncs"
 # a run without its learner's session would have claimed a new sandbox
 [ "$(sandboxes)" -eq $((LEARNERS + POOL)) ] || fail "$(sandboxes) sandboxes, not $((LEARNERS + POOL)): some runs lost their learner's session"
 echo "sandboxes still $((LEARNERS + POOL)): every run kept its learner's session"
@@ -229,7 +229,9 @@ row "app CPU µs/request, round 2: lab select 1 / static" "${R[cpu1_8_2]} / ${R[
 row "lab exercise query, req/s" "${R[labq_8]}" "${R[labq_32]}" "" ""
 row "pgbench of the same query, tps" "${R[raw_8]}" "${R[raw_32]}" "" ""
 row "2. lab query / pgbench" "${R[r2_8]}" "${R[r2_32]}" ">= 0.9" "$(at_least "${R[r2_8]}" 0.9) / $(at_least "${R[r2_32]}" 0.9)"
-row "3. platform commits / rows written / WAL records per run" "$CPR / $RPR / $WPR" "(8 learners, $RUNS runs)" "0" "$(at_most "$(python3 -c "print(max($CPR, $RPR, $WPR))")" 0.01)"
+# the target is writes: xact_commit also counts read-only transactions (a session read when a lab pass is renewed)
+row "3. platform rows written / WAL records per run" "$RPR / $WPR" "(8 learners, $RUNS runs)" "0" "$(at_most "$(python3 -c "print(max($RPR, $WPR))")" 0)"
+row "   transactions per run, reads included" "$CPR" "" "" ""
 echo
 grep -cE '^[0-9T:.Z-]+ +ERROR ' "$WORK/app.log" | sed 's/$/ ERROR lines in the app log/' || true
 echo "load average at end: $(load)"
