@@ -44,6 +44,7 @@ import org.springframework.core.annotation.AliasFor;
     WebPropertiesValidator.class,
     SecurityConfiguration.class,
     ContentSecurityPolicy.class,
+    SecurityHeaders.class,
     Site.class,
     RenderedPages.class,
     ErrorPageController.class
