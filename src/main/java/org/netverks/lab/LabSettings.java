@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.netverks.lab.shared.DisplaySettings;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.Session;
@@ -45,7 +47,7 @@ class LabSettings {
 
     /** The settings kept in this session (the full path, which has the session at hand). */
     Version of(HttpSession session) {
-        return new Version(stampOf(session.getAttribute(STAMP)), settingsOf(session::getAttribute));
+        return stored(session::getAttribute);
     }
 
     /**
@@ -57,11 +59,7 @@ class LabSettings {
             cache(learnerKey, before);
             return before.stamp();
         }
-        Version changed = new Version(newStamp(), after);
-        session.setAttribute(SETTINGS, after);
-        session.setAttribute(STAMP, changed.stamp());
-        cache(learnerKey, changed);
-        return changed.stamp();
+        return store(learnerKey, after, session::setAttribute);
     }
 
     /**
@@ -78,7 +76,7 @@ class LabSettings {
         if (session == null) {
             return Optional.empty();
         }
-        Version stored = new Version(stampOf(session.getAttribute(STAMP)), settingsOf(session::getAttribute));
+        Version stored = stored(session::getAttribute);
         cache(learnerKey, stored);
         return Optional.of(stored);
     }
@@ -92,18 +90,24 @@ class LabSettings {
         if (session == null) {
             return Optional.empty();
         }
-        Version changed = new Version(newStamp(), after);
-        session.setAttribute(SETTINGS, after);
-        session.setAttribute(STAMP, changed.stamp());
+        String stamp = store(learnerKey, after, session::setAttribute);
         sessions.save(session);
-        cache(learnerKey, changed);
-        return Optional.of(changed.stamp());
+        return Optional.of(stamp);
     }
 
     @Scheduled(fixedDelay = 60_000)
     void forgetIdle() {
         long now = System.nanoTime();
         byLearner.values().removeIf(known -> now - known.usedNanos() > FORGET_AFTER.toNanos());
+    }
+
+    /** Puts a new version of the settings into a session (through its setter) and this instance's memory. */
+    private String store(String learnerKey, DisplaySettings after, BiConsumer<String, Object> setAttribute) {
+        Version changed = new Version(newStamp(), after);
+        setAttribute.accept(SETTINGS, after);
+        setAttribute.accept(STAMP, changed.stamp());
+        cache(learnerKey, changed);
+        return changed.stamp();
     }
 
     private void cache(String learnerKey, Version version) {
@@ -115,21 +119,21 @@ class LabSettings {
         return Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
     }
 
-    private static String stampOf(Object stored) {
-        return stored instanceof String stamp ? stamp : DEFAULTS;
-    }
-
     /**
-     * A value of another shape counts as the defaults; one stored before a setting existed reads
-     * with that setting at its default (see DisplaySettings).
+     * The version kept in a session (read through its getter). A value of another shape counts as
+     * the defaults; one stored before a setting existed reads with that setting at its default
+     * (see DisplaySettings).
      */
-    private static DisplaySettings settingsOf(java.util.function.Function<String, Object> attributes) {
+    private static Version stored(Function<String, Object> attributes) {
         Object settings;
         try {
             settings = attributes.apply(SETTINGS);
         } catch (RuntimeException e) {
             settings = null; // stored under a class this version no longer has
         }
-        return settings instanceof DisplaySettings known ? known : DisplaySettings.DEFAULT;
+        Object stamp = attributes.apply(STAMP);
+        return new Version(
+                stamp instanceof String known ? known : DEFAULTS,
+                settings instanceof DisplaySettings known ? known : DisplaySettings.DEFAULT);
     }
 }

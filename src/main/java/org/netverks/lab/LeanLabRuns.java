@@ -19,6 +19,7 @@ import org.netverks.web.ApiError;
 import org.netverks.web.ApiErrors;
 import org.netverks.web.BadRequestException;
 import org.netverks.web.CsrfHeaderCheck;
+import org.netverks.web.ErrorResponses;
 import org.netverks.web.NotFoundException;
 import org.netverks.web.SecurityHeaders;
 import org.springframework.http.MediaType;
@@ -78,8 +79,16 @@ final class LeanLabRuns implements Filter {
 
     /** Whether the request is a lab run (whichever path answers it). */
     static boolean isRun(HttpServletRequest request) {
-        return "POST".equals(request.getMethod())
-                && RUN.matcher(request.getRequestURI()).matches();
+        return runMatcher(request) != null;
+    }
+
+    /** The track and lesson of a lab run (groups 1 and 2), or null for any other request. */
+    private static Matcher runMatcher(HttpServletRequest request) {
+        if (!"POST".equals(request.getMethod())) {
+            return null;
+        }
+        Matcher run = RUN.matcher(request.getRequestURI());
+        return run.matches() ? run : null;
     }
 
     @Override
@@ -87,10 +96,8 @@ final class LeanLabRuns implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        Matcher run = "POST".equals(request.getMethod()) ? RUN.matcher(request.getRequestURI()) : null;
-        Runner runner = run != null && run.matches() && isJson(request) && CsrfHeaderCheck.passes(request)
-                ? runner(request)
-                : null;
+        Matcher run = runMatcher(request);
+        Runner runner = run != null && isJson(request) && CsrfHeaderCheck.passes(request) ? runner(request) : null;
         if (runner == null) {
             chain.doFilter(request, response);
             return;
@@ -114,7 +121,7 @@ final class LeanLabRuns implements Filter {
         try {
             body = json.readValue(request.getInputStream(), LabController.RunRequest.class);
         } catch (JacksonException e) {
-            throw new BadRequestException("The request body is not valid JSON of the expected shape.");
+            throw new BadRequestException(ErrorResponses.UNREADABLE_BODY);
         }
         if (body == null || body.sql() == null) {
             throw new BadRequestException(LabController.RunRequest.SHAPE);

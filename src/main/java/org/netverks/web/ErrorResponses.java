@@ -36,6 +36,9 @@ public class ErrorResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
 
+    /** A JSON body that could not be read into what the API takes (also said by answers made before Spring MVC). */
+    public static final String UNREADABLE_BODY = "The request body is not valid JSON of the expected shape.";
+
     private final RenderedPages pages;
 
     ErrorResponses(RenderedPages pages) {
@@ -85,7 +88,7 @@ public class ErrorResponses {
         if (e.getMostSpecificCause() instanceof SlowBodies.TooSlow slow) {
             return respond(request, HttpStatus.REQUEST_TIMEOUT, slow.getMessage());
         }
-        return respond(request, HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.");
+        return respond(request, HttpStatus.BAD_REQUEST, UNREADABLE_BODY);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
