@@ -326,7 +326,11 @@ public class LabService {
         java.util.function.IntFunction<String> names =
                 pid -> pair.map(p -> p.nameOf(pid)).orElse("other");
         SandboxActivity.Report report = activity.report(sandbox);
+        // the one-session lab's connection (its runs, the schema panel's catalog reads) holds no
+        // lock between runs: the panel shows the learner's sessions and their own clients
+        java.util.OptionalInt lab = connections.backendPid(sandbox.id());
         List<BackendView> backends = report.backends().stream()
+                .filter(b -> lab.isEmpty() || b.pid() != lab.getAsInt())
                 .map(b -> new BackendView(
                         names.apply(b.pid()),
                         b.pid(),
@@ -335,9 +339,10 @@ public class LabService {
                         b.waitingFor().stream().map(names::apply).toList(),
                         b.xid(),
                         b.xmin(),
-                        b.query()))
+                        statementOf(pair, b.pid()).orElse(b.query())))
                 .toList();
         List<LockView> locks = report.locks().stream()
+                .filter(l -> lab.isEmpty() || l.pid() != lab.getAsInt())
                 .map(l -> new LockView(
                         names.apply(l.pid()),
                         l.pid(),
@@ -350,6 +355,16 @@ public class LabService {
                         l.transactionId()))
                 .toList();
         return new LocksView(backends, locks);
+    }
+
+    /** What a session of the pair last ran, as the learner typed it. */
+    private static Optional<String> statementOf(Optional<LabSessions.Pair> pair, int pid) {
+        return pair.flatMap(p -> LabSessions.NAMES.stream()
+                .map(p::session)
+                .flatMap(Optional::stream)
+                .filter(session -> session.pid() == pid)
+                .findFirst()
+                .map(ConcurrentSession::lastStatement));
     }
 
     private Optional<LabSessions.Pair> currentPair(String trackSlug, String lessonSlug, Visitor visitor) {

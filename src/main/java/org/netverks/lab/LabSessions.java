@@ -82,8 +82,9 @@ class LabSessions {
             }
             var connection = connections.open(sandbox, server);
             try {
-                // the lab bounds an open transaction itself, with a message; the server's bound is the backstop
-                connection.allowIdleTransactionsFor(
+                // the lab bounds waits and open transactions itself, with messages; the server's bounds are backstops
+                connection.raiseServerTimeouts(
+                        properties.lockWaitTimeout().plusSeconds(5),
                         properties.sessionTransactionLimit().plusMinutes(1));
                 session = new ConcurrentSession(
                         name,

@@ -52,7 +52,7 @@ class OpenConnections {
 
     private static final class Slot {
         final ReentrantLock lock = new ReentrantLock();
-        SandboxConnection connection;
+        volatile SandboxConnection connection;
         volatile long lastUsed = System.nanoTime();
     }
 
@@ -125,6 +125,15 @@ class OpenConnections {
                         + " MB disk quota, so it was closed: runs and your own "
                         + "clients cannot connect to it any more. Reset it to keep working (a reset gives you a fresh copy "
                         + "of the data).");
+    }
+
+    /** The backend of the sandbox's one-session connection, while one is open. */
+    java.util.OptionalInt backendPid(UUID sandboxId) {
+        Slot slot = slots.get(sandboxId);
+        SandboxConnection connection = slot == null ? null : slot.connection;
+        return connection == null || !connection.usable()
+                ? java.util.OptionalInt.empty()
+                : java.util.OptionalInt.of(connection.backendPid());
     }
 
     /** Closes the connection of a sandbox that is going away. */

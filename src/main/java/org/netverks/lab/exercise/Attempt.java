@@ -38,21 +38,27 @@ record Attempt(
             boolean wantPlan,
             RunLimits limits)
             throws SQLException {
-        var sandbox = scratch.sandbox();
-        try (SandboxConnection connection = SandboxConnection.open(
-                scratch.server().host(),
-                scratch.server().port(),
-                sandbox.database(),
-                sandbox.role(),
-                sandbox.password(),
-                limits.maxResultBytes(),
-                () -> repairs.repairRole(scratch))) {
+        try (SandboxConnection connection = connect(repairs, scratch, limits)) {
             Attempt attempt = new Attempt.Steps(runner, connection, limits).take(script, checkQuery, wantPlan);
             if (!connection.usable() && repairs.closedForQuota(scratch)) {
                 return attempt.overQuota(limits.sandboxQuotaBytes());
             }
             return attempt;
         }
+    }
+
+    /** A connection to the copy as its own role, under the limits' result size cap. */
+    static SandboxConnection connect(ScratchDatabases repairs, ScratchDatabases.Scratch scratch, RunLimits limits)
+            throws SQLException {
+        var sandbox = scratch.sandbox();
+        return SandboxConnection.open(
+                scratch.server().host(),
+                scratch.server().port(),
+                sandbox.database(),
+                sandbox.role(),
+                sandbox.password(),
+                limits.maxResultBytes(),
+                () -> repairs.repairRole(scratch));
     }
 
     /** The guard ended the copy's sessions for writing past the quota: say that, not what PostgreSQL said. */

@@ -176,19 +176,13 @@ public final class ExerciseVerifier {
                             "does not pass the grader: " + messages(alternative)));
                 }
             }
-            for (int i = 0; i < exercise.knownWrong().size(); i++) {
-                Exercise.KnownWrong wrong = exercise.knownWrong().get(i);
-                ExerciseGrader.Verdict verdict = grader.grade(exercise, catalog, wrong.sql());
-                report.accept(file + ": " + field + ".known_wrong[" + i + "] (" + wrong.why() + ") → "
-                        + (verdict.correct() ? "PASSES" : messages(verdict)));
-                if (verdict.correct()) {
-                    problems.add(new ContentProblem(
-                            file,
-                            field + ".known_wrong[" + i + "]",
-                            "passes the grader, but it " + "is listed as wrong (" + wrong.why()
-                                    + "): tighten the rules, add a hidden dataset, or fix the answer"));
-                }
-            }
+            problems.addAll(knownWrong(
+                    file,
+                    field,
+                    exercise,
+                    report,
+                    "tighten the rules, add a hidden dataset, or fix the answer",
+                    wrong -> grader.grade(exercise, catalog, wrong.sql())));
         } catch (ExerciseGrader.BrokenExercise e) {
             problems.add(new ContentProblem(file, field, e.getMessage()));
         }
@@ -221,21 +215,45 @@ public final class ExerciseVerifier {
                             "does not pass the grader: " + messages(alternative)));
                 }
             }
-            for (int i = 0; i < exercise.knownWrong().size(); i++) {
-                Exercise.KnownWrong wrong = exercise.knownWrong().get(i);
-                ExerciseGrader.Verdict verdict = grader.gradeTimeline(exercise, catalog, wrong.steps());
-                report.accept(file + ": " + field + ".known_wrong[" + i + "] (" + wrong.why() + ") → "
-                        + (verdict.correct() ? "PASSES" : messages(verdict)));
-                if (verdict.correct()) {
-                    problems.add(new ContentProblem(
-                            file,
-                            field + ".known_wrong[" + i + "]",
-                            "passes the grader, but it is listed as wrong (" + wrong.why()
-                                    + "): tighten the expectations or the check, or fix the answer"));
-                }
-            }
+            problems.addAll(knownWrong(
+                    file,
+                    field,
+                    exercise,
+                    report,
+                    "tighten the expectations or the check, or fix the answer",
+                    wrong -> grader.gradeTimeline(exercise, catalog, wrong.steps())));
         } catch (ExerciseGrader.BrokenExercise e) {
             problems.add(new ContentProblem(file, field, e.getMessage()));
+        }
+        return problems;
+    }
+
+    /** Grades one known-wrong answer. */
+    private interface Grading {
+        ExerciseGrader.Verdict of(Exercise.KnownWrong wrong) throws java.sql.SQLException;
+    }
+
+    /** Every known-wrong answer must fail; {@code report} is told why each does. */
+    private static List<ContentProblem> knownWrong(
+            String file,
+            String field,
+            Exercise exercise,
+            java.util.function.Consumer<String> report,
+            String fix,
+            Grading grading)
+            throws java.sql.SQLException {
+        List<ContentProblem> problems = new ArrayList<>();
+        for (int i = 0; i < exercise.knownWrong().size(); i++) {
+            Exercise.KnownWrong wrong = exercise.knownWrong().get(i);
+            ExerciseGrader.Verdict verdict = grading.of(wrong);
+            report.accept(file + ": " + field + ".known_wrong[" + i + "] (" + wrong.why() + ") → "
+                    + (verdict.correct() ? "PASSES" : messages(verdict)));
+            if (verdict.correct()) {
+                problems.add(new ContentProblem(
+                        file,
+                        field + ".known_wrong[" + i + "]",
+                        "passes the grader, but it is listed as wrong (" + wrong.why() + "): " + fix));
+            }
         }
         return problems;
     }

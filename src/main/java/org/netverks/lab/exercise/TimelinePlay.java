@@ -79,15 +79,7 @@ final class TimelinePlay {
     private ConcurrentSession open(
             ScratchDatabases.Scratch scratch, String name, Map<String, ConcurrentSession> sessions)
             throws SQLException {
-        var sandbox = scratch.sandbox();
-        SandboxConnection connection = SandboxConnection.open(
-                scratch.server().host(),
-                scratch.server().port(),
-                sandbox.database(),
-                sandbox.role(),
-                sandbox.password(),
-                limits.maxResultBytes(),
-                () -> scratches.repairRole(scratch));
+        SandboxConnection connection = Attempt.connect(scratches, scratch, limits);
         return new ConcurrentSession(
                 name,
                 connection,

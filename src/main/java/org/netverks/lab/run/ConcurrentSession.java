@@ -91,6 +91,7 @@ public final class ConcurrentSession implements AutoCloseable {
     private boolean waitedThisStatement;
     private Cancelled cancelled;
     private StatementResult.Source current;
+    private String script;
 
     private volatile String blockedBy;
     /** When the statement under way started (nanoTime), 0 when none is. */
@@ -154,6 +155,7 @@ public final class ConcurrentSession implements AutoCloseable {
             return false;
         }
         running = true;
+        this.script = script;
         lastUsed = System.nanoTime();
         WORKERS.execute(() -> run(script, runSettings, limits));
         return true;
@@ -284,6 +286,18 @@ public final class ConcurrentSession implements AutoCloseable {
         outbox.clear();
         messages.clear();
         return batch;
+    }
+
+    /**
+     * The statement under way, or the last one, as the learner typed it: what the lock panel shows
+     * (the server's own view names the lab's last query, a SHOW after each run).
+     */
+    public synchronized String lastStatement() {
+        if (current == null || script == null) {
+            return null;
+        }
+        int end = Math.min(script.length(), current.offset() + current.length());
+        return script.substring(Math.min(current.offset(), end), end).strip();
     }
 
     /** Where the statement under way (or the last one) sits in its script. */

@@ -236,12 +236,14 @@ public final class SandboxConnection implements AutoCloseable {
     }
 
     /**
-     * Lets a transaction sit idle on this connection for {@code idle} before the server ends the
-     * session, instead of the sandbox database's shorter default: a session of a two-session lab
-     * keeps its transaction open between runs, and the lab bounds it itself.
+     * Raises the sandbox database's defaults for this connection's session, which bound the
+     * learner's own clients: a session of a two-session lab keeps its transaction open between runs
+     * and may wait for a lock longer than a statement may run. The lab bounds both itself (its
+     * timer and its transaction limit); these are the server's backstops just above them.
      */
-    public void allowIdleTransactionsFor(Duration idle) {
-        execute("set idle_in_transaction_session_timeout = " + idle.toMillis(), Duration.ofSeconds(5), 0);
+    public void raiseServerTimeouts(Duration statement, Duration idleInTransaction) {
+        execute("set statement_timeout = " + statement.toMillis(), Duration.ofSeconds(5), 0);
+        execute("set idle_in_transaction_session_timeout = " + idleInTransaction.toMillis(), Duration.ofSeconds(5), 0);
     }
 
     /** A query the lab ran was stopped by the lab's time limit (cancelled, or its connection dropped). */
