@@ -22,11 +22,6 @@ import * as local from './workspace-store.js';
 import { signedInAs } from './progress-store.js';
 import { el } from './dom.js';
 
-const lab = document.querySelector('[data-lab]');
-if (lab) {
-  setUpLab(lab);
-}
-
 // a text the page put in an editor (switching tabs, a draft from the account) is not the learner's edit
 const replaced = Annotation.define();
 const setError = StateEffect.define();
@@ -45,6 +40,12 @@ const errorField = StateField.define({
 // how often the page asks for the sessions' news while one of them waits or runs
 const POLL_MS = 500;
 const SESSION_NAMES = { a: 'A', b: 'B' };
+const SESSION_LABELS = { a: 'A', b: 'B', other: 'other' };
+
+const lab = document.querySelector('[data-lab]');
+if (lab) {
+  setUpLab(lab);
+}
 
 function setUpLab(root) {
   const base = root.dataset.labApi;
@@ -59,6 +60,10 @@ function setUpLab(root) {
   let workspace = null;
   let two = false;
   let pollTimer = 0;
+  let polling = false; // a look at the sessions is under way
+  let pollAgain = false;
+  // a reset gives the sandbox a new user and password: the panel says so the next time it shows them
+  let credentialsReplaced = false;
   let clockTimer = 0;
   const timelines = new Map(); // exercise id -> its timeline (timeline.js)
 
@@ -106,8 +111,6 @@ function setUpLab(root) {
   // a lesson about concurrency opens with both sessions; the learner's own choice wins after that
   const remembered = local.lesson(lessonId, signedInAs()).sessions;
   setTwo((remembered || Number(root.dataset.labSessions)) === 2, { remember: false });
-  // a reset gives the sandbox a new user and password: the panel says so the next time it shows them
-  let credentialsReplaced = false;
   refreshSchema();
   setUpExercises(root, workspace, answerFor, addTimeline);
 
@@ -288,8 +291,6 @@ function setUpLab(root) {
 
   // What the sessions did since the last look: their results and messages, their state. Keeps
   // looking every half second while one of them waits or runs, and stops when none does.
-  let polling = false;
-  let pollAgain = false;
   async function poll() {
     clearTimeout(pollTimer);
     pollTimer = 0;
@@ -317,8 +318,8 @@ function setUpLab(root) {
 
   // returns when to look again: never (0) once no session waits or runs
   async function lookAtSessions() {
-    const { ok, body } = await getJson(`${base}/sessions`);
-    if (!ok) return POLL_MS * 4;
+    const { ok, status, body } = await getJson(`${base}/sessions`);
+    if (!ok) return status >= 500 ? POLL_MS * 4 : 0; // a server restarting is asked again; a refusal is not
     if (!two) return 0;
     let changed = false;
     for (const state of body.sessions || []) {
@@ -709,8 +710,6 @@ function seconds(ms) {
   if (s < 60) return ms < 10000 ? `${(ms / 1000).toFixed(1)} s` : `${s} s`;
   return `${Math.floor(s / 60)} min ${s % 60} s`;
 }
-
-const SESSION_LABELS = { a: 'A', b: 'B', other: 'other' };
 
 // The lock and activity panel's two small tables: backends (who waits for whom, xid, xmin, query)
 // and locks (who holds or wants what, in which mode).
