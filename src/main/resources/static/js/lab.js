@@ -241,6 +241,7 @@ function setUpLab(root) {
         if (state) update(pane, { ...state, name: pane.name });
         // what this run changed may have released the other session: ask at once
         poll();
+        refreshLocks();
       }
     } catch (e) {
       status.textContent = 'Could not reach the lab. Check your connection and try again.';
@@ -724,7 +725,7 @@ function renderLocks(body) {
   parts.push(el('h4', 'lab-locks-title', 'Sessions'));
   parts.push(smallTable(['Session', 'State', 'Waiting for', 'xid', 'xmin', 'Query'], backends.map((b) => [
     SESSION_LABELS[b.session] || b.session, b.state, (b.waitingFor || []).map((w) => SESSION_LABELS[w] || w).join(', '),
-    b.xid, b.xmin, b.query,
+    b.xid, b.xmin, shortQuery(b.query),
   ]), 'Your sessions'));
   parts.push(el('h4', 'lab-locks-title', 'Locks'));
   if (held.length === 0) {
@@ -738,6 +739,13 @@ function renderLocks(body) {
     parts.push(table);
   }
   return parts;
+}
+
+// the panel shows a query's start; the whole text is in the lab's results or the learner's own client
+function shortQuery(query) {
+  if (!query) return query;
+  const flat = query.replace(/\s+/g, ' ').trim();
+  return flat.length > 120 ? `${flat.slice(0, 119)}…` : flat;
 }
 
 function lockTarget(lock) {

@@ -60,6 +60,9 @@ class TwoSessionLabBrowserTest {
         driver.findElement(By.cssSelector("[data-lab-run]")).click();
         waitForBadge("a", "in transaction");
         assertThat(badge("a").getText()).contains("read committed").contains("transaction open");
+        // the panel follows every run; open now, since B's wait below is bounded by the run time limit (4 s here)
+        driver.findElement(By.cssSelector("[data-lab-locks] summary")).click();
+        waitFor("[data-lab-locks] .lab-locks-table");
 
         // Ctrl+Enter runs the editor that has the focus: B's
         LabEditor.type(driver, B, "update accounts set balance = balance + 2 where id = 1;");
@@ -68,14 +71,10 @@ class TwoSessionLabBrowserTest {
         assertThat(waiting.getText()).contains("Waiting for a lock held by session A");
         assertThat(waiting.findElement(By.cssSelector("button")).getText()).isEqualTo("Cancel");
         waitForBadge("b", "waiting for A");
-
-        driver.findElement(By.cssSelector("[data-lab-locks] summary")).click();
-        WebElement locks = waitFor("[data-lab-locks] .lab-locks-table");
-        browser.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("[data-lab-locks]"))
-                .getText()
-                .contains("waiting"));
-        assertThat(locks.isDisplayed()).isTrue();
-        browser.screenshot("two-sessions-waiting");
+        WebElement wanted = browser.waitUpTo(Duration.ofSeconds(3))
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("[data-lab-locks] .lab-lock-waiting")));
+        assertThat(wanted.getText()).contains("B").contains("ShareLock").contains("waiting");
 
         LabEditor.type(driver, A, "commit;");
         driver.findElement(By.cssSelector("[data-lab-run]")).click();
@@ -90,6 +89,9 @@ class TwoSessionLabBrowserTest {
                 .startsWith("Waited");
         waitForBadge("a", "idle");
         waitForBadge("b", "idle");
+        browser.waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.cssSelector("[data-lab-locks]"))
+                .getText()
+                .contains("No locks held or wanted."));
         browser.screenshot("two-sessions-released");
 
         LabEditor.type(driver, A, "select balance from accounts where id = 1;");
