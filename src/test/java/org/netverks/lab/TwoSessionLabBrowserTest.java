@@ -130,6 +130,66 @@ class TwoSessionLabBrowserTest {
         waitForBadge("a", "idle");
     }
 
+    /**
+     * A timeline exercise of the fixture's transactions lesson (which opens with two sessions): its
+     * steps in two lanes, a wrong step 2 explained by the step that did not wait, the right one
+     * solved, the attempt shown with its step header, the draft kept across a reload, and a step run
+     * in its session of the lab.
+     */
+    @Test
+    void aTimelineExerciseIsSolvedInThePage() {
+        open("/tracks/fixture/transactions");
+        assertThat(driver.findElement(By.cssSelector("[data-lab-two]")).isSelected())
+                .as("the lesson opens with two sessions")
+                .isTrue();
+        driver.findElement(By.cssSelector("[data-slot='lost-update-for-update']"))
+                .click();
+        WebElement timeline = waitFor("[data-timeline-host] .timeline");
+        assertThat(timeline.findElements(By.cssSelector(".timeline-step"))).hasSize(5);
+        assertThat(timeline.findElement(By.cssSelector("[data-step='3']")).getText())
+                .contains("Session B")
+                .contains("Should wait for a lock, then complete.");
+        assertThat(driver.findElement(By.cssSelector(A)).isDisplayed())
+                .as("the steps take the editors' place")
+                .isFalse();
+        WebElement step2 = timeline.findElement(By.cssSelector(".timeline-input"));
+        assertThat(step2.getAttribute("placeholder")).contains("Read the balance");
+
+        step2.sendKeys("select balance from accounts where id = 3;");
+        WebElement exercise = driver.findElement(By.id("exercise-lost-update-for-update"));
+        exercise.findElement(By.cssSelector("[data-exercise-check]")).click();
+        WebElement feedback = waitFor("#exercise-lost-update-for-update .exercise-feedback-item");
+        assertThat(feedback.getText()).contains("Step 3").contains("nothing locked the row");
+
+        step2.clear();
+        step2.sendKeys("select balance from accounts where id = 3 for update;");
+        exercise.findElement(By.cssSelector("[data-exercise-check]")).click();
+        assertThat(waitFor("#exercise-lost-update-for-update .feedback-correct").getText())
+                .startsWith("Correct!");
+        assertThat(exercise.findElement(By.cssSelector("[data-exercise-state]")).getText())
+                .startsWith("Solved");
+        assertThat(exercise.findElement(By.cssSelector(".attempt-sql")).getAttribute("textContent"))
+                .startsWith("-- step 2 (A)\nselect balance from accounts where id = 3 for update;");
+        browser.screenshot("timeline-solved");
+
+        timeline.findElement(By.cssSelector("[data-step='1'] .timeline-run")).click();
+        assertThat(waitFor("[data-lab-output] .lab-command").getText()).contains("BEGIN");
+        waitForBadge("a", "in transaction");
+
+        driver.navigate().refresh();
+        browser.waitUpTo(Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("[data-timeline-host] .timeline-input")));
+        assertThat(driver.findElement(By.cssSelector("[data-timeline-host] .timeline-input"))
+                        .getAttribute("value"))
+                .as("the timeline's draft is kept")
+                .isEqualTo("select balance from accounts where id = 3 for update;");
+        browser.width(375);
+        Object overflow = driver.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        assertThat(overflow).as("the timeline fits a 375 px screen").isEqualTo(false);
+    }
+
     private void open(String path) {
         driver.get("http://localhost:" + port + path);
         browser.waitUpTo(Duration.ofSeconds(15))
