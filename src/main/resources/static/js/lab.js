@@ -188,6 +188,11 @@ function setUpLab(root) {
     if (on) {
       poll();
     } else {
+      const open = Object.values(sessions).filter((pane) => pane.state && pane.state.state !== 'idle' && pane.state.state !== 'closed');
+      if (open.length) {
+        sessions.a.status.textContent = `Session ${open.map((pane) => SESSION_NAMES[pane.name]).join(' and ')} stays as it was `
+          + '(an open transaction too) until the lab\'s time limit ends it or you reset the sandbox; switch back to see it.';
+      }
       clearTimeout(pollTimer);
       pollTimer = 0;
       clearInterval(clockTimer);
