@@ -189,11 +189,8 @@ public class LabService {
         Dataset dataset = datasetOf(trackSlug, lessonSlug);
         LabRefusal.requireSqlWithin(sql, properties, "run");
         Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), dataset, visitor.client());
-        SandboxServer server = sandboxes.server(sandbox);
-        if (quotaGuard.closedForQuota(server, sandbox)) {
-            throw OpenConnections.overQuota(properties);
-        }
-        ConcurrentSession session = sessions.session(sandbox, server, name, visitor.settings());
+        // a sandbox the disk quota guard closed refuses the session's log-in, which OpenConnections names
+        ConcurrentSession session = sessions.session(sandbox, sandboxes.server(sandbox), name, visitor.settings());
         if (!session.start(sql, visitor.settings(), properties.sessionRunLimits())) {
             ConcurrentSession.State state = session.state();
             throw new LabRefusal(
