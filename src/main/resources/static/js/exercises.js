@@ -6,7 +6,11 @@ import { postJson, getJson } from './api.js';
 import * as progress from './progress-store.js';
 import { el } from './dom.js';
 
-export function setUpExercises(lab, workspace, currentSql) {
+/**
+ * @param answerFor  exerciseId -> { body: the check's request body } or { missing: what to write first }
+ * @param onTimeline called with each timeline exercise of the list (its steps are in the API's answer only)
+ */
+export function setUpExercises(lab, workspace, answerFor, onTimeline) {
   const section = lab.querySelector('[data-exercises]');
   if (!section) return;
   const lessonId = lab.dataset.lessonId;
@@ -80,6 +84,7 @@ export function setUpExercises(lab, workspace, currentSql) {
     for (const exercise of body) {
       const item = items.find((candidate) => candidate.dataset.exerciseId === exercise.id);
       if (!item) continue;
+      if (exercise.timeline && onTimeline) onTimeline(exercise);
       exercise.revealedHints.forEach((html, index) => showHint(item, html, index + 1, exercise.hints));
       if (exercise.solution) showSolution(item, exercise);
     }
@@ -89,16 +94,16 @@ export function setUpExercises(lab, workspace, currentSql) {
     const button = item.querySelector('[data-exercise-check]');
     const status = item.querySelector('[data-exercise-status]');
     const feedback = item.querySelector('[data-exercise-feedback]');
-    const sql = currentSql();
-    if (!sql.trim()) {
-      status.textContent = 'Write your answer in the editor first.';
+    const answer = answerFor(id);
+    if (answer.missing) {
+      status.textContent = answer.missing;
       return;
     }
     button.disabled = true;
     status.textContent = 'Checking on a fresh copy of the data…';
     feedback.replaceChildren();
     try {
-      const { ok, body } = await postJson(`${base}/${encodeURIComponent(id)}/check`, { sql });
+      const { ok, body } = await postJson(`${base}/${encodeURIComponent(id)}/check`, answer.body);
       if (!ok) {
         status.textContent = '';
         feedback.append(message('exercise-problem', body.error || 'The answer could not be checked.',
@@ -165,7 +170,7 @@ export function setUpExercises(lab, workspace, currentSql) {
     details.className = 'exercise-solution';
     details.append(el('summary', null, 'Compare with a reference solution'),
       el('p', 'muted', 'Yours is right too; this is one other way to write it.'),
-      el('pre', null, el('code', 'language-sql', solved.solution.trim())));
+      el('pre', null, el('code', 'language-sql', asText(solved.solution))));
     if (solved.explanationHtml) {
       const explanation = el('div', 'exercise-explanation prose');
       explanation.innerHTML = solved.explanationHtml;
@@ -175,10 +180,15 @@ export function setUpExercises(lab, workspace, currentSql) {
     if (alternatives.length) {
       details.append(el('p', 'exercise-solution-label',
         alternatives.length === 1 ? 'Another correct solution' : 'Other correct solutions'));
-      alternatives.forEach((sql) => details.append(el('pre', null, el('code', 'language-sql', sql.trim()))));
+      alternatives.forEach((sql) => details.append(el('pre', null, el('code', 'language-sql', asText(sql)))));
     }
     host.append(details);
   }
+}
+
+// a timeline's solution and alternatives are lists: one SQL text per step the learner writes
+function asText(solution) {
+  return (Array.isArray(solution) ? solution.join('\n\n') : String(solution)).trim();
 }
 
 function renderFeedback(item) {

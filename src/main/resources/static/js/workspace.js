@@ -15,7 +15,7 @@ const KEEP_DELAY_MS = 300;
  * @param root   the lab section
  * @param editor { get(), set(text), focus(), reveal() }: the CodeMirror editor, as lab.js wraps it
  * @returns      { current(), select(slot, { focus }), edited(), onSelect(listener), addAttempt(exerciseId, attempt),
- *                loadIntoFree(sql) }
+ *                useEditor(slot, editor), loadIntoFree(sql) }
  */
 export function setUpWorkspace(root, editor) {
   const lessonId = root.dataset.lessonId;
@@ -29,6 +29,7 @@ export function setUpWorkspace(root, editor) {
   let editedSinceLoad = false;
   let accountAttempts = {}; // a signed-in learner's attempts, as the account keeps them
   const unsaved = new Map(); // slot -> timer of a draft not yet sent to the account
+  const slotEditors = new Map(); // slot -> its own editor (a timeline exercise's steps), instead of the lab's
   let keepTimer = 0;
 
   tabs.forEach((tab, index) => {
@@ -47,8 +48,12 @@ export function setUpWorkspace(root, editor) {
     flushAll();
   });
   show(slot);
-  editor.set(draftOf(slot));
+  editorOf(slot).set(draftOf(slot));
   if (account) followAccount();
+
+  function editorOf(name) {
+    return slotEditors.get(name) || editor;
+  }
 
   function draftOf(name) {
     const draft = record.drafts[name];
@@ -58,7 +63,7 @@ export function setUpWorkspace(root, editor) {
 
   function select(name, { focus }) {
     if (name === slot) {
-      if (focus) editor.focus();
+      if (focus) editorOf(name).focus();
       return;
     }
     keepNow();
@@ -66,9 +71,9 @@ export function setUpWorkspace(root, editor) {
     slot = name;
     record = local.update(lessonId, (r) => { r.selected = name; });
     show(name);
-    editor.set(draftOf(name));
+    editorOf(name).set(draftOf(name));
     listeners.forEach((listener) => listener(name));
-    if (focus) editor.focus();
+    if (focus) editorOf(name).focus();
   }
 
   function show(name) {
@@ -100,7 +105,7 @@ export function setUpWorkspace(root, editor) {
 
   function keepNow() {
     clearTimeout(keepTimer);
-    keep(editor.get());
+    keep(editorOf(slot).get());
   }
 
   function keep(sql) {
@@ -154,7 +159,7 @@ export function setUpWorkspace(root, editor) {
   function adopt(name, draft) {
     if (name === slot && editedSinceLoad) return;
     record = local.update(lessonId, (r) => { r.drafts[name] = { sql: draft.sql, savedAt: draft.savedAt }; });
-    if (name === slot) editor.set(draft.sql);
+    if (name === slot) editorOf(name).set(draft.sql);
   }
 
   // Attempts: the account's for a signed-in learner, this browser's otherwise; newest first.
@@ -191,14 +196,15 @@ export function setUpWorkspace(root, editor) {
       load.type = 'button';
       load.addEventListener('click', () => {
         select(exerciseId, { focus: false });
-        editor.set(attempt.sql);
+        editorOf(exerciseId).set(attempt.sql);
         edited();
-        editor.reveal();
+        editorOf(exerciseId).reveal();
       });
       head.append(load);
       item.append(head);
       if (!attempt.correct && attempt.summary) item.append(el('p', 'attempt-summary', attempt.summary));
-      item.append(el('pre', 'attempt-sql', attempt.sql));
+      const own = slotEditors.get(exerciseId);
+      item.append(el('pre', 'attempt-sql', own && own.display ? own.display(attempt.sql) : attempt.sql));
       return item;
     });
     box.querySelector('[data-attempt-list]').replaceChildren(...items);
@@ -213,6 +219,16 @@ export function setUpWorkspace(root, editor) {
     edited,
     onSelect: (listener) => listeners.push(listener),
     addAttempt,
+    /**
+     * A slot whose draft is not the lab editor's text: a timeline exercise's steps ({ get(), set(text),
+     * focus(), reveal(), display(text) }); the slot's draft goes into it at once if it is selected.
+     */
+    useEditor(name, own) {
+      if (name === slot) keepNow(); // nothing typed into the lab's editor meanwhile is lost
+      slotEditors.set(name, own);
+      if (name === slot) own.set(draftOf(name));
+      showAttempts(name);
+    },
     /** "Try in lab": the lesson's example goes in the free lab's editor, in view and focused. */
     loadIntoFree(sql) {
       select('free', { focus: false });

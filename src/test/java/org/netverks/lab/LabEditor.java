@@ -13,7 +13,12 @@ final class LabEditor {
 
     /** Replaces the editor's text with {@code sql}. */
     static void type(ChromeDriver driver, String sql) {
-        WebElement editor = driver.findElement(By.cssSelector("[data-lab-editor] .cm-content"));
+        type(driver, "[data-lab-editor]", sql);
+    }
+
+    /** Replaces the text of the editor inside {@code host} (a CSS selector) with {@code sql}. */
+    static void type(ChromeDriver driver, String host, String sql) {
+        WebElement editor = driver.findElement(By.cssSelector(host + " .cm-content"));
         editor.click();
         new Actions(driver)
                 .keyDown(Keys.CONTROL)
