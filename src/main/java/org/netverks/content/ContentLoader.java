@@ -156,7 +156,8 @@ public final class ContentLoader {
                 "mode",
                 "dataset",
                 "summary",
-                "used_in_practice");
+                "used_in_practice",
+                "lab_sessions");
         String id = meta.id("id");
         if (id != null && !id.equals(expectedId)) {
             meta.problem("id", "'" + id + "' does not match the id '" + expectedId + "' given in track.yaml");
@@ -190,6 +191,14 @@ public final class ContentLoader {
                     "content_version",
                     "'" + version + "' does not match last_reviewed " + lastReviewed + " (expected v"
                             + lastReviewed.toString().replace("-", "") + ")");
+        }
+        int labSessions =
+                meta.nonNegativeNumber("lab_sessions", java.math.BigDecimal.ONE).intValue();
+        if (labSessions != 1 && labSessions != 2) {
+            meta.problem("lab_sessions", "must be 1 or 2 (how many sessions the lab opens with), not " + labSessions);
+            labSessions = 1;
+        } else if (labSessions == 2 && mode != LessonMode.SQL_SANDBOX) {
+            meta.problem("lab_sessions", "needs a sql_sandbox lesson: only its lab has sessions");
         }
         String summary = meta.text("summary");
         String usedInPractice = meta.text("used_in_practice");
@@ -258,6 +267,7 @@ public final class ContentLoader {
                 readingMinutes,
                 parts,
                 rendered.firstLabSql() == null ? "SELECT 1;\n" : rendered.firstLabSql(),
+                labSessions,
                 rendered.sqlBlocks(),
                 exercises);
     }

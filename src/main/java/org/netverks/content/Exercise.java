@@ -17,6 +17,9 @@ import java.util.List;
  *                       with the solution once solved; null when the author wrote none
  * @param alternatives   other correct solutions, shown with the solution once solved; validation
  *                       proves each passes the grader
+ * @param timeline       the steps of a timeline exercise (two sessions, graded step by step), null
+ *                       for an exercise answered with one script; a timeline's {@code solution} is
+ *                       its reference steps as one text, its {@code alternatives} likewise
  */
 public record Exercise(
         String id,
@@ -32,7 +35,8 @@ public record Exercise(
         List<String> hintsHtml,
         List<KnownWrong> knownWrong,
         String explanationHtml,
-        List<String> alternatives) {
+        List<String> alternatives,
+        Timeline timeline) {
 
     public Exercise {
         hiddenDatasets = List.copyOf(hiddenDatasets);
@@ -42,7 +46,20 @@ public record Exercise(
         alternatives = List.copyOf(alternatives);
     }
 
-    public record KnownWrong(String sql, String why) {}
+    /**
+     * An answer that must fail: {@code sql} for an exercise answered with one script, {@code
+     * steps} (one per yours step) for a timeline.
+     */
+    public record KnownWrong(String sql, List<String> steps, String why) {
+
+        public KnownWrong {
+            steps = List.copyOf(steps);
+        }
+
+        public KnownWrong(String sql, String why) {
+            this(sql, List.of(), why);
+        }
+    }
 
     /**
      * The datasets a check of this exercise runs on fresh copies of its own, copies the answer may
@@ -51,6 +68,9 @@ public record Exercise(
      * This is what {@code lab.exercise.ExerciseGrader} does; the lab keeps such copies ready for it.
      */
     public List<String> datasetsCheckedOnFreshCopies() {
+        if (timeline != null) {
+            return List.of(dataset);
+        }
         if (check != null) {
             List<String> datasets = new java.util.ArrayList<>(List.of(dataset));
             datasets.addAll(hiddenDatasets);
@@ -62,7 +82,13 @@ public record Exercise(
     /** The grading rules in plain words, as the learner reads them beside the task. */
     public List<String> rulesInWords() {
         List<String> words = new java.util.ArrayList<>(rules.inWords());
-        if (check != null) {
+        if (timeline != null) {
+            words.add(
+                    0,
+                    "Graded by replaying the timeline, your steps included, on a fresh copy of the dataset with two "
+                            + "sessions: every step must do what it says (complete, wait or fail), then the data is "
+                            + "compared. Your own sandbox is not changed.");
+        } else if (check != null) {
             words.add(
                     0,
                     "Graded by looking at the data after your statements ran on a fresh copy of the dataset; "

@@ -74,12 +74,19 @@ final class ExerciseLoader {
                 "hints",
                 "known_wrong",
                 "explanation",
-                "alternatives");
+                "alternatives",
+                "timeline");
         String id = node.id("id");
         String title = node.text("title");
         String task = node.text("task");
-        String solution = node.text("solution");
+        Timeline timeline = node.has("timeline") ? TimelineLoader.timeline(node) : null;
+        String solution = node.has("timeline")
+                ? (timeline == null ? null : Timeline.asScript(timeline.steps()))
+                : node.text("solution");
         String check = node.optionalText("check");
+        if (node.has("timeline")) {
+            TimelineLoader.checkFields(node, check);
+        }
         String dataset = node.has("dataset") ? node.optionalText("dataset") : lessonDataset;
         if (node.has("dataset") && dataset != null && !datasets.containsKey(dataset)) {
             node.problem("dataset", "'" + dataset + "' is not a folder under datasets/");
@@ -114,15 +121,18 @@ final class ExerciseLoader {
                 .toList();
         List<Exercise.KnownWrong> knownWrong = new ArrayList<>();
         for (YamlNode item : node.nodes("known_wrong")) {
-            item.allowOnly("sql", "why");
-            String sql = item.text("sql");
-            String why = item.text("why");
-            if (sql != null && why != null) {
-                knownWrong.add(new Exercise.KnownWrong(sql, why));
+            Exercise.KnownWrong wrong =
+                    node.has("timeline") ? TimelineLoader.knownWrong(item, timeline) : plainKnownWrong(item);
+            if (wrong != null) {
+                knownWrong.add(wrong);
             }
         }
         String explanation = node.optionalText("explanation");
-        List<String> alternatives = node.texts("alternatives");
+        List<String> alternatives = timeline != null
+                ? timeline.alternatives().stream()
+                        .map(timeline::answersAsScript)
+                        .toList()
+                : node.texts("alternatives");
         if (id == null || title == null || task == null || solution == null || dataset == null || rules == null) {
             return null;
         }
@@ -140,7 +150,15 @@ final class ExerciseLoader {
                 hints,
                 knownWrong,
                 explanation == null ? null : markdown.render(explanation).html(),
-                alternatives);
+                alternatives,
+                timeline);
+    }
+
+    private static Exercise.KnownWrong plainKnownWrong(YamlNode item) {
+        item.allowOnly("sql", "why");
+        String sql = item.text("sql");
+        String why = item.text("why");
+        return sql != null && why != null ? new Exercise.KnownWrong(sql, why) : null;
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.List;
  * Markdown work. Fields ending in {@code Html} are safe to output unescaped: the renderer escapes
  * any raw HTML the author wrote. {@code labStarterSql} is what the lab's editor holds at first:
  * the lesson's first SQL example the lab can run. {@code sqlBlocks} are the body's SQL blocks in
- * order, for content CI.
+ * order, for content CI. {@code labSessions} is how many sessions the lab opens with: 2 for
+ * lessons about concurrency (sessions A and B side by side), 1 otherwise.
  */
 public record Lesson(
         String id,
@@ -26,6 +27,7 @@ public record Lesson(
         int readingMinutes,
         Parts parts,
         String labStarterSql,
+        int labSessions,
         List<SqlBlock> sqlBlocks,
         List<Exercise> exercises) {
 

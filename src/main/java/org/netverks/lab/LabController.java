@@ -33,8 +33,10 @@ class LabController {
         this.passes = passes;
     }
 
-    record RunRequest(String sql) {
-        static final String SHAPE = "Send the SQL to run as {\"sql\": \"select 1\"}.";
+    /** {@code session}: "a" or "b" for a session of the two-session lab; null for the one-session lab. */
+    record RunRequest(String sql, String session) {
+        static final String SHAPE =
+                "Send the SQL to run as {\"sql\": \"select 1\"}, with \"session\": \"a\" or \"b\" in a two-session lab.";
     }
 
     /**
@@ -57,7 +59,11 @@ class LabController {
         String learner = LabVisitors.learnerKey(session);
         LabSettings.Version before = settings.of(session);
         LabService.RunResponse response = lab.runScript(
-                track, lesson, request.sql(), new LabService.Visitor(learner, http.getRemoteAddr(), before.settings()));
+                track,
+                lesson,
+                request.sql(),
+                request.session(),
+                new LabService.Visitor(learner, http.getRemoteAddr(), before.settings()));
         String stamp = settings.remember(session, learner, before, response.settings());
         passes.give(http, answer, session.getId(), learner, stamp);
         return response;
@@ -67,6 +73,37 @@ class LabController {
     Map<String, Object> reset(@PathVariable String track, @PathVariable String lesson, LabService.Visitor visitor) {
         lab.reset(track, lesson, visitor);
         return Map.of("reset", true, "message", "Your sandbox is back to the lesson's original data.");
+    }
+
+    /** Both sessions of the two-session lab: state, transaction, isolation level, and results since the last call. */
+    @GetMapping("/sessions")
+    LabService.SessionsView sessions(
+            @PathVariable String track, @PathVariable String lesson, LabService.Visitor visitor) {
+        return lab.sessions(track, lesson, visitor);
+    }
+
+    @PostMapping("/sessions/{session}/cancel")
+    Map<String, Object> cancel(
+            @PathVariable String track,
+            @PathVariable String lesson,
+            @PathVariable String session,
+            LabService.Visitor visitor) {
+        boolean cancelled = lab.cancel(track, lesson, session, visitor);
+        String label = session.toUpperCase(java.util.Locale.ROOT);
+        return Map.of(
+                "cancelled",
+                cancelled,
+                "message",
+                cancelled
+                        ? "Session " + label + "'s statement was asked to stop."
+                        : "Session " + label + " was not running anything.");
+    }
+
+    /** The lock and activity panel: the learner's own backends and their locks. */
+    @GetMapping("/locks")
+    LabService.LocksView locks(@PathVariable String track, @PathVariable String lesson, LabService.Visitor visitor)
+            throws SQLException {
+        return lab.locks(track, lesson, visitor);
     }
 
     @GetMapping("/connection")

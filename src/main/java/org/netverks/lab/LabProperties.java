@@ -36,6 +36,10 @@ import org.springframework.util.unit.DataSize;
  * @param checkPoolSize      pristine copies kept ready for grading, per dataset that data-changing checks use
  *                           (null: two per grading slot, see {@link #checkPool}; 0: every such check clones the
  *                           dataset while the learner waits). Counted in {@code maxSandboxes}
+ * @param lockWaitTimeout    in a two-session lab, how long a statement may wait for a lock the other session
+ *                           holds before it is stopped (a statement that works is stopped at {@code statementTimeout})
+ * @param sessionTransactionLimit in a two-session lab, how long a session's transaction may stay open
+ *                           across runs before the lab rolls it back
  */
 @ConfigurationProperties("netverks.lab")
 public record LabProperties(
@@ -60,7 +64,9 @@ public record LabProperties(
         @DefaultValue("10s") Duration checkQueueWait,
         @DefaultValue("256MB") DataSize memoryPerSession,
         @DefaultValue("250ms") Duration quotaCheckInterval,
-        Integer checkPoolSize) {
+        Integer checkPoolSize,
+        @DefaultValue("60s") Duration lockWaitTimeout,
+        @DefaultValue("10m") Duration sessionTransactionLimit) {
 
     /**
      * Ready copies kept for checks per dataset: {@code checkPoolSize}, by default two for each of
@@ -81,6 +87,24 @@ public record LabProperties(
                 maxNotices,
                 sandboxQuota.toBytes(),
                 embedded() ? memoryPerSession.toBytes() : 0);
+    }
+
+    /**
+     * The bounds of a run in a session of a two-session lab: a statement may wait for a lock up to
+     * {@code lockWaitTimeout} (the connection's own timer), and the run as a whole as long again as
+     * a run; a statement that works rather than waits is still stopped at {@code statementTimeout}
+     * ({@code lab.run.ConcurrentSession}'s watcher).
+     */
+    public org.netverks.lab.run.RunLimits sessionRunLimits() {
+        org.netverks.lab.run.RunLimits run = runLimits();
+        return new org.netverks.lab.run.RunLimits(
+                lockWaitTimeout,
+                lockWaitTimeout.plus(runTimeout),
+                run.maxRowsShown(),
+                run.maxResultBytes(),
+                run.maxNotices(),
+                run.sandboxQuotaBytes(),
+                run.memoryPerSessionBytes());
     }
 
     /** Every setting at its default, for tools that run without Spring's configuration. */

@@ -23,6 +23,14 @@ class LabPropertiesValidator {
             problems.add("netverks.lab.run-timeout (" + properties.runTimeout()
                     + ") must be at least netverks.lab.statement-timeout (" + properties.statementTimeout() + ")");
         }
+        if (properties.lockWaitTimeout().compareTo(properties.statementTimeout()) < 0) {
+            problems.add("netverks.lab.lock-wait-timeout (" + properties.lockWaitTimeout()
+                    + ") must be at least netverks.lab.statement-timeout (" + properties.statementTimeout() + ")");
+        }
+        if (properties.sessionTransactionLimit().compareTo(properties.lockWaitTimeout()) < 0) {
+            problems.add("netverks.lab.session-transaction-limit (" + properties.sessionTransactionLimit()
+                    + ") must be at least netverks.lab.lock-wait-timeout (" + properties.lockWaitTimeout() + ")");
+        }
         if (properties.maxRowsShown() < 1) {
             problems.add("netverks.lab.max-rows-shown must be at least 1");
         }

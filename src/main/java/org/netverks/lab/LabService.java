@@ -6,22 +6,27 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.netverks.content.ContentCatalog;
 import org.netverks.content.Dataset;
 import org.netverks.content.Lesson;
 import org.netverks.lab.psql.SchemaPanel;
+import org.netverks.lab.run.ConcurrentSession;
 import org.netverks.lab.run.SandboxConnection;
 import org.netverks.lab.run.ScriptRunner;
 import org.netverks.lab.run.StatementResult;
 import org.netverks.lab.sandbox.ClientAccessProperties;
 import org.netverks.lab.sandbox.DiskQuotaGuard;
 import org.netverks.lab.sandbox.Sandbox;
+import org.netverks.lab.sandbox.SandboxActivity;
 import org.netverks.lab.sandbox.SandboxServer;
 import org.netverks.lab.sandbox.SandboxService;
 import org.netverks.lab.sandbox.SandboxUnavailableException;
 import org.netverks.lab.shared.DisplaySettings;
 import org.netverks.lab.shared.QueryRows;
+import org.netverks.web.BadRequestException;
+import org.netverks.web.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /** The lab's use cases: run a script, reset, show connection details, list the sandbox's tables. */
@@ -45,11 +50,15 @@ public class LabService {
     private final ClientAccessProperties access;
     private final DiskQuotaGuard quotaGuard;
     private final RunTimers runTimers;
+    private final LabSessions sessions;
+    private final SandboxActivity activity;
 
     LabService(
             ContentCatalog catalog,
             SandboxService sandboxes,
             OpenConnections connections,
+            LabSessions sessions,
+            SandboxActivity activity,
             ScriptRunner runner,
             LabProperties properties,
             ClientAccessProperties access,
@@ -63,6 +72,8 @@ public class LabService {
         this.access = access;
         this.quotaGuard = quotaGuard;
         this.runTimers = new RunTimers(meters);
+        this.sessions = sessions;
+        this.activity = activity;
     }
 
     /**
@@ -91,14 +102,39 @@ public class LabService {
     /** Who is asking: the learner's stable key, their address (for creation limits) and display settings. */
     public record Visitor(String learnerKey, String client, DisplaySettings settings) {}
 
+    /**
+     * A run's answer. {@code session} and {@code state}: the session of a two-session lab the run
+     * went to and what it is doing now; null for a one-session run.
+     */
     public record RunResponse(
-            List<StatementResult> results, List<String> messages, DisplaySettings settings, String database) {}
+            List<StatementResult> results,
+            List<String> messages,
+            DisplaySettings settings,
+            String database,
+            String session,
+            ConcurrentSession.State state) {
 
-    public RunResponse runScript(String trackSlug, String lessonSlug, String sql, Visitor visitor) throws SQLException {
+        RunResponse(List<StatementResult> results, List<String> messages, DisplaySettings settings, String database) {
+            this(results, messages, settings, database, null, null);
+        }
+    }
+
+    /**
+     * Runs {@code sql} on the learner's sandbox: in the one-session lab ({@code session} null), or
+     * in session "a" or "b" of the two-session lab, where transactions span runs.
+     */
+    public RunResponse runScript(String trackSlug, String lessonSlug, String sql, String session, Visitor visitor)
+            throws SQLException {
+        if (session != null && !LabSessions.NAMES.contains(session)) {
+            throw new BadRequestException(
+                    "\"session\" must be \"a\" or \"b\" (the two sessions of the lab), or left out.");
+        }
         long start = System.nanoTime();
         Timer outcome = runTimers.failed;
         try {
-            RunResponse response = run(trackSlug, lessonSlug, sql, visitor);
+            RunResponse response = session == null
+                    ? run(trackSlug, lessonSlug, sql, visitor)
+                    : runInSession(trackSlug, lessonSlug, sql, session, visitor);
             outcome = runTimers.answered;
             return response;
         } catch (LabRefusal | SandboxUnavailableException e) {
@@ -141,10 +177,177 @@ public class LabService {
         });
     }
 
-    /** Swaps the learner's sandbox for a pristine copy of the dataset. */
+    /**
+     * A run in a session of the two-session lab: started on the session's worker, answered when it
+     * ends or as soon as a statement waits for a lock (the rest arrives with {@link #sessions}).
+     */
+    private RunResponse runInSession(String trackSlug, String lessonSlug, String sql, String name, Visitor visitor)
+            throws SQLException {
+        Dataset dataset = datasetOf(trackSlug, lessonSlug);
+        LabRefusal.requireSqlWithin(sql, properties, "run");
+        Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), dataset, visitor.client());
+        SandboxServer server = sandboxes.server(sandbox);
+        if (quotaGuard.closedForQuota(server, sandbox)) {
+            throw OpenConnections.overQuota(properties);
+        }
+        ConcurrentSession session = sessions.session(sandbox, server, name, visitor.settings());
+        if (!session.start(sql, visitor.settings(), properties.sessionRunLimits())) {
+            ConcurrentSession.State state = session.state();
+            throw new LabRefusal(
+                    LabRefusal.Kind.RUN_IN_PROGRESS,
+                    "Session " + label(name) + " is still "
+                            + (state.blockedBy() != null
+                                    ? "waiting for a lock held by " + who(state.blockedBy())
+                                            + ". End that transaction (COMMIT or ROLLBACK) or cancel the wait, then run again."
+                                    : "running your previous statements. Wait for them to finish, then run again."));
+        }
+        ConcurrentSession.Batch batch = session.await(properties.runTimeout());
+        List<StatementResult> results = new ArrayList<>(batch.results());
+        if (!batch.done()) {
+            results.add(new StatementResult.Waiting(session.waitingSource(), batch.blockedBy()));
+        }
+        return new RunResponse(
+                results,
+                batch.messages(),
+                batch.done() ? batch.settings() : visitor.settings(),
+                sandbox.database(),
+                name,
+                session.state());
+    }
+
+    /** The page's name for a session: "A", "B", or the learner's other connection. */
+    private static String label(String name) {
+        return name.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static String who(String name) {
+        return "other".equals(name) ? "another connection of yours (your own psql?)" : "session " + label(name);
+    }
+
+    /** A session as {@code GET …/sessions} gives it: its state and what it produced since the last call. */
+    public record SessionView(
+            String name,
+            String state,
+            java.time.Instant transactionStart,
+            String isolationLevel,
+            String blockedBy,
+            List<StatementResult> pending,
+            List<String> messages) {}
+
+    public record SessionsView(List<SessionView> sessions) {}
+
+    /** Both sessions of the learner's two-session lab, with what finished since the last call. */
+    public SessionsView sessions(String trackSlug, String lessonSlug, Visitor visitor) {
+        Optional<LabSessions.Pair> pair = currentPair(trackSlug, lessonSlug, visitor);
+        List<SessionView> views = new ArrayList<>();
+        for (String name : LabSessions.NAMES) {
+            Optional<ConcurrentSession> session = pair.flatMap(p -> p.session(name));
+            List<String> leftOver = pair.map(p -> p.takeLeftOver(name)).orElse(List.of());
+            if (session.isEmpty()) {
+                views.add(new SessionView(name, "idle", null, "read committed", null, List.of(), leftOver));
+                continue;
+            }
+            ConcurrentSession.Batch batch = session.get().drain();
+            ConcurrentSession.State state = session.get().state();
+            List<String> messages = new ArrayList<>(leftOver);
+            messages.addAll(batch.messages());
+            views.add(new SessionView(
+                    name,
+                    state.state(),
+                    state.transactionStart(),
+                    state.isolationLevel(),
+                    state.blockedBy(),
+                    batch.results(),
+                    messages));
+        }
+        return new SessionsView(views);
+    }
+
+    /** Cancels what session {@code name} is running (a statement waiting for a lock, usually). */
+    public boolean cancel(String trackSlug, String lessonSlug, String name, Visitor visitor) {
+        if (!LabSessions.NAMES.contains(name)) {
+            throw new NotFoundException("The lab has sessions a and b, not '" + name + "'.");
+        }
+        return currentPair(trackSlug, lessonSlug, visitor)
+                .flatMap(pair -> pair.session(name))
+                .map(ConcurrentSession::cancel)
+                .orElse(false);
+    }
+
+    /** One of the learner's backends, named as the page names it: "a", "b", or "other". */
+    public record BackendView(
+            String session,
+            int pid,
+            String state,
+            java.time.Instant transactionStart,
+            List<String> waitingFor,
+            String xid,
+            String xmin,
+            String query) {}
+
+    public record LockView(
+            String session,
+            int pid,
+            String lockType,
+            String relation,
+            String mode,
+            boolean granted,
+            Integer page,
+            Integer tuple,
+            String transactionId) {}
+
+    public record LocksView(List<BackendView> backends, List<LockView> locks) {}
+
+    /**
+     * The lock and activity panel: the learner's own backends in their sandbox and their locks,
+     * read on the admin's side and filtered to the sandbox's role and database.
+     */
+    public LocksView locks(String trackSlug, String lessonSlug, Visitor visitor) throws SQLException {
+        Sandbox sandbox =
+                sandboxes.sandboxFor(visitor.learnerKey(), datasetOf(trackSlug, lessonSlug), visitor.client());
+        Optional<LabSessions.Pair> pair = sessions.pair(sandbox.id());
+        java.util.function.IntFunction<String> names =
+                pid -> pair.map(p -> p.nameOf(pid)).orElse("other");
+        SandboxActivity.Report report = activity.report(sandbox);
+        List<BackendView> backends = report.backends().stream()
+                .map(b -> new BackendView(
+                        names.apply(b.pid()),
+                        b.pid(),
+                        b.state(),
+                        b.transactionStart(),
+                        b.waitingFor().stream().map(names::apply).toList(),
+                        b.xid(),
+                        b.xmin(),
+                        b.query()))
+                .toList();
+        List<LockView> locks = report.locks().stream()
+                .map(l -> new LockView(
+                        names.apply(l.pid()),
+                        l.pid(),
+                        l.lockType(),
+                        l.relation(),
+                        l.mode(),
+                        l.granted(),
+                        l.page(),
+                        l.tuple(),
+                        l.transactionId()))
+                .toList();
+        return new LocksView(backends, locks);
+    }
+
+    private Optional<LabSessions.Pair> currentPair(String trackSlug, String lessonSlug, Visitor visitor) {
+        Sandbox sandbox =
+                sandboxes.sandboxFor(visitor.learnerKey(), datasetOf(trackSlug, lessonSlug), visitor.client());
+        return sessions.pair(sandbox.id());
+    }
+
+    /** Swaps the learner's sandbox for a pristine copy of the dataset; both sessions of the two-session lab end. */
     public void reset(String trackSlug, String lessonSlug, Visitor visitor) {
         Dataset dataset = datasetOf(trackSlug, lessonSlug);
-        sandboxes.reset(visitor.learnerKey(), dataset, visitor.client()).ifPresent(old -> connections.forget(old.id()));
+        sandboxes.reset(visitor.learnerKey(), dataset, visitor.client()).ifPresent(old -> {
+            connections.forget(old.id());
+            sessions.forget(old.id());
+        });
     }
 
     /**

@@ -130,6 +130,7 @@ final class LeanLabRuns implements Filter {
                 track,
                 lesson,
                 body.sql(),
+                body.session(),
                 new LabService.Visitor(
                         runner.learnerKey(),
                         request.getRemoteAddr(),

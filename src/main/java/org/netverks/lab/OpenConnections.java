@@ -96,7 +96,7 @@ class OpenConnections {
         }
     }
 
-    private SandboxConnection open(Sandbox sandbox, SandboxServer server) throws SQLException {
+    SandboxConnection open(Sandbox sandbox, SandboxServer server) throws SQLException {
         try {
             return SandboxConnection.open(
                     server.host(),

@@ -59,6 +59,7 @@ public final class TestExercise {
                 List.of(),
                 List.of(),
                 null,
-                List.of());
+                List.of(),
+                null);
     }
 }

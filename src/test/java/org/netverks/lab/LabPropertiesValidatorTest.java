@@ -54,7 +54,9 @@ class LabPropertiesValidatorTest {
                 Duration.ofSeconds(10),
                 memoryPerSession,
                 quotaCheckInterval,
-                checkPoolSize);
+                checkPoolSize,
+                Duration.ofSeconds(60),
+                Duration.ofMinutes(10));
     }
 
     @Test

@@ -200,6 +200,50 @@ public final class SandboxConnection implements AutoCloseable {
         return connection.getTransactionState() != TransactionState.IDLE;
     }
 
+    /** Whether the open transaction failed: every statement is refused until it ends. */
+    public boolean transactionFailed() {
+        return connection.getTransactionState() == TransactionState.FAILED;
+    }
+
+    /** The process id of this connection's backend on the sandbox server. */
+    public int backendPid() {
+        return connection.getQueryExecutor().getBackendPID();
+    }
+
+    /**
+     * Asks the server to cancel what runs on this connection now (from another thread; a cancel
+     * arriving after the statement ended is ignored by the server unless another one has begun).
+     */
+    public void cancelRunning() {
+        try {
+            connection.getQueryExecutor().sendQueryCancel();
+        } catch (SQLException e) {
+            // the lab's own time limit still ends the statement
+        }
+    }
+
+    /**
+     * The isolation level of the open transaction, or the default for the next one, as SHOW
+     * prints it ("read committed"); empty when the connection cannot say (a failed transaction).
+     * SHOW takes no snapshot, so asking does not change what a REPEATABLE READ transaction sees.
+     */
+    public Optional<String> isolationLevel() {
+        if (!usable() || transactionFailed()) {
+            return Optional.empty();
+        }
+        Execution execution = execute("show transaction_isolation", Duration.ofSeconds(5), 0);
+        return execution.error() == null ? execution.firstColumnJoined() : Optional.empty();
+    }
+
+    /**
+     * Lets a transaction sit idle on this connection for {@code idle} before the server ends the
+     * session, instead of the sandbox database's shorter default: a session of a two-session lab
+     * keeps its transaction open between runs, and the lab bounds it itself.
+     */
+    public void allowIdleTransactionsFor(Duration idle) {
+        execute("set idle_in_transaction_session_timeout = " + idle.toMillis(), Duration.ofSeconds(5), 0);
+    }
+
     /** A query the lab ran was stopped by the lab's time limit (cancelled, or its connection dropped). */
     public static final class TimedOut extends SQLException {
 
@@ -522,6 +566,15 @@ public final class SandboxConnection implements AutoCloseable {
     /** Decodes a text-format value as PostgreSQL sent it. */
     private static String text(byte[] value) {
         return value == null ? null : new String(value, StandardCharsets.UTF_8);
+    }
+
+    /** Drops the connection at once, from another thread, even while a statement runs on it. */
+    public void abort() {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException e) {
+            // already closed
+        }
     }
 
     @Override

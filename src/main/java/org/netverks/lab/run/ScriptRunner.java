@@ -28,6 +28,34 @@ public final class ScriptRunner {
 
     public ScriptResult runScript(
             String script, SandboxConnection connection, DisplaySettings settings, RunLimits limits) {
+        return runScript(script, connection, settings, limits, Listener.NONE, false);
+    }
+
+    /**
+     * Told of each statement as it starts and as its result is ready, for a run that is watched
+     * while it goes (a session of a two-session lab, where a statement may wait for the other).
+     */
+    public interface Listener {
+        Listener NONE = new Listener() {};
+
+        /** A statement (or meta-command) at {@code offset}, {@code length} UTF-16 units long, starts. */
+        default void started(int offset, int length) {}
+
+        default void finished(StatementResult result) {}
+    }
+
+    /**
+     * Runs the script, telling {@code listener} of every statement. {@code keepTransaction}: a
+     * transaction the script leaves open stays open for the next run (a two-session lab), so the
+     * run does not say it will be rolled back.
+     */
+    public ScriptResult runScript(
+            String script,
+            SandboxConnection connection,
+            DisplaySettings settings,
+            RunLimits limits,
+            Listener listener,
+            boolean keepTransaction) {
         List<StatementResult> results = new ArrayList<>();
         List<String> messages = new ArrayList<>();
         long deadline = System.nanoTime() + limits.runTimeout().toNanos();
@@ -51,21 +79,25 @@ public final class ScriptRunner {
                     Duration.ofNanos(Math.min(limits.statementTimeout().toNanos(), remaining));
             boolean runLimit = timeout.compareTo(limits.statementTimeout()) < 0;
             Step step = new Step(script, piece, connection, settings, limits, timeout, runLimit, false);
+            listener.started(piece.offset(), piece.span());
+            StatementResult result;
             if (CopyStatements.isBackslashCopy(piece)) {
-                results.add(CopyStatements.runBackslashCopy(step));
+                result = CopyStatements.runBackslashCopy(step);
             } else if (piece.metaCommand() && QuerySending.sendsQuery(piece.text())) {
-                results.add(runAgain(step, previousQuery));
+                result = runAgain(step, previousQuery);
             } else if (piece.metaCommand()) {
                 MetaRun metaRun = runMeta(step);
-                results.add(metaRun.result());
+                result = metaRun.result();
                 settings = metaRun.settings();
             } else {
                 Sent sent = runStatement(step);
-                results.add(sent.result());
+                result = sent.result();
                 previousQuery = sent.sql() == null ? previousQuery : sent.sql();
             }
+            results.add(result);
+            listener.finished(result);
         }
-        if (connection.usable() && connection.inTransaction()) {
+        if (!keepTransaction && connection.usable() && connection.inTransaction()) {
             messages.add("Your open transaction was rolled back when the run ended: each run starts afresh, "
                     + "so finish a transaction with COMMIT in the same run.");
         }

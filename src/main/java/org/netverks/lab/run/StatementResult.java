@@ -15,7 +15,8 @@ import org.netverks.lab.shared.PlanNode;
     @JsonSubTypes.Type(value = StatementResult.Command.class, name = "command"),
     @JsonSubTypes.Type(value = StatementResult.Meta.class, name = "meta"),
     @JsonSubTypes.Type(value = StatementResult.Plan.class, name = "plan"),
-    @JsonSubTypes.Type(value = StatementResult.Error.class, name = "error")
+    @JsonSubTypes.Type(value = StatementResult.Error.class, name = "error"),
+    @JsonSubTypes.Type(value = StatementResult.Waiting.class, name = "waiting")
 })
 public sealed interface StatementResult {
 
@@ -68,4 +69,11 @@ public sealed interface StatementResult {
             Integer column,
             String limit)
             implements StatementResult {}
+
+    /**
+     * In a two-session lab: the statement at {@code source} waits for a lock held by {@code
+     * blockedBy} ("a", "b", or "other": another connection of the learner's); its result, and the
+     * rest of the run's, come later with the session's pending results.
+     */
+    record Waiting(Source source, String blockedBy) implements StatementResult {}
 }
