@@ -72,6 +72,60 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aTimelineMustKeepItsOwnExpectationsAndItsKnownWrongAnswersMustFail(@TempDir Path dir) throws Exception {
+        write(dir, "datasets/tiny/schema.sql", "create table t (id integer primary key, v integer);");
+        write(dir, "datasets/tiny/data.sql", "insert into t values (1, 10), (2, 20);");
+        exercises(
+                dir,
+                """
+                exercises:
+                  - id: good
+                    title: Good
+                    task: Make B wait.
+                    timeline:
+                      - a: begin; update t set v = v + 1 where id = 1;
+                      - b: update t set v = v + 2 where id = 1;
+                        expect: waits
+                        then: completes
+                      - a: commit;
+                        yours: true
+                    check: select v from t where id = 1;
+                    known_wrong:
+                      - steps: ["rollback;"]
+                        why: A's change is lost
+                  - id: wrong-expectation
+                    title: Wrong expectation
+                    task: B does not wait.
+                    timeline:
+                      - a: begin; select v from t where id = 1;
+                        yours: true
+                      - b: update t set v = 0 where id = 1;
+                        expect: waits
+                    check: select v from t where id = 1;
+                  - id: lenient
+                    title: Lenient
+                    task: Anything.
+                    timeline:
+                      - a: select 1;
+                        yours: true
+                        expect: completes
+                    check: select count(*) from t;
+                    known_wrong:
+                      - steps: ["select 2;"]
+                        why: is not actually wrong
+                """);
+        Captured run = validate("validate", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .contains(
+                        "2 problem(s)",
+                        "exercises[wrong-expectation]: the reference timeline of 'wrong-expectation' breaks its own "
+                                + "expectations: Step 2 (session B) should have waited for a lock, but it completed.",
+                        "exercises[lenient].known_wrong[0]: passes the grader, but it is listed as wrong");
+        assertThat(run.err()).doesNotContain("exercises[good]");
+    }
+
+    @Test
     void aDatasetThatDoesNotLoadIsNamedByFileAndLine(@TempDir Path dir) throws Exception {
         write(dir, "datasets/tiny/schema.sql", "create schema cd;\ncreate table cd.t (id integer primary key);\n");
         write(dir, "datasets/tiny/data.sql", "copy cd.t from stdin;\n1\n2\nx\n\\.\n");

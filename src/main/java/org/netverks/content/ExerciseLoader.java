@@ -128,11 +128,13 @@ final class ExerciseLoader {
             }
         }
         String explanation = node.optionalText("explanation");
-        List<String> alternatives = timeline != null
-                ? timeline.alternatives().stream()
-                        .map(timeline::answersAsScript)
-                        .toList()
-                : node.texts("alternatives");
+        List<String> alternatives = !node.has("timeline")
+                ? node.texts("alternatives")
+                : timeline == null
+                        ? List.of()
+                        : timeline.alternatives().stream()
+                                .map(timeline::answersAsScript)
+                                .toList();
         if (id == null || title == null || task == null || solution == null || dataset == null || rules == null) {
             return null;
         }

@@ -67,7 +67,7 @@ final class TimelineLoader {
         node.allowOnly("a", "b", "yours", "prompt", "expect", "then", "when_wrong");
         boolean onA = node.has("a");
         if (onA == node.has("b")) {
-            node.problem("", "names exactly one session: `a: <sql>` or `b: <sql>`");
+            node.problem(null, "names exactly one session: `a: <sql>` or `b: <sql>`");
             return null;
         }
         String session = onA ? "a" : "b";

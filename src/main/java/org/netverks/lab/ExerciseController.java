@@ -47,7 +47,8 @@ class ExerciseController {
                                 solved(session).contains(key(track, lesson, id))));
     }
 
-    record CheckRequest(String sql) {}
+    /** {@code sql} answers an exercise; {@code steps} (one SQL text per step the learner writes) a timeline. */
+    record CheckRequest(String sql, List<String> steps) {}
 
     @PostMapping("/{exercise}/check")
     ExerciseService.CheckResponse check(
@@ -59,14 +60,18 @@ class ExerciseController {
             Optional<CurrentLearner> learner,
             HttpServletRequest http)
             throws SQLException {
-        if (request == null || request.sql() == null) {
-            throw new BadRequestException("Send your answer as {\"sql\": \"select …\"}.");
+        if (request == null || (request.sql() == null && request.steps() == null)) {
+            throw new BadRequestException(
+                    "Send your answer as {\"sql\": \"select …\"}, or for a timeline as {\"steps\": [\"…\"]}.");
         }
-        if (request.sql().isBlank()) {
+        if (request.sql() != null && request.sql().isBlank()) {
             throw new BadRequestException("Your answer is empty: write the SQL the task asks for, then check it.");
         }
+        ExerciseService.Answer answer = request.steps() != null
+                ? ExerciseService.Answer.ofSteps(request.steps())
+                : ExerciseService.Answer.ofSql(request.sql());
         ExerciseService.CheckResponse response =
-                exercises.check(track, lesson, exercise, request.sql(), visitor.learnerKey(), learner);
+                exercises.check(track, lesson, exercise, answer, visitor.learnerKey(), learner);
         if (response.correct()) {
             HttpSession session = http.getSession();
             HashSet<String> solved = solved(session);

@@ -10,12 +10,14 @@ import java.util.concurrent.TimeUnit;
 import org.netverks.content.ContentCatalog;
 import org.netverks.content.Exercise;
 import org.netverks.content.Lesson;
+import org.netverks.content.Timeline;
 import org.netverks.lab.exercise.ExerciseGrader;
 import org.netverks.lab.exercise.Feedback;
 import org.netverks.lab.run.ScriptRunner;
 import org.netverks.lab.sandbox.SandboxService;
 import org.netverks.learner.CurrentLearner;
 import org.netverks.learner.ExerciseAttempts;
+import org.netverks.web.BadRequestException;
 import org.netverks.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +59,10 @@ class ExerciseService {
         static final Progress NONE = new Progress(0, false);
     }
 
+    /**
+     * {@code timeline}: the steps of a timeline exercise, null for one answered with a script; a
+     * step the learner writes shows its SQL only once the exercise is solved.
+     */
     record ExerciseView(
             String id,
             String title,
@@ -67,7 +73,39 @@ class ExerciseService {
             boolean solved,
             String solution,
             String explanationHtml,
-            List<String> alternatives) {}
+            List<String> alternatives,
+            List<TimelineStepView> timeline) {}
+
+    record TimelineStepView(
+            int number, String session, String sql, boolean yours, String prompt, String expect, String then) {
+
+        static List<TimelineStepView> of(Timeline timeline, boolean solved) {
+            if (timeline == null) {
+                return null;
+            }
+            return timeline.steps().stream()
+                    .map(step -> new TimelineStepView(
+                            step.number(),
+                            step.session(),
+                            step.yours() && !solved ? null : step.sql(),
+                            step.yours(),
+                            step.prompt(),
+                            step.expect() == null ? null : step.expect().words(),
+                            step.then() == null ? null : step.then().words()))
+                    .toList();
+        }
+    }
+
+    /** An answer: one script, or for a timeline one SQL text per step the learner writes. */
+    record Answer(String sql, List<String> steps) {
+        static Answer ofSql(String sql) {
+            return new Answer(sql, null);
+        }
+
+        static Answer ofSteps(List<String> steps) {
+            return new Answer(null, steps);
+        }
+    }
 
     /**
      * {@code solution}, {@code explanationHtml} and {@code alternatives} are null until the
@@ -104,7 +142,8 @@ class ExerciseService {
                             mine.solved(),
                             mine.solved() ? exercise.solution() : null,
                             mine.solved() ? exercise.explanationHtml() : null,
-                            mine.solved() ? exercise.alternatives() : null);
+                            mine.solved() ? exercise.alternatives() : null,
+                            TimelineStepView.of(exercise.timeline(), mine.solved()));
                 })
                 .toList();
     }
@@ -114,12 +153,13 @@ class ExerciseService {
             String trackSlug,
             String lessonSlug,
             String exerciseId,
-            String sql,
+            Answer answer,
             String learnerKey,
             Optional<CurrentLearner> learner)
             throws SQLException {
         Lesson lesson = lesson(trackSlug, lessonSlug);
         Exercise exercise = exercise(lesson, exerciseId);
+        String sql = answerText(exercise, answer);
         LabRefusal.requireSqlWithin(sql, properties, "check");
         if (!checking.add(learnerKey)) {
             throw new LabRefusal(
@@ -134,7 +174,9 @@ class ExerciseService {
             }
             ExerciseGrader.Verdict verdict;
             try {
-                verdict = grader.grade(exercise, catalog.current(), sql);
+                verdict = exercise.timeline() != null
+                        ? grader.gradeTimeline(exercise, catalog.current(), answer.steps())
+                        : grader.grade(exercise, catalog.current(), sql);
             } finally {
                 gradingSlots.release();
             }
@@ -161,6 +203,38 @@ class ExerciseService {
         } finally {
             checking.remove(learnerKey);
         }
+    }
+
+    /**
+     * The answer as one text (what the size limit and the attempts history see), once it is the
+     * kind the exercise asks for: steps for a timeline, a script otherwise.
+     */
+    private static String answerText(Exercise exercise, Answer answer) {
+        Timeline timeline = exercise.timeline();
+        if (timeline == null) {
+            if (answer.sql() == null) {
+                throw new BadRequestException(
+                        "This exercise is answered with one script: send it as {\"sql\": \"select …\"}.");
+            }
+            return answer.sql();
+        }
+        int yours = timeline.yours().size();
+        if (answer.steps() == null) {
+            throw new BadRequestException("This exercise is a timeline: send your " + yours
+                    + " step(s) as {\"steps\": [\"…\"]}, one SQL text per step you write, in order.");
+        }
+        if (answer.steps().size() != yours) {
+            throw new BadRequestException("This timeline has " + yours + " step(s) for you to write; your answer has "
+                    + answer.steps().size() + ".");
+        }
+        for (int i = 0; i < yours; i++) {
+            String step = answer.steps().get(i);
+            if (step == null || step.isBlank()) {
+                throw new BadRequestException("Step " + timeline.yours().get(i).number()
+                        + " is empty: write the SQL it asks for, then check again.");
+            }
+        }
+        return timeline.answersAsScript(answer.steps());
     }
 
     /** The hint after the {@code revealed} ones already shown. */

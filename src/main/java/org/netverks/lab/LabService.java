@@ -39,6 +39,9 @@ public class LabService {
      */
     private static final Duration SIZE_CHECK_EVERY = Duration.ofSeconds(5);
 
+    /** How long a run's answer waits for the other session's released statement to finish. */
+    private static final Duration RELEASED_WAIT = Duration.ofMillis(250);
+
     /** 3D000: the database is gone — the sandbox was reset (and dropped) by another request of the learner. */
     private static final String DATABASE_GONE = "3D000";
 
@@ -186,11 +189,8 @@ public class LabService {
         Dataset dataset = datasetOf(trackSlug, lessonSlug);
         LabRefusal.requireSqlWithin(sql, properties, "run");
         Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), dataset, visitor.client());
-        SandboxServer server = sandboxes.server(sandbox);
-        if (quotaGuard.closedForQuota(server, sandbox)) {
-            throw OpenConnections.overQuota(properties);
-        }
-        ConcurrentSession session = sessions.session(sandbox, server, name, visitor.settings());
+        // a sandbox the disk quota guard closed refuses the session's log-in, which OpenConnections names
+        ConcurrentSession session = sessions.session(sandbox, sandboxes.server(sandbox), name, visitor.settings());
         if (!session.start(sql, visitor.settings(), properties.sessionRunLimits())) {
             ConcurrentSession.State state = session.state();
             throw new LabRefusal(
@@ -202,6 +202,9 @@ public class LabService {
                                     : "running your previous statements. Wait for them to finish, then run again."));
         }
         ConcurrentSession.Batch batch = session.await(properties.runTimeout());
+        if (batch.done()) {
+            awaitReleased(sandbox, name);
+        }
         List<StatementResult> results = new ArrayList<>(batch.results());
         if (!batch.done()) {
             results.add(new StatementResult.Waiting(session.waitingSource(), batch.blockedBy()));
@@ -213,6 +216,20 @@ public class LabService {
                 sandbox.database(),
                 name,
                 session.state());
+    }
+
+    /**
+     * A run that ended (a COMMIT, say) may have released the other session's waiting statement:
+     * the answer waits a moment for that statement to finish, so that the page, which asks for
+     * the other session's results as soon as this answer arrives, finds them there.
+     */
+    private void awaitReleased(Sandbox sandbox, String name) {
+        String other = "a".equals(name) ? "b" : "a";
+        sessions.pair(sandbox.id()).flatMap(pair -> pair.session(other)).ifPresent(session -> {
+            if (session.busy()) {
+                session.awaitDone(RELEASED_WAIT);
+            }
+        });
     }
 
     /** The page's name for a session: "A", "B", or the learner's other connection. */

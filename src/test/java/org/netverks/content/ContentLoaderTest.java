@@ -376,6 +376,128 @@ class ContentLoaderTest {
     }
 
     @Test
+    void everyMistakeInATimelineIsNamed() {
+        assertThat(
+                        problems(
+                                plus(
+                                        EXERCISES,
+                                        """
+                exercises:
+                  - id: timeline
+                    title: Timeline
+                    task: Make B wait.
+                    solution: select 1
+                    plan:
+                      - avoids: Seq Scan
+                        on: t
+                    timeline:
+                      - a: begin;
+                        b: begin;
+                      - a: select 1;
+                        expect: hangs
+                      - b: select 2;
+                        then: completes
+                        prompt: Write it.
+                      - b: select 3;
+                        expect: waits
+                        then: waits
+                    known_wrong:
+                      - sql: select 1
+                        why: not steps
+                  - id: nothing-to-write
+                    title: Nothing
+                    task: Watch.
+                    timeline:
+                      - a: select 1;
+                    check: select 1;
+                    alternatives:
+                      - ["select 1;", "select 2;"]
+                """)))
+                .extracting(ContentProblem::toString)
+                .containsExactlyInAnyOrder(
+                        EXERCISES + ": exercises[0].timeline[0]: names exactly one session: `a: <sql>` or `b: <sql>`",
+                        EXERCISES
+                                + ": exercises[0].timeline[1].expect: must be `completes`, `waits` or `fails SQLSTATE` "
+                                + "(like `fails 40001`), not 'hangs'",
+                        EXERCISES + ": exercises[0].timeline[2].then: is what a step that waits does once released: it "
+                                + "needs `expect: waits`",
+                        EXERCISES
+                                + ": exercises[0].timeline[2].prompt: is the placeholder of a step the learner writes: "
+                                + "it needs `yours: true`",
+                        EXERCISES
+                                + ": exercises[0].timeline[3].then: must be `completes` or `fails SQLSTATE`: a released "
+                                + "step no longer waits",
+                        EXERCISES + ": exercises[0].timeline: has no step marked `yours: true`: the learner would have "
+                                + "nothing to write",
+                        EXERCISES
+                                + ": exercises[0].solution: a timeline exercise's reference answer is its steps: remove "
+                                + "`solution`",
+                        EXERCISES
+                                + ": exercises[0].check: is required for a timeline: the query whose result is compared "
+                                + "at the end",
+                        EXERCISES
+                                + ": exercises[0].plan: a timeline is graded by its steps and its check, not by a plan",
+                        EXERCISES + ": exercises[0].known_wrong[0].sql: unknown field (allowed: steps, why)",
+                        EXERCISES + ": exercises[1].timeline: has no step marked `yours: true`: the learner would have "
+                                + "nothing to write",
+                        EXERCISES
+                                + ": exercises[1].alternatives[0]: must be a list of 0 SQL text(s), one per step marked "
+                                + "`yours: true`, in order");
+    }
+
+    @Test
+    void aTimelineExerciseLoadsWithItsStepsAndAnswers() {
+        Catalog catalog = loader.load(
+                plus(
+                        EXERCISES,
+                        """
+                exercises:
+                  - id: wait
+                    title: Wait
+                    task: Make B wait.
+                    timeline:
+                      - a: begin; update t set v = 1 where id = 1;
+                      - b: update t set v = 2 where id = 1;
+                        yours: true
+                        prompt: Change the same row.
+                        expect: waits
+                        then: fails 40p01
+                        when_wrong: B must touch A's row
+                      - a: commit;
+                    check: select v from t where id = 1;
+                    alternatives:
+                      - ["delete from t where id = 1;"]
+                    known_wrong:
+                      - steps: ["select 1;"]
+                        why: B waits for nothing
+                """));
+        Exercise exercise =
+                catalog.tracks().get(0).steps().get(0).lesson().exercises().get(0);
+        Timeline timeline = exercise.timeline();
+        assertThat(timeline.steps()).extracting(Timeline.Step::session).containsExactly("a", "b", "a");
+        Timeline.Step mine = timeline.steps().get(1);
+        assertThat(mine.yours()).isTrue();
+        assertThat(mine.expect().words()).isEqualTo("waits");
+        assertThat(mine.then().words()).isEqualTo("fails 40P01");
+        assertThat(mine.whenWrong()).isEqualTo("B must touch A's row");
+        assertThat(exercise.solution())
+                .isEqualTo("-- step 1 (A)\nbegin; update t set v = 1 where id = 1;\n-- step 2 (B)\n"
+                        + "update t set v = 2 where id = 1;\n-- step 3 (A)\ncommit;\n");
+        assertThat(exercise.alternatives()).containsExactly("-- step 2 (B)\ndelete from t where id = 1;\n");
+        assertThat(exercise.knownWrong().get(0).steps()).containsExactly("select 1;");
+        assertThat(exercise.datasetsCheckedOnFreshCopies()).containsExactly(exercise.dataset());
+        assertThat(exercise.rulesInWords().get(0)).startsWith("Graded by replaying the timeline");
+    }
+
+    @Test
+    void labSessionsIsOneOrTwo() {
+        String lesson = FixtureContent.LESSON_ONE.replace("dataset: tiny", "dataset: tiny\nlab_sessions: 3");
+        assertThat(problems(FixtureContent.with(ONE, lesson)))
+                .extracting(ContentProblem::toString)
+                .containsExactly(ONE + ": lab_sessions: must be 1 or 2 (how many sessions the lab opens with), not 3");
+    }
+
+    @Test
     void anOrderRuleNeedsAnOrderByOfTheGradedResult() {
         assertThat(
                         problems(

@@ -25,6 +25,7 @@ public final class ExerciseGrader {
     private final ScriptRunner runner;
     private final ScratchDatabases scratches;
     private final RunLimits limits;
+    private final TimelinePlay timelines;
     private final Map<String, ResultTable> expectedResults =
             java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
@@ -44,6 +45,9 @@ public final class ExerciseGrader {
                 runLimits.maxNotices(),
                 runLimits.sandboxQuotaBytes(),
                 runLimits.memoryPerSessionBytes());
+        // a step that waits is seen within a tenth of a second and released by the next steps, so a
+        // wait in a timeline needs no longer bound than a statement
+        this.timelines = new TimelinePlay(runner, scratches, limits, runLimits.statementTimeout());
     }
 
     /** The outcome of one check: right or not, and what the learner should know. */
@@ -98,12 +102,59 @@ public final class ExerciseGrader {
         return new Verdict(true, feedback);
     }
 
+    /**
+     * Grades the answer to a timeline exercise ({@code answers}: one SQL text per step the learner
+     * writes): the timeline is replayed with them on a fresh copy, every step must do what it says,
+     * then the check query's result is compared with the reference timeline's.
+     */
+    public Verdict gradeTimeline(Exercise exercise, Catalog catalog, List<String> answers) throws SQLException {
+        Dataset dataset = dataset(catalog, exercise.dataset());
+        ResultTable expected = expected(exercise, dataset);
+        TimelinePlay.Played played = playTimeline(dataset, exercise.timeline().withAnswers(answers), exercise.check());
+        if (played.broken() != null) {
+            return new Verdict(false, List.of(played.broken()));
+        }
+        if (played.check().failed()) {
+            return new Verdict(false, played.check().failures());
+        }
+        List<Feedback> differences =
+                ResultComparison.compare(expected, played.check().result(), exercise.rules(), false);
+        if (!differences.isEmpty()) {
+            List<Feedback> feedback = new ArrayList<>();
+            feedback.add(Feedback.of(
+                    "timeline_check",
+                    "Every step did what it should, but the data afterwards is not what the task asks for."));
+            feedback.addAll(differences);
+            return new Verdict(false, feedback);
+        }
+        return new Verdict(
+                true,
+                List.of(Feedback.of(
+                        "correct",
+                        "Correct! Every step did what it should, and the data afterwards is what the task asks for.")));
+    }
+
+    private TimelinePlay.Played playTimeline(
+            Dataset dataset, List<org.netverks.content.Timeline.Step> steps, String check) throws SQLException {
+        ScratchDatabases.Scratch scratch = scratches.take(dataset);
+        try {
+            return timelines.play(scratch, steps, check);
+        } finally {
+            scratches.discard(scratch);
+        }
+    }
+
     /** The reference result on this dataset: what every answer is compared with. */
     ResultTable expected(Exercise exercise, Dataset dataset) throws SQLException {
         String key = dataset.fingerprint() + ":" + Dataset.digest(exercise.solution(), exercise.check());
         ResultTable known = expectedResults.get(key);
         if (known != null) {
             return known;
+        }
+        if (exercise.timeline() != null) {
+            ResultTable reference = referenceTimeline(exercise, dataset);
+            expectedResults.put(key, reference);
+            return reference;
         }
         Attempt reference = attempt(exercise, dataset, exercise.solution(), false);
         if (reference.failed()) {
@@ -116,6 +167,20 @@ public final class ExerciseGrader {
         }
         expectedResults.put(key, reference.result());
         return reference.result();
+    }
+
+    /** The reference timeline must keep its own expectations; its check result is what answers are compared with. */
+    private ResultTable referenceTimeline(Exercise exercise, Dataset dataset) throws SQLException {
+        TimelinePlay.Played played = playTimeline(dataset, exercise.timeline().steps(), exercise.check());
+        if (played.broken() != null) {
+            throw new BrokenExercise("the reference timeline of '" + exercise.id() + "' breaks its own expectations: "
+                    + played.broken().message());
+        }
+        if (played.check().failed()) {
+            throw new BrokenExercise("the check query of '" + exercise.id() + "' fails after the reference timeline: "
+                    + played.check().failures().get(0).message());
+        }
+        return played.check().result();
     }
 
     /**

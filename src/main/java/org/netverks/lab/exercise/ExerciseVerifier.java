@@ -121,6 +121,9 @@ public final class ExerciseVerifier {
     private List<ContentProblem> verify(
             Catalog catalog, String file, Exercise exercise, java.util.function.Consumer<String> report)
             throws Exception {
+        if (exercise.timeline() != null) {
+            return verifyTimeline(catalog, file, exercise, report);
+        }
         List<ContentProblem> problems = new ArrayList<>();
         String field = "exercises[" + exercise.id() + "]";
         try {
@@ -184,6 +187,51 @@ public final class ExerciseVerifier {
                             field + ".known_wrong[" + i + "]",
                             "passes the grader, but it " + "is listed as wrong (" + wrong.why()
                                     + "): tighten the rules, add a hidden dataset, or fix the answer"));
+                }
+            }
+        } catch (ExerciseGrader.BrokenExercise e) {
+            problems.add(new ContentProblem(file, field, e.getMessage()));
+        }
+        return problems;
+    }
+
+    /**
+     * A timeline: the reference timeline keeps its own expectations (which grading it checks),
+     * every alternative passes, every known-wrong answer fails.
+     */
+    private List<ContentProblem> verifyTimeline(
+            Catalog catalog, String file, Exercise exercise, java.util.function.Consumer<String> report)
+            throws java.sql.SQLException {
+        List<ContentProblem> problems = new ArrayList<>();
+        String field = "exercises[" + exercise.id() + "]";
+        try {
+            ExerciseGrader.Verdict reference =
+                    grader.gradeTimeline(exercise, catalog, exercise.timeline().referenceAnswers());
+            if (!reference.correct()) {
+                problems.add(new ContentProblem(
+                        file, field + ".timeline", "does not pass its own grader: " + messages(reference)));
+            }
+            for (int i = 0; i < exercise.timeline().alternatives().size(); i++) {
+                ExerciseGrader.Verdict alternative = grader.gradeTimeline(
+                        exercise, catalog, exercise.timeline().alternatives().get(i));
+                if (!alternative.correct()) {
+                    problems.add(new ContentProblem(
+                            file,
+                            field + ".alternatives[" + i + "]",
+                            "does not pass the grader: " + messages(alternative)));
+                }
+            }
+            for (int i = 0; i < exercise.knownWrong().size(); i++) {
+                Exercise.KnownWrong wrong = exercise.knownWrong().get(i);
+                ExerciseGrader.Verdict verdict = grader.gradeTimeline(exercise, catalog, wrong.steps());
+                report.accept(file + ": " + field + ".known_wrong[" + i + "] (" + wrong.why() + ") → "
+                        + (verdict.correct() ? "PASSES" : messages(verdict)));
+                if (verdict.correct()) {
+                    problems.add(new ContentProblem(
+                            file,
+                            field + ".known_wrong[" + i + "]",
+                            "passes the grader, but it is listed as wrong (" + wrong.why()
+                                    + "): tighten the expectations or the check, or fix the answer"));
                 }
             }
         } catch (ExerciseGrader.BrokenExercise e) {

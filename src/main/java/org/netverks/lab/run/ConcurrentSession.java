@@ -265,6 +265,19 @@ public final class ConcurrentSession implements AutoCloseable {
         return drain();
     }
 
+    /** Waits up to {@code most} for the run under way to end, whether or not a statement waits; gives out nothing. */
+    public synchronized void awaitDone(Duration most) {
+        long deadline = System.nanoTime() + most.toNanos();
+        try {
+            long left;
+            while (running && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** What was produced since last asked, without waiting. */
     public synchronized Batch drain() {
         Batch batch = new Batch(List.copyOf(outbox), List.copyOf(messages), !running, blockedBy, settings);

@@ -8,8 +8,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SandboxActivity {
-
-    private static final String BLOCKERS = "select pg_catalog.pg_blocking_pids(?)";
 
     private static final String BACKENDS =
             """
@@ -44,9 +40,6 @@ public class SandboxActivity {
               and l.locktype <> 'virtualxid'
               and coalesce(c.relnamespace <> 'pg_catalog'::pg_catalog.regnamespace, true)
             order by l.pid, l.granted desc, l.locktype, 5 nulls first, l.page, l.tuple""";
-
-    /** One admin connection per sandbox server for the frequent "who blocks whom" question. */
-    private final Map<String, Connection> watching = new ConcurrentHashMap<>();
 
     private final SandboxServers servers;
 
@@ -79,28 +72,7 @@ public class SandboxActivity {
 
     /** The backends {@code pid} waits for on {@code server} (empty: it waits for none). */
     public List<Integer> blockers(SandboxServer server, int pid) throws SQLException {
-        synchronized (this) {
-            Connection connection = watching.get(server.id());
-            try {
-                if (connection == null || connection.isClosed()) {
-                    connection = AdminConnections.open(server, "postgres");
-                    watching.put(server.id(), connection);
-                }
-                try (PreparedStatement statement = connection.prepareStatement(BLOCKERS)) {
-                    statement.setInt(1, pid);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        rows.next();
-                        return integers(rows.getArray(1));
-                    }
-                }
-            } catch (SQLException e) {
-                Connection broken = watching.remove(server.id());
-                if (broken != null) {
-                    broken.close();
-                }
-                throw e;
-            }
-        }
+        return BlockingPids.of(server, pid);
     }
 
     /** The learner's backends in their sandbox and the locks they hold or wait for. */
@@ -157,13 +129,6 @@ public class SandboxActivity {
     }
 
     private static List<Integer> integers(Array array) throws SQLException {
-        if (array == null) {
-            return List.of();
-        }
-        List<Integer> values = new ArrayList<>();
-        for (Object value : (Object[]) array.getArray()) {
-            values.add(((Number) value).intValue());
-        }
-        return List.copyOf(values);
+        return BlockingPids.integers(array);
     }
 }

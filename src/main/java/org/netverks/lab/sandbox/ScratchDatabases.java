@@ -31,6 +31,11 @@ public interface ScratchDatabases {
      */
     boolean closedForQuota(Scratch scratch) throws SQLException;
 
+    /** The backends that backend {@code pid} on the copy's server waits for (a timeline's sessions). */
+    default java.util.List<Integer> blockers(Scratch scratch, int pid) throws SQLException {
+        return BlockingPids.of(scratch.server(), pid);
+    }
+
     /** Connections one read-only copy allows: enough for every check this instance grades at once. */
     static int readOnlyConnections(int concurrentChecks) {
         return concurrentChecks * 2 + 2;
