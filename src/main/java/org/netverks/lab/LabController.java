@@ -24,11 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
 class LabController {
 
     private final LabService lab;
+    private final TwoSessionLab twoSessions;
     private final LabSettings settings;
     private final LabPasses passes;
 
-    LabController(LabService lab, LabSettings settings, LabPasses passes) {
+    LabController(LabService lab, TwoSessionLab twoSessions, LabSettings settings, LabPasses passes) {
         this.lab = lab;
+        this.twoSessions = twoSessions;
         this.settings = settings;
         this.passes = passes;
     }
@@ -77,9 +79,9 @@ class LabController {
 
     /** Both sessions of the two-session lab: state, transaction, isolation level, and results since the last call. */
     @GetMapping("/sessions")
-    LabService.SessionsView sessions(
+    TwoSessionLab.SessionsView sessions(
             @PathVariable String track, @PathVariable String lesson, LabService.Visitor visitor) {
-        return lab.sessions(track, lesson, visitor);
+        return twoSessions.sessions(track, lesson, visitor);
     }
 
     @PostMapping("/sessions/{session}/cancel")
@@ -88,7 +90,7 @@ class LabController {
             @PathVariable String lesson,
             @PathVariable String session,
             LabService.Visitor visitor) {
-        boolean cancelled = lab.cancel(track, lesson, session, visitor);
+        boolean cancelled = twoSessions.cancel(track, lesson, session, visitor);
         String label = session.toUpperCase(java.util.Locale.ROOT);
         return Map.of(
                 "cancelled",
@@ -101,9 +103,9 @@ class LabController {
 
     /** The lock and activity panel: the learner's own backends and their locks. */
     @GetMapping("/locks")
-    LabService.LocksView locks(@PathVariable String track, @PathVariable String lesson, LabService.Visitor visitor)
+    TwoSessionLab.LocksView locks(@PathVariable String track, @PathVariable String lesson, LabService.Visitor visitor)
             throws SQLException {
-        return lab.locks(track, lesson, visitor);
+        return twoSessions.locks(track, lesson, visitor);
     }
 
     @GetMapping("/connection")

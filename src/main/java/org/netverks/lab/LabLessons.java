@@ -1,6 +1,7 @@
 package org.netverks.lab;
 
 import org.netverks.content.Catalog;
+import org.netverks.content.Dataset;
 import org.netverks.content.Lesson;
 import org.netverks.content.LessonMode;
 import org.netverks.content.Track;
@@ -19,5 +20,11 @@ final class LabLessons {
             throw new NotFoundException("The lesson “" + lesson.title() + "” has no SQL lab.");
         }
         return lesson;
+    }
+
+    /** The dataset of a lesson with a lab: what its sandbox is a copy of. */
+    static Dataset datasetOf(Catalog catalog, String trackSlug, String lessonSlug) {
+        return catalog.dataset(withLab(catalog, trackSlug, lessonSlug).dataset())
+                .orElseThrow();
     }
 }

@@ -6,11 +6,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.netverks.content.ContentCatalog;
 import org.netverks.content.Dataset;
-import org.netverks.content.Lesson;
 import org.netverks.lab.psql.SchemaPanel;
 import org.netverks.lab.run.ConcurrentSession;
 import org.netverks.lab.run.SandboxConnection;
@@ -19,14 +17,12 @@ import org.netverks.lab.run.StatementResult;
 import org.netverks.lab.sandbox.ClientAccessProperties;
 import org.netverks.lab.sandbox.DiskQuotaGuard;
 import org.netverks.lab.sandbox.Sandbox;
-import org.netverks.lab.sandbox.SandboxActivity;
 import org.netverks.lab.sandbox.SandboxServer;
 import org.netverks.lab.sandbox.SandboxService;
 import org.netverks.lab.sandbox.SandboxUnavailableException;
 import org.netverks.lab.shared.DisplaySettings;
 import org.netverks.lab.shared.QueryRows;
 import org.netverks.web.BadRequestException;
-import org.netverks.web.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /** The lab's use cases: run a script, reset, show connection details, list the sandbox's tables. */
@@ -38,9 +34,6 @@ public class LabService {
      * written, and at least every {@link #SIZE_CHECK_EVERY} (a SELECT can call a function that writes).
      */
     private static final Duration SIZE_CHECK_EVERY = Duration.ofSeconds(5);
-
-    /** How long a run's answer waits for the other session's released statement to finish. */
-    private static final Duration RELEASED_WAIT = Duration.ofMillis(250);
 
     /** 3D000: the database is gone — the sandbox was reset (and dropped) by another request of the learner. */
     private static final String DATABASE_GONE = "3D000";
@@ -54,14 +47,14 @@ public class LabService {
     private final DiskQuotaGuard quotaGuard;
     private final RunTimers runTimers;
     private final LabSessions sessions;
-    private final SandboxActivity activity;
+    private final TwoSessionLab twoSessions;
 
     LabService(
             ContentCatalog catalog,
             SandboxService sandboxes,
             OpenConnections connections,
             LabSessions sessions,
-            SandboxActivity activity,
+            TwoSessionLab twoSessions,
             ScriptRunner runner,
             LabProperties properties,
             ClientAccessProperties access,
@@ -76,7 +69,7 @@ public class LabService {
         this.quotaGuard = quotaGuard;
         this.runTimers = new RunTimers(meters);
         this.sessions = sessions;
-        this.activity = activity;
+        this.twoSessions = twoSessions;
     }
 
     /**
@@ -137,7 +130,7 @@ public class LabService {
         try {
             RunResponse response = session == null
                     ? run(trackSlug, lessonSlug, sql, visitor)
-                    : runInSession(trackSlug, lessonSlug, sql, session, visitor);
+                    : twoSessions.run(trackSlug, lessonSlug, sql, session, visitor);
             outcome = runTimers.answered;
             return response;
         } catch (LabRefusal | SandboxUnavailableException e) {
@@ -178,199 +171,6 @@ public class LabService {
             }
             return new RunResponse(done.results(), messages, done.settings(), sandbox.database());
         });
-    }
-
-    /**
-     * A run in a session of the two-session lab: started on the session's worker, answered when it
-     * ends or as soon as a statement waits for a lock (the rest arrives with {@link #sessions}).
-     */
-    private RunResponse runInSession(String trackSlug, String lessonSlug, String sql, String name, Visitor visitor)
-            throws SQLException {
-        Dataset dataset = datasetOf(trackSlug, lessonSlug);
-        LabRefusal.requireSqlWithin(sql, properties, "run");
-        Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), dataset, visitor.client());
-        // a sandbox the disk quota guard closed refuses the session's log-in, which OpenConnections names
-        ConcurrentSession session = sessions.session(sandbox, sandboxes.server(sandbox), name, visitor.settings());
-        if (!session.start(sql, visitor.settings(), properties.sessionRunLimits())) {
-            ConcurrentSession.State state = session.state();
-            throw new LabRefusal(
-                    LabRefusal.Kind.RUN_IN_PROGRESS,
-                    "Session " + label(name) + " is still "
-                            + (state.blockedBy() != null
-                                    ? "waiting for a lock held by " + who(state.blockedBy())
-                                            + ". End that transaction (COMMIT or ROLLBACK) or cancel the wait, then run again."
-                                    : "running your previous statements. Wait for them to finish, then run again."));
-        }
-        ConcurrentSession.Batch batch = session.await(properties.runTimeout());
-        if (batch.done()) {
-            awaitReleased(sandbox, name);
-        }
-        List<StatementResult> results = new ArrayList<>(batch.results());
-        if (!batch.done()) {
-            results.add(new StatementResult.Waiting(session.waitingSource(), batch.blockedBy()));
-        }
-        return new RunResponse(
-                results,
-                batch.messages(),
-                batch.done() ? batch.settings() : visitor.settings(),
-                sandbox.database(),
-                name,
-                session.state());
-    }
-
-    /**
-     * A run that ended (a COMMIT, say) may have released the other session's waiting statement:
-     * the answer waits a moment for that statement to finish, so that the page, which asks for
-     * the other session's results as soon as this answer arrives, finds them there.
-     */
-    private void awaitReleased(Sandbox sandbox, String name) {
-        String other = "a".equals(name) ? "b" : "a";
-        sessions.pair(sandbox.id()).flatMap(pair -> pair.session(other)).ifPresent(session -> {
-            if (session.busy()) {
-                session.awaitDone(RELEASED_WAIT);
-            }
-        });
-    }
-
-    /** The page's name for a session: "A", "B", or the learner's other connection. */
-    private static String label(String name) {
-        return name.toUpperCase(java.util.Locale.ROOT);
-    }
-
-    private static String who(String name) {
-        return "other".equals(name) ? "another connection of yours (your own psql?)" : "session " + label(name);
-    }
-
-    /** A session as {@code GET …/sessions} gives it: its state and what it produced since the last call. */
-    public record SessionView(
-            String name,
-            String state,
-            java.time.Instant transactionStart,
-            String isolationLevel,
-            String blockedBy,
-            List<StatementResult> pending,
-            List<String> messages) {}
-
-    public record SessionsView(List<SessionView> sessions) {}
-
-    /** Both sessions of the learner's two-session lab, with what finished since the last call. */
-    public SessionsView sessions(String trackSlug, String lessonSlug, Visitor visitor) {
-        Optional<LabSessions.Pair> pair = currentPair(trackSlug, lessonSlug, visitor);
-        List<SessionView> views = new ArrayList<>();
-        for (String name : LabSessions.NAMES) {
-            Optional<ConcurrentSession> session = pair.flatMap(p -> p.session(name));
-            List<String> leftOver = pair.map(p -> p.takeLeftOver(name)).orElse(List.of());
-            if (session.isEmpty()) {
-                views.add(new SessionView(name, "idle", null, "read committed", null, List.of(), leftOver));
-                continue;
-            }
-            ConcurrentSession.Batch batch = session.get().drain();
-            ConcurrentSession.State state = session.get().state();
-            List<String> messages = new ArrayList<>(leftOver);
-            messages.addAll(batch.messages());
-            views.add(new SessionView(
-                    name,
-                    state.state(),
-                    state.transactionStart(),
-                    state.isolationLevel(),
-                    state.blockedBy(),
-                    batch.results(),
-                    messages));
-        }
-        return new SessionsView(views);
-    }
-
-    /** Cancels what session {@code name} is running (a statement waiting for a lock, usually). */
-    public boolean cancel(String trackSlug, String lessonSlug, String name, Visitor visitor) {
-        if (!LabSessions.NAMES.contains(name)) {
-            throw new NotFoundException("The lab has sessions a and b, not '" + name + "'.");
-        }
-        return currentPair(trackSlug, lessonSlug, visitor)
-                .flatMap(pair -> pair.session(name))
-                .map(ConcurrentSession::cancel)
-                .orElse(false);
-    }
-
-    /** One of the learner's backends, named as the page names it: "a", "b", or "other". */
-    public record BackendView(
-            String session,
-            int pid,
-            String state,
-            java.time.Instant transactionStart,
-            List<String> waitingFor,
-            String xid,
-            String xmin,
-            String query) {}
-
-    public record LockView(
-            String session,
-            int pid,
-            String lockType,
-            String relation,
-            String mode,
-            boolean granted,
-            Integer page,
-            Integer tuple,
-            String transactionId) {}
-
-    public record LocksView(List<BackendView> backends, List<LockView> locks) {}
-
-    /**
-     * The lock and activity panel: the learner's own backends in their sandbox and their locks,
-     * read on the admin's side and filtered to the sandbox's role and database.
-     */
-    public LocksView locks(String trackSlug, String lessonSlug, Visitor visitor) throws SQLException {
-        Sandbox sandbox =
-                sandboxes.sandboxFor(visitor.learnerKey(), datasetOf(trackSlug, lessonSlug), visitor.client());
-        Optional<LabSessions.Pair> pair = sessions.pair(sandbox.id());
-        java.util.function.IntFunction<String> names =
-                pid -> pair.map(p -> p.nameOf(pid)).orElse("other");
-        SandboxActivity.Report report = activity.report(sandbox);
-        // the one-session lab's connection (its runs, the schema panel's catalog reads) holds no
-        // lock between runs: the panel shows the learner's sessions and their own clients
-        java.util.OptionalInt lab = connections.backendPid(sandbox.id());
-        List<BackendView> backends = report.backends().stream()
-                .filter(b -> lab.isEmpty() || b.pid() != lab.getAsInt())
-                .map(b -> new BackendView(
-                        names.apply(b.pid()),
-                        b.pid(),
-                        b.state(),
-                        b.transactionStart(),
-                        b.waitingFor().stream().map(names::apply).toList(),
-                        b.xid(),
-                        b.xmin(),
-                        statementOf(pair, b.pid()).orElse(b.query())))
-                .toList();
-        List<LockView> locks = report.locks().stream()
-                .filter(l -> lab.isEmpty() || l.pid() != lab.getAsInt())
-                .map(l -> new LockView(
-                        names.apply(l.pid()),
-                        l.pid(),
-                        l.lockType(),
-                        l.relation(),
-                        l.mode(),
-                        l.granted(),
-                        l.page(),
-                        l.tuple(),
-                        l.transactionId()))
-                .toList();
-        return new LocksView(backends, locks);
-    }
-
-    /** What a session of the pair last ran, as the learner typed it. */
-    private static Optional<String> statementOf(Optional<LabSessions.Pair> pair, int pid) {
-        return pair.flatMap(p -> LabSessions.NAMES.stream()
-                .map(p::session)
-                .flatMap(Optional::stream)
-                .filter(session -> session.pid() == pid)
-                .findFirst()
-                .map(ConcurrentSession::lastStatement));
-    }
-
-    private Optional<LabSessions.Pair> currentPair(String trackSlug, String lessonSlug, Visitor visitor) {
-        Sandbox sandbox =
-                sandboxes.sandboxFor(visitor.learnerKey(), datasetOf(trackSlug, lessonSlug), visitor.client());
-        return sessions.pair(sandbox.id());
     }
 
     /** Swaps the learner's sandbox for a pristine copy of the dataset; both sessions of the two-session lab end. */
@@ -472,8 +272,7 @@ public class LabService {
     }
 
     private Dataset datasetOf(String trackSlug, String lessonSlug) {
-        Lesson lesson = LabLessons.withLab(catalog.current(), trackSlug, lessonSlug);
-        return catalog.current().dataset(lesson.dataset()).orElseThrow();
+        return LabLessons.datasetOf(catalog.current(), trackSlug, lessonSlug);
     }
 
     /** Plain reads do not grow the database; commands (and EXPLAIN ANALYZE of one) can. */
