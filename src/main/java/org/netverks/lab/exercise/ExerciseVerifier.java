@@ -166,16 +166,8 @@ public final class ExerciseVerifier {
                             "is not a column of the solution's result (" + String.join(", ", expected.names()) + ")"));
                 }
             }
-            for (int i = 0; i < exercise.alternatives().size(); i++) {
-                ExerciseGrader.Verdict alternative =
-                        grader.grade(exercise, catalog, exercise.alternatives().get(i));
-                if (!alternative.correct()) {
-                    problems.add(new ContentProblem(
-                            file,
-                            field + ".alternatives[" + i + "]",
-                            "does not pass the grader: " + messages(alternative)));
-                }
-            }
+            problems.addAll(alternatives(
+                    file, field, exercise.alternatives(), alternative -> grader.grade(exercise, catalog, alternative)));
             problems.addAll(knownWrong(
                     file,
                     field,
@@ -205,16 +197,11 @@ public final class ExerciseVerifier {
                 problems.add(new ContentProblem(
                         file, field + ".timeline", "does not pass its own grader: " + messages(reference)));
             }
-            for (int i = 0; i < exercise.timeline().alternatives().size(); i++) {
-                ExerciseGrader.Verdict alternative = grader.gradeTimeline(
-                        exercise, catalog, exercise.timeline().alternatives().get(i));
-                if (!alternative.correct()) {
-                    problems.add(new ContentProblem(
-                            file,
-                            field + ".alternatives[" + i + "]",
-                            "does not pass the grader: " + messages(alternative)));
-                }
-            }
+            problems.addAll(alternatives(
+                    file,
+                    field,
+                    exercise.timeline().alternatives(),
+                    steps -> grader.gradeTimeline(exercise, catalog, steps)));
             problems.addAll(knownWrong(
                     file,
                     field,
@@ -224,6 +211,25 @@ public final class ExerciseVerifier {
                     wrong -> grader.gradeTimeline(exercise, catalog, wrong.steps())));
         } catch (ExerciseGrader.BrokenExercise e) {
             problems.add(new ContentProblem(file, field, e.getMessage()));
+        }
+        return problems;
+    }
+
+    /** Grades one answer: a script, or a timeline's steps. */
+    private interface Answering<A> {
+        ExerciseGrader.Verdict of(A answer) throws java.sql.SQLException;
+    }
+
+    /** Every alternative answer must pass the grader. */
+    private static <A> List<ContentProblem> alternatives(
+            String file, String field, List<A> alternatives, Answering<A> grading) throws java.sql.SQLException {
+        List<ContentProblem> problems = new ArrayList<>();
+        for (int i = 0; i < alternatives.size(); i++) {
+            ExerciseGrader.Verdict verdict = grading.of(alternatives.get(i));
+            if (!verdict.correct()) {
+                problems.add(new ContentProblem(
+                        file, field + ".alternatives[" + i + "]", "does not pass the grader: " + messages(verdict)));
+            }
         }
         return problems;
     }

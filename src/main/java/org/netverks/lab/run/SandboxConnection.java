@@ -242,8 +242,11 @@ public final class SandboxConnection implements AutoCloseable {
      * timer and its transaction limit); these are the server's backstops just above them.
      */
     public void raiseServerTimeouts(Duration statement, Duration idleInTransaction) {
-        execute("set statement_timeout = " + statement.toMillis(), Duration.ofSeconds(5), 0);
-        execute("set idle_in_transaction_session_timeout = " + idleInTransaction.toMillis(), Duration.ofSeconds(5), 0);
+        execute(
+                "set statement_timeout = " + statement.toMillis() + "; set idle_in_transaction_session_timeout = "
+                        + idleInTransaction.toMillis(),
+                Duration.ofSeconds(5),
+                0);
     }
 
     /** A query the lab ran was stopped by the lab's time limit (cancelled, or its connection dropped). */

@@ -1,6 +1,5 @@
 package org.netverks.lab.sandbox;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -92,7 +91,7 @@ public class SandboxActivity {
                                 rows.getString(4),
                                 rows.getString(5),
                                 rows.getString(6),
-                                integers(rows.getArray(7))));
+                                BlockingPids.integers(rows.getArray(7))));
                     }
                 }
             }
@@ -126,9 +125,5 @@ public class SandboxActivity {
             }
             throw e;
         }
-    }
-
-    private static List<Integer> integers(Array array) throws SQLException {
-        return BlockingPids.integers(array);
     }
 }
