@@ -1,5 +1,7 @@
 package org.netverks.lab;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -35,11 +37,23 @@ class LabSessions {
     private final SandboxActivity activity;
     private final Map<UUID, Pair> pairs = new ConcurrentHashMap<>();
 
-    LabSessions(LabProperties properties, OpenConnections connections, ScriptRunner runner, SandboxActivity activity) {
+    LabSessions(
+            LabProperties properties,
+            OpenConnections connections,
+            ScriptRunner runner,
+            SandboxActivity activity,
+            MeterRegistry meters) {
         this.properties = properties;
         this.connections = connections;
         this.runner = runner;
         this.activity = activity;
+        Gauge.builder("netverks.lab.sessions.open", this, LabSessions::openSessions)
+                .description("Open sessions of the two-session lab on this app instance (each holds a backend)")
+                .register(meters);
+    }
+
+    private double openSessions() {
+        return pairs.values().stream().mapToInt(pair -> pair.open.size()).sum();
     }
 
     /** A learner's sessions; either may be closed (null) until a run opens it. */
