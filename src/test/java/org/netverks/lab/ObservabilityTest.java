@@ -46,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
             "netverks.lab.warm-pool-size=1",
             "netverks.lab.check-pool-size=1",
             "netverks.lab.max-sql-size=1KB",
+            "netverks.lab.statement-timeout=1s",
             "netverks.log-format=json",
             "management.server.port=0",
             "management.server.address=127.0.0.1",
@@ -70,6 +71,7 @@ class ObservabilityTest {
     void everyMetricTheDashboardQueriesIsInTheScrape() throws Exception {
         LabClient learner = new LabClient(port);
         learner.run("select 1");
+        assertThat(learner.one("select pg_sleep(3)").get("limit").asString()).isEqualTo("statement time limit");
         assertThat(learner.runRaw("select 1 -- " + "x".repeat(2_000)).statusCode())
                 .as("over the SQL size limit")
                 .isEqualTo(413);
@@ -97,6 +99,12 @@ class ObservabilityTest {
         String scrape = scrape();
         assertThat(scrape)
                 .contains("netverks_lab_limit_hits_total{application=\"learn-netverks\",limit=\"SQL size limit\"} 1")
+                .contains(
+                        "netverks_lab_limit_hits_total{application=\"learn-netverks\",limit=\"statement time limit\"} 1")
+                .contains("netverks_lab_runs_seconds_count{application=\"learn-netverks\",outcome=\"answered\"} 2")
+                .contains("netverks_lab_runs_seconds_count{application=\"learn-netverks\",outcome=\"refused\"} 1")
+                .containsPattern("netverks_lab_sandboxes\\{[^}]*state=\"learner\"[^}]*} [1-9]")
+                .containsPattern("netverks_lab_sandbox_creation_seconds_count\\{[^}]*} [1-9]")
                 .contains("netverks_lab_checks_seconds_count{application=\"learn-netverks\",outcome=\"failed\"} 1")
                 .containsPattern("netverks_lab_learners_active\\{application=\"learn-netverks\"} [1-9]")
                 .doesNotContain("anon:", "scratch:", "grader:", "select 1");
