@@ -35,6 +35,7 @@ class LabSessions {
     private final OpenConnections connections;
     private final ScriptRunner runner;
     private final SandboxActivity activity;
+    private final LabMetrics metrics;
     private final Map<UUID, Pair> pairs = new ConcurrentHashMap<>();
 
     LabSessions(
@@ -42,11 +43,13 @@ class LabSessions {
             OpenConnections connections,
             ScriptRunner runner,
             SandboxActivity activity,
+            LabMetrics metrics,
             MeterRegistry meters) {
         this.properties = properties;
         this.connections = connections;
         this.runner = runner;
         this.activity = activity;
+        this.metrics = metrics;
         Gauge.builder("netverks.lab.sessions.open", this, LabSessions::openSessions)
                 .description("Open sessions of the two-session lab on this app instance (each holds a backend)")
                 .register(meters);
@@ -146,12 +149,14 @@ class LabSessions {
         pairs.forEach((id, pair) -> {
             synchronized (pair) {
                 pair.open.values().removeIf(session -> {
-                    session.endTransactionOpenLongerThan(
+                    if (session.endTransactionOpenLongerThan(
                             limit,
                             "Session " + session.name().toUpperCase(java.util.Locale.ROOT)
                                     + "'s transaction was open for " + limit.toMinutes()
                                     + " minutes, the longest the lab keeps one open (transaction time limit), "
-                                    + "so it was rolled back.");
+                                    + "so it was rolled back.")) {
+                        metrics.limitHit("transaction time limit");
+                    }
                     boolean idle = !session.busy()
                             && session.transactionStart() == null
                             && session.nanosSinceUsed() > idleNanos;
