@@ -167,11 +167,13 @@ class ExerciseService {
         long start = System.nanoTime();
         String outcome = "error";
         try {
-            CheckResponse response = grade(lesson, exercise, answer, sql, learnerKey, learner);
+            CheckResponse response = grade(trackSlug, lesson, exercise, answer, sql, learnerKey, learner);
             outcome = response.correct() ? "passed" : "failed";
             return response;
         } catch (LabRefusal | SandboxUnavailableException e) {
-            outcome = "refused";
+            // a check that could not be graded (a broken exercise, an interruption) is no limit's doing
+            boolean failed = e instanceof LabRefusal refusal && refusal.kind() == LabRefusal.Kind.GRADING_FAILED;
+            outcome = failed ? "error" : "refused";
             throw e;
         } finally {
             metrics.check(outcome, System.nanoTime() - start);
@@ -179,6 +181,7 @@ class ExerciseService {
     }
 
     private CheckResponse grade(
+            String trackSlug,
             Lesson lesson,
             Exercise exercise,
             Answer answer,
@@ -221,7 +224,8 @@ class ExerciseService {
             Thread.currentThread().interrupt();
             throw new LabRefusal(LabRefusal.Kind.GRADING_FAILED, "The check was interrupted; please try again.");
         } catch (ExerciseGrader.BrokenExercise e) {
-            log.error("Exercise {}/{} cannot be graded: {}", lesson.slug(), exercise.id(), e.getMessage());
+            log.error(
+                    "Exercise {}/{}/{} cannot be graded: {}", trackSlug, lesson.slug(), exercise.id(), e.getMessage());
             throw new LabRefusal(
                     LabRefusal.Kind.GRADING_FAILED,
                     "This exercise cannot be graded just now: its reference answer "
