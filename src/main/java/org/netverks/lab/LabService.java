@@ -35,8 +35,8 @@ public class LabService {
      */
     private static final Duration SIZE_CHECK_EVERY = Duration.ofSeconds(5);
 
-    /** 3D000: the database is gone — the sandbox was reset (and dropped) by another request of the learner. */
-    private static final String DATABASE_GONE = "3D000";
+    /** 57P01: the server ended the connection ("terminated by administrator"), as a reset's drop does. */
+    private static final String TERMINATED = "57P01";
 
     private final ContentCatalog catalog;
     private final SandboxService sandboxes;
@@ -161,6 +161,10 @@ public class LabService {
                 messages.add(OpenConnections.overQuota(properties).getMessage());
                 return new RunResponse(done.results(), messages, done.settings(), sandbox.database());
             }
+            if (!connection.usable() && terminatedAtOnce(done.results())) {
+                // maybe dropped by a reset through another app instance: onOwnSandbox looks it up again
+                throw new EndedByServer(new RunResponse(done.results(), messages, done.settings(), sandbox.database()));
+            }
             boolean due = connection.nanosSinceSizeChecked() > SIZE_CHECK_EVERY.toNanos();
             if (connection.usable() && (due || mayHaveWritten(done.results()))) {
                 measure(connection);
@@ -204,8 +208,9 @@ public class LabService {
                     LabRefusal.Kind.CONNECTIONS_NOT_OFFERED,
                     "This lab's operator has not enabled connections from your own tools.");
         }
+        // read now, not remembered: a password copied into psql must be the current sandbox's
         Sandbox sandbox =
-                sandboxes.sandboxFor(visitor.learnerKey(), datasetOf(trackSlug, lessonSlug), visitor.client());
+                sandboxes.currentSandboxFor(visitor.learnerKey(), datasetOf(trackSlug, lessonSlug), visitor.client());
         SandboxServer server = sandboxes.server(sandbox);
         // the password shown must work, even if the learner changed it with ALTER ROLE since
         sandboxes.repairRole(sandbox);
@@ -253,22 +258,55 @@ public class LabService {
     }
 
     /**
-     * Does the work on the learner's sandbox. One looked up just before a reset of the learner
-     * (another tab, another app instance) replaced and dropped it is gone by the time we connect:
-     * the current one is looked up and used instead.
+     * A run whose first statement found its connection ended by the server: the answer as it stands,
+     * kept in case the sandbox was not replaced after all (an operator ended the session).
      */
+    private static final class EndedByServer extends SQLException {
+        final transient Object answer;
+
+        EndedByServer(Object answer) {
+            super("the server ended the sandbox's connection", TERMINATED);
+            this.answer = answer;
+        }
+    }
+
+    /**
+     * Does the work on the learner's sandbox. This instance remembers the sandbox for a while
+     * ({@code SandboxService}), so one replaced meanwhile — a reset through another tab or another app
+     * instance, which drops the old database before it answers — fails here: the database is gone
+     * (3D000), its role too (a failed log-in), or the connection was ended by the drop (57P01). On
+     * any such failure the sandbox is looked up again, and if it is another one the work is done
+     * there, once. A server out of reach is not that: it is answered as it is (503).
+     */
+    @SuppressWarnings("unchecked")
     private <T> T onOwnSandbox(Visitor visitor, Dataset dataset, SandboxWork<T> work) throws SQLException {
         Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), dataset, visitor.client());
         try {
             return connections.with(sandbox, sandboxes.server(sandbox), connection -> work.on(sandbox, connection));
         } catch (SQLException e) {
-            if (!DATABASE_GONE.equals(e.getSQLState())) {
+            if (org.netverks.lab.sandbox.SandboxServers.unreachable(e)) {
                 throw e;
             }
-            sandboxes.forgetRecent(visitor.learnerKey(), dataset);
-            Sandbox current = sandboxes.sandboxFor(visitor.learnerKey(), dataset, visitor.client());
+            java.util.Optional<Sandbox> replacement =
+                    sandboxes.replacement(visitor.learnerKey(), dataset, visitor.client(), sandbox);
+            if (replacement.isEmpty()) {
+                if (e instanceof EndedByServer ended) {
+                    return (T) ended.answer;
+                }
+                throw e;
+            }
+            connections.forget(sandbox.id());
+            sessions.forget(sandbox.id());
+            Sandbox current = replacement.get();
             return connections.with(current, sandboxes.server(current), connection -> work.on(current, connection));
         }
+    }
+
+    /** Whether the run's first statement failed because the server had ended the connection. */
+    private static boolean terminatedAtOnce(List<StatementResult> results) {
+        return !results.isEmpty()
+                && results.get(0) instanceof StatementResult.Error error
+                && TERMINATED.equals(error.sqlstate());
     }
 
     private Dataset datasetOf(String trackSlug, String lessonSlug) {

@@ -58,8 +58,23 @@ class TwoSessionLab {
         Dataset dataset = LabLessons.datasetOf(catalog.current(), trackSlug, lessonSlug);
         LabRefusal.requireSqlWithin(sql, properties, "run");
         Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), dataset, visitor.client());
-        // a sandbox the disk quota guard closed refuses the session's log-in, which OpenConnections names
-        ConcurrentSession session = sessions.session(sandbox, sandboxes.server(sandbox), name, visitor.settings());
+        ConcurrentSession session;
+        try {
+            // a sandbox the disk quota guard closed refuses the session's log-in, which OpenConnections names
+            session = sessions.session(sandbox, sandboxes.server(sandbox), name, visitor.settings());
+        } catch (SQLException e) {
+            // as LabService.onOwnSandbox: a sandbox replaced through another app instance is gone; use the current one
+            Optional<Sandbox> replacement = org.netverks.lab.sandbox.SandboxServers.unreachable(e)
+                    ? Optional.empty()
+                    : sandboxes.replacement(visitor.learnerKey(), dataset, visitor.client(), sandbox);
+            if (replacement.isEmpty()) {
+                throw e;
+            }
+            sessions.forget(sandbox.id());
+            connections.forget(sandbox.id());
+            sandbox = replacement.get();
+            session = sessions.session(sandbox, sandboxes.server(sandbox), name, visitor.settings());
+        }
         if (!session.start(sql, visitor.settings(), properties.sessionRunLimits())) {
             ConcurrentSession.State state = session.state();
             throw new LabRefusal(
