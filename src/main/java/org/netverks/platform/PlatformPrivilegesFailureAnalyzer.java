@@ -39,7 +39,7 @@ class PlatformPrivilegesFailureAnalyzer implements FailureAnalyzer {
         return new FailureAnalysis(
                 "The platform database's user " + user + " (SPRING_DATASOURCE_USERNAME) may not create the app's "
                         + "tables, so the database could not be migrated. PostgreSQL said: "
-                        + denied.getMessage().strip(),
+                        + denied.getMessage().strip().lines().findFirst().orElse(""),
                 "As the database's owner or a superuser, give that user the right to create in the schema, then "
                         + "start again:\n    GRANT USAGE, CREATE ON SCHEMA " + schema + " TO " + user + ";\n"
                         + "(or make it the owner of the database: ALTER DATABASE <name> OWNER TO " + user
