@@ -302,11 +302,15 @@ public class LabService {
         }
     }
 
-    /** Whether the run's first statement failed because the server had ended the connection. */
+    /**
+     * Whether the run's first statement found the connection ended by the server: its message
+     * (57P01), or the socket already closed when the statement was sent (class 08).
+     */
     private static boolean terminatedAtOnce(List<StatementResult> results) {
         return !results.isEmpty()
                 && results.get(0) instanceof StatementResult.Error error
-                && TERMINATED.equals(error.sqlstate());
+                && error.sqlstate() != null
+                && (TERMINATED.equals(error.sqlstate()) || error.sqlstate().startsWith("08"));
     }
 
     private Dataset datasetOf(String trackSlug, String lessonSlug) {
