@@ -271,34 +271,26 @@ public class LabService {
     }
 
     /**
-     * Does the work on the learner's sandbox. This instance remembers the sandbox for a while
-     * ({@code SandboxService}), so one replaced meanwhile — a reset through another tab or another app
-     * instance, which drops the old database before it answers — fails here: the database is gone
-     * (3D000), its role too (a failed log-in), or the connection was ended by the drop (57P01). On
-     * any such failure the sandbox is looked up again, and if it is another one the work is done
-     * there, once. A server out of reach is not that: it is answered as it is (503).
+     * Does the work on the learner's sandbox, on the current one if this instance remembered one
+     * that was replaced meanwhile ({@link SandboxService#onCurrentSandbox}). A run whose connection
+     * the server had ended ({@link EndedByServer}) is answered as it stands when the sandbox was not
+     * replaced after all.
      */
     @SuppressWarnings("unchecked")
     private <T> T onOwnSandbox(Visitor visitor, Dataset dataset, SandboxWork<T> work) throws SQLException {
-        Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), dataset, visitor.client());
         try {
-            return connections.with(sandbox, sandboxes.server(sandbox), connection -> work.on(sandbox, connection));
-        } catch (SQLException e) {
-            if (org.netverks.lab.sandbox.SandboxServers.unreachable(e)) {
-                throw e;
-            }
-            java.util.Optional<Sandbox> replacement =
-                    sandboxes.replacement(visitor.learnerKey(), dataset, visitor.client(), sandbox);
-            if (replacement.isEmpty()) {
-                if (e instanceof EndedByServer ended) {
-                    return (T) ended.answer;
-                }
-                throw e;
-            }
-            connections.forget(sandbox.id());
-            sessions.forget(sandbox.id());
-            Sandbox current = replacement.get();
-            return connections.with(current, sandboxes.server(current), connection -> work.on(current, connection));
+            return sandboxes.onCurrentSandbox(
+                    visitor.learnerKey(),
+                    dataset,
+                    visitor.client(),
+                    sandbox -> connections.with(
+                            sandbox, sandboxes.server(sandbox), connection -> work.on(sandbox, connection)),
+                    old -> {
+                        connections.forget(old.id());
+                        sessions.forget(old.id());
+                    });
+        } catch (EndedByServer ended) {
+            return (T) ended.answer;
         }
     }
 

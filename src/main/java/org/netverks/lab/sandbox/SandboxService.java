@@ -46,7 +46,7 @@ public class SandboxService implements ScratchDatabases {
      * where it happens, not by reading on every run: a reset drops the old database before it
      * answers ({@link #reset}), which terminates every connection to it on any instance, so a
      * remembered sandbox can only fail, never serve old tables; the lab then looks the sandbox up
-     * again and retries once ({@link #replacement}). One platform read per failure, none per run.
+     * again and retries once ({@link #onCurrentSandbox}). One platform read per failure, none per run.
      */
     private static final Duration RECENT = Duration.ofSeconds(30);
 
@@ -116,7 +116,7 @@ public class SandboxService implements ScratchDatabases {
      * Replaces the learner's sandbox with a pristine one and returns the old one, which is dropped
      * before this returns: {@code DROP DATABASE … WITH (FORCE)} terminates every connection to it,
      * this app instance's and any other's, so no instance can run on it after the reset answered
-     * (one that remembered it fails to connect and looks the sandbox up again: {@link #replacement}).
+     * (one that remembered it fails to connect and looks the sandbox up again: {@link #onCurrentSandbox}).
      * That costs the reset the drop's time (bench/RESULTS.md, "Servers: a synchronous drop").
      */
     public Optional<Sandbox> reset(String ownerKey, Dataset dataset, String client) {
@@ -129,12 +129,48 @@ public class SandboxService implements ScratchDatabases {
         return old;
     }
 
+    /** Work on a learner's sandbox (connecting to it, running on it, reading its activity). */
+    public interface SandboxWork<T> {
+        T on(Sandbox sandbox) throws SQLException;
+    }
+
+    /**
+     * Does the work on the learner's sandbox. The sandbox is remembered for a while, so one that was
+     * replaced meanwhile (a reset through another tab or another app instance drops the old database
+     * before it answers) makes the work fail: the database is gone (3D000), its role too (a failed
+     * log-in), or the connection was ended by the drop (57P01). On any failure but an unreachable
+     * server, the sandbox is looked up again; if it is another one, {@code forgetOld} is given the
+     * old one and the work is done once more on the current one. Otherwise the failure stands.
+     */
+    public <T> T onCurrentSandbox(
+            String ownerKey,
+            Dataset dataset,
+            String client,
+            SandboxWork<T> work,
+            java.util.function.Consumer<Sandbox> forgetOld)
+            throws SQLException {
+        Sandbox sandbox = sandboxFor(ownerKey, dataset, client);
+        try {
+            return work.on(sandbox);
+        } catch (SQLException e) {
+            if (SandboxServers.unreachable(e)) {
+                throw e;
+            }
+            Optional<Sandbox> current = replacement(ownerKey, dataset, client, sandbox);
+            if (current.isEmpty()) {
+                throw e;
+            }
+            forgetOld.accept(sandbox);
+            return work.on(current.get());
+        }
+    }
+
     /**
      * After work on {@code used} failed: the learner's current sandbox, looked up in the platform
      * database, if it is another one (a reset or a reclaim, maybe by another app instance, replaced
      * it); empty if {@code used} is still theirs, so the failure was not about that.
      */
-    public Optional<Sandbox> replacement(String ownerKey, Dataset dataset, String client, Sandbox used) {
+    private Optional<Sandbox> replacement(String ownerKey, Dataset dataset, String client, Sandbox used) {
         forgetRecent(ownerKey, dataset);
         Sandbox current = sandboxFor(ownerKey, dataset, client);
         return current.id().equals(used.id()) ? Optional.empty() : Optional.of(current);
