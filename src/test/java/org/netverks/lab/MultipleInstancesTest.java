@@ -146,6 +146,21 @@ class MultipleInstancesTest {
     }
 
     @Test
+    void theLockPanelOfAnotherInstanceFollowsAReset() throws Exception {
+        Learner learner = new Learner();
+        String original = learner.runOk(second, "select 1").get("database").asString();
+        HttpResponse<String> panel = learner.get(second, LESSON + "/locks");
+        assertThat(panel.statusCode()).as(panel.body()).isEqualTo(200);
+
+        assertThat(learner.post(first, LESSON + "/reset", "").statusCode()).isEqualTo(200);
+        assertThat(databaseExists(original)).isFalse();
+        HttpResponse<String> after = learner.get(second, LESSON + "/locks");
+        assertThat(after.statusCode())
+                .as("instance two reads the new sandbox's activity: " + after.body())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aDrainingServerGetsNoNewSandboxesUntilItIsResumed() {
         SandboxServerDraining draining = instances.get(0).getBean(SandboxServerDraining.class);
         draining.drain(serverId(0));
@@ -158,10 +173,18 @@ class MultipleInstancesTest {
                         .as("new learner %d, through instance %s", i, i % 2 == 0 ? "one" : "two")
                         .isEqualTo(serverId(1));
             }
+            draining.drain(serverId(1));
+            HttpResponse<String> none = new Learner().run(second, "select 1");
+            assertThat(none.statusCode()).as(none.body()).isEqualTo(503);
+            assertThat(none.body())
+                    .contains("No database server of the lab can take a new sandbox right now (2 of 2 taken out of "
+                            + "service by the operator");
         } finally {
             draining.resume(serverId(0));
+            draining.resume(serverId(1));
         }
         assertThat(draining.drainingIds()).isEmpty();
+        assertThat(new Learner().run(first, "select 1").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -333,6 +356,13 @@ class MultipleInstancesTest {
                     .header("Accept", "application/json")
                     .header("X-XSRF-TOKEN", csrfToken(port))
                     .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build());
+        }
+
+        HttpResponse<String> get(int port, String path) {
+            return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Accept", "application/json")
+                    .GET()
                     .build());
         }
 
