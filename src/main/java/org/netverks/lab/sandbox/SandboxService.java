@@ -405,6 +405,9 @@ public class SandboxService implements ScratchDatabases {
                     "No sandbox server can take a new sandbox: draining {}, down {}",
                     drained,
                     all.stream().filter(servers::isDown).map(SandboxServer::id).toList());
+            if (drainedCount == 0 && all.stream().allMatch(servers::restarting)) {
+                throw servers.unavailable(); // the embedded cluster, back in a few seconds
+            }
             throw new SandboxUnavailableException(
                     SandboxUnavailableException.Reason.SERVER_DOWN,
                     SERVER_RETRY,
