@@ -2,6 +2,7 @@ package org.netverks.lab;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.netverks.lab.sandbox.InvalidLabSettingsException;
 import org.netverks.lab.sandbox.SandboxServer;
 import org.springframework.stereotype.Component;
 
@@ -52,15 +53,9 @@ class LabPropertiesValidator {
             problems.add("netverks.lab.memory-per-session must be 0 (unbounded) or at least "
                     + MIN_MEMORY_PER_SESSION.toMegabytes() + "MB: a PostgreSQL backend needs some for itself");
         }
-        for (String server : properties.servers()) {
-            try {
-                SandboxServer.parse(server);
-            } catch (IllegalArgumentException e) {
-                problems.add("netverks.lab.servers: " + e.getMessage());
-            }
-        }
+        problems.addAll(SandboxServer.problemsIn(properties.servers()));
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Invalid lab settings:\n  - " + String.join("\n  - ", problems));
+            throw new InvalidLabSettingsException(problems);
         }
     }
 }

@@ -32,8 +32,8 @@ public class LabService {
      */
     private static final Duration SIZE_CHECK_EVERY = Duration.ofSeconds(5);
 
-    /** 3D000: the database is gone — the sandbox was reset (and dropped) by another request of the learner. */
-    private static final String DATABASE_GONE = "3D000";
+    /** 57P01: the server ended the connection ("terminated by administrator"), as a reset's drop does. */
+    private static final String TERMINATED = "57P01";
 
     private final ContentCatalog catalog;
     private final SandboxService sandboxes;
@@ -136,6 +136,10 @@ public class LabService {
                 messages.add(OpenConnections.overQuota(properties).getMessage());
                 return new RunResponse(done.results(), messages, done.settings(), sandbox.database());
             }
+            if (!connection.usable() && terminatedAtOnce(done.results())) {
+                // maybe dropped by a reset through another app instance: onOwnSandbox looks it up again
+                throw new EndedByServer(new RunResponse(done.results(), messages, done.settings(), sandbox.database()));
+            }
             boolean due = connection.nanosSinceSizeChecked() > SIZE_CHECK_EVERY.toNanos();
             if (connection.usable() && (due || mayHaveWritten(done.results()))) {
                 measure(connection);
@@ -179,8 +183,9 @@ public class LabService {
                     LabRefusal.Kind.CONNECTIONS_NOT_OFFERED,
                     "This lab's operator has not enabled connections from your own tools.");
         }
+        // read now, not remembered: a password copied into psql must be the current sandbox's
         Sandbox sandbox =
-                sandboxes.sandboxFor(visitor.learnerKey(), datasetOf(trackSlug, lessonSlug), visitor.client());
+                sandboxes.currentSandboxFor(visitor.learnerKey(), datasetOf(trackSlug, lessonSlug), visitor.client());
         SandboxServer server = sandboxes.server(sandbox);
         // the password shown must work, even if the learner changed it with ALTER ROLE since
         sandboxes.repairRole(sandbox);
@@ -228,22 +233,51 @@ public class LabService {
     }
 
     /**
-     * Does the work on the learner's sandbox. One looked up just before a reset of the learner
-     * (another tab, another app instance) replaced and dropped it is gone by the time we connect:
-     * the current one is looked up and used instead.
+     * A run whose first statement found its connection ended by the server: the answer as it stands,
+     * kept in case the sandbox was not replaced after all (an operator ended the session).
      */
-    private <T> T onOwnSandbox(Visitor visitor, Dataset dataset, SandboxWork<T> work) throws SQLException {
-        Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), dataset, visitor.client());
-        try {
-            return connections.with(sandbox, sandboxes.server(sandbox), connection -> work.on(sandbox, connection));
-        } catch (SQLException e) {
-            if (!DATABASE_GONE.equals(e.getSQLState())) {
-                throw e;
-            }
-            sandboxes.forgetRecent(visitor.learnerKey(), dataset);
-            Sandbox current = sandboxes.sandboxFor(visitor.learnerKey(), dataset, visitor.client());
-            return connections.with(current, sandboxes.server(current), connection -> work.on(current, connection));
+    private static final class EndedByServer extends SQLException {
+        final transient Object answer;
+
+        EndedByServer(Object answer) {
+            super("the server ended the sandbox's connection", TERMINATED);
+            this.answer = answer;
         }
+    }
+
+    /**
+     * Does the work on the learner's sandbox, on the current one if this instance remembered one
+     * that was replaced meanwhile ({@link SandboxService#onCurrentSandbox}). A run whose connection
+     * the server had ended ({@link EndedByServer}) is answered as it stands when the sandbox was not
+     * replaced after all.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T onOwnSandbox(Visitor visitor, Dataset dataset, SandboxWork<T> work) throws SQLException {
+        try {
+            return sandboxes.onCurrentSandbox(
+                    visitor.learnerKey(),
+                    dataset,
+                    visitor.client(),
+                    sandbox -> connections.with(
+                            sandbox, sandboxes.server(sandbox), connection -> work.on(sandbox, connection)),
+                    old -> {
+                        connections.forget(old.id());
+                        sessions.forget(old.id());
+                    });
+        } catch (EndedByServer ended) {
+            return (T) ended.answer;
+        }
+    }
+
+    /**
+     * Whether the run's first statement found the connection ended by the server: its message
+     * (57P01), or the socket already closed when the statement was sent (class 08).
+     */
+    private static boolean terminatedAtOnce(List<StatementResult> results) {
+        return !results.isEmpty()
+                && results.get(0) instanceof StatementResult.Error error
+                && error.sqlstate() != null
+                && (TERMINATED.equals(error.sqlstate()) || error.sqlstate().startsWith("08"));
     }
 
     private Dataset datasetOf(String trackSlug, String lessonSlug) {

@@ -98,7 +98,7 @@ class OpenConnections {
 
     SandboxConnection open(Sandbox sandbox, SandboxServer server) throws SQLException {
         try {
-            return SandboxConnection.open(
+            SandboxConnection opened = SandboxConnection.open(
                     server.host(),
                     server.port(),
                     sandbox.database(),
@@ -106,6 +106,8 @@ class OpenConnections {
                     sandbox.password(),
                     properties.maxResultSize().toBytes(),
                     () -> sandboxes.repairRole(sandbox));
+            servers.markUp(server); // it answers: new sandboxes may go there again without waiting for the probe
+            return opened;
         } catch (SQLException e) {
             if (SandboxServers.unreachable(e)) {
                 throw servers.unavailable(server);

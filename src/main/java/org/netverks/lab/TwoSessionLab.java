@@ -60,9 +60,18 @@ class TwoSessionLab {
     RunResponse run(String trackSlug, String lessonSlug, String sql, String name, Visitor visitor) throws SQLException {
         Dataset dataset = LabLessons.datasetOf(catalog.current(), trackSlug, lessonSlug);
         LabRefusal.requireSqlWithin(sql, properties, "run");
-        Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), dataset, visitor.client());
-        // a sandbox the disk quota guard closed refuses the session's log-in, which OpenConnections names
-        ConcurrentSession session = sessions.session(sandbox, sandboxes.server(sandbox), name, visitor.settings());
+        // a sandbox the disk quota guard closed refuses the session's log-in, which OpenConnections names;
+        // one replaced through another app instance is gone, and the current one is used
+        record Opened(Sandbox sandbox, ConcurrentSession session) {}
+        Opened opened = sandboxes.onCurrentSandbox(
+                visitor.learnerKey(),
+                dataset,
+                visitor.client(),
+                current -> new Opened(
+                        current, sessions.session(current, sandboxes.server(current), name, visitor.settings())),
+                this::forget);
+        Sandbox sandbox = opened.sandbox();
+        ConcurrentSession session = opened.session();
         if (!session.start(sql, visitor.settings(), properties.sessionRunLimits())) {
             ConcurrentSession.State state = session.state();
             throw new LabRefusal(
@@ -193,12 +202,20 @@ class TwoSessionLab {
      * read on the admin's side and filtered to the sandbox's role and database.
      */
     LocksView locks(String trackSlug, String lessonSlug, Visitor visitor) throws SQLException {
-        Sandbox sandbox = sandboxes.sandboxFor(
-                visitor.learnerKey(), LabLessons.datasetOf(catalog.current(), trackSlug, lessonSlug), visitor.client());
+        Dataset dataset = LabLessons.datasetOf(catalog.current(), trackSlug, lessonSlug);
+        // the panel is polled: a sandbox replaced through another app instance must not fail it until forgotten
+        record Read(Sandbox sandbox, SandboxActivity.Report report) {}
+        Read read = sandboxes.onCurrentSandbox(
+                visitor.learnerKey(),
+                dataset,
+                visitor.client(),
+                current -> new Read(current, activity.report(current)),
+                this::forget);
+        Sandbox sandbox = read.sandbox();
+        SandboxActivity.Report report = read.report();
         Optional<LabSessions.Pair> pair = sessions.pair(sandbox.id());
         java.util.function.IntFunction<String> names =
                 pid -> pair.map(p -> p.nameOf(pid)).orElse("other");
-        SandboxActivity.Report report = activity.report(sandbox);
         // the one-session lab's connection (its runs, the schema panel's catalog reads) holds no
         // lock between runs: the panel shows the learner's sessions and their own clients
         java.util.OptionalInt lab = connections.backendPid(sandbox.id());
@@ -228,6 +245,12 @@ class TwoSessionLab {
                         l.transactionId()))
                 .toList();
         return new LocksView(backends, locks);
+    }
+
+    /** Closes what this instance holds on a sandbox that was replaced. */
+    private void forget(Sandbox old) {
+        sessions.forget(old.id());
+        connections.forget(old.id());
     }
 
     /** What a session of the pair last ran, as the learner typed it. */

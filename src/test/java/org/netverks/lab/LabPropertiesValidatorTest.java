@@ -67,7 +67,30 @@ class LabPropertiesValidatorTest {
                         "netverks.lab.run-timeout (PT5S) must be at least netverks.lab.statement-timeout (PT10S)")
                 .hasMessageContaining("netverks.lab.max-sandboxes at least 1")
                 .hasMessageContaining(
-                        "netverks.lab.servers: 'mysql://nope' is not a URL like postgresql://user:password@host:5432");
+                        "NETVERKS_LAB_SERVERS (netverks.lab.servers): entry 1, 'mysql://nope' is not a URL"
+                                + " like postgresql://USER:PASSWORD@HOST:5432");
+    }
+
+    @Test
+    void aMalformedServerListNamesTheSettingTheEntryAndTheFormAndHidesPasswords() {
+        List<String> servers = List.of(
+                "postgresql://admin:fine0password@db1:5432",
+                "postgresql://admin:p@ss:word@db2",
+                "postgresql://admin@db3",
+                "postgresql://admin:other0secret@db1:5432");
+        assertThatThrownBy(() -> new LabPropertiesValidator(
+                        settings(servers, Duration.ofSeconds(5), Duration.ofSeconds(10), 10)))
+                .isInstanceOf(org.netverks.lab.sandbox.InvalidLabSettingsException.class)
+                .hasMessageContaining(
+                        "entry 2, 'postgresql://admin:***@db2' is not a URL like postgresql://USER:PASSWORD"
+                                + "@HOST:5432")
+                .hasMessageContaining("percent-encoded, e.g. %40 for @")
+                .hasMessageContaining("entry 3, 'postgresql://admin@db3' is not a URL")
+                .hasMessageContaining("entry 4 lists server db1:5432 again")
+                .hasMessageNotContaining("p@ss")
+                .hasMessageNotContaining("ss:word")
+                .hasMessageNotContaining("secret")
+                .hasMessageNotContaining("fine0password");
     }
 
     @Test

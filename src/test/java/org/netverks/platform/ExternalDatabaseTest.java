@@ -142,7 +142,8 @@ class ExternalDatabaseTest {
             HttpResponse<String> run = learner.postJson(RUN, "{\"sql\":\"select 1\"}");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
             assertThat(run.statusCode()).as(run.body()).isEqualTo(503);
-            assertThat(run.body()).contains("The lab's database server cannot be reached right now");
+            assertThat(run.body())
+                    .contains("The lab's database server holding your sandbox cannot be reached right now");
         } finally {
             externalSandboxes =
                     EmbeddedPostgresServer.start(externalSandboxDir, Map.of(), serverPort, SANDBOX_ADMIN_PASSWORD);

@@ -64,6 +64,9 @@ public class DiskQuotaGuard {
 
     void checkAll() {
         for (SandboxServer server : servers.all()) {
+            if (servers.isDown(server)) {
+                continue; // nothing to measure there; the probe says when it is back
+            }
             try {
                 for (Closed closed : check(server)) {
                     log.info(

@@ -37,13 +37,12 @@ class SandboxClusterConfiguration {
             LabProperties properties, ClientAccessProperties access, Optional<EmbeddedSandboxCluster> embedded) {
         if (!properties.embedded()) {
             requireConsistent(access, properties);
-            List<SandboxServer> configured =
-                    properties.servers().stream().map(SandboxServer::parse).toList();
-            return new SandboxServers(() -> configured, server -> false);
+            List<SandboxServer> configured = SandboxServer.parseAll(properties.servers());
+            return new SandboxServers(() -> configured, server -> false, true);
         }
         // injected, not looked up: a dependency Spring sees, so the cluster outlives its users at shutdown
         EmbeddedSandboxCluster cluster = embedded.orElseThrow();
-        return new SandboxServers(() -> List.of(cluster.server()), server -> cluster.restarting());
+        return new SandboxServers(() -> List.of(cluster.server()), server -> cluster.restarting(), false);
     }
 
     @Bean(destroyMethod = "close")
@@ -88,7 +87,7 @@ class SandboxClusterConfiguration {
     private static void requireConsistent(ClientAccessProperties access, LabProperties properties) {
         List<String> problems = access.problemsWith(properties);
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Invalid lab settings:\n  - " + String.join("\n  - ", problems));
+            throw new InvalidLabSettingsException(problems);
         }
     }
 

@@ -87,18 +87,22 @@ class SandboxRepository {
 
     /**
      * Takes a ready sandbox of this template from the pool in one statement: SKIP LOCKED lets two
-     * app instances claiming at once each get a different one, never the same.
+     * app instances claiming at once each get a different one, never the same. Not one on a server
+     * an operator is draining (a claim places a sandbox), nor on one of {@code downServers}.
      */
-    Optional<Sandbox> claimReady(String ownerKey, String template, Pool pool) {
+    Optional<Sandbox> claimReady(String ownerKey, String template, Pool pool, List<String> downServers) {
         return jdbc.sql(
                         """
                 update lab_sandbox set owner_key = :owner, claimed_at = now(), last_used_at = now()
                 where id = (select id from lab_sandbox where owner_key is null and pool = :pool and template = :template
+                              and not (server_id = any(:down))
+                              and server_id not in (select server_id from lab_sandbox_server where draining)
                             order by created_at limit 1 for update skip locked)
                 returning *""")
                 .param("owner", ownerKey)
                 .param("pool", pool.column())
                 .param("template", template)
+                .param("down", downServers.toArray(String[]::new))
                 .query(SANDBOX)
                 .optional();
     }
@@ -172,9 +176,12 @@ class SandboxRepository {
         return jdbc.sql("select count(*) from lab_sandbox").query(Integer.class).single();
     }
 
+    /** Ready copies that can be claimed: those on a draining server do not count (they are reclaimed). */
     int readyCount(String template, Pool pool) {
         return jdbc.sql(
-                        "select count(*) from lab_sandbox where owner_key is null and pool = :pool and template = :template")
+                        """
+                select count(*) from lab_sandbox where owner_key is null and pool = :pool and template = :template
+                  and server_id not in (select server_id from lab_sandbox_server where draining)""")
                 .param("pool", pool.column())
                 .param("template", template)
                 .query(Integer.class)
@@ -220,7 +227,8 @@ class SandboxRepository {
 
     /**
      * Claimed sandboxes idle for longer than {@code idle}, and ready ones nobody will claim: in the
-     * learners' pool of templates no lesson uses now, in the check pool of templates no check uses now.
+     * learners' pool of templates no lesson uses now, in the check pool of templates no check uses now,
+     * and any on a server that is being drained.
      */
     List<Sandbox> reclaimable(Duration idle, List<String> currentTemplates, List<String> checkedTemplates) {
         return jdbc.sql(
@@ -228,7 +236,8 @@ class SandboxRepository {
                 select * from lab_sandbox
                 where (owner_key is not null and last_used_at < now() - make_interval(secs => :idle))
                    or (owner_key is null and pool = 'learners' and not (template = any(:templates)))
-                   or (owner_key is null and pool = 'checks' and not (template = any(:checked)))""")
+                   or (owner_key is null and pool = 'checks' and not (template = any(:checked)))
+                   or (owner_key is null and server_id in (select server_id from lab_sandbox_server where draining))""")
                 .param("idle", idle.toSeconds())
                 .param("templates", currentTemplates.toArray(String[]::new))
                 .param("checked", checkedTemplates.toArray(String[]::new))

@@ -1,53 +1,52 @@
 package org.netverks.lab.sandbox;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /actuator/health} reports each sandbox server: reachable, its connections and its lock
- * count. A shared lock table that fills up stops every new connection in the cluster, so a
- * high count is shown as DOWN before learners notice.
+ * {@code /actuator/health} shows each sandbox server as a component of {@code sandboxServers}
+ * named by its id ({@code host:port}, never its credentials), UP or DOWN, so an operator sees which
+ * one is down without enabling details; with details, its connections and lock count (a shared lock
+ * table that fills up stops every new connection in the cluster, so a high count is shown as DOWN
+ * before learners notice) or why it is down. Each request checks every server
+ * ({@link SandboxServerProbe}), which also refreshes what the lab knows of them. The list is read
+ * when asked, not at start-up: the embedded cluster may still be starting then.
  */
 @Component("sandboxServersHealthIndicator")
-class SandboxServersHealth implements HealthIndicator {
-
-    private static final int LOCK_WARNING = 5_000;
+class SandboxServersHealth implements CompositeHealthContributor {
 
     private final SandboxServers servers;
+    private final SandboxServerProbe probe;
 
-    SandboxServersHealth(SandboxServers servers) {
+    SandboxServersHealth(SandboxServers servers, SandboxServerProbe probe) {
         this.servers = servers;
+        this.probe = probe;
     }
 
     @Override
-    public Health health() {
-        boolean up = true;
-        Map<String, Object> details = new LinkedHashMap<>();
-        for (SandboxServer server : servers.all()) {
-            try (Connection admin = AdminConnections.open(server, "postgres");
-                    ResultSet rows = admin.createStatement()
-                            .executeQuery(
-                                    """
-                            select (select count(*) from pg_locks),
-                                   (select count(*) from pg_stat_activity where backend_type = 'client backend'),
-                                   current_setting('max_connections')::int""")) {
-                rows.next();
-                long locks = rows.getLong(1);
-                details.put(
-                        server.id(),
-                        Map.of("locks", locks, "connections", rows.getLong(2), "maxConnections", rows.getInt(3)));
-                up &= locks < LOCK_WARNING;
-            } catch (SQLException e) {
-                details.put(server.id(), Map.of("error", String.valueOf(e.getMessage())));
-                up = false;
-            }
-        }
-        return (up ? Health.up() : Health.down()).withDetails(details).build();
+    public HealthContributor getContributor(String name) {
+        return servers.all().stream()
+                .filter(server -> server.id().equals(name))
+                .findFirst()
+                .map(this::indicator)
+                .orElse(null);
+    }
+
+    @Override
+    public Stream<Entry> stream() {
+        return servers.all().stream().map(server -> new Entry(server.id(), indicator(server)));
+    }
+
+    private HealthIndicator indicator(SandboxServer server) {
+        return () -> {
+            SandboxServerProbe.Result result = probe.check(server);
+            return (result.up() ? Health.up() : Health.down())
+                    .withDetails(result.details())
+                    .build();
+        };
     }
 }

@@ -34,12 +34,19 @@ public class SandboxService implements ScratchDatabases {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxService.class);
     private static final Duration CAPACITY_RETRY = Duration.ofMinutes(1);
+    private static final Duration SERVER_RETRY = Duration.ofSeconds(30);
     private static final String TOP_UP = "Warm pool top-up";
     private static final String CHECK_POOL_TOP_UP = "Check pool top-up";
 
     /**
      * Learners run many statements a minute; looking their sandbox up in the platform database at
-     * most every {@link #RECENT} keeps that read off the hot path.
+     * most every {@link #RECENT} keeps that read off the hot path (issue 15: a run reads and writes
+     * nothing on the platform database when its sandbox is known). The price is that another app
+     * instance may replace the sandbox meanwhile (a reset, an idle reclaim). That is made safe
+     * where it happens, not by reading on every run: a reset drops the old database before it
+     * answers ({@link #reset}), which terminates every connection to it on any instance, so a
+     * remembered sandbox can only fail, never serve old tables; the lab then looks the sandbox up
+     * again and retries once ({@link #onCurrentSandbox}). One platform read per failure, none per run.
      */
     private static final Duration RECENT = Duration.ofSeconds(30);
 
@@ -53,6 +60,7 @@ public class SandboxService implements ScratchDatabases {
     private final LabProperties properties;
     private final CreationRateLimiter rateLimiter;
     private final DiskQuotaGuard quotaGuard;
+    private final SandboxServerDraining draining;
     private final SandboxMetrics metrics;
     private final OutsideClients outsideClients = new OutsideClients();
     private final Map<String, Known> recent = new java.util.concurrent.ConcurrentHashMap<>();
@@ -78,6 +86,7 @@ public class SandboxService implements ScratchDatabases {
             ContentCatalog catalog,
             LabProperties properties,
             DiskQuotaGuard quotaGuard,
+            SandboxServerDraining draining,
             SandboxMetrics metrics) {
         this.repository = repository;
         this.provisioner = provisioner;
@@ -86,6 +95,7 @@ public class SandboxService implements ScratchDatabases {
         this.catalog = catalog;
         this.properties = properties;
         this.quotaGuard = quotaGuard;
+        this.draining = draining;
         this.metrics = metrics;
         this.rateLimiter = new CreationRateLimiter(properties.creationsPerClientPerHour(), Clock.systemUTC());
     }
@@ -106,17 +116,76 @@ public class SandboxService implements ScratchDatabases {
     }
 
     /**
-     * Replaces the learner's sandbox with a pristine one and returns the old one, which is
-     * dropped in the background.
+     * Replaces the learner's sandbox with a pristine one and returns the old one, which is dropped
+     * before this returns: {@code DROP DATABASE … WITH (FORCE)} terminates every connection to it,
+     * this app instance's and any other's, so no instance can run on it after the reset answered
+     * (one that remembered it fails to connect and looks the sandbox up again: {@link #onCurrentSandbox}).
+     * That costs the reset the drop's time (bench/RESULTS.md, "Servers: a synchronous drop").
      */
     public Optional<Sandbox> reset(String ownerKey, Dataset dataset, String client) {
         forgetRecent(ownerKey, dataset);
         Optional<Sandbox> old = repository.release(ownerKey, dataset.name());
         // a request that looked the old one up meanwhile may just have remembered it
         forgetRecent(ownerKey, dataset);
+        old.ifPresent(this::dropNow);
         obtain(ownerKey, dataset, client);
-        old.ifPresent(this::dropLater);
         return old;
+    }
+
+    /** Work on a learner's sandbox (connecting to it, running on it, reading its activity). */
+    public interface SandboxWork<T> {
+        T on(Sandbox sandbox) throws SQLException;
+    }
+
+    /**
+     * Does the work on the learner's sandbox. The sandbox is remembered for a while, so one that was
+     * replaced meanwhile (a reset through another tab or another app instance drops the old database
+     * before it answers) makes the work fail: the database is gone (3D000), its role too (a failed
+     * log-in), or the connection was ended by the drop (57P01). On any failure but an unreachable
+     * server, the sandbox is looked up again; if it is another one, {@code forgetOld} is given the
+     * old one and the work is done once more on the current one. Otherwise the failure stands.
+     */
+    public <T> T onCurrentSandbox(
+            String ownerKey,
+            Dataset dataset,
+            String client,
+            SandboxWork<T> work,
+            java.util.function.Consumer<Sandbox> forgetOld)
+            throws SQLException {
+        Sandbox sandbox = sandboxFor(ownerKey, dataset, client);
+        try {
+            return work.on(sandbox);
+        } catch (SQLException e) {
+            if (SandboxServers.unreachable(e)) {
+                throw e;
+            }
+            Optional<Sandbox> current = replacement(ownerKey, dataset, client, sandbox);
+            if (current.isEmpty()) {
+                throw e;
+            }
+            forgetOld.accept(sandbox);
+            return work.on(current.get());
+        }
+    }
+
+    /**
+     * After work on {@code used} failed: the learner's current sandbox, looked up in the platform
+     * database, if it is another one (a reset or a reclaim, maybe by another app instance, replaced
+     * it); empty if {@code used} is still theirs, so the failure was not about that.
+     */
+    private Optional<Sandbox> replacement(String ownerKey, Dataset dataset, String client, Sandbox used) {
+        forgetRecent(ownerKey, dataset);
+        Sandbox current = sandboxFor(ownerKey, dataset, client);
+        return current.id().equals(used.id()) ? Optional.empty() : Optional.of(current);
+    }
+
+    /**
+     * The learner's sandbox as the platform database has it now, for what is not on the hot path
+     * and must not show a replaced one (the connection details a learner copies into psql).
+     */
+    public Sandbox currentSandboxFor(String ownerKey, Dataset dataset, String client) {
+        forgetRecent(ownerKey, dataset);
+        return sandboxFor(ownerKey, dataset, client);
     }
 
     /** Looks the learner's sandbox up in the platform database next time (it may have been replaced). */
@@ -134,8 +203,8 @@ public class SandboxService implements ScratchDatabases {
     @Override
     public Scratch take(Dataset dataset) {
         String ownerKey = "scratch:" + java.util.UUID.randomUUID();
-        Optional<Sandbox> pooled =
-                repository.claimReady(ownerKey, templates.templateName(dataset), SandboxRepository.Pool.CHECKS);
+        Optional<Sandbox> pooled = repository.claimReady(
+                ownerKey, templates.templateName(dataset), SandboxRepository.Pool.CHECKS, downServerIds());
         Sandbox sandbox = pooled.orElseGet(() -> createFor(ownerKey, dataset));
         return new Scratch(sandbox, server(sandbox));
     }
@@ -167,32 +236,17 @@ public class SandboxService implements ScratchDatabases {
         }
         existing.flatMap(old -> repository.release(readOnlyOwner, dataset.name()))
                 .ifPresent(this::dropLater);
-        SandboxServer server = leastLoadedServer();
-        try {
-            long start = System.nanoTime();
-            Sandbox created = provisioner.createReadOnly(
-                    server,
-                    dataset,
-                    ScratchDatabases.readOnlyConnections(properties.maxConcurrentChecks()),
-                    properties.statementTimeout());
-            metrics.created(server, System.nanoTime() - start);
-            repository.insert(created, readOnlyOwner);
-            return created;
-        } catch (SQLException e) {
-            if (SandboxServers.unreachable(e)) {
-                log.warn(
-                        "Could not create a read-only copy of dataset {}: {} cannot be reached ({})",
-                        dataset.name(),
-                        server.id(),
-                        e.getMessage());
-                throw servers.unavailable(server);
-            }
-            log.error("Could not create a read-only copy of dataset {} on {}", dataset.name(), server.id(), e);
-            throw new SandboxUnavailableException(
-                    SandboxUnavailableException.Reason.SERVER_ERROR,
-                    CAPACITY_RETRY,
-                    "The lab could not prepare a copy of the data to grade on just now. Please try again in a minute.");
-        }
+        Sandbox created = placed(
+                dataset,
+                "a read-only copy",
+                "The lab could not prepare a copy of the data to grade on just now. Please try again in a minute.",
+                server -> provisioner.createReadOnly(
+                        server,
+                        dataset,
+                        ScratchDatabases.readOnlyConnections(properties.maxConcurrentChecks()),
+                        properties.statementTimeout()));
+        repository.insert(created, readOnlyOwner);
+        return created;
     }
 
     /**
@@ -262,7 +316,8 @@ public class SandboxService implements ScratchDatabases {
      */
     private Sandbox claimOrCreate(String ownerKey, Dataset dataset) {
         String template = templates.templateName(dataset);
-        Optional<Sandbox> ready = repository.claimReady(ownerKey, template, SandboxRepository.Pool.LEARNERS);
+        Optional<Sandbox> ready =
+                repository.claimReady(ownerKey, template, SandboxRepository.Pool.LEARNERS, downServerIds());
         if (ready.isPresent()) {
             // replace it soon rather than at the next scheduled check, but not while this learner's
             // first run competes with a CREATE DATABASE for the same two cores
@@ -291,34 +346,90 @@ public class SandboxService implements ScratchDatabases {
     }
 
     private Sandbox create(Dataset dataset) {
-        SandboxServer server = leastLoadedServer();
-        try {
-            long start = System.nanoTime();
-            Sandbox created = provisioner.create(server, dataset, properties.statementTimeout());
-            metrics.created(server, System.nanoTime() - start);
-            return created;
-        } catch (SQLException e) {
-            if (SandboxServers.unreachable(e)) {
+        return placed(
+                dataset,
+                "a sandbox",
+                "The lab could not prepare a database for you just now. Please try again in a minute.",
+                server -> provisioner.create(server, dataset, properties.statementTimeout()));
+    }
+
+    private interface Provision {
+        Sandbox on(SandboxServer server) throws SQLException;
+    }
+
+    /**
+     * Makes a new database on the least-loaded server that is neither draining nor down; a server
+     * that turns out unreachable is marked down and the next one tried, so a server that just went
+     * away costs one connect timeout, not the learner's sandbox.
+     */
+    private Sandbox placed(Dataset dataset, String what, String failedMessage, Provision provision) {
+        for (SandboxServer server : placementOrder()) {
+            try {
+                long start = System.nanoTime();
+                Sandbox created = provision.on(server);
+                metrics.created(server, System.nanoTime() - start);
+                return created;
+            } catch (SQLException e) {
+                if (!SandboxServers.unreachable(e)) {
+                    log.error("Could not create {} of dataset {} on {}", what, dataset.name(), server.id(), e);
+                    throw new SandboxUnavailableException(
+                            SandboxUnavailableException.Reason.SERVER_ERROR, CAPACITY_RETRY, failedMessage);
+                }
                 log.warn(
-                        "Could not create a sandbox for dataset {}: {} cannot be reached ({})",
+                        "Could not create {} of dataset {}: {} cannot be reached ({})",
+                        what,
                         dataset.name(),
                         server.id(),
                         e.getMessage());
-                throw servers.unavailable(server);
+                servers.markDown(server, "it cannot be reached (" + e.getMessage() + ")");
             }
-            log.error("Could not create a sandbox for dataset {} on {}", dataset.name(), server.id(), e);
-            throw new SandboxUnavailableException(
-                    SandboxUnavailableException.Reason.SERVER_ERROR,
-                    CAPACITY_RETRY,
-                    "The lab could not prepare a database for you just now. Please try again in a minute.");
         }
+        throw new SandboxUnavailableException(
+                SandboxUnavailableException.Reason.SERVER_DOWN,
+                SERVER_RETRY,
+                "None of the lab's database servers can be reached right now, so no new sandbox can be made. "
+                        + "Please try again in a minute.");
     }
 
-    private SandboxServer leastLoadedServer() {
+    /**
+     * The servers a new sandbox may go to, least loaded first: not draining (an operator's choice,
+     * read from the platform database: placing is rare beside runs) and not down (this instance's
+     * knowledge). None: 503 saying why.
+     */
+    private List<SandboxServer> placementOrder() {
         Map<String, Integer> counts = repository.countsByServer();
+        java.util.Set<String> drained = draining.drainingIds();
+        List<SandboxServer> all = servers.all();
+        List<SandboxServer> usable = all.stream()
+                .filter(server -> !drained.contains(server.id()) && !servers.isDown(server))
+                .sorted(Comparator.comparingInt(server -> counts.getOrDefault(server.id(), 0)))
+                .toList();
+        if (usable.isEmpty()) {
+            long drainedCount =
+                    all.stream().filter(server -> drained.contains(server.id())).count();
+            log.warn(
+                    "No sandbox server can take a new sandbox: draining {}, down {}",
+                    drained,
+                    all.stream().filter(servers::isDown).map(SandboxServer::id).toList());
+            if (drainedCount == 0 && all.stream().allMatch(servers::restarting)) {
+                throw servers.unavailable(); // the embedded cluster, back in a few seconds
+            }
+            throw new SandboxUnavailableException(
+                    SandboxUnavailableException.Reason.SERVER_DOWN,
+                    SERVER_RETRY,
+                    "No database server of the lab can take a new sandbox right now (" + drainedCount + " of "
+                            + all.size() + " taken out of service by the operator, the others cannot be reached). "
+                            + "Please try again in a minute.");
+        }
+        return usable;
+    }
+
+    /** Ready copies on these servers are not handed out: their learner could not use them. */
+    private List<String> downServerIds() {
         return servers.all().stream()
-                .min(Comparator.comparingInt(server -> counts.getOrDefault(server.id(), 0)))
-                .orElseThrow();
+                .filter(servers::isDown)
+                .map(SandboxServer::id)
+                .toList();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -433,6 +544,9 @@ public class SandboxService implements ScratchDatabases {
      */
     private void markUsedByOutsideClients() {
         for (SandboxServer server : servers.all()) {
+            if (servers.isDown(server)) {
+                continue; // its sandboxes cannot be used meanwhile; the probe says when it is back
+            }
             try {
                 repository.markUsed(server.id(), outsideClients.inUse(server));
             } catch (SQLException e) {
@@ -469,6 +583,23 @@ public class SandboxService implements ScratchDatabases {
                 .distinct()
                 .flatMap(name -> current.dataset(name).stream())
                 .toList();
+    }
+
+    /**
+     * Drops a replaced sandbox now. When its server cannot be reached, it is recorded again under an
+     * owner nobody has, so the idle reclaim drops it once the server is back.
+     */
+    private void dropNow(Sandbox sandbox) {
+        try {
+            provisioner.drop(server(sandbox), sandbox.database(), sandbox.role());
+        } catch (SQLException | IllegalStateException e) {
+            log.warn(
+                    "Could not drop replaced sandbox {} on {} now ({}); the idle reclaim drops it later",
+                    sandbox.database(),
+                    sandbox.serverId(),
+                    e.getMessage());
+            repository.insert(sandbox, "replaced:" + sandbox.id());
+        }
     }
 
     private void dropLater(Sandbox sandbox) {
