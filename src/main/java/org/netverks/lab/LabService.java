@@ -35,9 +35,6 @@ public class LabService {
      */
     private static final Duration SIZE_CHECK_EVERY = Duration.ofSeconds(5);
 
-    /** 3D000: the database is gone — the sandbox was reset (and dropped) by another request of the learner. */
-    private static final String DATABASE_GONE = "3D000";
-
     private final ContentCatalog catalog;
     private final SandboxService sandboxes;
     private final OpenConnections connections;
@@ -254,19 +251,21 @@ public class LabService {
 
     /**
      * Does the work on the learner's sandbox. One looked up just before a reset of the learner
-     * (another tab, another app instance) replaced and dropped it is gone by the time we connect:
-     * the current one is looked up and used instead.
+     * (another tab, another app instance) replaced and dropped it, or an operator dropped it, is
+     * gone by the time we connect: the current one is looked up (or a fresh one made) and used instead.
      */
     private <T> T onOwnSandbox(Visitor visitor, Dataset dataset, SandboxWork<T> work) throws SQLException {
         Sandbox sandbox = sandboxes.sandboxFor(visitor.learnerKey(), dataset, visitor.client());
         try {
             return connections.with(sandbox, sandboxes.server(sandbox), connection -> work.on(sandbox, connection));
         } catch (SQLException e) {
-            if (!DATABASE_GONE.equals(e.getSQLState())) {
-                throw e;
-            }
+            // its database or role is gone (an error that depends on which went first): the record says
+            // whether the sandbox was replaced or removed meanwhile; if it is still the learner's, the error stands
             sandboxes.forgetRecent(visitor.learnerKey(), dataset);
             Sandbox current = sandboxes.sandboxFor(visitor.learnerKey(), dataset, visitor.client());
+            if (current.id().equals(sandbox.id())) {
+                throw e;
+            }
             return connections.with(current, sandboxes.server(current), connection -> work.on(current, connection));
         }
     }
