@@ -56,7 +56,9 @@ class ModeratorRights implements SecurityRules {
         private void refresh(LearnerPrincipal principal, HttpServletRequest request, HttpServletResponse response) {
             boolean now;
             try {
-                now = moderators.rightsOf(principal.accountId()).orElse(principal.moderator());
+                now = moderators
+                        .rightsOf(principal.accountId(), principal.moderator())
+                        .orElse(principal.moderator());
             } catch (DataAccessException e) {
                 return; // the database is away: the request fails or succeeds on its own account, with the rights it
                 // had

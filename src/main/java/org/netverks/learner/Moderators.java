@@ -62,11 +62,15 @@ class Moderators {
         return addresses;
     }
 
-    /** Whether the account may moderate now (read at most every {@link #FRESH_FOR}); empty if it is gone. */
-    Optional<Boolean> rightsOf(UUID accountId) {
+    /**
+     * Whether the account may moderate now; empty if it is gone. What was read less than
+     * {@link #FRESH_FOR} ago is trusted only when it agrees with what the session {@code holds}: a
+     * session that disagrees (signed in since, with the rights the account had then) is checked now.
+     */
+    Optional<Boolean> rightsOf(UUID accountId, boolean holds) {
         Seen known = seen.get(accountId);
-        if (known != null && System.nanoTime() - known.atNanos() < FRESH_FOR.toNanos()) {
-            return Optional.of(known.moderator());
+        if (known != null && known.moderator() == holds && System.nanoTime() - known.atNanos() < FRESH_FOR.toNanos()) {
+            return Optional.of(holds);
         }
         Optional<Boolean> now = jdbc.sql(
                         """
