@@ -63,7 +63,8 @@ public final class Commands {
             context.err().println(e.getMessage());
             if (e.exitCode() == 2) {
                 context.err().println("Usage:");
-                command.usage().forEach(line -> context.err().println("  java -jar learn-netverks.jar " + line));
+                command.usage().forEach(line -> context.err()
+                        .println("  java -jar learn-netverks.jar " + line.split(" {2,}")[0]));
             }
             return e.exitCode();
         }
@@ -74,7 +75,15 @@ public final class Commands {
         List<String> lines = new ArrayList<>();
         lines.add("Usage: java -jar learn-netverks.jar [COMMAND] (no command: start the app)");
         lines.add("Commands (they use the databases the app uses: see docs/operations.md, \"Administer\"):");
-        all().values().forEach(command -> command.usage().forEach(line -> lines.add("  " + line)));
+        // each usage line is "syntax  description": the descriptions are lined up in one column
+        List<String[]> entries = all().values().stream()
+                .flatMap(command -> command.usage().stream())
+                .map(line -> line.split(" {2,}", 2))
+                .toList();
+        int width = entries.stream().mapToInt(entry -> entry[0].length()).max().orElse(0);
+        entries.forEach(entry -> lines.add(
+                ("  " + String.format("%-" + width + "s", entry[0]) + "  " + (entry.length > 1 ? entry[1] : ""))
+                        .stripTrailing()));
         return lines;
     }
 

@@ -12,7 +12,7 @@ public interface AdminCommand {
     /** The first argument that selects this command. */
     String name();
 
-    /** Its usage lines for {@code help}, each starting with the command's name. */
+    /** Its usage lines for {@code help}: the command's name and arguments, two spaces or more, what it does. */
     List<String> usage();
 
     /**
