@@ -28,25 +28,17 @@ public final class PlatformDatabase implements AutoCloseable {
 
     private static final String DATABASE = "netverks";
 
-    private final DataSource dataSource;
-    private final SingleConnectionDataSource owned;
+    /** One connection, kept open for the command's few statements (and its transactions). */
+    private final SingleConnectionDataSource dataSource;
+
     private final EmbeddedPostgresServer startedHere;
     private final java.io.PrintStream notes;
 
     private PlatformDatabase(
-            DataSource dataSource,
-            SingleConnectionDataSource owned,
-            EmbeddedPostgresServer startedHere,
-            java.io.PrintStream notes) {
+            SingleConnectionDataSource dataSource, EmbeddedPostgresServer startedHere, java.io.PrintStream notes) {
         this.dataSource = dataSource;
-        this.owned = owned;
         this.startedHere = startedHere;
         this.notes = notes;
-    }
-
-    /** A database someone else opened and closes (a test's app). */
-    public static PlatformDatabase of(DataSource dataSource) {
-        return new PlatformDatabase(dataSource, null, null, null);
     }
 
     static PlatformDatabase open(CommandContext context) {
@@ -111,7 +103,7 @@ public final class PlatformDatabase implements AutoCloseable {
             throw CommandException.failure(
                     "Could not connect to the platform database " + url + " (" + setting + "): " + e.getMessage(), e);
         }
-        return new PlatformDatabase(dataSource, dataSource, startedHere, context.err());
+        return new PlatformDatabase(dataSource, startedHere, context.err());
     }
 
     public DataSource dataSource() {
@@ -136,9 +128,7 @@ public final class PlatformDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        if (owned != null) {
-            owned.destroy();
-        }
+        dataSource.destroy();
         if (startedHere != null) {
             try {
                 startedHere.close();
