@@ -101,6 +101,33 @@ class SandboxesCommandTest {
                 .doesNotContain("Exception");
     }
 
+    @Test
+    void aSandboxOnAServerTheCommandHasNoCredentialsForIsNotDroppedAndKeepsItsRecord() {
+        String database = new LabClient(port).connection().get("database").asString();
+        SandboxServer embedded = servers.all().get(0);
+        // the same server, but listed as an operator's server: its id differs from the record's "embedded"
+        org.springframework.core.env.StandardEnvironment listed =
+                new org.springframework.core.env.StandardEnvironment();
+        listed.getPropertySources()
+                .addFirst(new org.springframework.core.env.MapPropertySource(
+                        "servers",
+                        java.util.Map.of(
+                                "netverks.lab.servers",
+                                "postgresql://" + embedded.adminUser() + ":" + embedded.adminPassword() + "@localhost:"
+                                        + embedded.port())));
+        ((org.springframework.core.env.ConfigurableEnvironment) environment)
+                .getPropertySources().stream()
+                        // not the app's view of its own sources, which the binder would read instead of these
+                        .filter(source -> !source.getName().equals("configurationProperties"))
+                        .forEach(source -> listed.getPropertySources().addLast(source));
+
+        Result drop = CommandRunner.run(listed, "sandboxes", "drop", database);
+        assertThat(drop.exitCode()).isEqualTo(1);
+        assertThat(drop.err())
+                .contains(database + ": its server embedded is not in NETVERKS_LAB_SERVERS here. Nothing dropped.");
+        assertThat(command("sandboxes", "list").out()).contains(database);
+    }
+
     /**
      * A learner's sandbox unused for 20 minutes (made here, so that no run and no reclaim pass of
      * the app touches it meanwhile: the app reclaims at 30) goes with --idle-for 15m.

@@ -39,6 +39,9 @@ public final class SandboxesCommand implements AdminCommand {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final String EMBEDDED = "embedded";
 
+    /** The servers the command can drop on, by id; {@code listed}: they come from NETVERKS_LAB_SERVERS. */
+    private record Servers(Map<String, SandboxServer> byId, boolean listed) {}
+
     @Override
     public String name() {
         return "sandboxes";
@@ -159,7 +162,7 @@ public final class SandboxesCommand implements AdminCommand {
             context.out().println("No learner's sandbox has been unused for " + idleFor + ": nothing to drop.");
             return 0;
         }
-        Map<String, SandboxServer> servers = servers(context);
+        Servers servers = servers(context);
         int failed = 0;
         for (String database : databases) {
             try {
@@ -187,11 +190,11 @@ public final class SandboxesCommand implements AdminCommand {
     }
 
     /** Drops the sandbox's database and role, or fails saying which server or setting is the trouble. */
-    private static void dropOnServer(Sandbox sandbox, Map<String, SandboxServer> servers) {
-        SandboxServer server = servers.get(sandbox.serverId());
+    private static void dropOnServer(Sandbox sandbox, Servers servers) {
+        SandboxServer server = servers.byId().get(sandbox.serverId());
         if (server == null) {
             throw CommandException.failure(
-                    sandbox.serverId().equals(EMBEDDED)
+                    sandbox.serverId().equals(EMBEDDED) && !servers.listed()
                             ? "the embedded sandbox cluster is not running (it runs while the app does): start the app and "
                                     + "drop again. Nothing dropped."
                             : "its server " + sandbox.serverId()
@@ -209,7 +212,7 @@ public final class SandboxesCommand implements AdminCommand {
      * The sandbox servers by id, with the app's admin credentials: NETVERKS_LAB_SERVERS, or the
      * embedded cluster while it runs (absent when it does not).
      */
-    private static Map<String, SandboxServer> servers(CommandContext context) {
+    private static Servers servers(CommandContext context) {
         List<String> configured = context.setting("netverks.lab.servers", Bindable.listOf(String.class), List.of());
         Map<String, SandboxServer> servers = new LinkedHashMap<>();
         if (!configured.isEmpty()) {
@@ -221,7 +224,7 @@ public final class SandboxesCommand implements AdminCommand {
                     throw CommandException.failure("NETVERKS_LAB_SERVERS: " + e.getMessage());
                 }
             }
-            return servers;
+            return new Servers(servers, true);
         }
         Path dataDir = context.dataDir();
         try {
@@ -243,6 +246,6 @@ public final class SandboxesCommand implements AdminCommand {
                             + e.getMessage(),
                     e);
         }
-        return servers;
+        return new Servers(servers, false);
     }
 }
