@@ -1,5 +1,6 @@
 package org.netverks;
 
+import org.netverks.platform.CommandContext;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,9 +12,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class NetverksApplication {
 
     public static void main(String[] args) {
-        // "validate" checks the content (files, datasets, exercises) and exits without starting the web app.
-        if (args.length > 0 && args[0].equals("validate")) {
-            System.exit(ValidateCommand.validate(args));
+        // a command (validate, moderator, sandboxes, help) does its work and exits without starting the web app
+        if (Commands.isCommand(args)) {
+            System.exit(Commands.run(args, CommandContext.fromEnvironment(System.out, System.err)));
         }
         SpringApplication.run(NetverksApplication.class, args);
     }

@@ -81,12 +81,15 @@ class AccountRepository {
                 == 1;
     }
 
-    /** Moderators are exactly the configured addresses that are confirmed. */
+    /** Moderators are exactly the confirmed addresses that are configured or granted (moderator_grant). */
     void setModerators(List<String> emails) {
         jdbc.sql(
                         """
-                update learner_account set moderator = (lower(email) = any(:emails) and email_verified_at is not null)
-                where moderator <> (lower(email) = any(:emails) and email_verified_at is not null)""")
+                update learner_account
+                set moderator = (email_verified_at is not null
+                                 and (lower(email) = any(:emails) or lower(email) in (select email from moderator_grant)))
+                where moderator <> (email_verified_at is not null
+                                    and (lower(email) = any(:emails) or lower(email) in (select email from moderator_grant)))""")
                 .param("emails", emails.stream().map(String::toLowerCase).toArray(String[]::new))
                 .update();
     }

@@ -26,11 +26,20 @@ final class LearnerPrincipal implements UserDetails, CredentialsContainer, Signe
     private String passwordHash;
 
     LearnerPrincipal(Account account, String passwordHash) {
-        this.accountId = account.id();
-        this.email = account.email();
-        this.displayName = account.displayName();
-        this.moderator = account.moderator();
+        this(account.id(), account.email(), account.displayName(), account.moderator(), passwordHash);
+    }
+
+    private LearnerPrincipal(UUID accountId, String email, String displayName, boolean moderator, String passwordHash) {
+        this.accountId = accountId;
+        this.email = email;
+        this.displayName = displayName;
+        this.moderator = moderator;
         this.passwordHash = passwordHash;
+    }
+
+    /** The same learner with the rights the database gives them now ({@link ModeratorRights}). */
+    LearnerPrincipal withModerator(boolean moderator) {
+        return new LearnerPrincipal(accountId, email, displayName, moderator, null);
     }
 
     UUID accountId() {

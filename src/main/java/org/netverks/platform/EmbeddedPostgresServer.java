@@ -314,6 +314,22 @@ public final class EmbeddedPostgresServer implements Closeable {
         }
     }
 
+    /**
+     * The port of a PostgreSQL server running on {@code dataDirectory} (line 4 of its pid file),
+     * if one runs: an admin command connects to the app's own server rather than start one there.
+     */
+    public static java.util.OptionalInt runningPort(Path dataDirectory) throws IOException {
+        if (postmasterOf(dataDirectory).isEmpty()) {
+            return java.util.OptionalInt.empty();
+        }
+        List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+        return lines.size() < 4
+                ? java.util.OptionalInt.empty()
+                : parseNumber(lines.get(3))
+                        .map(port -> java.util.OptionalInt.of(port.intValue()))
+                        .orElse(java.util.OptionalInt.empty());
+    }
+
     /** The live PostgreSQL process that the data directory's pid file names, if any. */
     private static Optional<ProcessHandle> postmasterOf(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");

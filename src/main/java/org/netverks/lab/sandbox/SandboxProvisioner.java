@@ -191,7 +191,7 @@ class SandboxProvisioner {
         }
     }
 
-    void drop(SandboxServer server, String database, String role) throws SQLException {
+    static void drop(SandboxServer server, String database, String role) throws SQLException {
         try (Connection admin = AdminConnections.open(server, "postgres")) {
             DatasetTemplates.execute(
                     admin, "drop database if exists " + Secrets.checkedIdentifier(database) + " with (force)");

@@ -244,4 +244,52 @@ class SandboxRepository {
                 .query(SANDBOX)
                 .list();
     }
+
+    /** A sandbox as the {@code sandboxes} command lists it. */
+    record Listed(
+            Sandbox sandbox, String ownerKey, String pool, java.time.Instant createdAt, java.time.Instant lastUsedAt) {}
+
+    /** Every sandbox (of {@code dataset}, unless null), by server, then dataset, then age. */
+    List<Listed> listing(String dataset) {
+        return jdbc.sql(
+                        """
+                select * from lab_sandbox where :dataset::text is null or dataset = :dataset
+                order by server_id, dataset, created_at""")
+                .param("dataset", dataset)
+                .query((row, n) -> new Listed(
+                        SANDBOX.mapRow(row, n),
+                        row.getString("owner_key"),
+                        row.getString("pool"),
+                        row.getTimestamp("created_at").toInstant(),
+                        row.getTimestamp("last_used_at").toInstant()))
+                .list();
+    }
+
+    /** The databases of sandboxes someone owns that nobody used for longer than {@code idle}. */
+    List<String> idleOwned(Duration idle) {
+        return jdbc.sql(
+                        """
+                select database_name from lab_sandbox
+                where owner_key is not null and last_used_at < now() - make_interval(secs => :idle)
+                order by last_used_at""")
+                .param("idle", idle.toSeconds())
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Removes the record of the sandbox whose database is {@code database} and, before that is
+     * committed, lets {@code drop} remove the database itself: if that fails, the record stays.
+     * Empty when there is no such sandbox.
+     */
+    Optional<Sandbox> removeWith(String database, java.util.function.Consumer<Sandbox> drop) {
+        return transaction.execute(status -> {
+            Optional<Sandbox> removed = jdbc.sql("delete from lab_sandbox where database_name = :database returning *")
+                    .param("database", database)
+                    .query(SANDBOX)
+                    .optional();
+            removed.ifPresent(drop);
+            return removed;
+        });
+    }
 }

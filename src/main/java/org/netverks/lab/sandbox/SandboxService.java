@@ -626,7 +626,7 @@ public class SandboxService implements ScratchDatabases {
 
     private void drop(Sandbox sandbox) {
         try {
-            provisioner.drop(server(sandbox), sandbox.database(), sandbox.role());
+            SandboxProvisioner.drop(server(sandbox), sandbox.database(), sandbox.role());
         } catch (SQLException | IllegalStateException e) {
             log.warn("Could not drop sandbox {} on {}: {}", sandbox.database(), sandbox.serverId(), e.getMessage());
         }

@@ -89,7 +89,7 @@ public interface ScratchDatabases {
             @Override
             public void discard(Scratch scratch) {
                 try {
-                    provisioner.drop(
+                    SandboxProvisioner.drop(
                             server,
                             scratch.sandbox().database(),
                             scratch.sandbox().role());
