@@ -1,6 +1,7 @@
 package org.netverks.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The app's own start begins the platform PostgreSQL before the application context makes any
  * bean, and the DataSource uses that cluster; a start on a data dir made by an earlier start works
- * the same; contexts that are not the app's own start, or that use an external database, start
- * nothing ahead.
+ * the same; a start that fails leaves no PostgreSQL running; contexts that are not the app's own
+ * start, or that use an external database, start nothing ahead.
  */
 class PlatformClusterHeadStartTest {
 
@@ -69,6 +70,18 @@ class PlatformClusterHeadStartTest {
     }
 
     @Test
+    void aStartThatFailsLeavesNoPostgreSqlRunning() {
+        Path dataDir = TestData.dir("head-start-failed");
+        AtomicInteger portBeforeRefresh = new AtomicInteger();
+
+        assertThatThrownBy(() -> start(dataDir, portBeforeRefresh, "--netverks.lab.max-sandboxes=0"))
+                .hasStackTraceContaining("netverks.lab.max-sandboxes at least 1");
+
+        assertThat(portBeforeRefresh.get()).as("the head start ran").isPositive();
+        assertThat(postmasterPort(dataDir.resolve("platform"))).isZero();
+    }
+
+    @Test
     void aContextThatIsNotTheAppsOwnStartStartsNothingAhead(@TempDir Path dataDir) {
         SpringApplication test = new SpringApplication(NetverksApplication.class);
         test.setMainApplicationClass(PlatformClusterHeadStartTest.class); // as in a @SpringBootTest
@@ -98,7 +111,8 @@ class PlatformClusterHeadStartTest {
         assertThat(List.of(dataDir.toFile().list())).containsExactly("a-file");
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir, AtomicInteger portBeforeRefresh) {
+    private static ConfigurableApplicationContext start(
+            Path dataDir, AtomicInteger portBeforeRefresh, String... moreArguments) {
         Path clusterDir = dataDir.resolve("platform");
         SpringApplication app = new SpringApplication(NetverksApplication.class);
         app.setMainApplicationClass(NetverksApplication.class); // as java -jar does
@@ -108,12 +122,14 @@ class PlatformClusterHeadStartTest {
             assertThat(event.getApplicationContext().isActive()).isFalse();
             portBeforeRefresh.set(awaitPostmasterPort(clusterDir));
         });
-        return app.run(
+        List<String> arguments = new java.util.ArrayList<>(List.of(
                 "--server.port=0",
                 "--netverks.data-dir=" + dataDir,
                 "--netverks.content-dir=" + IntegrationTest.FIXTURE_CONTENT,
                 "--netverks.lab.warm-pool-size=0",
-                "--netverks.lab.check-pool-size=0");
+                "--netverks.lab.check-pool-size=0"));
+        arguments.addAll(List.of(moreArguments));
+        return app.run(arguments.toArray(String[]::new));
     }
 
     private static int awaitPostmasterPort(Path clusterDir) {
