@@ -268,7 +268,8 @@ say ""
 # ---------------------------------------------------------------------------------------------
 say "== Start-up: launch to first HTTP 200 on $LESSON_PATH, empty data dir, variants interleaved per round =="
 for variant in "${VARIANTS[@]}"; do
-    say "  $variant: (cd ${VARIANT_DIR[$variant]#"$WORK"/} && java ${VARIANT_FLAGS[$variant]} -jar ${VARIANT_JAR[$variant]})"
+    dir="${VARIANT_DIR[$variant]#"$WORK"}"
+    say "  $variant: (cd ${dir:-.} && java ${VARIANT_FLAGS[$variant]} -jar ${VARIANT_JAR[$variant]})"
 done
 declare -A TIMES CPUS
 DATA_DIR=""
@@ -276,12 +277,21 @@ for run in $(seq 1 "$STARTUP_RUNS"); do
     for variant in "${VARIANTS[@]}"; do
         slug="${variant//[^a-zA-Z0-9]/-}"
         DATA_DIR="$WORK/data-$slug-$run"
-        mkdir -p "$DATA_DIR"
-        PORT="$(free_port)"
         LOG="$LOG_DIR/startup-empty-$slug-$run.log"
-        T0="$(now_ms)"
-        start_app "$variant" "$DATA_DIR" "$PORT" "$LOG"
-        MS="$(wait_for_200 "http://localhost:$PORT$LESSON_PATH" "$T0" "$LOG")"
+        for attempt in 1 2 3; do
+            rm -rf "$DATA_DIR"
+            mkdir -p "$DATA_DIR"
+            PORT="$(free_port)"
+            T0="$(now_ms)"
+            start_app "$variant" "$DATA_DIR" "$PORT" "$LOG"
+            if MS="$(wait_for_200 "http://localhost:$PORT$LESSON_PATH" "$T0" "$LOG")"; then
+                break
+            fi
+            stop_app
+            # another process on this busy machine took the free port meanwhile: start again, empty
+            grep -q "Port $PORT was already in use" "$LOG" && (( attempt < 3 )) || exit 1
+            say "  (round $run, $variant: port $PORT was taken by another process meanwhile; started again)"
+        done
         CPU="$(cpu_s "$APP_PID")"
         stop_app
         TIMES[$variant]+="$MS "
