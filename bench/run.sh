@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Start-up time, lesson-page throughput (vs. the same bytes as a static file) and memory of the app.
-# Usage: bench/run.sh [path-to-jar]   (default: target/learn-netverks.jar in the repo root)
+# Usage: bench/run.sh [path-to-jar] [path-to-baseline-jar]
+#        (default: target/learn-netverks.jar in the repo root; no baseline)
+# Start-up is measured for the jar run as `java -jar` and as the extracted jar with a CDS archive
+# (made here by bin/make-cds-app.sh), with and without -XX:TieredStopAtLevel=1; with a baseline
+# jar (the "before"), its variants run interleaved with the jar's, round by round, so that both
+# see the same machine. Throughput is measured for `java -jar` and for extracted + CDS + C1.
 # Writes the report to stdout and to bench/out/latest.txt; app logs go to bench/out/logs/.
 set -euo pipefail
 
-# Resolve a jar given relative to the caller's directory before moving to the repo root.
-JAR_ARG="${1:-}"
-if [[ -n "$JAR_ARG" && "$JAR_ARG" != /* ]]; then
-    JAR_ARG="$PWD/$JAR_ARG"
-fi
+# Resolve jars given relative to the caller's directory before moving to the repo root.
+absolute() {
+    if [[ -n "$1" && "$1" != /* ]]; then echo "$PWD/$1"; else echo "$1"; fi
+}
+JAR_ARG="$(absolute "${1:-}")"
+BEFORE_JAR="$(absolute "${2:-}")"
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$BENCH_DIR/.."
 JAR="${JAR_ARG:-$PWD/target/learn-netverks.jar}"
@@ -36,11 +42,44 @@ if [[ ! -f "$JAR" ]]; then
     echo "No jar at $JAR (build it with ./mvnw -q -B -DskipTests package)" >&2
     exit 1
 fi
+if [[ -n "$BEFORE_JAR" && ! -f "$BEFORE_JAR" ]]; then
+    echo "No baseline jar at $BEFORE_JAR" >&2
+    exit 1
+fi
 
 mkdir -p "$LOG_DIR"
 WORK="$(mktemp -d /tmp/netverks-bench.XXXXXX)"
-# A private copy, so a concurrent `mvnw package` cannot swap the jar under a running benchmark.
+# Private copies, so a concurrent `mvnw package` cannot swap the jar under a running benchmark.
 cp "$JAR" "$WORK/app.jar"
+echo "making the extracted + CDS form of the jar (bin/make-cds-app.sh)..."
+bin/make-cds-app.sh "$WORK/app.jar" "$WORK/app-cds" >/dev/null
+if [[ -n "$BEFORE_JAR" ]]; then
+    cp "$BEFORE_JAR" "$WORK/before.jar"
+    bin/make-cds-app.sh "$WORK/before.jar" "$WORK/before-cds" >/dev/null
+fi
+
+# How each variant is launched: the directory it runs in, the JVM flags and the jar. The CDS
+# variants run with -Xshare:on, so an archive the JVM cannot use stops the benchmark instead of
+# being ignored silently.
+declare -A VARIANT_DIR VARIANT_FLAGS VARIANT_JAR
+add_variant() { # add_variant NAME DIR JAR [JVM flags...]
+    local name="$1"
+    VARIANT_DIR[$name]="$2"
+    VARIANT_JAR[$name]="$3"
+    shift 3
+    VARIANT_FLAGS[$name]="$*"
+}
+VARIANTS=()
+if [[ -n "$BEFORE_JAR" ]]; then
+    add_variant "before: java -jar" "$WORK" before.jar
+    add_variant "before: CDS+C1" "$WORK/before-cds" before.jar \
+        -Xshare:on -XX:SharedArchiveFile=app.jsa -XX:TieredStopAtLevel=1
+    VARIANTS+=("before: java -jar" "before: CDS+C1")
+fi
+add_variant "java -jar" "$WORK" app.jar
+add_variant "CDS" "$WORK/app-cds" app.jar -Xshare:on -XX:SharedArchiveFile=app.jsa
+add_variant "CDS+C1" "$WORK/app-cds" app.jar -Xshare:on -XX:SharedArchiveFile=app.jsa -XX:TieredStopAtLevel=1
+VARIANTS+=("java -jar" "CDS" "CDS+C1")
 
 APP_PID=""
 APP_DATA_DIR=""
@@ -100,12 +139,15 @@ postgres_pids() {
     done
 }
 
-start_app() { # start_app DATA_DIR PORT LOG [extra args...]
-    local datadir="$1" port="$2" log="$3"
-    shift 3
+start_app() { # start_app VARIANT DATA_DIR PORT LOG [extra args...]
+    local variant="$1" datadir="$2" port="$3" log="$4"
+    shift 4
     APP_DATA_DIR="$datadir"
-    NETVERKS_DATA_DIR="$datadir" SERVER_PORT="$port" \
-        java -jar "$WORK/app.jar" "$@" >"$log" 2>&1 &
+    local flags
+    read -r -a flags <<<"${VARIANT_FLAGS[$variant]}"
+    # exec: APP_PID is the JVM itself, whose CPU time is read from /proc
+    (cd "${VARIANT_DIR[$variant]}" && NETVERKS_DATA_DIR="$datadir" SERVER_PORT="$port" \
+        exec java "${flags[@]}" -jar "${VARIANT_JAR[$variant]}" "$@") >"$log" 2>&1 &
     APP_PID=$!
 }
 
@@ -180,13 +222,17 @@ log_gap_ms() { # log_gap_ms LOG FROM_PATTERN TO_PATTERN
     fi
 }
 
-# "JVM->Spring start x ms, Spring context x s, embedded PG x ms" for one start-up log.
+# "Spring x s, JVM x s; embedded PG ready after x ms, x ms before the pool asked for it" for one log.
 startup_breakdown() {
-    local log="$1" started pg
+    local log="$1" started pg ahead
     started="$(grep -o 'Started NetverksApplication in [0-9.]* seconds (process running for [0-9.]*)' "$log" \
         | sed -E 's/Started NetverksApplication in ([0-9.]+) seconds \(process running for ([0-9.]+)\)/Spring \1 s, JVM \2 s/' || true)"
-    pg="$(log_gap_ms "$log" 'starting embedded PostgreSQL' 'platform - Starting...')"
-    echo "log: Started ${started:-?}; embedded PG start ${pg} ms"
+    pg="$(grep -o 'Embedded platform PostgreSQL ready on port [0-9]* after [0-9]* ms' "$log" | grep -o '[0-9]* ms$' || true)"
+    if [[ -z "$pg" ]]; then # a jar from before the head start logged no ready line
+        pg="$(log_gap_ms "$log" 'starting embedded PostgreSQL' 'platform - Starting...') ms"
+    fi
+    ahead="$(log_gap_ms "$log" 'Embedded platform PostgreSQL ready' 'platform - Starting...')"
+    echo "log: Started ${started:-?}; embedded PG start ${pg:-?}; PG ready ${ahead} ms before the pool's start"
 }
 
 # CPU seconds (user + system) the JVM has used so far: less sensitive to a busy machine than wall time.
@@ -220,87 +266,71 @@ say ""
 # ---------------------------------------------------------------------------------------------
 # (a) Start-up: launch -> first 200 on the lesson page.
 # ---------------------------------------------------------------------------------------------
-say "== Start-up: launch of 'java -jar' to first HTTP 200 on $LESSON_PATH =="
-EMPTY_TIMES=()
+say "== Start-up: launch to first HTTP 200 on $LESSON_PATH, empty data dir, variants interleaved per round =="
+for variant in "${VARIANTS[@]}"; do
+    dir="${VARIANT_DIR[$variant]#"$WORK"}"
+    say "  $variant: (cd ${dir:-.} && java ${VARIANT_FLAGS[$variant]} -jar ${VARIANT_JAR[$variant]})"
+done
+declare -A TIMES CPUS
 DATA_DIR=""
 for run in $(seq 1 "$STARTUP_RUNS"); do
-    DATA_DIR="$WORK/data-$run"
-    mkdir -p "$DATA_DIR"
+    for variant in "${VARIANTS[@]}"; do
+        slug="${variant//[^a-zA-Z0-9]/-}"
+        DATA_DIR="$WORK/data-$slug-$run"
+        LOG="$LOG_DIR/startup-empty-$slug-$run.log"
+        for attempt in 1 2 3; do
+            rm -rf "$DATA_DIR"
+            mkdir -p "$DATA_DIR"
+            PORT="$(free_port)"
+            T0="$(now_ms)"
+            start_app "$variant" "$DATA_DIR" "$PORT" "$LOG"
+            if MS="$(wait_for_200 "http://localhost:$PORT$LESSON_PATH" "$T0" "$LOG")"; then
+                break
+            fi
+            stop_app
+            # another process on this busy machine took the free port meanwhile: start again, empty
+            grep -q "Port $PORT was already in use" "$LOG" && (( attempt < 3 )) || exit 1
+            say "  (round $run, $variant: port $PORT was taken by another process meanwhile; started again)"
+        done
+        CPU="$(cpu_s "$APP_PID")"
+        stop_app
+        TIMES[$variant]+="$MS "
+        CPUS[$variant]+="$CPU "
+        say "  round $run, $(printf '%-18s' "$variant") $(ms_to_s "$MS") s, JVM CPU ${CPU} s   ($(startup_breakdown "$LOG"))"
+    done
+done
+say "  load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
+for variant in "${VARIANTS[@]}"; do
+    read -r -a times <<<"${TIMES[$variant]}"
+    read -r -a cpus <<<"${CPUS[$variant]}"
+    MEDIAN_MS="$(median "${times[@]}")"
+    if (( MEDIAN_MS <= 5000 )); then verdict="MET"; else verdict="NOT MET"; fi
+    say "  median $(printf '%-18s' "$variant") $(ms_to_s "$MEDIAN_MS") s, JVM CPU $(median "${cpus[@]}") s   target 'first 200 within 5 s': $verdict"
+done
+
+for variant in "java -jar" "CDS+C1"; do
     PORT="$(free_port)"
-    LOG="$LOG_DIR/startup-empty-$run.log"
+    slug="${variant//[^a-zA-Z0-9]/-}"
+    DATA_DIR="$WORK/data-$slug-$STARTUP_RUNS"
+    LOG="$LOG_DIR/startup-warm-$slug.log"
     T0="$(now_ms)"
-    start_app "$DATA_DIR" "$PORT" "$LOG"
-    MS="$(wait_for_200 "http://localhost:$PORT$LESSON_PATH" "$T0" "$LOG")"
+    start_app "$variant" "$DATA_DIR" "$PORT" "$LOG"
+    WARM_MS="$(wait_for_200 "http://localhost:$PORT$LESSON_PATH" "$T0" "$LOG")"
     CPU="$(cpu_s "$APP_PID")"
     stop_app
-    EMPTY_TIMES+=("$MS")
-    say "  empty data dir, run $run: $(ms_to_s "$MS") s, JVM CPU ${CPU} s   ($(startup_breakdown "$LOG"))"
+    say "  warm data dir, $(printf '%-18s' "$variant") $(ms_to_s "$WARM_MS") s, JVM CPU ${CPU} s   ($(startup_breakdown "$LOG"))"
 done
-MEDIAN_MS="$(median "${EMPTY_TIMES[@]}")"
-say "  median of empty-dir runs: $(ms_to_s "$MEDIAN_MS") s"
-
-PORT="$(free_port)"
-LOG="$LOG_DIR/startup-warm.log"
-T0="$(now_ms)"
-start_app "$DATA_DIR" "$PORT" "$LOG"
-WARM_MS="$(wait_for_200 "http://localhost:$PORT$LESSON_PATH" "$T0" "$LOG")"
-CPU="$(cpu_s "$APP_PID")"
-stop_app
-say "  warm data dir (reused from run $STARTUP_RUNS): $(ms_to_s "$WARM_MS") s, JVM CPU ${CPU} s   ($(startup_breakdown "$LOG"))"
-if (( MEDIAN_MS <= 5000 )); then
-    say "  target 'first 200 within 5 s' (median, empty dir): MET"
-else
-    say "  target 'first 200 within 5 s' (median, empty dir): NOT MET"
-fi
 say ""
 
 # ---------------------------------------------------------------------------------------------
-# (b) Throughput: the dynamic lesson page vs. the same bytes served as a static file.
+# (b) and (c): throughput and memory.
 # ---------------------------------------------------------------------------------------------
-say "== Throughput: wrk ${WRK_ARGS[*]} -d$WRK_MEASURE after a $WRK_WARMUP warm-up of each URL, no extra headers (no gzip) =="
-STATIC_DIR="$WORK/static"
-mkdir -p "$STATIC_DIR"
-PORT="$(free_port)"
-LOG="$LOG_DIR/throughput-capture.log"
-T0="$(now_ms)"
-start_app "$DATA_DIR" "$PORT" "$LOG"
-wait_for_200 "http://localhost:$PORT$LESSON_PATH" "$T0" "$LOG" >/dev/null
-curl -s -o "$STATIC_DIR/lesson.html" "http://localhost:$PORT$LESSON_PATH"
-stop_app
-
-PORT="$(free_port)"
-LOG="$LOG_DIR/throughput.log"
-DYN_URL="http://localhost:$PORT$LESSON_PATH"
-STATIC_URL="http://localhost:$PORT/lesson.html"
-T0="$(now_ms)"
-start_app "$DATA_DIR" "$PORT" "$LOG" "--spring.web.resources.static-locations=classpath:/static/,file:$STATIC_DIR/"
-wait_for_200 "$DYN_URL" "$T0" "$LOG" >/dev/null
-wait_for_200 "$STATIC_URL" "$T0" "$LOG" >/dev/null
-
-SAVED_BYTES="$(wc -c <"$STATIC_DIR/lesson.html")"
-DYN_BYTES="$(curl -s "$DYN_URL" | wc -c)"
-STATIC_BYTES="$(curl -s "$STATIC_URL" | wc -c)"
-if [[ "$DYN_BYTES" == "$SAVED_BYTES" && "$STATIC_BYTES" == "$SAVED_BYTES" ]]; then
-    say "  body size: dynamic $DYN_BYTES B = static $STATIC_BYTES B (identical byte counts)"
-else
-    say "  WARNING body sizes differ: saved $SAVED_BYTES B, dynamic $DYN_BYTES B, static $STATIC_BYTES B"
-fi
-if curl -s "$DYN_URL" | cmp -s - "$STATIC_DIR/lesson.html"; then
-    say "  dynamic body is byte-for-byte the saved file"
-else
-    say "  note: dynamic body differs in content from the saved file (same size check above)"
-fi
-
-wrk "${WRK_ARGS[@]}" -d"$WRK_WARMUP" "$DYN_URL" >/dev/null
-wrk "${WRK_ARGS[@]}" -d"$WRK_WARMUP" "$STATIC_URL" >/dev/null
-
-WRK_FAILURES=0
-# Runs wrk once; prints requests/s and records a summary line.
 # JVM CPU ticks (user + system) so far.
 cpu_ticks() {
     awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
 }
 HZ="$(getconf CLK_TCK)"
+# Runs wrk once; prints requests/s and records a summary line.
 measure() { # measure LABEL URL
     local label="$1" url="$2" out rps lat non2xx sock t0 t1 reqs
     t0="$(cpu_ticks "$APP_PID")"
@@ -323,52 +353,97 @@ measure() { # measure LABEL URL
     MEASURE_RPS="$rps"
 }
 : >"$LOG_DIR/wrk.txt"
-measure dynamic "$DYN_URL"; say "$MEASURE_LINE"; D1="$MEASURE_RPS"; DC1="$MEASURE_CPU_US"
-measure static "$STATIC_URL"; say "$MEASURE_LINE"; S1="$MEASURE_RPS"; SC1="$MEASURE_CPU_US"
-measure dynamic "$DYN_URL"; say "$MEASURE_LINE"; D2="$MEASURE_RPS"; DC2="$MEASURE_CPU_US"
-measure static "$STATIC_URL"; say "$MEASURE_LINE"; S2="$MEASURE_RPS"; SC2="$MEASURE_CPU_US"
-read -r DYN_MEAN STATIC_MEAN RATIO < <(awk -v d1="$D1" -v d2="$D2" -v s1="$S1" -v s2="$S2" \
-    'BEGIN { d = (d1 + d2) / 2; s = (s1 + s2) / 2; printf "%.0f %.0f %.3f\n", d, s, d / s }')
-say "  mean: dynamic $DYN_MEAN req/s, static $STATIC_MEAN req/s, ratio dynamic/static = $RATIO"
-say "  second pair only (JIT warmer): ratio dynamic/static = $(awk -v d="$D2" -v s="$S2" 'BEGIN { printf "%.3f", d / s }')"
-say "  app CPU per request, second pair: dynamic $DC2 µs, static $SC2 µs; static/dynamic CPU cost =" \
-    "$(awk -v d="$DC2" -v s="$SC2" 'BEGIN { printf "%.3f", d ? s / d : 0 }') (where the ratio tends if the app alone is CPU-bound)"
-if awk -v r="$RATIO" 'BEGIN { exit !(r >= 0.5) }'; then
-    say "  target 'lesson page >= 0.5 x static throughput': MET"
-else
-    say "  target 'lesson page >= 0.5 x static throughput': NOT MET"
-fi
-if (( WRK_FAILURES > 0 )); then
-    say "  WARNING: wrk counted $WRK_FAILURES non-2xx/3xx responses"
-fi
-say ""
 
-# ---------------------------------------------------------------------------------------------
-# (c) Memory after the throughput run.
-# ---------------------------------------------------------------------------------------------
-say "== Memory after the throughput run =="
-APP_RSS="$(vmrss_kb "$APP_PID")"
-PG_PIDS="$(postgres_pids "$DATA_DIR" | sort -u)"
-PM_RSS=0; PM_COUNT=0; PG_RSS=0; PG_PSS=0; PG_COUNT=0
-for pid in $PG_PIDS; do
-    r="$(vmrss_kb "$pid")"
-    PG_RSS=$(( PG_RSS + r ))
-    PG_PSS=$(( PG_PSS + $(pss_kb "$pid") ))
-    PG_COUNT=$(( PG_COUNT + 1 ))
-    if tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -qF -- "$DATA_DIR"; then
-        PM_RSS=$(( PM_RSS + r ))
-        PM_COUNT=$(( PM_COUNT + 1 ))
+# (b) Throughput: the dynamic lesson page vs. the same bytes served as a static file, then
+# (c) memory after that run; for one variant, on its warm data dir from the start-up runs.
+throughput_and_memory() { # throughput_and_memory VARIANT
+    local variant="$1" slug
+    slug="${variant//[^a-zA-Z0-9]/-}"
+    DATA_DIR="$WORK/data-$slug-$STARTUP_RUNS"
+    WRK_FAILURES=0
+    say "== Throughput, $variant: wrk ${WRK_ARGS[*]} -d$WRK_MEASURE after a $WRK_WARMUP warm-up of each URL, no extra headers (no gzip) =="
+    STATIC_DIR="$WORK/static-$slug"
+    mkdir -p "$STATIC_DIR"
+    PORT="$(free_port)"
+    LOG="$LOG_DIR/throughput-capture-$slug.log"
+    T0="$(now_ms)"
+    start_app "$variant" "$DATA_DIR" "$PORT" "$LOG"
+    wait_for_200 "http://localhost:$PORT$LESSON_PATH" "$T0" "$LOG" >/dev/null
+    curl -s -o "$STATIC_DIR/lesson.html" "http://localhost:$PORT$LESSON_PATH"
+    stop_app
+
+    PORT="$(free_port)"
+    LOG="$LOG_DIR/throughput-$slug.log"
+    DYN_URL="http://localhost:$PORT$LESSON_PATH"
+    STATIC_URL="http://localhost:$PORT/lesson.html"
+    T0="$(now_ms)"
+    start_app "$variant" "$DATA_DIR" "$PORT" "$LOG" "--spring.web.resources.static-locations=classpath:/static/,file:$STATIC_DIR/"
+    wait_for_200 "$DYN_URL" "$T0" "$LOG" >/dev/null
+    wait_for_200 "$STATIC_URL" "$T0" "$LOG" >/dev/null
+
+    SAVED_BYTES="$(wc -c <"$STATIC_DIR/lesson.html")"
+    DYN_BYTES="$(curl -s "$DYN_URL" | wc -c)"
+    STATIC_BYTES="$(curl -s "$STATIC_URL" | wc -c)"
+    if [[ "$DYN_BYTES" == "$SAVED_BYTES" && "$STATIC_BYTES" == "$SAVED_BYTES" ]]; then
+        say "  body size: dynamic $DYN_BYTES B = static $STATIC_BYTES B (identical byte counts)"
+    else
+        say "  WARNING body sizes differ: saved $SAVED_BYTES B, dynamic $DYN_BYTES B, static $STATIC_BYTES B"
     fi
-done
-say "  app JVM (pid $APP_PID) VmRSS: $(( APP_RSS / 1024 )) MiB"
-say "  embedded postgres, $PM_COUNT postmaster(s) alone (cmdline names the data dir): VmRSS $(( PM_RSS / 1024 )) MiB"
-say "  embedded postgres, $PM_COUNT postmaster(s) + $(( PG_COUNT - PM_COUNT )) children: VmRSS sum $(( PG_RSS / 1024 )) MiB (shared memory counted once per process), PSS sum $(( PG_PSS / 1024 )) MiB"
-stop_app
+    if curl -s "$DYN_URL" | cmp -s - "$STATIC_DIR/lesson.html"; then
+        say "  dynamic body is byte-for-byte the saved file"
+    else
+        say "  note: dynamic body differs in content from the saved file (same size check above)"
+    fi
+
+    wrk "${WRK_ARGS[@]}" -d"$WRK_WARMUP" "$DYN_URL" >/dev/null
+    wrk "${WRK_ARGS[@]}" -d"$WRK_WARMUP" "$STATIC_URL" >/dev/null
+
+    measure dynamic "$DYN_URL"; say "$MEASURE_LINE"; D1="$MEASURE_RPS"; DC1="$MEASURE_CPU_US"
+    measure static "$STATIC_URL"; say "$MEASURE_LINE"; S1="$MEASURE_RPS"; SC1="$MEASURE_CPU_US"
+    measure dynamic "$DYN_URL"; say "$MEASURE_LINE"; D2="$MEASURE_RPS"; DC2="$MEASURE_CPU_US"
+    measure static "$STATIC_URL"; say "$MEASURE_LINE"; S2="$MEASURE_RPS"; SC2="$MEASURE_CPU_US"
+    read -r DYN_MEAN STATIC_MEAN RATIO < <(awk -v d1="$D1" -v d2="$D2" -v s1="$S1" -v s2="$S2" \
+        'BEGIN { d = (d1 + d2) / 2; s = (s1 + s2) / 2; printf "%.0f %.0f %.3f\n", d, s, d / s }')
+    say "  mean: dynamic $DYN_MEAN req/s, static $STATIC_MEAN req/s, ratio dynamic/static = $RATIO"
+    say "  second pair only (JIT warmer): ratio dynamic/static = $(awk -v d="$D2" -v s="$S2" 'BEGIN { printf "%.3f", d / s }')"
+    say "  app CPU per request, second pair: dynamic $DC2 µs, static $SC2 µs; static/dynamic CPU cost =" \
+        "$(awk -v d="$DC2" -v s="$SC2" 'BEGIN { printf "%.3f", d ? s / d : 0 }') (where the ratio tends if the app alone is CPU-bound)"
+    if awk -v r="$RATIO" 'BEGIN { exit !(r >= 0.5) }'; then
+        say "  target 'lesson page >= 0.5 x static throughput': MET"
+    else
+        say "  target 'lesson page >= 0.5 x static throughput': NOT MET"
+    fi
+    if (( WRK_FAILURES > 0 )); then
+        say "  WARNING: wrk counted $WRK_FAILURES non-2xx/3xx responses"
+    fi
+    say ""
+
+    say "== Memory after the throughput run, $variant =="
+    APP_RSS="$(vmrss_kb "$APP_PID")"
+    PG_PIDS="$(postgres_pids "$DATA_DIR" | sort -u)"
+    PM_RSS=0; PM_COUNT=0; PG_RSS=0; PG_PSS=0; PG_COUNT=0
+    for pid in $PG_PIDS; do
+        r="$(vmrss_kb "$pid")"
+        PG_RSS=$(( PG_RSS + r ))
+        PG_PSS=$(( PG_PSS + $(pss_kb "$pid") ))
+        PG_COUNT=$(( PG_COUNT + 1 ))
+        if tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -qF -- "$DATA_DIR"; then
+            PM_RSS=$(( PM_RSS + r ))
+            PM_COUNT=$(( PM_COUNT + 1 ))
+        fi
+    done
+    say "  app JVM (pid $APP_PID) VmRSS: $(( APP_RSS / 1024 )) MiB"
+    say "  embedded postgres, $PM_COUNT postmaster(s) alone (cmdline names the data dir): VmRSS $(( PM_RSS / 1024 )) MiB"
+    say "  embedded postgres, $PM_COUNT postmaster(s) + $(( PG_COUNT - PM_COUNT )) children: VmRSS sum $(( PG_RSS / 1024 )) MiB (shared memory counted once per process), PSS sum $(( PG_PSS / 1024 )) MiB"
+    stop_app
+    say ""
+}
+throughput_and_memory "java -jar"
+throughput_and_memory "CDS+C1"
 
 count_in_logs() {
     cat "$LOG_DIR"/*.log | grep -cE -- "$1" || true
 }
-say ""
 say "app logs (bench/out/logs/): $(count_in_logs '^[0-9T:.Z-]+ +ERROR ') ERROR and $(count_in_logs '^[0-9T:.Z-]+ +WARN ') WARN entries;" \
     "caused by a client disconnecting (ClientAbortException): $(count_in_logs '^org.apache.catalina.connector.ClientAbortException')," \
     "IllegalStateException 'getOutputStream() has already been called' while writing an error page: $(count_in_logs '^java.lang.IllegalStateException: getOutputStream')"

@@ -2,11 +2,7 @@ package org.netverks.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -26,36 +22,35 @@ import org.springframework.util.StringUtils;
  * password hashes and sessions are not open to whatever else runs on the machine. It is restarted
  * when it dies ({@link EmbeddedClusterSupervisor}); the pool's settings come from
  * {@code spring.datasource.hikari.*}, as for an external database, so both fail fast while the
- * database is away and reconnect by themselves when it is back.
+ * database is away and reconnect by themselves when it is back. On the app's own start the cluster
+ * is already starting when this runs ({@link PlatformClusterHeadStart}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(PlatformDatabaseConfiguration.NoDatasourceUrl.class)
 class PlatformDatabaseConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(PlatformDatabaseConfiguration.class);
-    private static final String DATABASE = "netverks";
-
     /** The cluster's superuser password, made at its first start. */
     record PlatformPassword(String value) {}
 
-    @Bean
-    PlatformPassword platformPassword(PlatformProperties properties, PlatformPropertiesValidator checked)
+    /**
+     * The running cluster: the one {@link PlatformClusterHeadStart} began starting before the
+     * context existed, or else one started now.
+     */
+    @Bean(destroyMethod = "close")
+    EmbeddedClusterSupervisor platformCluster(
+            PlatformProperties properties,
+            PlatformPropertiesValidator checked,
+            ObjectProvider<PlatformClusterHeadStart.Starting> headStart)
             throws IOException {
-        return new PlatformPassword(
-                ClusterPassword.readOrCreate(properties.dataDir().resolve("platform-admin-password")));
+        PlatformClusterHeadStart.Starting started = headStart.getIfAvailable();
+        return started != null ? started.claim() : PlatformCluster.start(properties);
     }
 
-    @Bean(destroyMethod = "close")
-    EmbeddedClusterSupervisor platformCluster(PlatformProperties properties, PlatformPassword password)
+    // read once the cluster runs: its first start wrote the file
+    @Bean
+    PlatformPassword platformPassword(PlatformProperties properties, EmbeddedClusterSupervisor platformCluster)
             throws IOException {
-        Path clusterDir = properties.dataDir().resolve("platform").toAbsolutePath();
-        log.info("No spring.datasource.url set: starting embedded PostgreSQL with data in {}", clusterDir);
-        return EmbeddedClusterSupervisor.start(
-                "platform",
-                0,
-                port -> EmbeddedPostgresServer.start(clusterDir, Map.of(), port, password.value()),
-                List.of(server -> server.ensureDatabase(DATABASE)),
-                properties.embeddedRestartDelay());
+        return new PlatformPassword(ClusterPassword.readOrCreate(PlatformCluster.passwordFile(properties)));
     }
 
     @Bean(destroyMethod = "close")
@@ -64,7 +59,7 @@ class PlatformDatabaseConfiguration {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("platform");
         // the port stays the same across restarts of the cluster, so the pool reconnects by itself
-        dataSource.setJdbcUrl("jdbc:postgresql://localhost:" + platformCluster.port() + "/" + DATABASE);
+        dataSource.setJdbcUrl("jdbc:postgresql://localhost:" + platformCluster.port() + "/" + PlatformCluster.DATABASE);
         dataSource.setUsername("postgres");
         dataSource.setPassword(password.value());
         // pool size and idle count: spring.datasource.hikari.* in application.properties, for both modes

@@ -7,25 +7,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.netverks.platform.EmbeddedClusterSupervisor;
 import org.netverks.platform.EmbeddedPostgresServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 
 /**
- * The embedded sandbox cluster, started on a thread of its own: its first start runs initdb,
- * which takes seconds that lesson pages need not wait for. Lab requests wait for it instead.
- * Once started it is supervised: if its postmaster dies it is started again on the same port.
+ * The embedded sandbox cluster, started on a thread of its own once the app is ready (or when the
+ * lab first needs it, if that comes first): its first start runs initdb, seconds of CPU that
+ * would otherwise compete with the app's start on a small machine, and that lesson pages need not
+ * wait for. Lab requests wait for it instead. Once started it is supervised: if its postmaster
+ * dies it is started again on the same port.
  */
-final class EmbeddedSandboxCluster implements AutoCloseable {
+final class EmbeddedSandboxCluster implements AutoCloseable, ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSandboxCluster.class);
 
     private final CompletableFuture<EmbeddedClusterSupervisor> starting;
+    private final Thread starter;
+    private final AtomicBoolean started = new AtomicBoolean();
     private final String password;
 
-    private EmbeddedSandboxCluster(CompletableFuture<EmbeddedClusterSupervisor> starting, String password) {
+    private EmbeddedSandboxCluster(
+            CompletableFuture<EmbeddedClusterSupervisor> starting, Thread starter, String password) {
         this.starting = starting;
+        this.starter = starter;
         this.password = password;
     }
 
@@ -33,7 +42,7 @@ final class EmbeddedSandboxCluster implements AutoCloseable {
      * @param afterEachStart steps for the freshly started postmaster (OS limits on its pid, say),
      *                       run after the first start and again after every restart
      */
-    static EmbeddedSandboxCluster startInBackground(
+    static EmbeddedSandboxCluster startWhenReady(
             Path directory,
             Map<String, String> settings,
             int port,
@@ -58,8 +67,18 @@ final class EmbeddedSandboxCluster implements AutoCloseable {
                 },
                 "sandbox-cluster-start");
         starter.setDaemon(true);
-        starter.start();
-        return new EmbeddedSandboxCluster(starting, password);
+        return new EmbeddedSandboxCluster(starting, starter, password);
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        start();
+    }
+
+    private void start() {
+        if (started.compareAndSet(false, true)) {
+            starter.start();
+        }
     }
 
     /**
@@ -86,8 +105,12 @@ final class EmbeddedSandboxCluster implements AutoCloseable {
         }
     }
 
-    /** The server (the same across restarts); waits for the first start, and fails if it failed. */
+    /**
+     * The server (the same across restarts); starts the cluster if the app is not ready yet, waits
+     * for the first start, and fails if it failed.
+     */
     SandboxServer server() {
+        start();
         return new SandboxServer("embedded", "localhost", supervisor().port(), "postgres", password);
     }
 
@@ -111,6 +134,9 @@ final class EmbeddedSandboxCluster implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (!started.get()) {
+            return; // never needed: nothing to stop
+        }
         try {
             starting.join().close();
         } catch (CompletionException e) {

@@ -61,7 +61,8 @@ class SandboxClusterConfiguration {
         // space in an absolute path would split
         settings.putAll(access.serverSettings("../" + TLS_DIRECTORY));
         log.info(
-                "No netverks.lab.servers set: starting the embedded sandbox cluster in {}, listening on {}{}",
+                "No netverks.lab.servers set: the embedded sandbox cluster in {} starts once the app is ready,"
+                        + " listening on {}{}",
                 clusterDir,
                 settings.get("listen_addresses"),
                 access.tls() ? " with TLS" : "");
@@ -69,7 +70,7 @@ class SandboxClusterConfiguration {
             log.warn("The sandbox cluster accepts learners from other machines without TLS: their queries and results"
                     + " cross the network unencrypted. Set netverks.lab.tls-certificate and netverks.lab.tls-key.");
         }
-        return EmbeddedSandboxCluster.startInBackground(
+        return EmbeddedSandboxCluster.startWhenReady(
                 clusterDir,
                 settings,
                 properties.embeddedPort(),
