@@ -15,6 +15,7 @@ import org.netverks.lab.exercise.ExerciseGrader;
 import org.netverks.lab.exercise.Feedback;
 import org.netverks.lab.run.ScriptRunner;
 import org.netverks.lab.sandbox.SandboxService;
+import org.netverks.lab.sandbox.SandboxUnavailableException;
 import org.netverks.learner.CurrentLearner;
 import org.netverks.learner.ExerciseAttempts;
 import org.netverks.web.BadRequestException;
@@ -38,6 +39,7 @@ class ExerciseService {
     private final LabProperties properties;
     private final ExerciseGrader grader;
     private final ExerciseAttempts attempts;
+    private final LabMetrics metrics;
     private final Semaphore gradingSlots;
     private final Set<String> checking = ConcurrentHashMap.newKeySet();
 
@@ -46,11 +48,13 @@ class ExerciseService {
             SandboxService sandboxes,
             ScriptRunner runner,
             LabProperties properties,
-            ExerciseAttempts attempts) {
+            ExerciseAttempts attempts,
+            LabMetrics metrics) {
         this.catalog = catalog;
         this.properties = properties;
         this.grader = new ExerciseGrader(runner, sandboxes, properties.runLimits());
         this.attempts = attempts;
+        this.metrics = metrics;
         this.gradingSlots = new Semaphore(properties.maxConcurrentChecks(), true);
     }
 
@@ -160,6 +164,31 @@ class ExerciseService {
         Lesson lesson = lesson(trackSlug, lessonSlug);
         Exercise exercise = exercise(lesson, exerciseId);
         String sql = answerText(exercise, answer);
+        long start = System.nanoTime();
+        String outcome = "error";
+        try {
+            CheckResponse response = grade(trackSlug, lesson, exercise, answer, sql, learnerKey, learner);
+            outcome = response.correct() ? "passed" : "failed";
+            return response;
+        } catch (LabRefusal | SandboxUnavailableException e) {
+            // a check that could not be graded (a broken exercise, an interruption) is no limit's doing
+            boolean failed = e instanceof LabRefusal refusal && refusal.kind() == LabRefusal.Kind.GRADING_FAILED;
+            outcome = failed ? "error" : "refused";
+            throw e;
+        } finally {
+            metrics.check(outcome, System.nanoTime() - start);
+        }
+    }
+
+    private CheckResponse grade(
+            String trackSlug,
+            Lesson lesson,
+            Exercise exercise,
+            Answer answer,
+            String sql,
+            String learnerKey,
+            Optional<CurrentLearner> learner)
+            throws SQLException {
         LabRefusal.requireSqlWithin(sql, properties, "check");
         if (!checking.add(learnerKey)) {
             throw new LabRefusal(
@@ -195,7 +224,8 @@ class ExerciseService {
             Thread.currentThread().interrupt();
             throw new LabRefusal(LabRefusal.Kind.GRADING_FAILED, "The check was interrupted; please try again.");
         } catch (ExerciseGrader.BrokenExercise e) {
-            log.error("Exercise {}/{}/{} cannot be graded: {}", trackSlug, lessonSlug, exerciseId, e.getMessage());
+            log.error(
+                    "Exercise {}/{}/{} cannot be graded: {}", trackSlug, lesson.slug(), exercise.id(), e.getMessage());
             throw new LabRefusal(
                     LabRefusal.Kind.GRADING_FAILED,
                     "This exercise cannot be graded just now: its reference answer "

@@ -26,9 +26,11 @@ class LabErrors {
     private static final Logger log = LoggerFactory.getLogger(LabErrors.class);
 
     private final SandboxServers servers;
+    private final LabMetrics metrics;
 
-    LabErrors(SandboxServers servers) {
+    LabErrors(SandboxServers servers, LabMetrics metrics) {
         this.servers = servers;
+        this.metrics = metrics;
     }
 
     /** The answer to what a lab service threw, for the lab's lean run path ({@link LeanLabRuns}), which runs before Spring MVC. */
@@ -58,6 +60,7 @@ class LabErrors {
                     case AT_CAPACITY -> "lab capacity";
                     case SERVER_ERROR, SERVER_DOWN -> null;
                 };
+        counted(limit);
         return ApiErrors.entity(
                 ApiError.limit(status.value(), e.getMessage(), limit),
                 Math.max(1, e.retryAfter().toSeconds()));
@@ -82,12 +85,21 @@ class LabErrors {
                     case CONNECTIONS_NOT_OFFERED, RUN_IN_PROGRESS, CHECK_IN_PROGRESS, GRADING_FAILED, NO_MORE_HINTS ->
                         null;
                 };
+        counted(limit);
         return ApiErrors.entity(ApiError.limit(status.value(), e.getMessage(), limit));
+    }
+
+    /** Every refusal that names a limit to the learner counts as a hit of that limit. */
+    private void counted(String limit) {
+        if (limit != null) {
+            metrics.limitHit(limit);
+        }
     }
 
     @ExceptionHandler(SQLException.class)
     ResponseEntity<ApiError> cannotConnect(SQLException e) {
         if ("53300".equals(e.getSQLState())) {
+            metrics.limitHit("connection limit");
             return ApiErrors.entity(ApiError.limit(
                     503,
                     "Your sandbox already has as many open connections as it may have (connection limit). "

@@ -1,12 +1,9 @@
 package org.netverks.lab;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.netverks.content.ContentCatalog;
 import org.netverks.content.Dataset;
 import org.netverks.lab.psql.SchemaPanel;
@@ -45,7 +42,7 @@ public class LabService {
     private final LabProperties properties;
     private final ClientAccessProperties access;
     private final DiskQuotaGuard quotaGuard;
-    private final RunTimers runTimers;
+    private final LabMetrics metrics;
     private final LabSessions sessions;
     private final TwoSessionLab twoSessions;
 
@@ -59,7 +56,7 @@ public class LabService {
             LabProperties properties,
             ClientAccessProperties access,
             DiskQuotaGuard quotaGuard,
-            MeterRegistry meters) {
+            LabMetrics metrics) {
         this.catalog = catalog;
         this.sandboxes = sandboxes;
         this.connections = connections;
@@ -67,32 +64,9 @@ public class LabService {
         this.properties = properties;
         this.access = access;
         this.quotaGuard = quotaGuard;
-        this.runTimers = new RunTimers(meters);
+        this.metrics = metrics;
         this.sessions = sessions;
         this.twoSessions = twoSessions;
-    }
-
-    /**
-     * {@code netverks.lab.runs}: every run's time in the app, by outcome. Runs are left out of the
-     * per-request observations ({@link LabConfiguration}), which cost a tenth of a lean run.
-     */
-    private static final class RunTimers {
-        final Timer answered;
-        final Timer refused;
-        final Timer failed;
-
-        RunTimers(MeterRegistry meters) {
-            answered = timer(meters, "answered");
-            refused = timer(meters, "refused");
-            failed = timer(meters, "failed");
-        }
-
-        private static Timer timer(MeterRegistry meters, String outcome) {
-            return Timer.builder("netverks.lab.runs")
-                    .description("Lab runs, from the request to the answer, by outcome (refused: a lab limit)")
-                    .tag("outcome", outcome)
-                    .register(meters);
-        }
     }
 
     /** Who is asking: the learner's stable key, their address (for creation limits) and display settings. */
@@ -126,18 +100,19 @@ public class LabService {
                     "\"session\" must be \"a\" or \"b\" (the two sessions of the lab), or left out.");
         }
         long start = System.nanoTime();
-        Timer outcome = runTimers.failed;
+        LabMetrics.RunOutcome outcome = LabMetrics.RunOutcome.FAILED;
         try {
             RunResponse response = session == null
                     ? run(trackSlug, lessonSlug, sql, visitor)
                     : twoSessions.run(trackSlug, lessonSlug, sql, session, visitor);
-            outcome = runTimers.answered;
+            outcome = LabMetrics.RunOutcome.ANSWERED;
+            metrics.limitsIn(response.results());
             return response;
         } catch (LabRefusal | SandboxUnavailableException e) {
-            outcome = runTimers.refused;
+            outcome = LabMetrics.RunOutcome.REFUSED;
             throw e;
         } finally {
-            outcome.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            metrics.run(visitor.learnerKey(), outcome, System.nanoTime() - start);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.netverks.lab;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -33,13 +35,28 @@ class LabSessions {
     private final OpenConnections connections;
     private final ScriptRunner runner;
     private final SandboxActivity activity;
+    private final LabMetrics metrics;
     private final Map<UUID, Pair> pairs = new ConcurrentHashMap<>();
 
-    LabSessions(LabProperties properties, OpenConnections connections, ScriptRunner runner, SandboxActivity activity) {
+    LabSessions(
+            LabProperties properties,
+            OpenConnections connections,
+            ScriptRunner runner,
+            SandboxActivity activity,
+            LabMetrics metrics,
+            MeterRegistry meters) {
         this.properties = properties;
         this.connections = connections;
         this.runner = runner;
         this.activity = activity;
+        this.metrics = metrics;
+        Gauge.builder("netverks.lab.sessions.open", this, LabSessions::openSessions)
+                .description("Open sessions of the two-session lab on this app instance (each holds a backend)")
+                .register(meters);
+    }
+
+    private double openSessions() {
+        return pairs.values().stream().mapToInt(pair -> pair.open.size()).sum();
     }
 
     /** A learner's sessions; either may be closed (null) until a run opens it. */
@@ -132,12 +149,14 @@ class LabSessions {
         pairs.forEach((id, pair) -> {
             synchronized (pair) {
                 pair.open.values().removeIf(session -> {
-                    session.endTransactionOpenLongerThan(
+                    if (session.endTransactionOpenLongerThan(
                             limit,
                             "Session " + session.name().toUpperCase(java.util.Locale.ROOT)
                                     + "'s transaction was open for " + limit.toMinutes()
                                     + " minutes, the longest the lab keeps one open (transaction time limit), "
-                                    + "so it was rolled back.");
+                                    + "so it was rolled back.")) {
+                        metrics.limitHit("transaction time limit");
+                    }
                     boolean idle = !session.busy()
                             && session.transactionStart() == null
                             && session.nanosSinceUsed() > idleNanos;

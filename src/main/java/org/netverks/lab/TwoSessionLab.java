@@ -34,6 +34,7 @@ class TwoSessionLab {
     private final OpenConnections connections;
     private final SandboxActivity activity;
     private final LabProperties properties;
+    private final LabMetrics metrics;
 
     TwoSessionLab(
             ContentCatalog catalog,
@@ -41,13 +42,15 @@ class TwoSessionLab {
             LabSessions sessions,
             OpenConnections connections,
             SandboxActivity activity,
-            LabProperties properties) {
+            LabProperties properties,
+            LabMetrics metrics) {
         this.catalog = catalog;
         this.sandboxes = sandboxes;
         this.sessions = sessions;
         this.connections = connections;
         this.activity = activity;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     /**
@@ -134,6 +137,7 @@ class TwoSessionLab {
                 continue;
             }
             ConcurrentSession.Batch batch = session.get().drain();
+            metrics.limitsIn(batch.results()); // a run's own answer counted those it had by then
             ConcurrentSession.State state = session.get().state();
             List<String> messages = new ArrayList<>(leftOver);
             messages.addAll(batch.messages());

@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * as soon as it passes the limit) instead of being held in memory.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// right after RequestIds, which is first so that everything a request logs carries its id
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimit extends OncePerRequestFilter {
 
     static final long MAX_BYTES = 1024 * 1024;

@@ -2,6 +2,8 @@ package org.netverks.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +37,9 @@ class TwoSessionLabTest {
 
     @Autowired
     LabSessions sessions;
+
+    @Autowired
+    MeterRegistry meters;
 
     /** A learner of the two-session lab. */
     static final class Learner {
@@ -211,7 +216,9 @@ class TwoSessionLabTest {
     void aTransactionOpenTooLongIsRolledBackWithAMessage() {
         Learner learner = new Learner(port);
         learner.run("b", "begin; update accounts set balance = 0 where id = 8;");
+        double hitsBefore = transactionTimeLimitHits();
         sessions.sweep(Duration.ZERO, Long.MAX_VALUE);
+        assertThat(transactionTimeLimitHits()).as("netverks.lab.limit.hits").isGreaterThan(hitsBefore);
         JsonNode b = learner.state("b");
         assertThat(b.get("state").asString()).isEqualTo("idle");
         assertThat(b.get("messages").get(0).asString())
@@ -219,6 +226,13 @@ class TwoSessionLabTest {
                 .contains("(transaction time limit)");
         JsonNode balance = learner.run("a", "select balance <> 0 from accounts where id = 8;");
         assertThat(last(balance).get("rows").get(0).get(0).asString()).isEqualTo("t");
+    }
+
+    private double transactionTimeLimitHits() {
+        Counter hits = meters.find("netverks.lab.limit.hits")
+                .tag("limit", "transaction time limit")
+                .counter();
+        return hits == null ? 0 : hits.count();
     }
 
     @Test

@@ -190,6 +190,34 @@ class SandboxRepository {
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** How many sandboxes there are of one server, dataset, pool and state (see {@link SandboxMetrics}). */
+    record CensusRow(String server, String dataset, String pool, String state, int count) {}
+
+    /**
+     * Every sandbox counted in one statement by server, dataset, pool and state: {@code ready}
+     * (unclaimed, in its pool), {@code checking} (a check's copy), {@code read_only} (an instance's
+     * grading copy) or {@code learner} (a learner's own).
+     */
+    List<CensusRow> census() {
+        return jdbc.sql(
+                        """
+                select server_id, dataset, pool,
+                       case when owner_key is null then 'ready'
+                            when owner_key like 'scratch:%' then 'checking'
+                            when owner_key like 'grader:%' then 'read_only'
+                            else 'learner' end as state,
+                       count(*) as sandboxes
+                from lab_sandbox
+                group by 1, 2, 3, 4""")
+                .query((row, n) -> new CensusRow(
+                        row.getString("server_id"),
+                        row.getString("dataset"),
+                        row.getString("pool"),
+                        row.getString("state"),
+                        row.getInt("sandboxes")))
+                .list();
+    }
+
     /**
      * Claimed sandboxes idle for longer than {@code idle}, and ready ones nobody will claim: in the
      * learners' pool of templates no lesson uses now, in the check pool of templates no check uses now.

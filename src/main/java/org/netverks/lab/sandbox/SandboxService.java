@@ -53,6 +53,7 @@ public class SandboxService implements ScratchDatabases {
     private final LabProperties properties;
     private final CreationRateLimiter rateLimiter;
     private final DiskQuotaGuard quotaGuard;
+    private final SandboxMetrics metrics;
     private final OutsideClients outsideClients = new OutsideClients();
     private final Map<String, Known> recent = new java.util.concurrent.ConcurrentHashMap<>();
     /**
@@ -76,7 +77,8 @@ public class SandboxService implements ScratchDatabases {
             SandboxServers servers,
             ContentCatalog catalog,
             LabProperties properties,
-            DiskQuotaGuard quotaGuard) {
+            DiskQuotaGuard quotaGuard,
+            SandboxMetrics metrics) {
         this.repository = repository;
         this.provisioner = provisioner;
         this.templates = templates;
@@ -84,6 +86,7 @@ public class SandboxService implements ScratchDatabases {
         this.catalog = catalog;
         this.properties = properties;
         this.quotaGuard = quotaGuard;
+        this.metrics = metrics;
         this.rateLimiter = new CreationRateLimiter(properties.creationsPerClientPerHour(), Clock.systemUTC());
     }
 
@@ -166,11 +169,13 @@ public class SandboxService implements ScratchDatabases {
                 .ifPresent(this::dropLater);
         SandboxServer server = leastLoadedServer();
         try {
+            long start = System.nanoTime();
             Sandbox created = provisioner.createReadOnly(
                     server,
                     dataset,
                     ScratchDatabases.readOnlyConnections(properties.maxConcurrentChecks()),
                     properties.statementTimeout());
+            metrics.created(server, System.nanoTime() - start);
             repository.insert(created, readOnlyOwner);
             return created;
         } catch (SQLException e) {
@@ -288,7 +293,10 @@ public class SandboxService implements ScratchDatabases {
     private Sandbox create(Dataset dataset) {
         SandboxServer server = leastLoadedServer();
         try {
-            return provisioner.create(server, dataset, properties.statementTimeout());
+            long start = System.nanoTime();
+            Sandbox created = provisioner.create(server, dataset, properties.statementTimeout());
+            metrics.created(server, System.nanoTime() - start);
+            return created;
         } catch (SQLException e) {
             if (SandboxServers.unreachable(e)) {
                 log.warn(
