@@ -62,30 +62,41 @@ class DeployFilesTest {
     }
 
     @Test
-    void probesAskTheActuatorsHealthGroupsOnTheContainersPort() {
+    void probesAskTheActuatorsHealthGroupsOnThePortItServes() {
         Map<String, Object> app = appContainer();
         assertThat(probePath(app, "startupProbe")).isEqualTo(LIVENESS);
         assertThat(probePath(app, "livenessProbe")).isEqualTo(LIVENESS);
         assertThat(probePath(app, "readinessProbe")).isEqualTo(READINESS);
-        Set<Object> ports = new LinkedHashSet<>();
+        // health is on the management port when one is set (README, "Metrics for the operator")
+        Map<String, String> settings = settingsOf(app);
+        int served = Integer.parseInt(
+                settings.getOrDefault("MANAGEMENT_SERVER_PORT", settings.getOrDefault("SERVER_PORT", "8080")));
+        Map<Object, Object> portsByName = new LinkedHashMap<>();
         for (Object port : list(app, "ports")) {
-            ports.add(asMap(port).get("name"));
-            ports.add(asMap(port).get("containerPort"));
+            portsByName.put(asMap(port).get("name"), asMap(port).get("containerPort"));
         }
+        assertThat(portsByName).containsEntry("http", 8080);
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-            assertThat(ports).as(probe).contains(map(map(app, probe), "httpGet").get("port"));
+            Object port = map(map(app, probe), "httpGet").get("port");
+            assertThat(portsByName.getOrDefault(port, port)).as(probe).isEqualTo(served);
         }
-        assertThat(list(app, "ports"))
-                .extracting(p -> asMap(p).get("containerPort"))
-                .containsExactly(8080);
-        // the app serves those paths: probes enabled, health exposed, no other base path or port
+        // the app serves those paths: probes enabled, health exposed, no other base path
         String properties = DeployFiles.read(Path.of("src/main/resources/application.properties"));
         assertThat(properties)
                 .contains("management.endpoint.health.probes.enabled=true")
                 .containsPattern("management.endpoints.web.exposure.include=\\$\\{NETVERKS_ACTUATOR_ENDPOINTS:health")
                 .doesNotContain("management.endpoints.web.base-path")
                 .doesNotContain("management.server.port");
-        assertThat(settingsOf(app)).doesNotContainKeys("SERVER_PORT", "MANAGEMENT_SERVER_PORT");
+        assertThat(settings.getOrDefault("NETVERKS_ACTUATOR_ENDPOINTS", "health")
+                        .split(","))
+                .contains("health");
+        // metrics stay private: a management port is in no Service
+        if (settings.containsKey("MANAGEMENT_SERVER_PORT")) {
+            for (Object port : list(map(k8s.one("Service"), "spec"), "ports")) {
+                Object target = asMap(port).get("targetPort");
+                assertThat(portsByName.getOrDefault(target, target)).isNotEqualTo(served);
+            }
+        }
     }
 
     @Test
