@@ -16,6 +16,7 @@ wait_until_up() { # port, log file, seconds (default 60)
   local deadline=$((SECONDS + ${3:-60}))
   while [ "$SECONDS" -lt "$deadline" ]; do
     curl -sf -o /dev/null "http://localhost:$1/" && return 0
+    if [ -n "$PID" ] && ! kill -0 "$PID" 2> /dev/null; then break; fi # it stopped (bad settings, say)
     sleep 0.1
   done
   tail -20 "$2"; echo "the app did not start within ${3:-60} s; see $2"; exit 1

@@ -203,9 +203,10 @@ for dataset in $DATASETS; do
   printf '  - id: sizing-%s\n    slug: %s\n    title: %s\n' "$dataset" "$dataset" "$dataset" >> "$CONTENT/tracks/sizing/track.yaml"
   mkdir -p "$CONTENT/tracks/sizing/lessons/$dataset"
   echo '{}' > "$CONTENT/tracks/sizing/lessons/$dataset/parts.yaml"
-  printf -- '---\nid: sizing-%s\nslug: %s\ntitle: %s\nlevel: beginner\nlast_reviewed: 2026-12-07\ncontent_version: v1\nmode: sql_sandbox\ndataset: %s\nsummary: A sandbox of %s.\nused_in_practice: Sizing.\n---\n\n## %s\n\nA sandbox of %s.\n' \
+  printf -- '---\nid: sizing-%s\nslug: %s\ntitle: %s\nlevel: beginner\nlast_reviewed: 2026-12-07\ncontent_version: v20261207\nmode: sql_sandbox\ndataset: %s\nsummary: A sandbox of %s.\nused_in_practice: Sizing.\n---\n\n## %s\n\nA sandbox of %s.\n' \
     "$dataset" "$dataset" "$dataset" "$dataset" "$dataset" "$dataset" "$dataset" > "$CONTENT/tracks/sizing/lessons/$dataset/lesson.md"
 done
+java -jar "$WORK/app.jar" validate "$CONTENT" --files-only || fail "the generated track in $CONTENT is not valid content"
 start_sandbox_servers sandbox1
 start_app disk sandbox1 --netverks.lab.warm-pool-size=1 --netverks.content-dir="$CONTENT"
 wait_for_sandboxes "$(wc -w <<< "$DATASETS")" 300
