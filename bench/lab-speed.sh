@@ -23,22 +23,13 @@ OUT=bench/out/lab-speed-latest.txt
 mkdir -p bench/out
 exec > >(tee "$OUT") 2>&1
 
-LESSON=postgresql/joins # its dataset, practice, has the bookings and rooms the query joins
+LESSON=$EXERCISE_LESSON
 LEARNERS=32
 POOL=$((LEARNERS + 2))
 MEASURE=${LAB_SPEED_MEASURE:-15s}
 WARMUP=${LAB_SPEED_WARMUP:-5s}
 PLATFORM_RUNS_PER_LEARNER=250 # x 8 learners = 2,000 runs for item 3
-# Which floor of the hotel earned most in June 2025: a join, a group by and an order by over a month
-# of the 50,000 bookings. Its cost is close to the query the issue's targets were calibrated on
-# (raw pgbench ran that at ~580/s here); on the shop's tiny tables pgbench is ~10x faster and the
-# HTTP request alone would decide the ratio.
-QUERY="select r.floor, count(*) as bookings, sum(b.nights) as nights, sum(b.nights * r.rate) as revenue
-from bookings as b join rooms as r on r.room = b.room
-where b.starts_at >= '2025-06-01' and b.starts_at < '2025-07-01'
-group by r.floor
-order by revenue desc;"
-json_body() { python3 -c 'import json, sys; print(json.dumps({"sql": sys.argv[1]}))' "$1"; }
+QUERY=$EXERCISE_QUERY # bench/lib.sh: a join + group by + order by over a month of the bookings
 SELECT1_BODY=$(json_body "select 1")
 QUERY_BODY=$(json_body "$QUERY")
 
@@ -50,15 +41,10 @@ DATA="$WORK/data"
 PORT=$(free_port)
 BASE="http://localhost:$PORT"
 RUN_URL="$BASE/api/lab/$LESSON/run"
-fail() { echo "FAILED: $*"; echo "(the figures above are not valid; app log: the last lines follow)"; tail -20 "$WORK/app.log"; exit 1; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.3f}')" "$1" "$2"; }
 mean() { python3 -c "import sys; print(f'{(float(sys.argv[1]) + float(sys.argv[2])) / 2:.0f}')" "$1" "$2"; }
 at_least() { python3 -c "import sys; print('met' if float(sys.argv[1]) >= float(sys.argv[2]) else 'NOT MET')" "$1" "$2"; }
 at_most() { python3 -c "import sys; print('met' if float(sys.argv[1]) <= float(sys.argv[2]) else 'NOT MET')" "$1" "$2"; }
-to_ms() { # wrk's "12.34ms", "850.00us" or "1.02s"
-  python3 -c "import sys, re; v, u = re.fullmatch(r'([0-9.]+)(us|ms|s|m)', sys.argv[1]).groups(); print(f'{float(v) * {\"us\": 0.001, \"ms\": 1, \"s\": 1000, \"m\": 60000}[u]:.1f}')" "$1"
-}
 
 echo "# lab speed (issue 15), $(date -u '+%F %H:%M') UTC, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2), $(pgbench --version)"
@@ -92,12 +78,8 @@ wait_for_sandboxes "$POOL"
 export LAB_LEARNERS="$WORK/learners"
 mkdir -p "$LAB_LEARNERS"
 for n in $(seq 1 "$LEARNERS"); do
-  jar="$LAB_LEARNERS/$n.jar"
-  curl -s -c "$jar" -o /dev/null "$BASE/tracks/$LESSON"
-  answer=$(curl -s -b "$jar" -c "$jar" -w '\n%{http_code}' -H 'Content-Type: application/json' \
-                -H "X-XSRF-TOKEN: $(awk '$6 == "XSRF-TOKEN" {print $7}' "$jar")" -d "$QUERY_BODY" "$RUN_URL")
-  [ "$(tail -1 <<< "$answer")" = 200 ] || fail "learner $n's first run: $answer"
-  if [ "$n" = 1 ]; then FIRST_ANSWER=$(head -1 <<< "$answer"); fi
+  answer=$(prepare_learner "$BASE" "$LESSON" "$LAB_LEARNERS/$n.jar" "$QUERY_BODY") || exit 1
+  if [ "$n" = 1 ]; then FIRST_ANSWER=$answer; fi
 done
 grep -q '"tag":"SELECT 8"' <<< "$FIRST_ANSWER" || fail "the exercise query did not answer its 8 rows: $FIRST_ANSWER"
 SANDBOX_DB=$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["database"])' "$FIRST_ANSWER")
@@ -134,14 +116,6 @@ static() { # connections (= threads), duration
   printf '%s\n' "$out" >> "$WORK/wrk.txt"
   check_wrk "$out" "static css at $1 connections"
   wrk_figures "$out" "$before" "$(cpu_ticks)"
-}
-check_wrk() { # wrk output, label: a ratio over failed requests is worthless, so any failure stops the bench
-  local bad
-  bad=$(grep -E "^non-2xx: [1-9]|Non-2xx or 3xx|Socket errors" <<< "$1" || true)
-  if [ -n "$bad" ]; then
-    fail "$2: $bad
-$(grep -A3 '^non-2xx' <<< "$1" || true)"
-  fi
 }
 raw() { # clients, seconds: pgbench of the same query as the sandbox cluster's admin on learner 1's database
   local out
