@@ -64,6 +64,9 @@ public class SandboxService implements ScratchDatabases {
     private final SandboxMetrics metrics;
     private final OutsideClients outsideClients = new OutsideClients();
     private final Map<String, Known> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Sandboxes being made by this instance now, by server: not recorded yet, but placed. */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> creating =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * Sandboxes this instance's learners used since the last reclaim pass, which stamps them used
      * in one statement before it looks for idle ones: no write per run, nor per learner.
@@ -366,7 +369,7 @@ public class SandboxService implements ScratchDatabases {
         for (SandboxServer server : placementOrder()) {
             try {
                 long start = System.nanoTime();
-                Sandbox created = provision.on(server);
+                Sandbox created = provisioning(server, provision);
                 metrics.created(server, System.nanoTime() - start);
                 return created;
             } catch (SQLException e) {
@@ -391,13 +394,27 @@ public class SandboxService implements ScratchDatabases {
                         + "Please try again in a minute.");
     }
 
+    /** Makes the sandbox, counted as under way on its server meanwhile (see {@link #placementOrder}). */
+    private Sandbox provisioning(SandboxServer server, Provision provision) throws SQLException {
+        java.util.concurrent.atomic.AtomicInteger underway =
+                creating.computeIfAbsent(server.id(), id -> new java.util.concurrent.atomic.AtomicInteger());
+        underway.incrementAndGet();
+        try {
+            return provision.on(server);
+        } finally {
+            underway.decrementAndGet();
+        }
+    }
+
     /**
      * The servers a new sandbox may go to, least loaded first: not draining (an operator's choice,
      * read from the platform database: placing is rare beside runs) and not down (this instance's
      * knowledge). None: 503 saying why.
      */
     private List<SandboxServer> placementOrder() {
-        Map<String, Integer> counts = repository.countsByServer();
+        Map<String, Integer> counts = new java.util.HashMap<>(repository.countsByServer());
+        // a burst of first runs reads the same counts: those being made here count too, or all go to one server
+        creating.forEach((server, underway) -> counts.merge(server, underway.get(), Integer::sum));
         java.util.Set<String> drained = draining.drainingIds();
         List<SandboxServer> all = servers.all();
         List<SandboxServer> usable = all.stream()
