@@ -177,8 +177,7 @@ public class SandboxService implements ScratchDatabases {
      * it); empty if {@code used} is still theirs, so the failure was not about that.
      */
     private Optional<Sandbox> replacement(String ownerKey, Dataset dataset, String client, Sandbox used) {
-        forgetRecent(ownerKey, dataset);
-        Sandbox current = sandboxFor(ownerKey, dataset, client);
+        Sandbox current = currentSandboxFor(ownerKey, dataset, client);
         return current.id().equals(used.id()) ? Optional.empty() : Optional.of(current);
     }
 
@@ -608,7 +607,7 @@ public class SandboxService implements ScratchDatabases {
      */
     private void dropNow(Sandbox sandbox) {
         try {
-            provisioner.drop(server(sandbox), sandbox.database(), sandbox.role());
+            SandboxProvisioner.drop(server(sandbox), sandbox.database(), sandbox.role());
         } catch (SQLException | IllegalStateException e) {
             log.warn(
                     "Could not drop replaced sandbox {} on {} now ({}); the idle reclaim drops it later",
