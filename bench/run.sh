@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Start-up time, lesson-page throughput (vs. the same bytes as a static file) and memory of the app.
-# Usage: bench/run.sh [path-to-jar] [path-to-baseline-jar]
+# Usage: [BENCH_AOT_JAVA=/path/to/jdk-25/bin/java] [BENCH_STARTUP_ONLY=1] bench/run.sh [path-to-jar] [path-to-baseline-jar]
 #        (default: target/learn-netverks.jar in the repo root; no baseline)
 # Start-up is measured for the jar run as `java -jar` and as the extracted jar with a CDS archive
-# (made here by bin/make-cds-app.sh), with and without -XX:TieredStopAtLevel=1; with a baseline
+# (made here by bin/make-cds-app.sh), with and without -XX:TieredStopAtLevel=1; with
+# BENCH_AOT_JAVA (a Java 25 or later), also as the extracted jar with that Java's AOT cache and C1
+# (bin/make-cds-app.sh makes app.aot with it); with a baseline
 # jar (the "before"), its variants run interleaved with the jar's, round by round, so that both
-# see the same machine. Throughput is measured for `java -jar` and for extracted + CDS + C1.
+# see the same machine. Throughput is measured for `java -jar` and for extracted + CDS + C1, unless
+# BENCH_STARTUP_ONLY=1.
 # Writes the report to stdout and to bench/out/latest.txt; app logs go to bench/out/logs/.
 set -euo pipefail
 
@@ -18,10 +21,12 @@ BEFORE_JAR="$(absolute "${2:-}")"
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$BENCH_DIR/.."
 JAR="${JAR_ARG:-$PWD/target/learn-netverks.jar}"
+AOT_JAVA="${BENCH_AOT_JAVA:-}"
+STARTUP_ONLY="${BENCH_STARTUP_ONLY:-}"
 
 LESSON_PATH="/tracks/postgresql/postgresql-with-python"
 STARTUP_TIMEOUT_S=120
-STARTUP_RUNS=3
+STARTUP_RUNS="${BENCH_STARTUP_RUNS:-3}"
 WRK_ARGS=(-t2 -c32)
 WRK_MEASURE="15s"
 WRK_WARMUP="${BENCH_WARMUP:-5s}"   # e.g. BENCH_WARMUP=30s on a busy machine
@@ -30,7 +35,7 @@ OUT_DIR="$BENCH_DIR/out"
 LOG_DIR="$OUT_DIR/logs"
 REPORT="$OUT_DIR/latest.txt"
 
-if ! command -v wrk >/dev/null 2>&1; then
+if [[ -z "$STARTUP_ONLY" ]] && ! command -v wrk >/dev/null 2>&1; then
     echo "wrk is not installed: apt-get install wrk" >&2
     exit 1
 fi
@@ -40,6 +45,10 @@ if ! command -v curl >/dev/null 2>&1; then
 fi
 if [[ ! -f "$JAR" ]]; then
     echo "No jar at $JAR (build it with ./mvnw -q -B -DskipTests package)" >&2
+    exit 1
+fi
+if [[ -n "$AOT_JAVA" && ! -x "$AOT_JAVA" ]]; then
+    echo "BENCH_AOT_JAVA ($AOT_JAVA) is not an executable java" >&2
     exit 1
 fi
 if [[ -n "$BEFORE_JAR" && ! -f "$BEFORE_JAR" ]]; then
@@ -53,33 +62,50 @@ WORK="$(mktemp -d /tmp/netverks-bench.XXXXXX)"
 cp "$JAR" "$WORK/app.jar"
 echo "making the extracted + CDS form of the jar (bin/make-cds-app.sh)..."
 bin/make-cds-app.sh "$WORK/app.jar" "$WORK/app-cds" >/dev/null
+if [[ -n "$AOT_JAVA" ]]; then
+    echo "making the extracted + AOT cache form with $AOT_JAVA..."
+    JAVA="$AOT_JAVA" bin/make-cds-app.sh "$WORK/app.jar" "$WORK/app-aot" >/dev/null
+fi
 if [[ -n "$BEFORE_JAR" ]]; then
     cp "$BEFORE_JAR" "$WORK/before.jar"
     bin/make-cds-app.sh "$WORK/before.jar" "$WORK/before-cds" >/dev/null
+    if [[ -n "$AOT_JAVA" ]]; then
+        JAVA="$AOT_JAVA" bin/make-cds-app.sh "$WORK/before.jar" "$WORK/before-aot" >/dev/null
+    fi
 fi
 
-# How each variant is launched: the directory it runs in, the JVM flags and the jar. The CDS
-# variants run with -Xshare:on, so an archive the JVM cannot use stops the benchmark instead of
-# being ignored silently.
-declare -A VARIANT_DIR VARIANT_FLAGS VARIANT_JAR
-add_variant() { # add_variant NAME DIR JAR [JVM flags...]
+# How each variant is launched: the java, the directory it runs in, the JVM flags and the jar. The
+# CDS variants run with -Xshare:on and the AOT ones with -XX:AOTMode=on, so an archive the JVM
+# cannot use stops the benchmark instead of being ignored silently.
+declare -A VARIANT_JAVA VARIANT_DIR VARIANT_FLAGS VARIANT_JAR
+add_variant() { # add_variant NAME JAVA DIR JAR [JVM flags...]
     local name="$1"
-    VARIANT_DIR[$name]="$2"
-    VARIANT_JAR[$name]="$3"
-    shift 3
+    VARIANT_JAVA[$name]="$2"
+    VARIANT_DIR[$name]="$3"
+    VARIANT_JAR[$name]="$4"
+    shift 4
     VARIANT_FLAGS[$name]="$*"
 }
 VARIANTS=()
 if [[ -n "$BEFORE_JAR" ]]; then
-    add_variant "before: java -jar" "$WORK" before.jar
-    add_variant "before: CDS+C1" "$WORK/before-cds" before.jar \
+    add_variant "before: java -jar" java "$WORK" before.jar
+    add_variant "before: CDS+C1" java "$WORK/before-cds" before.jar \
         -Xshare:on -XX:SharedArchiveFile=app.jsa -XX:TieredStopAtLevel=1
     VARIANTS+=("before: java -jar" "before: CDS+C1")
+    if [[ -n "$AOT_JAVA" ]]; then
+        add_variant "before: AOT+C1" "$AOT_JAVA" "$WORK/before-aot" before.jar \
+            -XX:AOTMode=on -XX:AOTCache=app.aot -XX:TieredStopAtLevel=1
+        VARIANTS+=("before: AOT+C1")
+    fi
 fi
-add_variant "java -jar" "$WORK" app.jar
-add_variant "CDS" "$WORK/app-cds" app.jar -Xshare:on -XX:SharedArchiveFile=app.jsa
-add_variant "CDS+C1" "$WORK/app-cds" app.jar -Xshare:on -XX:SharedArchiveFile=app.jsa -XX:TieredStopAtLevel=1
+add_variant "java -jar" java "$WORK" app.jar
+add_variant "CDS" java "$WORK/app-cds" app.jar -Xshare:on -XX:SharedArchiveFile=app.jsa
+add_variant "CDS+C1" java "$WORK/app-cds" app.jar -Xshare:on -XX:SharedArchiveFile=app.jsa -XX:TieredStopAtLevel=1
 VARIANTS+=("java -jar" "CDS" "CDS+C1")
+if [[ -n "$AOT_JAVA" ]]; then
+    add_variant "AOT+C1" "$AOT_JAVA" "$WORK/app-aot" app.jar -XX:AOTMode=on -XX:AOTCache=app.aot -XX:TieredStopAtLevel=1
+    VARIANTS+=("AOT+C1")
+fi
 
 APP_PID=""
 APP_DATA_DIR=""
@@ -147,7 +173,7 @@ start_app() { # start_app VARIANT DATA_DIR PORT LOG [extra args...]
     read -r -a flags <<<"${VARIANT_FLAGS[$variant]}"
     # exec: APP_PID is the JVM itself, whose CPU time is read from /proc
     (cd "${VARIANT_DIR[$variant]}" && NETVERKS_DATA_DIR="$datadir" SERVER_PORT="$port" \
-        exec java "${flags[@]}" -jar "${VARIANT_JAR[$variant]}" "$@") >"$log" 2>&1 &
+        exec "${VARIANT_JAVA[$variant]}" "${flags[@]}" -jar "${VARIANT_JAR[$variant]}" "$@") >"$log" 2>&1 &
     APP_PID=$!
 }
 
@@ -257,7 +283,8 @@ say "Learn Netverks benchmark — $(date -Iseconds)"
 say "jar: $JAR ($(du -h "$JAR" | cut -f1))"
 say "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB RAM", $2/1048576}' /proc/meminfo), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "java: $(java -version 2>&1 | head -n1)"
-say "wrk: $(wrk --version 2>&1 | head -n1 | cut -d' ' -f1-2)"
+[[ -n "$AOT_JAVA" ]] && say "java for the AOT variants: $("$AOT_JAVA" -version 2>&1 | head -n1)"
+[[ -z "$STARTUP_ONLY" ]] && say "wrk: $(wrk --version 2>&1 | head -n1 | cut -d' ' -f1-2)"
 say "/tmp/embedded-pg: $PG_CACHE_NOTE"
 OTHER_JAVA="$(pgrep -c -x java || true)"
 say "other java processes already running on this machine: ${OTHER_JAVA:-0} (a busy machine skews every figure below)"
@@ -269,7 +296,7 @@ say ""
 say "== Start-up: launch to first HTTP 200 on $LESSON_PATH, empty data dir, variants interleaved per round =="
 for variant in "${VARIANTS[@]}"; do
     dir="${VARIANT_DIR[$variant]#"$WORK"}"
-    say "  $variant: (cd ${dir:-.} && java ${VARIANT_FLAGS[$variant]} -jar ${VARIANT_JAR[$variant]})"
+    say "  $variant: (cd ${dir:-.} && ${VARIANT_JAVA[$variant]} ${VARIANT_FLAGS[$variant]} -jar ${VARIANT_JAR[$variant]})"
 done
 declare -A TIMES CPUS
 DATA_DIR=""
@@ -308,7 +335,9 @@ for variant in "${VARIANTS[@]}"; do
     say "  median $(printf '%-18s' "$variant") $(ms_to_s "$MEDIAN_MS") s, JVM CPU $(median "${cpus[@]}") s   target 'first 200 within 5 s': $verdict"
 done
 
-for variant in "java -jar" "CDS+C1"; do
+WARM_VARIANTS=("java -jar" "CDS+C1")
+[[ -n "$AOT_JAVA" ]] && WARM_VARIANTS+=("AOT+C1")
+for variant in "${WARM_VARIANTS[@]}"; do
     PORT="$(free_port)"
     slug="${variant//[^a-zA-Z0-9]/-}"
     DATA_DIR="$WORK/data-$slug-$STARTUP_RUNS"
@@ -438,8 +467,10 @@ throughput_and_memory() { # throughput_and_memory VARIANT
     stop_app
     say ""
 }
-throughput_and_memory "java -jar"
-throughput_and_memory "CDS+C1"
+if [[ -z "$STARTUP_ONLY" ]]; then
+    throughput_and_memory "java -jar"
+    throughput_and_memory "CDS+C1"
+fi
 
 count_in_logs() {
     cat "$LOG_DIR"/*.log | grep -cE -- "$1" || true

@@ -350,7 +350,8 @@ class DeployFilesTest {
                 .contains("-Djarmode=tools")
                 .contains("extract"));
         Dockerfile.Stage last = dockerfile.last();
-        assertThat(last.image()).startsWith("eclipse-temurin:17-jre");
+        // built on the source level's Java, run on Java 25 for its AOT cache (docs/operations.md, "Start")
+        assertThat(last.image()).startsWith("eclipse-temurin:25-jre");
         assertThat(dockerfile.finalUid()).isNotEqualTo("0").matches("[1-9][0-9]*");
         assertThat(last.all("EXPOSE")).containsExactly("8080");
         // curl ships with the Temurin images; the health check asks the liveness group
@@ -365,25 +366,25 @@ class DeployFilesTest {
     }
 
     @Test
-    void theDockerfileTrainsAClassDataSharingArchiveOnTheRuntimeJvm() {
+    void theDockerfileTrainsAnAotCacheOnTheRuntimeJvm() {
         Dockerfile.Stage training = dockerfile.stages().stream()
-                .filter(stage -> stage.all("RUN").stream().anyMatch(run -> run.contains("-XX:ArchiveClassesAtExit=")))
+                .filter(stage -> stage.all("RUN").stream().anyMatch(run -> run.contains("-XX:AOTCacheOutput=")))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no training run"));
         String run = training.all("RUN").stream()
-                .filter(r -> r.contains("-XX:ArchiveClassesAtExit="))
+                .filter(r -> r.contains("-XX:AOTCacheOutput="))
                 .findFirst()
                 .orElseThrow();
         assertThat(run).contains("-Dspring.context.exit=onRefresh");
-        Matcher archive = Pattern.compile("-XX:ArchiveClassesAtExit=(\\S+)").matcher(run);
+        Matcher archive = Pattern.compile("-XX:AOTCacheOutput=(\\S+)").matcher(run);
         assertThat(archive.find()).isTrue();
-        // an archive is valid only for the JVM that wrote it, from the same directory and class path
+        // a cache is valid only for the JVM that wrote it, from the same directory and class path
         Dockerfile.Stage last = dockerfile.last();
         assertThat(training.image()).isEqualTo(last.image());
         assertThat(training.all("WORKDIR")).isEqualTo(last.all("WORKDIR"));
         assertThat(training.user()).isNotIn(null, "0", "root");
         String entrypoint = last.all("ENTRYPOINT").get(0);
-        assertThat(entrypoint).contains("-XX:SharedArchiveFile=" + archive.group(1));
+        assertThat(entrypoint).contains("-XX:AOTCache=" + archive.group(1));
         Matcher jar = Pattern.compile("-jar\\s+(\\S+)").matcher(run);
         assertThat(jar.find()).isTrue();
         assertThat(entrypoint).contains("\"" + jar.group(1) + "\"");

@@ -30,11 +30,13 @@ public class ContentCatalog {
             ContentProperties properties,
             ContentPropertiesValidator checked,
             ContentSync sync,
-            ObjectProvider<ContentDatabaseCheck> databaseCheck) {
+            ObjectProvider<ContentDatabaseCheck> databaseCheck,
+            ObjectProvider<ContentHeadStart.Loading> headStart) {
         this.contentDir = properties.contentDir();
         this.sync = sync;
         this.databaseCheck = databaseCheck;
-        serve(new ContentLoader().load(readFiles()));
+        ContentHeadStart.Loading loading = headStart.getIfAvailable();
+        serve(loading != null && loading.loads(contentDir) ? loading.join() : new ContentLoader().load(readFiles()));
     }
 
     public Catalog current() {
@@ -69,6 +71,11 @@ public class ContentCatalog {
     }
 
     private ContentFiles readFiles() {
+        return readFiles(contentDir);
+    }
+
+    /** The files of {@code contentDir}, or the bundled content when it is blank. */
+    static ContentFiles readFiles(String contentDir) {
         return contentDir.isBlank() ? ContentFiles.bundled() : ContentFiles.fromDirectory(Path.of(contentDir));
     }
 }

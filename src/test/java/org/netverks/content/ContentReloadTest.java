@@ -31,6 +31,9 @@ class ContentReloadTest {
     @Autowired
     ObjectProvider<ContentDatabaseCheck> databaseCheck;
 
+    @Autowired
+    ObjectProvider<ContentHeadStart.Loading> headStart;
+
     @Test
     void aReloadRefusesABrokenSolutionAndKeepsTheOldContent(@TempDir Path dir) throws Exception {
         copy(Path.of(IntegrationTest.FIXTURE_CONTENT), dir);
@@ -38,7 +41,8 @@ class ContentReloadTest {
                 new ContentProperties(dir.toString(), new ContentProperties.Content(true)),
                 validator,
                 sync,
-                databaseCheck);
+                databaseCheck,
+                headStart);
         Catalog served = catalog.current();
         Path exercises = dir.resolve(FIRST_SELECT);
         String text = Files.readString(exercises);
