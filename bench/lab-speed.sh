@@ -48,15 +48,14 @@ at_most() { python3 -c "import sys; print('met' if float(sys.argv[1]) <= float(s
 
 echo "# lab speed (issue 15), $(date -u '+%F %H:%M') UTC, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2), $(pgbench --version)"
-echo "load average at start: $(load); other java processes: $(pgrep -c -x java || echo 0)"
+echo "load average at start: $(load); other java processes: $(pgrep -c -x java || true)"
 
 java -jar "$WORK/app.jar" --server.port="$PORT" --netverks.data-dir="$DATA" \
      --netverks.lab.warm-pool-size="$POOL" --netverks.lab.creations-per-client-per-hour=10000 --netverks.lab.check-pool-size=0 \
      > "$WORK/app.log" 2>&1 &
 PID=$!
 wait_until_up "$PORT" "$WORK/app.log"
-for _ in $(seq 1 300); do [ -s "$DATA/sandboxes/postmaster.pid" ] && break; sleep 0.2; done
-SBPORT=$(sed -n 4p "$DATA/sandboxes/postmaster.pid") # line 4 of postmaster.pid is the port
+SBPORT=$(sandbox_port "$DATA")
 PLPORT=$(sed -n 4p "$DATA/platform/postmaster.pid")
 sandbox_sql() { PGPASSWORD=$(cat "$DATA/sandbox-admin-password") psql -X -qAt -h localhost -p "$SBPORT" -U postgres -d postgres -c "$1"; }
 platform_sql() { # connected to the "postgres" database, so these reads count nowhere in the platform database's own row

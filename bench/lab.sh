@@ -56,7 +56,7 @@ stop_app
 start_app 34
 DATA="$WORK/data-34"
 sleep 20 # pool of 34 ready sandboxes
-SBPORT=$(sed -n 4p "$DATA/sandboxes/postmaster.pid") # line 4 of the pid file is the port
+SBPORT=$(sandbox_port "$DATA")
 echo "## select 1 at 32 concurrent learners through the API (wrk, a session per thread), then raw with pgbench (15 s each)"
 JVM_BEFORE=$(rss_kb "$PID"); PG_BEFORE=$(pg_rss_kb "$DATA/sandboxes")
 export LAB_SESSIONS="$WORK/sessions.txt"

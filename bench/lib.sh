@@ -75,3 +75,10 @@ check_wrk() { # wrk output, label: a ratio over failed requests is worthless, so
 $(grep -A3 '^non-2xx' <<< "$1" || true)"
   fi
 }
+sandbox_port() { # data dir: the embedded sandbox cluster's port, once its postmaster.pid says "ready"
+  # The cluster starts once the app is ready; the pid file is written in steps, and line 4 (the
+  # port) may still be missing from an early read; line 8 is "ready" when it accepts connections.
+  for _ in $(seq 1 600); do grep -qs '^ready' "$1/sandboxes/postmaster.pid" && break; sleep 0.2; done
+  grep -qs '^ready' "$1/sandboxes/postmaster.pid" || fail "the sandbox cluster in $1 did not start within 120 s"
+  sed -n 4p "$1/sandboxes/postmaster.pid"
+}

@@ -63,7 +63,7 @@ calc() { python3 -c "import sys; print(format(eval(sys.argv[1]), sys.argv[2]))" 
 
 echo "# scale (issue 17), $(date -u '+%F %H:%M') UTC, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM, $(java -version 2>&1 | head -1), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2), PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}')"
-echo "load average at start: $(load); other java processes: $(pgrep -c -x java || echo 0); free disk: $FREE_GB GB"
+echo "load average at start: $(load); other java processes: $(pgrep -c -x java || true); free disk: $FREE_GB GB"
 echo "learners: ${COUNTS[*]} (prepared: $LEARNERS), warm pool $POOL, wrk $WARMUP warm-up + $MEASURE per figure, sandbox max_connections $MAX_CONNECTIONS, fsync off everywhere"
 
 start_pg platform "$(free_port)" "$PASSWORD" max_connections=100 "${NO_DURABILITY[@]}"

@@ -18,7 +18,7 @@ PID=$!
 wait_until_up "$PORT" "$WORK/app.log"
 sleep 15 # the warm pool fills
 DATA="$WORK/data"
-SBPORT=$(sed -n 4p "$DATA/sandboxes/postmaster.pid")
+SBPORT=$(sandbox_port "$DATA")
 export PGPASSWORD
 PGPASSWORD=$(cat "$DATA/sandbox-admin-password")
 {
