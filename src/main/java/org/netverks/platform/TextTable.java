@@ -1,12 +1,23 @@
 package org.netverks.platform;
 
 import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** A command's table: columns padded to their widest cell, two spaces apart, the first row a header. */
 public final class TextTable {
 
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
     private TextTable() {}
+
+    /** A moment as the commands' tables show it: UTC, to the minute. */
+    public static String time(Instant moment) {
+        return MINUTE.format(moment);
+    }
 
     public static void print(List<List<String>> rows, PrintStream out) {
         int columns = rows.get(0).size();

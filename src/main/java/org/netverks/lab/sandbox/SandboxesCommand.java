@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +31,6 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  */
 public final class SandboxesCommand implements AdminCommand {
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final String EMBEDDED = "embedded";
 
     /** The servers the command can drop on, by id; {@code listed}: they come from NETVERKS_LAB_SERVERS. */
@@ -146,8 +142,8 @@ public final class SandboxesCommand implements AdminCommand {
                     listed.sandbox().dataset(),
                     owners.describe(listed),
                     listed.sandbox().serverId(),
-                    TIME.format(listed.createdAt()),
-                    TIME.format(listed.lastUsedAt())));
+                    TextTable.time(listed.createdAt()),
+                    TextTable.time(listed.lastUsedAt())));
         }
         TextTable.print(rows, context.out());
         context.out().println(sandboxes.size() + " sandbox(es).");

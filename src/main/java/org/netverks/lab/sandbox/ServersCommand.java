@@ -1,7 +1,5 @@
 package org.netverks.lab.sandbox;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +18,6 @@ import org.springframework.boot.context.properties.bind.Bindable;
  * placement, without a restart.
  */
 public final class ServersCommand implements AdminCommand {
-
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     @Override
     public String name() {
@@ -112,7 +107,7 @@ public final class ServersCommand implements AdminCommand {
                     id,
                     status,
                     String.valueOf(state == null ? 0 : state.sandboxes()),
-                    state == null || state.changedAt() == null ? "" : TIME.format(state.changedAt())));
+                    state == null || state.changedAt() == null ? "" : TextTable.time(state.changedAt())));
         }
         if (rows.size() == 1) {
             context.out().println("No sandbox servers configured (NETVERKS_LAB_SERVERS) and no sandboxes recorded.");
