@@ -4,8 +4,8 @@
 #        (default: target/learn-netverks.jar in the repo root; no baseline)
 # Start-up is measured for the jar run as `java -jar` and as the extracted jar with a CDS archive
 # (made here by bin/make-cds-app.sh), with and without -XX:TieredStopAtLevel=1; with
-# BENCH_AOT_JAVA (a Java 25 or later), also as the extracted jar with that Java's AOT cache and C1
-# (bin/make-cds-app.sh makes app.aot with it); with a baseline
+# BENCH_AOT_JAVA (a Java 25 or later), also as the extracted jar with that Java's AOT cache and C1,
+# with the default collector and with the serial one (bin/make-cds-app.sh makes app.aot with it); with a baseline
 # jar (the "before"), its variants run interleaved with the jar's, round by round, so that both
 # see the same machine. Throughput is measured for `java -jar` and for extracted + CDS + C1, unless
 # BENCH_STARTUP_ONLY=1.
@@ -95,7 +95,9 @@ if [[ -n "$BEFORE_JAR" ]]; then
     if [[ -n "$AOT_JAVA" ]]; then
         add_variant "before: AOT+C1" "$AOT_JAVA" "$WORK/before-aot" before.jar \
             -XX:AOTMode=on -XX:AOTCache=app.aot -XX:TieredStopAtLevel=1
-        VARIANTS+=("before: AOT+C1")
+        add_variant "before: AOT+C1+Serial" "$AOT_JAVA" "$WORK/before-aot" before.jar \
+            -XX:AOTMode=on -XX:AOTCache=app.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+        VARIANTS+=("before: AOT+C1" "before: AOT+C1+Serial")
     fi
 fi
 add_variant "java -jar" java "$WORK" app.jar
@@ -104,7 +106,9 @@ add_variant "CDS+C1" java "$WORK/app-cds" app.jar -Xshare:on -XX:SharedArchiveFi
 VARIANTS+=("java -jar" "CDS" "CDS+C1")
 if [[ -n "$AOT_JAVA" ]]; then
     add_variant "AOT+C1" "$AOT_JAVA" "$WORK/app-aot" app.jar -XX:AOTMode=on -XX:AOTCache=app.aot -XX:TieredStopAtLevel=1
-    VARIANTS+=("AOT+C1")
+    add_variant "AOT+C1+Serial" "$AOT_JAVA" "$WORK/app-aot" app.jar \
+        -XX:AOTMode=on -XX:AOTCache=app.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+    VARIANTS+=("AOT+C1" "AOT+C1+Serial")
 fi
 
 APP_PID=""
@@ -250,15 +254,15 @@ log_gap_ms() { # log_gap_ms LOG FROM_PATTERN TO_PATTERN
 
 # "Spring x s, JVM x s; embedded PG ready after x ms, x ms before the pool asked for it" for one log.
 startup_breakdown() {
-    local log="$1" started pg ahead
+    local log="$1" started pg migrated
     started="$(grep -o 'Started NetverksApplication in [0-9.]* seconds (process running for [0-9.]*)' "$log" \
         | sed -E 's/Started NetverksApplication in ([0-9.]+) seconds \(process running for ([0-9.]+)\)/Spring \1 s, JVM \2 s/' || true)"
     pg="$(grep -o 'Embedded platform PostgreSQL ready on port [0-9]* after [0-9]* ms' "$log" | grep -o '[0-9]* ms$' || true)"
     if [[ -z "$pg" ]]; then # a jar from before the head start logged no ready line
         pg="$(log_gap_ms "$log" 'starting embedded PostgreSQL' 'platform - Starting...') ms"
     fi
-    ahead="$(log_gap_ms "$log" 'Embedded platform PostgreSQL ready' 'platform - Starting...')"
-    echo "log: Started ${started:-?}; embedded PG start ${pg:-?}; PG ready ${ahead} ms before the pool's start"
+    migrated="$(log_gap_ms "$log" 'Embedded platform PostgreSQL ready' 'Successfully applied')"
+    echo "log: Started ${started:-?}; embedded PG start ${pg:-?}; migrated ${migrated} ms after it was ready"
 }
 
 # CPU seconds (user + system) the JVM has used so far: less sensitive to a busy machine than wall time.
@@ -293,7 +297,7 @@ say ""
 # ---------------------------------------------------------------------------------------------
 # (a) Start-up: launch -> first 200 on the lesson page.
 # ---------------------------------------------------------------------------------------------
-say "== Start-up: launch to first HTTP 200 on $LESSON_PATH, empty data dir, variants interleaved per round =="
+say "== Start-up: launch to first HTTP 200 on $LESSON_PATH, empty data dir, variants interleaved per round (even rounds in reverse order) =="
 for variant in "${VARIANTS[@]}"; do
     dir="${VARIANT_DIR[$variant]#"$WORK"}"
     say "  $variant: (cd ${dir:-.} && ${VARIANT_JAVA[$variant]} ${VARIANT_FLAGS[$variant]} -jar ${VARIANT_JAR[$variant]})"
@@ -301,7 +305,14 @@ done
 declare -A TIMES CPUS
 DATA_DIR=""
 for run in $(seq 1 "$STARTUP_RUNS"); do
-    for variant in "${VARIANTS[@]}"; do
+    # every other round in reverse order: a variant run right after the heavy ones (whose
+    # PostgreSQL writes are still being flushed) is not always the same one
+    ORDER=("${VARIANTS[@]}")
+    if (( run % 2 == 0 )); then
+        ORDER=()
+        for (( i = ${#VARIANTS[@]} - 1; i >= 0; i-- )); do ORDER+=("${VARIANTS[i]}"); done
+    fi
+    for variant in "${ORDER[@]}"; do
         slug="${variant//[^a-zA-Z0-9]/-}"
         DATA_DIR="$WORK/data-$slug-$run"
         LOG="$LOG_DIR/startup-empty-$slug-$run.log"

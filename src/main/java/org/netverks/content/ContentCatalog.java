@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,9 +15,14 @@ import org.springframework.stereotype.Service;
  * as {@code validate} ({@link ContentDatabaseCheck}), so a half-edited file or a broken exercise
  * never reaches learners. Start-up checks the files only: the lab that runs the database checks is
  * built on the catalog, and what ships is checked by {@code validate} in CI.
+ *
+ * <p>The first catalog is recorded in the platform database ({@link ContentSync}) as a lifecycle
+ * step, once every bean is made and before the web server starts ({@link #start()}): made
+ * here, that write would hold the whole context's set-up until the platform database is started
+ * and migrated.
  */
 @Service
-public class ContentCatalog {
+public class ContentCatalog implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ContentCatalog.class);
 
@@ -24,6 +30,7 @@ public class ContentCatalog {
     private final ContentSync sync;
     private final ObjectProvider<ContentDatabaseCheck> databaseCheck;
     private final AtomicReference<Catalog> current = new AtomicReference<>();
+    private volatile boolean recorded;
 
     // the validator as a parameter: the folder is read right here, so it is checked first
     ContentCatalog(
@@ -36,7 +43,30 @@ public class ContentCatalog {
         this.sync = sync;
         this.databaseCheck = databaseCheck;
         ContentHeadStart.Loading loading = headStart.getIfAvailable();
-        serve(loading != null && loading.loads(contentDir) ? loading.join() : new ContentLoader().load(readFiles()));
+        current.set(
+                loading != null && loading.loads(contentDir) ? loading.join() : new ContentLoader().load(readFiles()));
+    }
+
+    /** Records the first catalog; after the platform database's migration, before the web server. */
+    @Override
+    public void start() {
+        serve(current.get());
+        recorded = true;
+    }
+
+    @Override
+    public void stop() {
+        recorded = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return recorded;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1;
     }
 
     public Catalog current() {

@@ -15,10 +15,10 @@ import org.springframework.core.env.Environment;
 /**
  * Reads and renders the content on a thread of its own the moment the app's settings are known,
  * so that this work (about half a second on two cores) overlaps the seconds in which Spring sets
- * up the context and waits for the platform PostgreSQL, instead of following them: the content
- * needs no database, and {@link ContentCatalog} is made only after the DataSource. The catalog
- * takes the result ({@link Loading#join()}), waiting for it if it is not ready yet; invalid
- * content is thrown there, as if the catalog had loaded it, and stops the start as before.
+ * up the context, instead of adding to them on the main thread: the content needs no database.
+ * {@link ContentCatalog} takes the result ({@link Loading#join()}), waiting for it if it is not
+ * ready yet; invalid content is thrown there, as if the catalog had loaded it, and stops the
+ * start as before.
  *
  * <p>Registered in {@code META-INF/spring.factories}. Like the platform cluster's head start, it
  * does nothing unless this is the app's own start ({@code NetverksApplication}'s main) with a

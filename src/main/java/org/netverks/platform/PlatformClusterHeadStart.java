@@ -22,9 +22,9 @@ import org.springframework.util.StringUtils;
 /**
  * Starts the embedded platform PostgreSQL the moment the app's settings are known, on a thread of
  * its own, so that initdb and the postmaster's start (2–3 s, mostly outside this JVM) overlap the
- * seconds Spring spends setting up the application context. The DataSource's bean then takes the
- * running cluster ({@link #claim()}), waiting for it if it is not up yet; a failure to start is
- * thrown there, as if the bean had started it.
+ * seconds Spring spends setting up the application context. The platform cluster's bean then
+ * takes the starting cluster ({@link Starting#claim()}); whatever first needs a connection waits
+ * for it, and a failure to start is thrown there, as if the bean had started it.
  *
  * <p>Registered in {@code META-INF/spring.factories}, so it runs before any bean exists. It starts
  * nothing unless this is the app's own start ({@code NetverksApplication}'s main; commands such as
@@ -100,17 +100,10 @@ public class PlatformClusterHeadStart implements ApplicationListener<SpringAppli
             starter.start();
         }
 
-        /** The running cluster, once started; from now on the caller closes it. */
-        EmbeddedClusterSupervisor claim() throws IOException {
+        /** The cluster, running or starting; from now on the caller closes it. */
+        CompletableFuture<EmbeddedClusterSupervisor> claim() {
             claimed.set(true);
-            try {
-                return cluster.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof IOException io) {
-                    throw io;
-                }
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-            }
+            return cluster;
         }
 
         /**

@@ -2,8 +2,11 @@ package org.netverks.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -23,47 +26,49 @@ import org.springframework.util.StringUtils;
  * when it dies ({@link EmbeddedClusterSupervisor}); the pool's settings come from
  * {@code spring.datasource.hikari.*}, as for an external database, so both fail fast while the
  * database is away and reconnect by themselves when it is back. On the app's own start the cluster
- * is already starting when this runs ({@link PlatformClusterHeadStart}).
+ * is already starting when this runs ({@link PlatformClusterHeadStart}); nothing here waits for
+ * it: Flyway migrates on a thread of its own ({@link PlatformMigration}) and the pool's first
+ * connection waits for that ({@link EmbeddedPlatformPool}), so the rest of the context is set up
+ * meanwhile.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(PlatformDatabaseConfiguration.NoDatasourceUrl.class)
 class PlatformDatabaseConfiguration {
 
-    /** The cluster's superuser password, made at its first start. */
-    record PlatformPassword(String value) {}
-
     /**
-     * The running cluster: the one {@link PlatformClusterHeadStart} began starting before the
-     * context existed, or else one started now.
+     * The cluster: the one {@link PlatformClusterHeadStart} began starting before the context
+     * existed, or else one started now.
      */
     @Bean(destroyMethod = "close")
-    EmbeddedClusterSupervisor platformCluster(
+    EmbeddedPlatformCluster platformCluster(
             PlatformProperties properties,
             PlatformPropertiesValidator checked,
             ObjectProvider<PlatformClusterHeadStart.Starting> headStart)
             throws IOException {
         PlatformClusterHeadStart.Starting started = headStart.getIfAvailable();
-        return started != null ? started.claim() : PlatformCluster.start(properties);
+        return new EmbeddedPlatformCluster(
+                started != null
+                        ? started.claim()
+                        : CompletableFuture.completedFuture(PlatformCluster.start(properties)),
+                properties);
     }
 
-    // read once the cluster runs: its first start wrote the file
     @Bean
-    PlatformPassword platformPassword(PlatformProperties properties, EmbeddedClusterSupervisor platformCluster)
-            throws IOException {
-        return new PlatformPassword(ClusterPassword.readOrCreate(PlatformCluster.passwordFile(properties)));
+    PlatformMigration platformMigration(ObjectProvider<Flyway> flyway) {
+        return new PlatformMigration(flyway);
+    }
+
+    /** Flyway connects straight to the cluster: the pool waits for the migration Flyway runs. */
+    @Bean
+    FlywayConfigurationCustomizer migrateThroughTheCluster(EmbeddedPlatformCluster platformCluster) {
+        return configuration -> configuration.dataSource(platformCluster.connections());
     }
 
     @Bean(destroyMethod = "close")
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedClusterSupervisor platformCluster, PlatformPassword password) {
-        HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setPoolName("platform");
-        // the port stays the same across restarts of the cluster, so the pool reconnects by itself
-        dataSource.setJdbcUrl("jdbc:postgresql://localhost:" + platformCluster.port() + "/" + PlatformCluster.DATABASE);
-        dataSource.setUsername("postgres");
-        dataSource.setPassword(password.value());
+    HikariDataSource dataSource(EmbeddedPlatformCluster platformCluster, PlatformMigration migration) {
         // pool size and idle count: spring.datasource.hikari.* in application.properties, for both modes
-        return dataSource;
+        return new EmbeddedPlatformPool(platformCluster, migration);
     }
 
     static class NoDatasourceUrl implements Condition {

@@ -78,7 +78,7 @@ class ExternalDatabaseTest {
     @Test
     void usesTheConfiguredDatabaseAndStartsNoEmbeddedOne() {
         assertThat(context.getBeansOfType(EmbeddedPostgresServer.class)).isEmpty();
-        assertThat(context.getBeansOfType(EmbeddedClusterSupervisor.class)).isEmpty();
+        assertThat(context.getBeansOfType(EmbeddedPlatformCluster.class)).isEmpty();
         assertThat(jdbc.sql("select current_database()").query(String.class).single())
                 .isEqualTo("operator_db");
         assertThat(jdbc.sql("select count(*) from content_lesson")

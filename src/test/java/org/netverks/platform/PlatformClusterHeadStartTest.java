@@ -45,7 +45,8 @@ class PlatformClusterHeadStartTest {
             assertThat(portBeforeRefresh.get())
                     .as("a postmaster ran on %s before the context was refreshed", clusterDir)
                     .isPositive();
-            assertThat(app.getBean(EmbeddedClusterSupervisor.class).port()).isEqualTo(portBeforeRefresh.get());
+            assertThat(app.getBean(EmbeddedPlatformCluster.class).await().port())
+                    .isEqualTo(portBeforeRefresh.get());
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select count(*) from content_lesson")
                             .query(Long.class)
@@ -59,7 +60,8 @@ class PlatformClusterHeadStartTest {
 
         // a start with a data dir: no initdb, the same data
         try (ConfigurableApplicationContext again = start(dataDir, portBeforeRefresh)) {
-            assertThat(again.getBean(EmbeddedClusterSupervisor.class).port()).isEqualTo(portBeforeRefresh.get());
+            assertThat(again.getBean(EmbeddedPlatformCluster.class).await().port())
+                    .isEqualTo(portBeforeRefresh.get());
             assertThat(again.getBean(JdbcClient.class)
                             .sql("select count(*) from flyway_schema_history")
                             .query(Long.class)

@@ -1,0 +1,2 @@
+create table first_step (id int);
+this is not sql;
