@@ -45,7 +45,8 @@ final class PlatformMigration implements FlywayMigrationStrategy, SmartLifecycle
                     try {
                         configured.migrate();
                         migrated.complete(null);
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | Error e) {
+                        // an Error too: whatever waits must not wait for ever
                         migrated.completeExceptionally(e);
                     }
                 },
@@ -71,6 +72,9 @@ final class PlatformMigration implements FlywayMigrationStrategy, SmartLifecycle
         try {
             migrated.join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
