@@ -19,6 +19,7 @@ public final class EmbeddedPlatformCluster implements AutoCloseable {
 
     private final CompletableFuture<EmbeddedClusterSupervisor> starting;
     private final PlatformProperties properties;
+    private volatile String password;
 
     EmbeddedPlatformCluster(CompletableFuture<EmbeddedClusterSupervisor> starting, PlatformProperties properties) {
         this.starting = starting;
@@ -42,10 +43,15 @@ public final class EmbeddedPlatformCluster implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + await().port() + "/" + PlatformCluster.DATABASE;
     }
 
-    /** The superuser's password, once the cluster runs (its first start wrote it). */
+    /** The superuser's password, once the cluster runs (its first start wrote it); read once. */
     String password() throws IOException {
-        await();
-        return ClusterPassword.readOrCreate(PlatformCluster.passwordFile(properties));
+        String known = password;
+        if (known == null) {
+            await();
+            known = ClusterPassword.readOrCreate(PlatformCluster.passwordFile(properties));
+            password = known;
+        }
+        return known;
     }
 
     /**
