@@ -76,6 +76,7 @@ public final class EmbeddedPostgresServer implements Closeable {
         Path passwordMarker = dataDirectory.resolve(PASSWORD_MARKER);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
+                .setPgBinaryResolver(BundledPostgresBinaries.INSTANCE)
                 .setCleanDataDirectory(false)
                 // we stop it ourselves, after whatever still uses it; zonky's own JVM shutdown hook
                 // would stop it in parallel with Spring's, under the feet of beans still closing
