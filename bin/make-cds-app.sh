@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes the fast-starting form of the app (Spring Boot's documented class-data sharing set-up):
-# the jar extracted with `-Djarmode=tools`, plus what a training run records while the application
-# context starts: on Java 17 to 24 a CDS archive of the classes it loads (app.jsa); on Java 25 and
+# the jar extracted with `-Djarmode=tools`, plus what a training run records while the app starts
+# and serves its first pages: on Java 17 to 24 a CDS archive of the classes it loads (app.jsa); on Java 25 and
 # later an AOT cache (app.aot, JEP 483/514/515), which also keeps the classes linked and the
 # methods' profiles, and starts faster still (docs/operations.md, "Start").
 #
@@ -35,16 +35,28 @@ else
     RUN_FLAG="-XX:SharedArchiveFile=$ARCHIVE"
 fi
 
-rm -rf "$DEST"
+# DEST is emptied rather than removed: in an image build it is a folder that the (unprivileged)
+# builder owns in a parent that it may not write to.
+mkdir -p "$DEST"
+find "$DEST" -mindepth 1 -delete
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$DEST"
 
-# The training run starts the app on a throwaway data folder and ends once the context is
-# refreshed (spring.context.exit=onRefresh), dumping the classes loaded so far (Java 25: then a
-# second JVM assembles the cache from what the first one recorded). That exit halts
-# the JVM: no shutdown hook runs, so the embedded PostgreSQL it started is stopped below.
+# The training run starts the app on a throwaway data folder, as an operator's first start would
+# (its embedded PostgreSQL, the migration, the web server), asks for the pages a first visitor sees,
+# then stops it (SIGTERM: Spring's orderly shutdown, which also stops that PostgreSQL), and the JVM
+# writes what it recorded at exit (Java 25: a second JVM then assembles the cache). Stopping at the
+# context's refresh instead (spring.context.exit=onRefresh) would leave out everything the first
+# page waits for after it: the migration, the web server's start and the first request, which is
+# most of the classes that a started app still loaded from its jars (bench/RESULTS.md).
 TRAINING="$(mktemp -d "${TMPDIR:-/tmp}/netverks-cds-training.XXXXXX")"
-stop_training_postgres() {
+APP_PID=
+stop_training() {
     local pidfile pid waited
+    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill -TERM "$APP_PID" 2>/dev/null
+        wait "$APP_PID" 2>/dev/null
+    fi
+    # a PostgreSQL left running by an app that died (it stops its own when it shuts down)
     for pidfile in "$TRAINING"/*/postmaster.pid; do
         [[ -f "$pidfile" ]] || continue
         pid="$(head -n 1 "$pidfile")"
@@ -58,16 +70,52 @@ stop_training_postgres() {
     done
     rm -rf "$TRAINING"
 }
-trap stop_training_postgres EXIT
+trap stop_training EXIT
 
-echo "Training run (starts the app once on a throwaway data folder, then exits)..."
-if ! (cd "$DEST" && NETVERKS_DATA_DIR="$TRAINING" SERVER_PORT=0 \
-        "$JAVA" "$TRAIN_FLAG" -Dspring.context.exit=onRefresh -jar "$JAR_NAME" \
-        >"$TRAINING/training.log" 2>&1); then
-    echo "The training run failed; its log:" >&2
+training_failed() {
+    echo "The training run failed: $1; its log:" >&2
     tail -n 40 "$TRAINING/training.log" >&2
     exit 1
-fi
+}
+
+# GET PATH from the training app (bash's /dev/tcp: no curl needed in a build image); prints the
+# response, headers and body.
+http_get() {
+    local response
+    exec 3<>"/dev/tcp/127.0.0.1/$PORT" || return 1
+    printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$1" >&3
+    response="$(cat <&3)"
+    exec 3<&-
+    [[ "$response" == "HTTP/1.1 200"* ]] || { echo "GET $1: ${response%%$'\r'*}" >&2; return 1; }
+    printf '%s' "$response"
+}
+
+echo "Training run (starts the app on a throwaway data folder, opens its first pages, stops it)..."
+(cd "$DEST" && NETVERKS_DATA_DIR="$TRAINING" SERVER_PORT=0 SERVER_ADDRESS=127.0.0.1 NETVERKS_LOG_FORMAT=text \
+    exec "$JAVA" "$TRAIN_FLAG" -jar "$JAR_NAME") >"$TRAINING/training.log" 2>&1 &
+APP_PID=$!
+PORT=
+for (( waited = 0; waited < 3000; waited++ )); do   # 5 minutes: a loaded build machine is slow
+    kill -0 "$APP_PID" 2>/dev/null || training_failed "the app stopped"
+    if grep -q 'Started NetverksApplication' "$TRAINING/training.log"; then
+        PORT="$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$TRAINING/training.log" | head -n 1)"
+        break
+    fi
+    sleep 0.1
+done
+[[ -n "$PORT" ]] || training_failed "the app did not start within 5 minutes"
+# The home page, the first track's page and its first lesson: the pages a first visitor opens.
+home="$(http_get /)" || training_failed "the home page did not answer 200"
+track="$(grep -o 'href="/tracks/[^/"]*"' <<<"$home" | head -n 1 | cut -d'"' -f2)"
+[[ -n "$track" ]] || training_failed "the home page links to no track"
+track_page="$(http_get "$track")" || training_failed "$track did not answer 200"
+lesson="$(grep -o "href=\"$track/[^/\"#?]*\"" <<<"$track_page" | head -n 1 | cut -d'"' -f2)"
+[[ -n "$lesson" ]] || training_failed "$track links to no lesson"
+http_get "$lesson" >/dev/null || training_failed "$lesson did not answer 200"
+http_get /login >/dev/null || training_failed "the login page did not answer 200"
+kill -TERM "$APP_PID"
+wait "$APP_PID" || true   # 143: ended by the SIGTERM
+APP_PID=
 if [[ ! -s "$DEST/$ARCHIVE" ]]; then
     echo "The training run wrote no archive ($DEST/$ARCHIVE); its log:" >&2
     tail -n 40 "$TRAINING/training.log" >&2

@@ -34,6 +34,8 @@ class DeployFilesTest {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
 
     private final DeployFiles.Kubernetes k8s = DeployFiles.kubernetes();
+    private static final String MAKE_CDS_APP = "make-cds-app.sh";
+
     private final Dockerfile dockerfile = Dockerfile.read(DeployFiles.DEPLOY.resolve("Dockerfile"));
 
     // --- Kubernetes ---------------------------------------------------------------------------
@@ -344,11 +346,8 @@ class DeployFilesTest {
         assertThat(dockerfile.stages()).hasSizeGreaterThanOrEqualTo(2);
         Dockerfile.Stage build = dockerfile.stages().get(0);
         assertThat(build.image()).startsWith("eclipse-temurin:17-jdk");
-        assertThat(build.all("RUN")).anySatisfy(run -> assertThat(run)
-                .contains("./mvnw")
-                .contains("package")
-                .contains("-Djarmode=tools")
-                .contains("extract"));
+        assertThat(build.all("RUN"))
+                .anySatisfy(run -> assertThat(run).contains("./mvnw").contains("package"));
         Dockerfile.Stage last = dockerfile.last();
         // built on the source level's Java, run on Java 25 for its AOT cache (docs/operations.md, "Start")
         assertThat(last.image()).startsWith("eclipse-temurin:25-jre");
@@ -366,28 +365,33 @@ class DeployFilesTest {
     }
 
     @Test
-    void theDockerfileTrainsAnAotCacheOnTheRuntimeJvm() {
+    void theDockerfileMakesItsAotCacheWithTheProjectsScriptOnTheRuntimeJvm() {
         Dockerfile.Stage training = dockerfile.stages().stream()
-                .filter(stage -> stage.all("RUN").stream().anyMatch(run -> run.contains("-XX:AOTCacheOutput=")))
+                .filter(stage -> stage.all("RUN").stream().anyMatch(run -> run.contains(MAKE_CDS_APP)))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no training run"));
+                .orElseThrow(() -> new AssertionError("no RUN of " + MAKE_CDS_APP));
+        assertThat(training.all("COPY")).anySatisfy(copy -> assertThat(copy).startsWith("bin/" + MAKE_CDS_APP));
         String run = training.all("RUN").stream()
-                .filter(r -> r.contains("-XX:AOTCacheOutput="))
+                .filter(r -> r.contains(MAKE_CDS_APP))
                 .findFirst()
                 .orElseThrow();
-        assertThat(run).contains("-Dspring.context.exit=onRefresh");
-        Matcher archive = Pattern.compile("-XX:AOTCacheOutput=(\\S+)").matcher(run);
-        assertThat(archive.find()).isTrue();
+        // make-cds-app.sh JAR DESTINATION
+        Matcher arguments = Pattern.compile(Pattern.quote(MAKE_CDS_APP) + "\\s+(\\S+)\\s+(\\S+)")
+                .matcher(run);
+        assertThat(arguments.find()).as(run).isTrue();
+        String jarName = Path.of(arguments.group(1)).getFileName().toString();
         // a cache is valid only for the JVM that wrote it, from the same directory and class path
         Dockerfile.Stage last = dockerfile.last();
         assertThat(training.image()).isEqualTo(last.image());
-        assertThat(training.all("WORKDIR")).isEqualTo(last.all("WORKDIR"));
+        assertThat(training.all("WORKDIR")).containsExactly(arguments.group(2));
+        assertThat(last.all("WORKDIR")).containsExactly(arguments.group(2));
+        assertThat(last.all("COPY")).anySatisfy(copy -> assertThat(copy).contains(arguments.group(2)));
         assertThat(training.user()).isNotIn(null, "0", "root");
+        // on Java 25 the script writes app.aot, which the entrypoint reads, with the same jar
+        String script = DeployFiles.read(Path.of("bin", MAKE_CDS_APP));
+        assertThat(script).contains("ARCHIVE=app.aot", "-XX:AOTCacheOutput=$ARCHIVE");
         String entrypoint = last.all("ENTRYPOINT").get(0);
-        assertThat(entrypoint).contains("-XX:AOTCache=" + archive.group(1));
-        Matcher jar = Pattern.compile("-jar\\s+(\\S+)").matcher(run);
-        assertThat(jar.find()).isTrue();
-        assertThat(entrypoint).contains("\"" + jar.group(1) + "\"");
+        assertThat(entrypoint).contains("-XX:AOTCache=app.aot", "\"-jar\", \"" + jarName + "\"");
     }
 
     @Test
