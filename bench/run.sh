@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Start-up time, lesson-page throughput (vs. the same bytes as a static file) and memory of the app.
-# Usage: [BENCH_AOT_JAVA=/path/to/jdk-25/bin/java] [BENCH_STARTUP_ONLY=1] bench/run.sh [path-to-jar] [path-to-baseline-jar]
-#        (default: target/learn-netverks.jar in the repo root; no baseline)
+# Usage: [BENCH_AOT_JAVA=/path/to/jdk-25/bin/java] [BENCH_STARTUP_ONLY=1] [BENCH_BEFORE_MAKE=old-make-cds-app.sh]
+#        bench/run.sh [path-to-jar] [path-to-baseline-jar]
+#        (default: target/learn-netverks.jar in the repo root; no baseline; the baseline's fast forms
+#        made by this checkout's bin/make-cds-app.sh, or by BENCH_BEFORE_MAKE, the script of the
+#        baseline's commit, when the change under test is in that script)
 # Start-up is measured for the jar run as `java -jar` and as the extracted jar with a CDS archive
 # (made here by bin/make-cds-app.sh), with and without -XX:TieredStopAtLevel=1; with
 # BENCH_AOT_JAVA (a Java 25 or later), also as the extracted jar with that Java's AOT cache and C1,
@@ -18,11 +21,13 @@ absolute() {
 }
 JAR_ARG="$(absolute "${1:-}")"
 BEFORE_JAR="$(absolute "${2:-}")"
+BEFORE_MAKE_ARG="$(absolute "${BENCH_BEFORE_MAKE:-}")"
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$BENCH_DIR/.."
 JAR="${JAR_ARG:-$PWD/target/learn-netverks.jar}"
 AOT_JAVA="${BENCH_AOT_JAVA:-}"
 STARTUP_ONLY="${BENCH_STARTUP_ONLY:-}"
+BEFORE_MAKE="${BEFORE_MAKE_ARG:-$PWD/bin/make-cds-app.sh}"
 
 LESSON_PATH="/tracks/postgresql/postgresql-with-python"
 STARTUP_TIMEOUT_S=120
@@ -55,6 +60,10 @@ if [[ -n "$BEFORE_JAR" && ! -f "$BEFORE_JAR" ]]; then
     echo "No baseline jar at $BEFORE_JAR" >&2
     exit 1
 fi
+if [[ ! -f "$BEFORE_MAKE" ]]; then
+    echo "No script at BENCH_BEFORE_MAKE ($BEFORE_MAKE)" >&2
+    exit 1
+fi
 
 mkdir -p "$LOG_DIR"
 WORK="$(mktemp -d /tmp/netverks-bench.XXXXXX)"
@@ -68,9 +77,9 @@ if [[ -n "$AOT_JAVA" ]]; then
 fi
 if [[ -n "$BEFORE_JAR" ]]; then
     cp "$BEFORE_JAR" "$WORK/before.jar"
-    bin/make-cds-app.sh "$WORK/before.jar" "$WORK/before-cds" >/dev/null
+    bash "$BEFORE_MAKE" "$WORK/before.jar" "$WORK/before-cds" >/dev/null
     if [[ -n "$AOT_JAVA" ]]; then
-        JAVA="$AOT_JAVA" bin/make-cds-app.sh "$WORK/before.jar" "$WORK/before-aot" >/dev/null
+        JAVA="$AOT_JAVA" bash "$BEFORE_MAKE" "$WORK/before.jar" "$WORK/before-aot" >/dev/null
     fi
 fi
 
