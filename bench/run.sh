@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up time, lesson-page throughput (vs. the same bytes as a static file) and memory of the app.
 # Usage: [BENCH_AOT_JAVA=/path/to/jdk-25/bin/java] [BENCH_STARTUP_ONLY=1] [BENCH_BEFORE_MAKE=old-make-cds-app.sh]
-#        bench/run.sh [path-to-jar] [path-to-baseline-jar]
+#        [BENCH_STARTUP_RUNS=N] [BENCH_VARIANTS="name,name"] bench/run.sh [path-to-jar] [path-to-baseline-jar]
 #        (default: target/learn-netverks.jar in the repo root; no baseline; the baseline's fast forms
 #        made by this checkout's bin/make-cds-app.sh, or by BENCH_BEFORE_MAKE, the script of the
 #        baseline's commit, when the change under test is in that script)
@@ -118,6 +118,24 @@ if [[ -n "$AOT_JAVA" ]]; then
     add_variant "AOT+C1+Serial" "$AOT_JAVA" "$WORK/app-aot" app.jar \
         -XX:AOTMode=on -XX:AOTCache=app.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
     VARIANTS+=("AOT+C1" "AOT+C1+Serial")
+fi
+# BENCH_VARIANTS="AOT+C1+Serial,before: AOT+C1+Serial" keeps only those (start-up only): more rounds
+# of the forms under test, without the fat jar's 20 s of CPU loading the machine between them.
+if [[ -n "${BENCH_VARIANTS:-}" ]]; then
+    if [[ -z "$STARTUP_ONLY" ]]; then
+        echo "BENCH_VARIANTS needs BENCH_STARTUP_ONLY=1 (throughput is measured on fixed variants)" >&2
+        exit 1
+    fi
+    IFS=',' read -r -a WANTED <<<"$BENCH_VARIANTS"
+    KEPT=()
+    for wanted in "${WANTED[@]}"; do
+        if [[ -z "${VARIANT_DIR[$wanted]:-}" ]]; then
+            echo "BENCH_VARIANTS: no variant named '$wanted' here (with this baseline and BENCH_AOT_JAVA: ${VARIANTS[*]})" >&2
+            exit 1
+        fi
+        KEPT+=("$wanted")
+    done
+    VARIANTS=("${KEPT[@]}")
 fi
 
 APP_PID=""
@@ -358,6 +376,7 @@ done
 WARM_VARIANTS=("java -jar" "CDS+C1")
 [[ -n "$AOT_JAVA" ]] && WARM_VARIANTS+=("AOT+C1")
 for variant in "${WARM_VARIANTS[@]}"; do
+    [[ -n "${TIMES[$variant]:-}" ]] || continue   # not among BENCH_VARIANTS
     PORT="$(free_port)"
     slug="${variant//[^a-zA-Z0-9]/-}"
     DATA_DIR="$WORK/data-$slug-$STARTUP_RUNS"
