@@ -78,18 +78,6 @@ training_failed() {
     exit 1
 }
 
-# GET PATH from the training app (bash's /dev/tcp: no curl needed in a build image); prints the
-# response, headers and body.
-http_get() {
-    local response
-    exec 3<>"/dev/tcp/127.0.0.1/$PORT" || return 1
-    printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$1" >&3
-    response="$(cat <&3)"
-    exec 3<&-
-    [[ "$response" == "HTTP/1.1 200"* ]] || { echo "GET $1: ${response%%$'\r'*}" >&2; return 1; }
-    printf '%s' "$response"
-}
-
 echo "Training run (starts the app on a throwaway data folder, opens its first pages, stops it)..."
 (cd "$DEST" && NETVERKS_DATA_DIR="$TRAINING" SERVER_PORT=0 SERVER_ADDRESS=127.0.0.1 NETVERKS_LOG_FORMAT=text \
     exec "$JAVA" "$TRAIN_FLAG" -jar "$JAR_NAME") >"$TRAINING/training.log" 2>&1 &
@@ -104,15 +92,8 @@ for (( waited = 0; waited < 3000; waited++ )); do   # 5 minutes: a loaded build 
     sleep 0.1
 done
 [[ -n "$PORT" ]] || training_failed "the app did not start within 5 minutes"
-# The home page, the first track's page and its first lesson: the pages a first visitor opens.
-home="$(http_get /)" || training_failed "the home page did not answer 200"
-track="$(grep -o 'href="/tracks/[^/"]*"' <<<"$home" | head -n 1 | cut -d'"' -f2)"
-[[ -n "$track" ]] || training_failed "the home page links to no track"
-track_page="$(http_get "$track")" || training_failed "$track did not answer 200"
-lesson="$(grep -o "href=\"$track/[^/\"#?]*\"" <<<"$track_page" | head -n 1 | cut -d'"' -f2)"
-[[ -n "$lesson" ]] || training_failed "$track links to no lesson"
-http_get "$lesson" >/dev/null || training_failed "$lesson did not answer 200"
-http_get /login >/dev/null || training_failed "the login page did not answer 200"
+"$(dirname "${BASH_SOURCE[0]}")/visit-first-pages.sh" "$PORT" 2>>"$TRAINING/training.log" \
+    || training_failed "the first pages did not all answer"
 kill -TERM "$APP_PID"
 wait "$APP_PID" || true   # 143: ended by the SIGTERM
 APP_PID=

@@ -370,7 +370,9 @@ class DeployFilesTest {
                 .filter(stage -> stage.all("RUN").stream().anyMatch(run -> run.contains(MAKE_CDS_APP)))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no RUN of " + MAKE_CDS_APP));
-        assertThat(training.all("COPY")).anySatisfy(copy -> assertThat(copy).startsWith("bin/" + MAKE_CDS_APP));
+        // the script and the one it runs beside it
+        assertThat(training.all("COPY"))
+                .anySatisfy(copy -> assertThat(copy).contains("bin/" + MAKE_CDS_APP, "bin/visit-first-pages.sh"));
         String run = training.all("RUN").stream()
                 .filter(r -> r.contains(MAKE_CDS_APP))
                 .findFirst()
