@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Makes the fast-starting form of the app (Spring Boot's documented class-data sharing set-up):
 # the jar extracted with `-Djarmode=tools`, plus what a training run records while the app starts
-# and serves its first pages: on Java 17 to 24 a CDS archive of the classes it loads (app.jsa); on Java 25 and
-# later an AOT cache (app.aot, JEP 483/514/515), which also keeps the classes linked and the
-# methods' profiles, and starts faster still (docs/operations.md, "Start").
+# and serves its first pages: on Java 17 to 24 a CDS archive of the classes it loads (app.jsa); on
+# Java 25 and later an AOT cache (app.aot, JEP 483/514/515), which also keeps the classes linked
+# and the methods' profiles, and starts faster still (docs/operations.md, "Start").
 #
 # Usage: [JAVA=/path/to/bin/java] bin/make-cds-app.sh [JAR] [DESTINATION]
 #        (defaults: `java` on the PATH, target/learn-netverks.jar and target/app)
@@ -53,8 +53,8 @@ APP_PID=
 stop_training() {
     local pidfile pid waited
     if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        kill -TERM "$APP_PID" 2>/dev/null
-        wait "$APP_PID" 2>/dev/null
+        kill -TERM "$APP_PID" 2>/dev/null || true
+        wait "$APP_PID" 2>/dev/null || true
     fi
     # a PostgreSQL left running by an app that died (it stops its own when it shuts down)
     for pidfile in "$TRAINING"/*/postmaster.pid; do
