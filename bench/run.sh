@@ -69,19 +69,7 @@ mkdir -p "$LOG_DIR"
 WORK="$(mktemp -d /tmp/netverks-bench.XXXXXX)"
 # Private copies, so a concurrent `mvnw package` cannot swap the jar under a running benchmark.
 cp "$JAR" "$WORK/app.jar"
-echo "making the extracted + CDS form of the jar (bin/make-cds-app.sh)..."
-bin/make-cds-app.sh "$WORK/app.jar" "$WORK/app-cds" >/dev/null
-if [[ -n "$AOT_JAVA" ]]; then
-    echo "making the extracted + AOT cache form with $AOT_JAVA..."
-    JAVA="$AOT_JAVA" bin/make-cds-app.sh "$WORK/app.jar" "$WORK/app-aot" >/dev/null
-fi
-if [[ -n "$BEFORE_JAR" ]]; then
-    cp "$BEFORE_JAR" "$WORK/before.jar"
-    bash "$BEFORE_MAKE" "$WORK/before.jar" "$WORK/before-cds" >/dev/null
-    if [[ -n "$AOT_JAVA" ]]; then
-        JAVA="$AOT_JAVA" bash "$BEFORE_MAKE" "$WORK/before.jar" "$WORK/before-aot" >/dev/null
-    fi
-fi
+[[ -n "$BEFORE_JAR" ]] && cp "$BEFORE_JAR" "$WORK/before.jar"
 
 # How each variant is launched: the java, the directory it runs in, the JVM flags and the jar. The
 # CDS variants run with -Xshare:on and the AOT ones with -XX:AOTMode=on, so an archive the JVM
@@ -137,6 +125,19 @@ if [[ -n "${BENCH_VARIANTS:-}" ]]; then
     done
     VARIANTS=("${KEPT[@]}")
 fi
+
+# The extracted forms the variants run from, each made once by a training run (30-60 s), and only
+# those that a variant uses: the jar's by bin/make-cds-app.sh, the baseline's by BENCH_BEFORE_MAKE.
+declare -A MADE
+for variant in "${VARIANTS[@]}"; do
+    dir="${VARIANT_DIR[$variant]}"
+    [[ "$dir" == "$WORK" || -n "${MADE[$dir]:-}" ]] && continue   # the fat jar runs as it is
+    MADE[$dir]=1
+    script="$PWD/bin/make-cds-app.sh"
+    [[ "${VARIANT_JAR[$variant]}" == before.jar ]] && script="$BEFORE_MAKE"
+    echo "making ${dir#"$WORK/"} with ${VARIANT_JAVA[$variant]} ($script)..."
+    JAVA="${VARIANT_JAVA[$variant]}" bash "$script" "$WORK/${VARIANT_JAR[$variant]}" "$dir" >/dev/null
+done
 
 APP_PID=""
 APP_DATA_DIR=""
@@ -279,7 +280,7 @@ log_gap_ms() { # log_gap_ms LOG FROM_PATTERN TO_PATTERN
     fi
 }
 
-# "Spring x s, JVM x s; embedded PG ready after x ms, x ms before the pool asked for it" for one log.
+# "Started Spring x s, JVM x s; embedded PG start x ms; migrated x ms after it was ready" for one log.
 startup_breakdown() {
     local log="$1" started pg migrated
     started="$(grep -o 'Started NetverksApplication in [0-9.]* seconds (process running for [0-9.]*)' "$log" \
