@@ -130,6 +130,11 @@ public final class SandboxConnection implements AutoCloseable {
         properties.setProperty("ApplicationName", "netverks-lab");
         properties.setProperty("maxResultBuffer", Long.toString(maxResultBytes));
         properties.setProperty("connectTimeout", "2"); // a server that is away is reported at once
+        // The driver then sends its settings in the start-up packet instead of running SET
+        // application_name after logging in. Such a SET runs under the role's own settings, which
+        // the learner may have made (statement_timeout = '1ms'), and would fail the log-in before
+        // the lab could put the role back.
+        properties.setProperty("assumeMinServerVersion", "15");
         properties.setProperty("tcpKeepAlive", "true");
         Connection connection =
                 DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database, properties);

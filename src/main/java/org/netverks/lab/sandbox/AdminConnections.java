@@ -16,6 +16,7 @@ final class AdminConnections {
         properties.setProperty("password", server.adminPassword());
         properties.setProperty("ApplicationName", "netverks-lab-admin");
         properties.setProperty("connectTimeout", "2"); // a server that is away is reported at once
+        properties.setProperty("assumeMinServerVersion", "15"); // settings in the start-up packet: no SET after log-in
         return DriverManager.getConnection(server.jdbcUrl(database), properties);
     }
 }

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.netverks.content.Dataset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +45,22 @@ class DatasetTemplates {
         return Secrets.checkedIdentifier("tpl_" + dataset.name().replace('-', '_') + "_" + version);
     }
 
+    /**
+     * One lock per template and server, not one for all: the warm pool loads every dataset's
+     * template after start, one after another, and a learner whose template exists already must not
+     * wait behind those loads (a large dataset takes many seconds) for their sandbox.
+     */
+    private final ConcurrentMap<String, Object> making = new ConcurrentHashMap<>();
+
     /** The template for this dataset on this server, made on first use. */
-    synchronized String ensure(SandboxServer server, Dataset dataset) throws SQLException {
+    String ensure(SandboxServer server, Dataset dataset) throws SQLException {
         String template = templateName(dataset);
+        synchronized (making.computeIfAbsent(server.id() + "/" + template, key -> new Object())) {
+            return ensure(server, dataset, template);
+        }
+    }
+
+    private static String ensure(SandboxServer server, Dataset dataset, String template) throws SQLException {
         try (Connection admin = AdminConnections.open(server, "postgres")) {
             if (databaseExists(admin, template)) {
                 return template;
@@ -67,8 +82,11 @@ class DatasetTemplates {
         }
     }
 
-    /** Cluster-wide rules, idempotent: nobody but us connects to the maintenance databases. */
-    private static void prepareCluster(Connection admin) throws SQLException {
+    /**
+     * Cluster-wide rules, idempotent: nobody but us connects to the maintenance databases. One at a
+     * time, since two templates may be made at once and CREATE ROLE is not.
+     */
+    private static synchronized void prepareCluster(Connection admin) throws SQLException {
         execute(admin, "revoke connect on database postgres from public");
         execute(admin, "revoke connect on database template1 from public");
         try (ResultSet exists = admin.createStatement()
