@@ -74,6 +74,8 @@ public class SandboxService implements ScratchDatabases {
     private final java.util.Set<java.util.UUID> usedSinceReclaim = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** This app instance's read-only copies are recorded under this owner key, one per dataset. */
     private final String readOnlyOwner = "grader:" + java.util.UUID.randomUUID();
+
+    private final Map<String, Object> readOnlyCopyMaking = new java.util.concurrent.ConcurrentHashMap<>();
     /** One background thread for pool top-ups and drops, so they never run twice at once here. */
     private final ExecutorService maintenance = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sandbox-maintenance");
@@ -231,7 +233,14 @@ public class SandboxService implements ScratchDatabases {
         return new Scratch(copy, server(copy));
     }
 
-    private synchronized Sandbox currentReadOnlyCopy(Dataset dataset, String template) {
+    /** One lock per dataset: a check on one dataset does not wait while another's copy is made. */
+    private Sandbox currentReadOnlyCopy(Dataset dataset, String template) {
+        synchronized (readOnlyCopyMaking.computeIfAbsent(dataset.name(), name -> new Object())) {
+            return makeReadOnlyCopyIfNeeded(dataset, template);
+        }
+    }
+
+    private Sandbox makeReadOnlyCopyIfNeeded(Dataset dataset, String template) {
         Optional<Sandbox> existing = repository.ownedBy(readOnlyOwner, dataset.name());
         if (existing.isPresent() && existing.get().template().equals(template)) {
             return existing.get();

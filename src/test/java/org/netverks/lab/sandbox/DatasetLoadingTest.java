@@ -255,13 +255,7 @@ class DatasetLoadingTest {
     @Test
     void aTemplateBeingLoadedHoldsUpNoCopyOfADatasetWhoseTemplateIsMade() throws Exception {
         Dataset cd = load().get("cd");
-        Dataset slow = load(
-                        "datasets/cd-slow/dataset.yaml",
-                        "like: cd\ndata: inherit\n",
-                        "datasets/cd-slow/changes.sql",
-                        // a comment of its own each run: a new template, loaded now, not found made
-                        "-- " + java.util.UUID.randomUUID() + "\nSELECT pg_sleep(20);\n")
-                .get("cd-slow");
+        Dataset slow = SlowDatasets.sleeping(20);
         SandboxServer server = servers.all().get(0);
         DatasetTemplates templates = new DatasetTemplates();
         templates.ensure(server, cd);
@@ -273,7 +267,7 @@ class DatasetLoadingTest {
             }
         });
         try {
-            awaitSleepingLoad(server);
+            SlowDatasets.awaitSleepingLoad(server);
             assertThat(templates.ensure(server, cd)).isEqualTo(templates.templateName(cd));
             assertThat(loading)
                     .as("the made template was answered while the other one was still loading (the warm pool loads"
@@ -283,26 +277,6 @@ class DatasetLoadingTest {
         } finally {
             loading.exceptionally(e -> null).get(60, java.util.concurrent.TimeUnit.SECONDS);
         }
-    }
-
-    /** Waits until the slow dataset's load is inside its pg_sleep. */
-    private static void awaitSleepingLoad(SandboxServer server) throws Exception {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        try (Connection admin = AdminConnections.open(server, "postgres");
-                var sleeping = admin.prepareStatement(
-                        "select exists (select from pg_stat_activity where wait_event = 'PgSleep'"
-                                + " and pid <> pg_backend_pid())")) {
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rows = sleeping.executeQuery()) {
-                    rows.next();
-                    if (rows.getBoolean(1)) {
-                        return;
-                    }
-                }
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("the slow dataset never reached its pg_sleep");
     }
 
     private DatasetLoadException loadingFailure(Dataset dataset) {

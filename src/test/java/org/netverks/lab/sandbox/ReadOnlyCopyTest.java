@@ -23,8 +23,31 @@ class ReadOnlyCopyTest {
     @Autowired
     ContentCatalog content;
 
+    @Autowired
+    SandboxServers servers;
+
     private Connection connect(ScratchDatabases.Scratch copy, String database) throws SQLException {
         return SandboxLogin.connect(copy.server(), copy.sandbox(), database);
+    }
+
+    @Test
+    void aCopyBeingMadeForOneDatasetHoldsUpNoCheckOnAnother() throws Exception {
+        Dataset slow = SlowDatasets.sleeping(20);
+        var making = java.util.concurrent.CompletableFuture.supplyAsync(() -> sandboxes.readOnly(slow));
+        try {
+            SlowDatasets.awaitSleepingLoad(servers.all().get(0));
+            assertThat(sandboxes.readOnly(SlowDatasets.quick()).sandbox().dataset())
+                    .isEqualTo("quick");
+            assertThat(making)
+                    .as("another dataset's copy was made while the slow dataset's was still being made")
+                    .isNotDone();
+            assertThat(making.get(60, java.util.concurrent.TimeUnit.SECONDS)
+                            .sandbox()
+                            .dataset())
+                    .isEqualTo("slow");
+        } finally {
+            making.exceptionally(e -> null).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     @Test
