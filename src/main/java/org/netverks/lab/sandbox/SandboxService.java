@@ -74,7 +74,7 @@ public class SandboxService implements ScratchDatabases {
     private final java.util.Set<java.util.UUID> usedSinceReclaim = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** This app instance's read-only copies are recorded under this owner key, one per dataset. */
     private final String readOnlyOwner = "grader:" + java.util.UUID.randomUUID();
-
+    /** A lock per dataset name for making its read-only copy ({@link #currentReadOnlyCopy}). */
     private final Map<String, Object> readOnlyCopyMaking = new java.util.concurrent.ConcurrentHashMap<>();
     /** One background thread for pool top-ups and drops, so they never run twice at once here. */
     private final ExecutorService maintenance = Executors.newSingleThreadExecutor(runnable -> {
